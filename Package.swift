@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ltx-prep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ltx-prep", targets: ["ltx-prep"]),
+        .library(name: "LTXMedia", targets: ["LTXMedia"]),
+        .library(name: "LTXPreflight", targets: ["LTXPreflight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // FFmpeg's C libraries, reached through exactly one system-library target.
+        .systemLibrary(
+            name: "CFFmpeg",
+            path: "Sources/CFFmpeg",
+            pkgConfig: "libavformat",
+            providers: [
+                .apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"]),
+                .brew(["ffmpeg"]),
+            ]
+        ),
+        // The safe Swift layer over FFmpeg: owns every FFmpeg pointer.
+        .target(
+            name: "LTXMedia",
+            dependencies: [
+                "CFFmpeg",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The API's rules as data plus code. No FFmpeg types in its public API.
+        .target(
+            name: "LTXPreflight",
+            dependencies: ["LTXMedia"]
+        ),
+        // The CLI: a thin ArgumentParser layer over the libraries.
+        .executableTarget(
+            name: "ltx-prep",
+            dependencies: [
+                "LTXMedia",
+                "LTXPreflight",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia"]),
+        .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia"]),
+        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,43 @@
+import CFFmpeg
+
+/// Owns one opened `AVCodecContext`, set up from a stream's parameters
+/// (demux_decode.c's open_codec_context).
+final class Decoder {
+    private let context: UnsafeMutablePointer<AVCodecContext>
+
+    /// `parameters` is borrowed for the duration of the call only.
+    init(parameters: UnsafePointer<AVCodecParameters>, path: String?) throws(MediaError) {
+        guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
+            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
+            throw MediaError(kind: .unsupported, path: path, operation: "avcodec_find_decoder",
+                             message: "this FFmpeg has no decoder for \(name)")
+        }
+        guard let ctx = avcodec_alloc_context3(codec) else { fatalError("avcodec_alloc_context3: out of memory") }
+        context = ctx
+        // From here on deinit frees the context, also when a call below throws.
+        try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "avcodec_parameters_to_context", path: path)
+        ctx.pointee.thread_count = 1
+        try FFmpegError.check(avcodec_open2(ctx, codec, nil), "avcodec_open2", path: path)
+    }
+
+    deinit {
+        var p: UnsafeMutablePointer<AVCodecContext>? = context
+        avcodec_free_context(&p)
+    }
+
+    /// The profile the decoder settled on after the frames it has seen.
+    var profile: Int32 { context.pointee.profile }
+
+    func send(_ packet: borrowing Packet) throws(MediaError) {
+        let rc = avcodec_send_packet(context, packet.pointer)
+        if rc < 0 && rc != FFmpegError.again { try FFmpegError.check(rc, "avcodec_send_packet") }
+    }
+
+    /// Next decoded frame into `frame`; false when the decoder needs more input.
+    func receive(into frame: borrowing Frame) throws(MediaError) -> Bool {
+        let rc = avcodec_receive_frame(context, frame.pointer)
+        if rc == FFmpegError.again || rc == FFmpegError.eof { return false }
+        try FFmpegError.check(rc, "avcodec_receive_frame")
+        return true
+    }
+}

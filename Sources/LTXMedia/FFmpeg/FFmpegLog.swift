@@ -1,0 +1,16 @@
+import CFFmpeg
+
+/// FFmpeg writes its own warnings straight to stderr. ltx-prep reports
+/// problems itself, one line each, so FFmpeg stays quiet unless asked.
+public enum FFmpegLog {
+    public enum Level: Sendable { case quiet, error, warning, verbose }
+
+    public static func set(_ level: Level) {
+        switch level {
+        case .quiet: av_log_set_level(AV_LOG_QUIET)
+        case .error: av_log_set_level(AV_LOG_ERROR)
+        case .warning: av_log_set_level(AV_LOG_WARNING)
+        case .verbose: av_log_set_level(AV_LOG_VERBOSE)
+        }
+    }
+}

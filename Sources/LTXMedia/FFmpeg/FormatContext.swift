@@ -1,0 +1,89 @@
+import CFFmpeg
+
+/// Owns one opened `AVFormatContext` (an input file being demuxed) and the
+/// deadline its interrupt callback reads. Callers get Swift values or
+/// closure-scoped access; the pointers never leave this object.
+final class FormatContext {
+    let path: String
+    private let context: UnsafeMutablePointer<AVFormatContext>
+    private let deadline: UnsafeMutablePointer<Int64>
+
+    /// Opens `path` and reads its header (`avformat_open_input`). `timeout`
+    /// bounds every blocking call made through this context.
+    init(path: String, timeout: Duration) throws(MediaError) {
+        self.path = path
+        deadline = .allocate(capacity: 1)
+        let (seconds, attoseconds) = timeout.components
+        deadline.pointee = av_gettime_relative() + seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        var ctx = avformat_alloc_context()
+        guard ctx != nil else { fatalError("avformat_alloc_context: out of memory") }
+        cffmpeg_install_deadline(ctx, deadline)
+        // On failure avformat_open_input frees the context and nils it.
+        let rc = avformat_open_input(&ctx, path, nil, nil)
+        guard rc >= 0, let opened = ctx else {
+            deadline.deallocate()
+            throw FormatContext.openError(rc, path: path)
+        }
+        context = opened
+    }
+
+    deinit {
+        var p: UnsafeMutablePointer<AVFormatContext>? = context
+        avformat_close_input(&p)
+        deadline.deallocate()
+    }
+
+    private static func openError(_ rc: Int32, path: String) -> MediaError {
+        if rc == FFmpegError.exit {
+            return MediaError(kind: .timedOut, path: path, operation: "avformat_open_input", code: rc,
+                              message: "gave up: opening took longer than the time limit")
+        }
+        if rc == FFmpegError.invalidData {
+            return MediaError(kind: .unreadable, path: path, operation: "avformat_open_input", code: rc,
+                              message: "not a media file FFmpeg can read (\(FFmpegError.message(for: rc)))")
+        }
+        return MediaError.ffmpeg(rc, "avformat_open_input", path: path, kind: .unreadable)
+    }
+
+    /// Reads enough of the file to fill in codec parameters FFmpeg cannot
+    /// take from the header alone (pixel format, field order...).
+    func findStreamInfo() throws(MediaError) {
+        try FFmpegError.check(avformat_find_stream_info(context, nil), "avformat_find_stream_info", path: path)
+    }
+
+    var demuxerName: String { String(cString: context.pointee.iformat.pointee.name) }
+    var streamCount: Int { Int(context.pointee.nb_streams) }
+    var durationSeconds: Double? {
+        let d = context.pointee.duration
+        return d == FFmpegTime.noValue || d <= 0 ? nil : Double(d) / Double(AV_TIME_BASE)
+    }
+    var bitRate: Int64? { context.pointee.bit_rate > 0 ? context.pointee.bit_rate : nil }
+
+    func metadata(_ key: String) -> String? {
+        av_dict_get(context.pointee.metadata, key, nil, 0).map { String(cString: $0.pointee.value) }
+    }
+
+    /// Scoped access to one stream; the pointer must not escape `body`.
+    func withStream<R, E: Error>(_ index: Int, _ body: (UnsafeMutablePointer<AVStream>) throws(E) -> R) throws(E) -> R {
+        precondition(index >= 0 && index < streamCount, "stream index out of range")
+        return try body(context.pointee.streams[index]!)
+    }
+
+    /// Asks the demuxer to skip the packets of streams not in `keep`, so a
+    /// packet scan reads only what it needs.
+    func keepOnly(streams keep: Set<Int>) {
+        for i in 0..<streamCount {
+            context.pointee.streams[i]!.pointee.discard = keep.contains(i) ? AVDISCARD_DEFAULT : AVDISCARD_ALL
+        }
+    }
+
+    /// Next packet into `packet` (`av_read_frame`); false at end of file.
+    /// A read error other than end of file is thrown.
+    func readPacket(into packet: borrowing Packet) throws(MediaError) -> Bool {
+        packet.unref()
+        let rc = av_read_frame(context, packet.pointer)
+        if rc == FFmpegError.eof { return false }
+        try FFmpegError.check(rc, "av_read_frame", path: path)
+        return true
+    }
+}

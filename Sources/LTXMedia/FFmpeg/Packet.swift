@@ -1,0 +1,56 @@
+import CFFmpeg
+
+/// Owns one `AVPacket`. Non-copyable: exactly one owner frees it.
+struct Packet: ~Copyable {
+    let pointer: UnsafeMutablePointer<AVPacket>
+
+    init() {
+        guard let p = av_packet_alloc() else { fatalError("av_packet_alloc: out of memory") }
+        pointer = p
+    }
+
+    deinit {
+        var p: UnsafeMutablePointer<AVPacket>? = pointer
+        av_packet_free(&p)
+    }
+
+    var streamIndex: Int { Int(pointer.pointee.stream_index) }
+    var size: Int { Int(pointer.pointee.size) }
+    var pts: Int64? { pointer.pointee.pts == FFmpegTime.noValue ? nil : pointer.pointee.pts }
+    var dts: Int64? { pointer.pointee.dts == FFmpegTime.noValue ? nil : pointer.pointee.dts }
+    var duration: Int64 { pointer.pointee.duration }
+    var isKeyframe: Bool { pointer.pointee.flags & AV_PKT_FLAG_KEY != 0 }
+    var isDiscarded: Bool { pointer.pointee.flags & AV_PKT_FLAG_DISCARD != 0 }
+
+    func unref() { av_packet_unref(pointer) }
+}
+
+/// Owns one `AVFrame`.
+struct Frame: ~Copyable {
+    let pointer: UnsafeMutablePointer<AVFrame>
+
+    init() {
+        guard let p = av_frame_alloc() else { fatalError("av_frame_alloc: out of memory") }
+        pointer = p
+    }
+
+    deinit {
+        var p: UnsafeMutablePointer<AVFrame>? = pointer
+        av_frame_free(&p)
+    }
+
+    var sampleCount: Int { Int(pointer.pointee.nb_samples) }
+    var sampleRate: Int { Int(pointer.pointee.sample_rate) }
+    var channelCount: Int { Int(pointer.pointee.ch_layout.nb_channels) }
+
+    func unref() { av_frame_unref(pointer) }
+}
+
+enum FFmpegTime {
+    static let noValue = cffmpeg_nopts_value()
+
+    static func seconds(_ value: Int64, _ timeBase: AVRational) -> Double? {
+        guard value != noValue, timeBase.den != 0 else { return nil }
+        return Double(value) * Double(timeBase.num) / Double(timeBase.den)
+    }
+}

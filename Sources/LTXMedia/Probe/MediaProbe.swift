@@ -1,0 +1,50 @@
+import CFFmpeg
+
+/// Reads a media file's facts: container, streams, exact frame count and
+/// the AAC profile as a decoder sees it, without decoding the video.
+public enum MediaProbe {
+    /// Probes `path` on a Dispatch thread, off Swift's cooperative pool.
+    public static func probe(_ path: String, options: ProbeOptions = ProbeOptions()) async throws(MediaError) -> MediaInfo {
+        try await BlockingExecutor.run { () throws(MediaError) -> MediaInfo in
+            try probeBlocking(path, options: options)
+        }
+    }
+
+    /// Probes `path` on the calling thread. Blocks on file I/O.
+    public static func probeBlocking(_ path: String, options: ProbeOptions = ProbeOptions()) throws(MediaError) -> MediaInfo {
+        let size = try FileStatus.size(of: path)
+        let input = try FormatContext(path: path, timeout: options.timeout)
+        let demuxer = input.demuxerName
+        // FFmpeg's tty demuxer accepts any text as "ANSI art"; nobody means that.
+        if demuxer == "tty" {
+            throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)")
+        }
+        try input.findStreamInfo()
+
+        let docType = demuxer.hasPrefix("matroska") ? MatroskaDocType.read(from: FileStatus.head(of: path, count: 128)) : nil
+        let brand = input.metadata("major_brand")
+        let container = ContainerFormat.identify(demuxer: demuxer, mp4Brand: brand, matroskaDocType: docType,
+                                                 firstCodec: StreamReader.firstCodecName(input))
+
+        let adtsHeader = container == .adts ? AACHeader(adts: FileStatus.head(of: path, count: 16)) : nil
+        var streams = StreamReader.read(input, container: container, adtsHeader: adtsHeader)
+        guard !streams.video.isEmpty || !streams.audio.isEmpty else {
+            throw MediaError(kind: .noStreams, path: path, message: "no video, audio or image stream")
+        }
+        let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
+        try PacketScan.run(&streams, countVideo: unsettled, revealAudio: options.revealImplicitAACProfile, in: input)
+
+        return MediaInfo(path: path, container: container, demuxer: demuxer,
+                         brand: (docType ?? brand).map { $0.trimmingSpaces },
+                         sizeBytes: size, duration: input.durationSeconds, bitRate: input.bitRate,
+                         video: streams.video.map(\.info), audio: streams.audio, other: streams.other)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " || s.last == "\0" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,114 @@
+import CFFmpeg
+
+/// A video stream while the probe is still filling it in.
+struct PendingVideo {
+    var info: VideoStreamInfo
+    var timeBase: AVRational
+}
+
+struct ProbedStreams {
+    var video: [PendingVideo] = []
+    var audio: [AudioStreamInfo] = []
+    var other: [OtherStreamInfo] = []
+}
+
+/// Turns each `AVStream`'s codec parameters into Swift values.
+enum StreamReader {
+    private static let stillContainers: Set<ContainerFormat> = [.png, .jpeg, .webp, .bmp, .tiff]
+
+    static func firstCodecName(_ input: FormatContext) -> String? {
+        guard input.streamCount > 0 else { return nil }
+        return input.withStream(0) { String(cString: avcodec_get_name($0.pointee.codecpar.pointee.codec_id)) }
+    }
+
+    static func read(_ input: FormatContext, container: ContainerFormat, adtsHeader: AACHeader?) -> ProbedStreams {
+        var result = ProbedStreams()
+        for i in 0..<input.streamCount {
+            input.withStream(i) { st in
+                let par = st.pointee.codecpar.pointee
+                let codec = String(cString: avcodec_get_name(par.codec_id))
+                switch par.codec_type {
+                case AVMEDIA_TYPE_VIDEO where st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC != 0:
+                    result.other.append(OtherStreamInfo(index: i, type: "cover-art", codec: codec))
+                case AVMEDIA_TYPE_VIDEO:
+                    result.video.append(PendingVideo(info: video(st, index: i, codec: codec, still: stillContainers.contains(container)),
+                                                     timeBase: st.pointee.time_base))
+                case AVMEDIA_TYPE_AUDIO:
+                    result.audio.append(audio(st, index: i, codec: codec, adtsHeader: adtsHeader))
+                default:
+                    let type = av_get_media_type_string(par.codec_type).map { String(cString: $0) } ?? "unknown"
+                    result.other.append(OtherStreamInfo(index: i, type: type, codec: codec))
+                }
+            }
+        }
+        return result
+    }
+
+    private static func video(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, still: Bool) -> VideoStreamInfo {
+        let par = st.pointee.codecpar.pointee
+        let width = Int(par.width), height = Int(par.height)
+        // The display matrix holds a counter-clockwise angle; players rotate clockwise by its negation.
+        let ccw = cffmpeg_stream_rotation(st)
+        let rotation = ((-Int(ccw.rounded())) % 360 + 360) % 360
+        let swaps = rotation == 90 || rotation == 270
+        let rate = validRate(st.pointee.avg_frame_rate) ?? validRate(st.pointee.r_frame_rate)
+        let sar = par.sample_aspect_ratio
+        let pixFmt = par.format >= 0 ? av_get_pix_fmt_name(AVPixelFormat(rawValue: par.format)).map { String(cString: $0) } : nil
+        let depth = par.format >= 0 ? Int(cffmpeg_pix_fmt_depth(par.format)) : 0
+        return VideoStreamInfo(
+            index: index, codec: codec, profile: profileName(par.codec_id, par.profile),
+            pixelFormat: pixFmt, bitDepth: depth > 0 ? depth : nil,
+            codedWidth: width, codedHeight: height, rotation: rotation,
+            displayWidth: swaps ? height : width, displayHeight: swaps ? width : height,
+            sampleAspectRatio: sar.num > 0 && sar.den > 0 ? "\(sar.num):\(sar.den)" : nil,
+            frameRate: rate.map { Double($0.num) / Double($0.den) },
+            frameRateFraction: rate.map { "\($0.num)/\($0.den)" },
+            variableFrameRate: false, fieldOrder: fieldOrder(par.field_order),
+            frameCount: 0, frameCountMethod: still ? "still" : "unknown",
+            duration: FFmpegTime.seconds(st.pointee.duration, st.pointee.time_base),
+            bitRate: par.bit_rate > 0 ? par.bit_rate : nil, isStillImage: still)
+    }
+
+    private static func audio(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, adtsHeader: AACHeader?) -> AudioStreamInfo {
+        let par = st.pointee.codecpar.pointee
+        var chLayout = par.ch_layout
+        let layout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
+            av_channel_layout_describe(&chLayout, buf.baseAddress, buf.count) > 0 ? String(cString: buf.baseAddress!) : nil
+        }
+        let profile = profileName(par.codec_id, par.profile)
+        let header = par.codec_id == AV_CODEC_ID_AAC ? (aacConfig(par) ?? adtsHeader) : nil
+        return AudioStreamInfo(
+            index: index, codec: codec, profile: profile, declaredProfile: header?.profileName ?? profile,
+            profileSource: profile == nil ? nil : "header",
+            sampleRate: header?.sampleRate ?? Int(par.sample_rate), channels: header?.channels ?? Int(par.ch_layout.nb_channels),
+            decodedSampleRate: nil, decodedChannels: nil, samplesPerFrame: nil,
+            channelLayout: layout,
+            duration: FFmpegTime.seconds(st.pointee.duration, st.pointee.time_base),
+            bitRate: par.bit_rate > 0 ? par.bit_rate : nil)
+    }
+
+    private static func aacConfig(_ par: AVCodecParameters) -> AACHeader? {
+        guard let data = par.extradata, par.extradata_size >= 2 else { return nil }
+        return AACHeader(audioSpecificConfig: Array(UnsafeBufferPointer(start: data, count: Int(par.extradata_size))))
+    }
+
+    static func profileName(_ id: AVCodecID, _ profile: Int32) -> String? {
+        guard profile != FF_PROFILE_UNKNOWN else { return nil }
+        return avcodec_profile_name(id, profile).map { String(cString: $0) }
+    }
+
+    private static func validRate(_ r: AVRational) -> AVRational? {
+        r.num > 0 && r.den > 0 ? r : nil
+    }
+
+    private static func fieldOrder(_ order: AVFieldOrder) -> String? {
+        switch order {
+        case AV_FIELD_PROGRESSIVE: "progressive"
+        case AV_FIELD_TT: "tt"
+        case AV_FIELD_BB: "bb"
+        case AV_FIELD_TB: "tb"
+        case AV_FIELD_BT: "bt"
+        default: nil
+        }
+    }
+}
