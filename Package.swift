@@ -27,10 +27,7 @@ let package = Package(
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer.
         .target(
             name: "LTXMedia",
-            dependencies: [
-                "CFFmpeg",
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["CFFmpeg"]
         ),
         // The API's rules as data plus code. No FFmpeg types in its public API.
         .target(

@@ -1,0 +1,29 @@
+import LTXMedia
+
+/// How a file reaches the API, each with its own size limit
+/// (ltx-api-docs.md, Input Formats).
+public enum Delivery: String, Sendable, Codable, CaseIterable {
+    /// `POST /v1/upload`, then PUT to the signed URL: 100 MB.
+    case upload
+    /// An https URL the API fetches: 15 MB images, 32 MB video and audio.
+    case url
+    /// A `data:` URI inline: 7 MB images, 15 MB video and audio, encoded.
+    case dataURI = "data-uri"
+
+    /// The most bytes allowed, and whether it counts the base64 form.
+    public func limit(for media: MediaInfo.Kind) -> (bytes: Int64, encoded: Bool) {
+        let mb = APILimits.megabyte
+        switch (self, media) {
+        case (.upload, _): return (100 * mb, false)
+        case (.url, .image): return (15 * mb, false)
+        case (.url, _): return (32 * mb, false)
+        case (.dataURI, .image): return (7 * mb, true)
+        case (.dataURI, _): return (15 * mb, true)
+        }
+    }
+
+    /// Length of `data:<mime>;base64,<payload>` for a file of `size` bytes.
+    public static func dataURILength(fileSize size: Int64, mimeType: String) -> Int64 {
+        Int64("data:\(mimeType);base64,".utf8.count) + (size + 2) / 3 * 4
+    }
+}

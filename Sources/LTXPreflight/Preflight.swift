@@ -1,0 +1,94 @@
+import LTXMedia
+
+/// What to check a file as.
+public struct CheckRequest: Sendable, Equatable {
+    /// The endpoint the file is for; nil picks it from the file (video →
+    /// retake, audio → audio-to-video, image → image-to-video).
+    public var endpoint: Endpoint?
+    /// Retake `start_time` and `duration`, when known.
+    public var section: RetakeSection?
+    public var delivery: Delivery
+    /// Retake `prompt`, when known.
+    public var prompt: String?
+
+    public init(endpoint: Endpoint? = nil, section: RetakeSection? = nil, delivery: Delivery = .upload, prompt: String? = nil) {
+        self.endpoint = endpoint
+        self.section = section
+        self.delivery = delivery
+        self.prompt = prompt
+    }
+}
+
+public struct PreflightError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Checks files against the API's input rules.
+///
+/// ```swift
+/// import LTXPreflight
+/// let report = try await Preflight.check("clip.mov", CheckRequest(section: RetakeSection(start: 12, duration: 4)))
+/// for finding in report.problems { print(finding.rule, finding.actual, finding.fix ?? "") }
+/// ```
+public enum Preflight {
+    /// Probes `path` (off the cooperative pool) and checks it.
+    public static func check(_ path: String, _ request: CheckRequest = CheckRequest(),
+                             options: ProbeOptions = ProbeOptions()) async throws(MediaError) -> CheckReport {
+        let media = try await MediaProbe.probe(path, options: options)
+        return try evaluate(media, request).get()
+    }
+
+    /// Checks many files, at most `concurrency` at a time, and returns
+    /// their results in the order given.
+    public static func checkAll(_ paths: [String], _ request: CheckRequest = CheckRequest(),
+                                options: ProbeOptions = ProbeOptions(),
+                                concurrency: Int = defaultConcurrency) async -> [Result<CheckReport, MediaError>] {
+        var results = [Result<CheckReport, MediaError>?](repeating: nil, count: paths.count)
+        await withTaskGroup(of: (Int, Result<CheckReport, MediaError>).self) { group in
+            var next = 0
+            func launch() {
+                let i = next, path = paths[i]
+                next += 1
+                group.addTask {
+                    do throws(MediaError) { return (i, .success(try await check(path, request, options: options))) }
+                    catch { return (i, .failure(error)) }
+                }
+            }
+            while next < min(max(1, concurrency), paths.count) { launch() }
+            for await (i, result) in group {
+                results[i] = result
+                if next < paths.count { launch() }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    public static var defaultConcurrency: Int { SystemInfo.activeProcessorCount }
+
+    /// Checks an already probed file. Pure: no I/O. Fails only for a request
+    /// that takes no file (text-to-video).
+    public static func evaluate(_ media: MediaInfo, _ request: CheckRequest = CheckRequest()) -> Result<CheckReport, MediaError> {
+        guard let role = InputRole.infer(endpoint: request.endpoint, kind: media.kind) else {
+            return .failure(MediaError(kind: .unsupported, path: media.path, message: "text-to-video takes no input file"))
+        }
+        var findings: [Finding]
+        var effective: RetakeSection?
+        switch role {
+        case .retakeVideo:
+            findings = VideoRules.evaluate(media)
+            if let s = request.section, let v = media.primaryVideo, !v.isStillImage {
+                let duration = v.duration ?? media.duration ?? 0
+                findings += RequestRules.section(s, videoDuration: duration)
+                effective = s.clamped(toVideoDuration: duration)
+            }
+            if let p = request.prompt { findings.append(RequestRules.prompt(p)) }
+        case .audioToVideoAudio:
+            findings = AudioRules.evaluate(media)
+        case .audioToVideoImage, .imageToVideoImage:
+            findings = ImageRules.evaluate(media)
+        }
+        findings.append(DeliveryRules.evaluate(media, kind: role.mediaKind, delivery: request.delivery))
+        return .success(CheckReport(media: media, role: role, delivery: request.delivery, findings: findings, effectiveSection: effective))
+    }
+}

@@ -1,0 +1,19 @@
+import LTXMedia
+
+/// The size limit of the chosen way of sending the file.
+enum DeliveryRules {
+    static func evaluate(_ m: MediaInfo, kind: MediaInfo.Kind, delivery: Delivery) -> Finding {
+        let limit = delivery.limit(for: kind)
+        let counted = limit.encoded ? Delivery.dataURILength(fileSize: m.sizeBytes, mimeType: m.container.mimeType) : m.sizeBytes
+        let required = "at most \(Format.bytes(limit.bytes))" + (limit.encoded ? " as base64" : "") + " for \(delivery.rawValue)"
+        let actual = Format.bytes(counted) + (limit.encoded ? " as base64 (file \(Format.bytes(m.sizeBytes)))" : "")
+        if counted <= limit.bytes { return .pass(.deliverySize, actual: actual, required: required) }
+        // Switching to the upload route loses nothing; recompressing loses quality.
+        if delivery != .upload && m.sizeBytes <= Delivery.upload.limit(for: kind).bytes {
+            return Finding(rule: .deliverySize, severity: .error, actual: actual, required: required,
+                           fix: "deliver by upload (100 MB limit) instead, or recompress", fixAction: .changeRequest)
+        }
+        return Finding(rule: .deliverySize, severity: .error, actual: actual, required: required,
+                       fix: "recompress to fit", fixAction: .recompress)
+    }
+}

@@ -1,0 +1,28 @@
+/// How numbers read in findings: plain, without Foundation's formatter.
+enum Format {
+    /// Seconds to the millisecond, trailing zeros dropped: `4.042 s`, `21 s`.
+    static func seconds(_ s: Double) -> String {
+        "\(number(s, decimals: 3)) s"
+    }
+
+    static func number(_ x: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (x * scale).rounded() / scale
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return String(rounded)
+    }
+
+    static func bytes(_ n: Int64) -> String {
+        let mb = Double(n) / Double(APILimits.megabyte)
+        return n >= APILimits.megabyte ? "\(number(mb, decimals: 2)) MB (\(n) bytes)" : "\(n) bytes"
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " or " + items.last!
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import LTXMedia
+
+/// `/v1/retake` `video_uri`: container, codecs, size, length, frame count.
+enum VideoRules {
+    static let containers: [ContainerFormat] = [.mp4, .mov, .mkv]
+    static let codecs = ["h264": "H.264", "hevc": "H.265"]
+
+    static func evaluate(_ m: MediaInfo) -> [Finding] {
+        guard let v = m.primaryVideo, !v.isStillImage else {
+            return [Finding(rule: .videoStream, severity: .error,
+                            actual: m.kind == .image ? "a still image" : "audio only", required: "a video stream",
+                            fix: "none: retake edits a video, and this file has none", fixAction: .unfixable)]
+        }
+        var findings = [Finding.pass(.videoStream, actual: "\(v.codec) \(v.displayWidth)x\(v.displayHeight)", required: "a video stream")]
+        findings.append(container(m, v))
+        findings.append(codec(v))
+        findings.append(resolution(v))
+        let duration = v.duration ?? m.duration ?? 0
+        findings.append(durationRule(duration))
+        findings.append(frameCount(v, duration: duration))
+        findings += AudioRules.tracksInVideo(m)
+        findings += SoftVideoRules.evaluate(v)
+        return findings
+    }
+
+    static func codecsAccepted(_ v: VideoStreamInfo) -> Bool { codecs[v.codec] != nil }
+
+    private static func container(_ m: MediaInfo, _ v: VideoStreamInfo) -> Finding {
+        let required = Format.list(containers.map(\.displayName))
+        if containers.contains(m.container) { return .pass(.container, actual: m.container.displayName, required: required) }
+        let copyable = codecsAccepted(v)
+        return Finding(rule: .container, severity: .error, actual: containerName(m), required: required,
+                       fix: copyable ? "remux to MP4 (stream copy, no quality loss)" : "re-encode the video to H.264 in MP4",
+                       fixAction: copyable ? .remux : .reencodeVideo)
+    }
+
+    private static func codec(_ v: VideoStreamInfo) -> Finding {
+        let required = "H.264 or H.265"
+        if let name = codecs[v.codec] { return .pass(.videoCodec, actual: name, required: required) }
+        return Finding(rule: .videoCodec, severity: .error, actual: v.codec, required: required,
+                       fix: "re-encode the video to H.264 (yuv420p)", fixAction: .reencodeVideo)
+    }
+
+    private static func resolution(_ v: VideoStreamInfo) -> Finding {
+        let w = v.displayWidth, h = v.displayHeight
+        let long = max(w, h), short = min(w, h)
+        let required = "at most \(APILimits.videoLongSide)x\(APILimits.videoShortSide) (either orientation)"
+        let actual = "\(w)x\(h)" + (v.rotation != 0 ? " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" : "")
+        if long <= APILimits.videoLongSide && short <= APILimits.videoShortSide {
+            return .pass(.videoResolution, actual: actual, required: required)
+        }
+        let scale = min(Double(APILimits.videoLongSide) / Double(long), Double(APILimits.videoShortSide) / Double(short))
+        let even = { (x: Int) in Int((Double(x) * scale) / 2) * 2 }
+        return Finding(rule: .videoResolution, severity: .error, actual: actual, required: required,
+                       fix: "downscale to \(even(w))x\(even(h)) (aspect kept)", fixAction: .downscale)
+    }
+
+    private static func durationRule(_ duration: Double) -> Finding {
+        let required = "at most \(Format.seconds(APILimits.videoMaxDuration))"
+        if duration <= APILimits.videoMaxDuration {
+            return .pass(.videoDuration, actual: Format.seconds(duration), required: required)
+        }
+        return Finding(rule: .videoDuration, severity: .error, actual: Format.seconds(duration), required: required,
+                       fix: "cut a window of at most \(Format.seconds(APILimits.videoMaxDuration)) around the retake section",
+                       fixAction: .cutWindow)
+    }
+
+    private static func frameCount(_ v: VideoStreamInfo, duration: Double) -> Finding {
+        let n = v.frameCount
+        let range = APILimits.videoFrames
+        let required = "\(range.lowerBound) to \(range.upperBound) frames"
+        let actual = "\(n) frames" + (v.frameRate.map { " at \(Format.number($0, decimals: 3)) fps" } ?? "")
+        if range.contains(n) { return .pass(.videoFrameCount, actual: actual, required: required) }
+        if n < range.lowerBound {
+            return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
+                           fix: "pad to \(range.lowerBound) frames (\(range.lowerBound - n) more)", fixAction: .padFrames)
+        }
+        // Too many frames: a lower frame rate keeps the whole clip when it is
+        // short enough; otherwise only a window can pass.
+        let fps = v.frameRate ?? Double(n) / max(duration, 0.001)
+        if duration <= APILimits.videoMaxDuration, let lower = lowerFrameRate(duration: duration) {
+            return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
+                           fix: "lower the frame rate to \(lower) fps (about \(Int((Double(lower) * duration).rounded(.down))) frames) to keep the whole clip",
+                           fixAction: .lowerFrameRate)
+        }
+        let window = min(APILimits.videoMaxDuration, Double(range.upperBound) / fps)
+        return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
+                       fix: "cut a window of at most \(Format.seconds(window)) around the retake section", fixAction: .cutWindow)
+    }
+
+    /// The highest common frame rate at which `duration` fits 505 frames.
+    static func lowerFrameRate(duration: Double) -> Int? {
+        [60, 50, 48, 30, 25, 24, 20, 15, 12, 10].first { Double($0) * duration <= Double(APILimits.videoFrames.upperBound) }
+    }
+
+    static func containerName(_ m: MediaInfo) -> String {
+        m.container == .other ? "\(m.demuxer) (FFmpeg demuxer)" : m.container.displayName
+    }
+}

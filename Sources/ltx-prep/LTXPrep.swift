@@ -1,0 +1,57 @@
+import ArgumentParser
+import LTXMedia
+import Logging
+
+struct LTXPrep: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ltx-prep",
+        abstract: "Get media accepted by the LTX-2 video API the first time.",
+        discussion: """
+            ltx-prep probes files locally with FFmpeg's libraries and says exactly which
+            API rule each one breaks, before a paid upload does.
+
+            Exit status:
+              0  every file conforms
+              1  a file does not conform to the API's rules
+              2  a file cannot be read, or the arguments are wrong
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, ProbeCommand.self]
+    )
+}
+
+/// Options every subcommand shares.
+struct GlobalOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's own warnings, to stderr.")
+    var verbose = false
+
+    @Option(name: .long, help: ArgumentHelp("Give up on a file after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 30
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be greater than 0") }
+    }
+
+    var probeOptions: ProbeOptions { ProbeOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
+
+    /// Logging to stderr: warnings only unless --verbose.
+    func bootstrap() -> Logger {
+        let level: Logger.Level = verbose ? .debug : .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        FFmpegLog.set(verbose ? .warning : .quiet)
+        return Logger(label: "ltx-prep")
+    }
+}
+
+/// The process's documented exit statuses.
+enum ExitStatus: Int32, Comparable {
+    case conformant = 0
+    case nonConformant = 1
+    case unusable = 2
+
+    static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@main
+enum Main {
+    /// ArgumentParser exits 64 on a usage error; ltx-prep documents 2 for
+    /// every input it cannot use, arguments included, and says it in one line.
+    static func main() async {
+        do {
+            var command = try LTXPrep.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if LTXPrep.exitCode(for: error) == .validationFailure {
+                let message = LTXPrep.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                Console.error("\(message) (see 'ltx-prep --help')")
+                exit(ExitStatus.unusable.rawValue)
+            }
+            LTXPrep.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where output goes: results to stdout, problems to stderr, one line each.
+enum Console {
+    static func out(_ line: String) {
+        print(line)
+    }
+
+    /// Straight to fd 2: the C `stderr` global is shared mutable state to Swift 6.
+    static func error(_ line: String) {
+        var bytes = Array("ltx-prep: \(line)\n".utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// ANSI colour on a terminal, unless NO_COLOR is set.
+    static var useColor: Bool { stdoutIsTerminal && getenv("NO_COLOR") == nil }
+}
