@@ -77,7 +77,7 @@ public enum Preflight {
         switch role {
         case .retakeVideo:
             findings = VideoRules.evaluate(media)
-            if let s = request.section, let v = media.primaryVideo, !v.isStillImage {
+            if let s = request.section, let v = media.primaryVideo, !v.isImage {
                 let duration = v.duration ?? media.duration ?? 0
                 findings += RequestRules.section(s, videoDuration: duration)
                 effective = s.clamped(toVideoDuration: duration)

@@ -6,6 +6,7 @@ public enum FFmpegLog {
     public enum Level: Sendable { case quiet, error, warning, verbose }
 
     public static func set(_ level: Level) {
+        _ = quietByDefault
         switch level {
         case .quiet: av_log_set_level(AV_LOG_QUIET)
         case .error: av_log_set_level(AV_LOG_ERROR)
@@ -13,4 +14,8 @@ public enum FFmpegLog {
         case .verbose: av_log_set_level(AV_LOG_VERBOSE)
         }
     }
+
+    /// Quiet once, before the first probe, unless `set` came first: a
+    /// library's callers should not find FFmpeg's chatter on their stderr.
+    static let quietByDefault: Void = av_log_set_level(AV_LOG_QUIET)
 }

@@ -32,10 +32,10 @@ public struct MediaInfo: Sendable, Codable, Equatable {
 
     public enum Kind: String, Sendable, Codable { case video, audio, image }
 
-    /// Video when it has a moving-picture stream, image when its only
-    /// picture is a single still, audio when it has sound alone.
+    /// Image when its picture is in an image format (PNG, JPEG, WEBP, BMP,
+    /// GIF, TIFF), video when it has another picture stream, audio otherwise.
     public var kind: Kind {
-        if let v = video.first { return v.isStillImage ? .image : .video }
+        if let v = video.first { return v.isImage ? .image : .video }
         return .audio
     }
 
@@ -70,11 +70,54 @@ public struct VideoStreamInfo: Sendable, Codable, Equatable {
     /// Frames a decoder outputs, counted without decoding.
     public var frameCount: Int
     /// How the count was made: `index` (the container's sample table, edit
-    /// list applied), `packets` (a packet scan) or `still` (an image).
+    /// list applied), `packets` (a packet scan) or `still` (a single image).
     public var frameCountMethod: String
     public var duration: Double?
     public var bitRate: Int64?
-    public var isStillImage: Bool
+    /// A picture in an image format, animated or not, rather than a video.
+    public var isImage: Bool
+
+    public init(index: Int,
+                codec: String,
+                profile: String?,
+                pixelFormat: String?,
+                bitDepth: Int?,
+                codedWidth: Int,
+                codedHeight: Int,
+                rotation: Int,
+                displayWidth: Int,
+                displayHeight: Int,
+                sampleAspectRatio: String?,
+                frameRate: Double?,
+                frameRateFraction: String?,
+                variableFrameRate: Bool,
+                fieldOrder: String?,
+                frameCount: Int,
+                frameCountMethod: String,
+                duration: Double?,
+                bitRate: Int64?,
+                isImage: Bool) {
+        self.index = index
+        self.codec = codec
+        self.profile = profile
+        self.pixelFormat = pixelFormat
+        self.bitDepth = bitDepth
+        self.codedWidth = codedWidth
+        self.codedHeight = codedHeight
+        self.rotation = rotation
+        self.displayWidth = displayWidth
+        self.displayHeight = displayHeight
+        self.sampleAspectRatio = sampleAspectRatio
+        self.frameRate = frameRate
+        self.frameRateFraction = frameRateFraction
+        self.variableFrameRate = variableFrameRate
+        self.fieldOrder = fieldOrder
+        self.frameCount = frameCount
+        self.frameCountMethod = frameCountMethod
+        self.duration = duration
+        self.bitRate = bitRate
+        self.isImage = isImage
+    }
 
     public var isInterlaced: Bool { fieldOrder.map { $0 != "progressive" } ?? false }
 }
@@ -100,6 +143,34 @@ public struct AudioStreamInfo: Sendable, Codable, Equatable {
     public var channelLayout: String?
     public var duration: Double?
     public var bitRate: Int64?
+
+    public init(index: Int,
+                codec: String,
+                profile: String?,
+                declaredProfile: String?,
+                profileSource: String?,
+                sampleRate: Int,
+                channels: Int,
+                decodedSampleRate: Int?,
+                decodedChannels: Int?,
+                samplesPerFrame: Int?,
+                channelLayout: String?,
+                duration: Double?,
+                bitRate: Int64?) {
+        self.index = index
+        self.codec = codec
+        self.profile = profile
+        self.declaredProfile = declaredProfile
+        self.profileSource = profileSource
+        self.sampleRate = sampleRate
+        self.channels = channels
+        self.decodedSampleRate = decodedSampleRate
+        self.decodedChannels = decodedChannels
+        self.samplesPerFrame = samplesPerFrame
+        self.channelLayout = channelLayout
+        self.duration = duration
+        self.bitRate = bitRate
+    }
 
     public var aacProfile: AACProfile? { codec == "aac" ? AACProfile(name: profile) : nil }
     public var isPCM: Bool { codec.hasPrefix("pcm_") }

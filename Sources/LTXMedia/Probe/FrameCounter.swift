@@ -13,7 +13,7 @@ enum FrameCounter {
         var unsettled: [Int] = []
         let hasSampleTable = input.demuxerName.hasPrefix("mov,")
         for k in streams.video.indices {
-            if streams.video[k].info.isStillImage {
+            if streams.video[k].info.frameCountMethod == "still" {
                 streams.video[k].info.frameCount = 1
                 continue
             }

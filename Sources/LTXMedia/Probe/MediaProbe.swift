@@ -12,6 +12,7 @@ public enum MediaProbe {
 
     /// Probes `path` on the calling thread. Blocks on file I/O.
     public static func probeBlocking(_ path: String, options: ProbeOptions = ProbeOptions()) throws(MediaError) -> MediaInfo {
+        _ = FFmpegLog.quietByDefault
         let size = try FileStatus.size(of: path)
         let input = try FormatContext(path: path, timeout: options.timeout)
         let demuxer = input.demuxerName

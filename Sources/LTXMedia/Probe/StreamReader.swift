@@ -14,7 +14,8 @@ struct ProbedStreams {
 
 /// Turns each `AVStream`'s codec parameters into Swift values.
 enum StreamReader {
-    private static let stillContainers: Set<ContainerFormat> = [.png, .jpeg, .webp, .bmp, .tiff]
+    /// Image formats. All but GIF hold one picture; a GIF's frames are counted.
+    private static let imageContainers: Set<ContainerFormat> = [.png, .jpeg, .webp, .bmp, .tiff, .gif]
 
     static func firstCodecName(_ input: FormatContext) -> String? {
         guard input.streamCount > 0 else { return nil }
@@ -31,7 +32,7 @@ enum StreamReader {
                 case AVMEDIA_TYPE_VIDEO where st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC != 0:
                     result.other.append(OtherStreamInfo(index: i, type: "cover-art", codec: codec))
                 case AVMEDIA_TYPE_VIDEO:
-                    result.video.append(PendingVideo(info: video(st, index: i, codec: codec, still: stillContainers.contains(container)),
+                    result.video.append(PendingVideo(info: video(st, index: i, codec: codec, image: imageContainers.contains(container), still: imageContainers.contains(container) && container != .gif),
                                                      timeBase: st.pointee.time_base))
                 case AVMEDIA_TYPE_AUDIO:
                     result.audio.append(audio(st, index: i, codec: codec, adtsHeader: adtsHeader))
@@ -44,7 +45,7 @@ enum StreamReader {
         return result
     }
 
-    private static func video(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, still: Bool) -> VideoStreamInfo {
+    private static func video(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, image: Bool, still: Bool) -> VideoStreamInfo {
         let par = st.pointee.codecpar.pointee
         let width = Int(par.width), height = Int(par.height)
         // The display matrix holds a counter-clockwise angle; players rotate clockwise by its negation.
@@ -66,7 +67,7 @@ enum StreamReader {
             variableFrameRate: false, fieldOrder: fieldOrder(par.field_order),
             frameCount: 0, frameCountMethod: still ? "still" : "unknown",
             duration: FFmpegTime.seconds(st.pointee.duration, st.pointee.time_base),
-            bitRate: par.bit_rate > 0 ? par.bit_rate : nil, isStillImage: still)
+            bitRate: par.bit_rate > 0 ? par.bit_rate : nil, isImage: image)
     }
 
     private static func audio(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, adtsHeader: AACHeader?) -> AudioStreamInfo {

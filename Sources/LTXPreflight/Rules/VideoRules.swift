@@ -6,7 +6,7 @@ enum VideoRules {
     static let codecs = ["h264": "H.264", "hevc": "H.265"]
 
     static func evaluate(_ m: MediaInfo) -> [Finding] {
-        guard let v = m.primaryVideo, !v.isStillImage else {
+        guard let v = m.primaryVideo, !v.isImage else {
             return [Finding(rule: .videoStream, severity: .error,
                             actual: m.kind == .image ? "a still image" : "audio only", required: "a video stream",
                             fix: "none: retake edits a video, and this file has none", fixAction: .unfixable)]

@@ -14,7 +14,7 @@ enum ProbePrinter {
             var size = "\(v.displayWidth)x\(v.displayHeight)"
             if v.rotation != 0 { size += " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" }
             parts.append(size)
-            if v.isStillImage {
+            if v.isImage {
                 parts.append("still image")
             } else {
                 if let r = v.frameRateFraction { parts.append("\(r) fps" + (v.variableFrameRate ? " (variable)" : "")) }
