@@ -55,11 +55,9 @@ final class AACRevealer {
         case (.he, _), (_, .he): .he
         default: nil
         }
-        if let revealed {
-            info.profile = revealed.rawValue
-            info.profileSource = "decoded"
-        } else if info.profile != nil {
-            info.profileSource = "decoded"
-        }
+        // What the decoder settled on; SBR/PS evidence overrides a header's LC.
+        let decoded = revealed ?? (byDecoder == .unknown ? nil : byDecoder)
+        if let decoded { info.profile = decoded.rawValue }
+        if info.profile != nil { info.profileSource = "decoded" }
     }
 }

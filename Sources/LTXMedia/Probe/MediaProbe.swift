@@ -20,7 +20,8 @@ public enum MediaProbe {
         if demuxer == "tty" {
             throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)")
         }
-        try input.findStreamInfo()
+        let light = LightStreamInfo.suffices(for: input)
+        if !light { try input.findStreamInfo() }
 
         let docType = demuxer.hasPrefix("matroska") ? MatroskaDocType.read(from: FileStatus.head(of: path, count: 128)) : nil
         let brand = input.metadata("major_brand")
@@ -33,7 +34,8 @@ public enum MediaProbe {
             throw MediaError(kind: .noStreams, path: path, message: "no video, audio or image stream")
         }
         let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
-        try PacketScan.run(&streams, countVideo: unsettled, revealAudio: options.revealImplicitAACProfile, in: input)
+        try PacketScan.run(&streams, countVideo: unsettled, sniffHeaders: light,
+                           revealAudio: options.revealImplicitAACProfile || light, in: input)
 
         return MediaInfo(path: path, container: container, demuxer: demuxer,
                          brand: (docType ?? brand).map { $0.trimmingSpaces },

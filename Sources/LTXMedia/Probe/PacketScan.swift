@@ -1,13 +1,22 @@
 import CFFmpeg
 
-/// One pass over a file's packets that serves two needs at once: counting
-/// the packets of video streams that have no trustworthy sample table, and
-/// feeding the first AAC frames to a decoder. It reads only the streams it
-/// needs and stops as soon as both needs are met.
+/// One pass over a file's packets that serves three needs at once: counting
+/// the packets of video streams that have no trustworthy sample table,
+/// parsing the first video packets for what the header lacks, and feeding
+/// the first AAC frames to a decoder. It reads only the streams it needs and
+/// stops as soon as every need is met.
 enum PacketScan {
-    static func run(_ streams: inout ProbedStreams, countVideo: [Int], revealAudio: Bool, in input: FormatContext) throws(MediaError) {
+    static func run(_ streams: inout ProbedStreams, countVideo: [Int], sniffHeaders: Bool, revealAudio: Bool,
+                    in input: FormatContext) throws(MediaError) {
         var counters: [Int: VideoPacketCounter] = [:]
         for k in countVideo { counters[streams.video[k].info.index] = VideoPacketCounter(position: k) }
+
+        var sniffers: [Int: HeaderSniffer] = [:]
+        if sniffHeaders {
+            for (k, video) in streams.video.enumerated() where video.info.pixelFormat == nil {
+                if let s = HeaderSniffer(position: k, stream: video.info.index, in: input) { sniffers[video.info.index] = s }
+            }
+        }
 
         var revealers: [Int: AACRevealer] = [:]
         if revealAudio {
@@ -16,23 +25,22 @@ enum PacketScan {
                 if let r = try? AACRevealer(position: k, stream: audio.index, in: input) { revealers[audio.index] = r }
             }
         }
-        guard !counters.isEmpty || !revealers.isEmpty else { return }
+        guard !counters.isEmpty || !revealers.isEmpty || !sniffers.isEmpty else { return }
 
-        input.keepOnly(streams: Set(counters.keys).union(revealers.keys))
+        input.keepOnly(streams: Set(counters.keys).union(revealers.keys).union(sniffers.keys))
         let packet = Packet()
         while try input.readPacket(into: packet) {
             let index = packet.streamIndex
-            if counters[index] != nil {
-                counters[index]!.record(packet)
-            } else if let r = revealers[index], !r.isDone {
-                r.feed(packet)
-                if counters.isEmpty && revealers.values.allSatisfy(\.isDone) { break }
-            }
+            counters[index]?.record(packet)
+            if let s = sniffers[index], !s.isDone { s.feed(packet) }
+            if let r = revealers[index], !r.isDone { r.feed(packet) }
+            if counters.isEmpty && revealers.values.allSatisfy(\.isDone) && sniffers.values.allSatisfy(\.isDone) { break }
         }
 
         for counter in counters.values {
             streams.video[counter.position].apply(count: counter.count, timestamps: counter.timestamps, method: "packets")
         }
+        for s in sniffers.values { s.finish(&streams.video[s.position].info) }
         for r in revealers.values { r.finish(&streams.audio[r.position]) }
     }
 }

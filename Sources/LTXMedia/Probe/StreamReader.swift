@@ -76,8 +76,8 @@ enum StreamReader {
         let layout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
             av_channel_layout_describe(&chLayout, buf.baseAddress, buf.count) > 0 ? String(cString: buf.baseAddress!) : nil
         }
-        let profile = profileName(par.codec_id, par.profile)
         let header = par.codec_id == AV_CODEC_ID_AAC ? (aacConfig(par) ?? adtsHeader) : nil
+        let profile = profileName(par.codec_id, par.profile) ?? header?.profileName
         return AudioStreamInfo(
             index: index, codec: codec, profile: profile, declaredProfile: header?.profileName ?? profile,
             profileSource: profile == nil ? nil : "header",
@@ -102,7 +102,7 @@ enum StreamReader {
         r.num > 0 && r.den > 0 ? r : nil
     }
 
-    private static func fieldOrder(_ order: AVFieldOrder) -> String? {
+    static func fieldOrder(_ order: AVFieldOrder) -> String? {
         switch order {
         case AV_FIELD_PROGRESSIVE: "progressive"
         case AV_FIELD_TT: "tt"

@@ -1,4 +1,10 @@
+// FoundationEssentials has JSONEncoder without ICU, whose load alone is a
+// measurable share of a probe's wall time.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LTXMedia
 
 /// `--json`: snake_case keys as ffprobe's, one compact object per line per

@@ -1,0 +1,46 @@
+# ltx-prep: every target installs what it needs from Debian's packages first.
+
+SWIFT       ?= swift
+PREFIX      ?= /usr/local
+ARGS        ?= --help
+# FFmpeg's C libraries, which the CFFmpeg system-library target links.
+APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
+# Only for making fixtures and for benchmarks: the ffmpeg CLI and a timer.
+APT_TOOLS   := ffmpeg hyperfine python3
+
+.PHONY: deps deps-tools build test run bench fixtures install clean
+
+# Idempotent: installs only the packages that are missing.
+deps:
+	@./scripts/apt-ensure.sh $(APT_LIBS)
+
+deps-tools: deps
+	@./scripts/apt-ensure.sh $(APT_TOOLS)
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+run: deps
+	@$(SWIFT) build --product ltx-prep -q
+	@.build/debug/ltx-prep $(ARGS)
+
+# Release build beside the ffmpeg/ffprobe CLI on the same files; media made on demand.
+bench: deps-tools
+	$(SWIFT) build -c release --product ltx-prep
+	./bench/run.sh .build/release/ltx-prep
+
+# Regenerate the committed fixtures (needs the ffmpeg CLI).
+fixtures: deps-tools
+	cd fixtures && ./make-fixtures.sh
+
+install: deps
+	$(SWIFT) build -c release --product ltx-prep
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/ltx-prep $(DESTDIR)$(PREFIX)/bin/ltx-prep
+
+clean:
+	rm -rf .build bench/media

@@ -1,0 +1,72 @@
+import CFFmpeg
+
+/// When the container's header already says everything the rules need,
+/// `avformat_find_stream_info` is skipped: for H.264 it decodes several
+/// frames only to guess the reorder delay, which is most of a probe's time.
+///
+/// It applies to MP4/MOV and Matroska whose video is H.264 or HEVC with a
+/// known size, and whose audio has a known rate and channel count (or is
+/// AAC, which `AACRevealer` decodes anyway). The pixel format and field
+/// order, the one thing such a header lacks, come from FFmpeg's parser on
+/// the first packet (`HeaderSniffer`). Everything else gets the full path.
+enum LightStreamInfo {
+    private static let parsedCodecs: Set<AVCodecID> = [AV_CODEC_ID_H264, AV_CODEC_ID_HEVC]
+
+    static func suffices(for input: FormatContext) -> Bool {
+        let demuxer = input.demuxerName
+        guard demuxer.hasPrefix("mov,") || demuxer.hasPrefix("matroska") else { return false }
+        var hasAV = false
+        for i in 0..<input.streamCount {
+            let complete = input.withStream(i) { st -> Bool in
+                let par = st.pointee.codecpar.pointee
+                switch par.codec_type {
+                case AVMEDIA_TYPE_VIDEO where st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC != 0:
+                    return true
+                case AVMEDIA_TYPE_VIDEO:
+                    hasAV = true
+                    return parsedCodecs.contains(par.codec_id) && par.width > 0 && par.height > 0
+                case AVMEDIA_TYPE_AUDIO:
+                    hasAV = true
+                    return par.codec_id == AV_CODEC_ID_AAC || (par.sample_rate > 0 && par.ch_layout.nb_channels > 0)
+                default:
+                    return true
+                }
+            }
+            if !complete { return false }
+        }
+        return hasAV
+    }
+}
+
+/// Reads a video stream's pixel format, field order and profile from its
+/// first packets with FFmpeg's parser.
+final class HeaderSniffer {
+    let position: Int
+    private let parser: VideoParser
+    private var packetsSeen = 0
+    private static let packetLimit = 8
+
+    init?(position: Int, stream: Int, in input: FormatContext) {
+        self.position = position
+        guard let p = input.withStream(stream, { VideoParser(parameters: $0.pointee.codecpar) }) else { return nil }
+        parser = p
+    }
+
+    var isDone: Bool { parser.pixelFormat >= 0 || packetsSeen >= Self.packetLimit }
+
+    func feed(_ packet: borrowing Packet) {
+        packetsSeen += 1
+        parser.parse(packet)
+    }
+
+    func finish(_ info: inout VideoStreamInfo) {
+        let format = parser.pixelFormat
+        if format >= 0 {
+            info.pixelFormat = av_get_pix_fmt_name(AVPixelFormat(rawValue: format)).map { String(cString: $0) }
+            let depth = Int(cffmpeg_pix_fmt_depth(format))
+            info.bitDepth = depth > 0 ? depth : nil
+        }
+        if let order = StreamReader.fieldOrder(parser.fieldOrder) { info.fieldOrder = order }
+        if info.profile == nil { info.profile = StreamReader.profileName(parser.codecID, parser.profile) }
+    }
+}
