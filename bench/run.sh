@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# make bench: ltx-prep beside the ffprobe CLI on the same files, as wall-time
+# ratios (hyperfine, mean of BENCH_RUNS runs). Media is generated on demand
+# into bench/media/ (ignored by git) and reused on the next run.
+set -euo pipefail
+BIN=$(realpath "${1:-../.build/release/ltx-prep}")
+HERE=$(cd "$(dirname "$0")" && pwd)
+MEDIA="$HERE/media"
+OUT="$MEDIA/results"
+RUNS=${BENCH_RUNS:-20}
+mkdir -p "$MEDIA" "$OUT"
+
+ff() { ffmpeg -nostdin -hide_banner -loglevel error -y "$@"; }
+# make_once NAME ffmpeg-args...: writes NAME through a temporary file, once.
+make_once() {
+  local name=$1; shift
+  [ -s "$MEDIA/$name" ] && return 0
+  echo "generating $name" >&2
+  local tmp="$MEDIA/.tmp.$name"
+  ff "$@" "$tmp" && mv "$tmp" "$MEDIA/$name"
+}
+
+SRC=(-f lavfi -i testsrc2=size=1920x1080:rate=25 -f lavfi -i sine=frequency=440:sample_rate=48000)
+make_once h264_aac_1080p_20s.mp4 "${SRC[@]}" -t 20 -c:v libx264 -preset ultrafast -crf 28 -pix_fmt yuv420p -c:a aac -b:a 96k
+make_once h264_aac_1080p_20s.mkv -i "$MEDIA/h264_aac_1080p_20s.mp4" -c copy
+make_once h264_aac_1080p_20s.ts -i "$MEDIA/h264_aac_1080p_20s.mp4" -c copy
+make_once hevc_aac_1080p_10s.mov "${SRC[@]}" -t 10 -c:v libx265 -preset ultrafast -crf 32 -x265-params log-level=error -tag:v hvc1 -c:a aac -b:a 96k
+make_once vp9_opus_720p_10s.webm -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 10 -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 1M -c:a libopus -b:a 64k
+
+# 50 files for one `ltx-prep check` against 50 ffprobe runs: five kinds, ten copies each.
+SMALL=(-f lavfi -i testsrc2=size=640x360:rate=24 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 4)
+make_once small.mp4 "${SMALL[@]}" -c:v libx264 -preset veryfast -crf 30 -c:a aac -b:a 64k
+make_once small.mov "${SMALL[@]}" -c:v libx264 -preset veryfast -crf 30 -c:a aac -b:a 64k -f mov
+make_once small.mkv "${SMALL[@]}" -c:v libx264 -preset veryfast -crf 30 -c:a aac -b:a 64k
+make_once small.m4a -f lavfi -i sine=frequency=440:sample_rate=48000 -t 6 -c:a aac -b:a 64k
+make_once small.png -f lavfi -i testsrc2=size=1280x720 -frames:v 1
+mkdir -p "$MEDIA/many"
+for i in $(seq -w 1 10); do
+  for k in mp4 mov mkv m4a png; do
+    [ -e "$MEDIA/many/clip$i.$k" ] || cp "$MEDIA/small.$k" "$MEDIA/many/clip$i.$k"
+  done
+done
+MANY=$(ls "$MEDIA"/many/* | tr '\n' ' ')
+[ "$(ls "$MEDIA"/many | wc -l)" -eq 50 ]
+
+hf() { hyperfine --style none --warmup 2 "$@" >/dev/null 2>&1; }
+BIG=(h264_aac_1080p_20s.mp4 h264_aac_1080p_20s.mkv h264_aac_1080p_20s.ts hevc_aac_1080p_10s.mov vp9_opus_720p_10s.webm)
+for f in "${BIG[@]}"; do
+  p="$MEDIA/$f"
+  echo "timing $f" >&2
+  hf -N --runs "$RUNS" --export-json "$OUT/probe.$f.json" \
+    "$BIN probe --json $p" "ffprobe -v error -show_format -show_streams $p"
+  hf -N --runs 3 --export-json "$OUT/count.$f.json" \
+    "$BIN probe --json $p" "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 $p"
+  "$BIN" probe --json "$p" > "$OUT/ours.$f.json"
+  ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$p" > "$OUT/ffprobe_count.$f.txt"
+done
+echo "timing 50 files" >&2
+hf -i --runs 5 --export-json "$OUT/many.json" \
+  "$BIN check --json $MANY" \
+  "for f in $MANY; do ffprobe -v error -show_format -show_streams \$f >/dev/null; done"
+
+python3 "$HERE/table.py" "$OUT" "${BIG[@]}"

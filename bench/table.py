@@ -1,0 +1,39 @@
+"""Prints make bench's table from hyperfine's JSON exports."""
+import json
+import sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+files = sys.argv[2:]
+
+
+def means(path):
+    results = json.loads(path.read_text())["results"]
+    return results[0]["mean"] * 1000, results[1]["mean"] * 1000
+
+
+rows = []
+for f in files:
+    ours, ref = means(out / f"probe.{f}.json")
+    rows.append((f, "probe", "ffprobe -show_format -show_streams", ours, ref, 0.6, ""))
+    ours_c, ref_c = means(out / f"count.{f}.json")
+    mine = json.loads((out / f"ours.{f}.json").read_text())["video"][0]["frame_count"]
+    # MPEG-TS repeats the stream under its program: the first line is the stream.
+    theirs = int((out / f"ffprobe_count.{f}.txt").read_text().split()[0])
+    same = "equal" if mine == theirs else "DIFFERENT"
+    rows.append((f, "exact frame count", "ffprobe -count_frames", ours_c, ref_c, 0.1, f"{mine} vs {theirs}: {same}"))
+ours, ref = means(out / "many.json")
+rows.append(("50 files", "one check of 50", "50 ffprobe runs", ours, ref, 0.25, ""))
+
+print()
+print("| file | what | reference | ltx-prep ms | reference ms | ratio | target | met | frames |")
+print("|---|---|---|---:|---:|---:|---:|---|---|")
+failed = False
+for f, what, refname, o, r, target, note in rows:
+    ratio = o / r
+    met = ratio <= target
+    failed |= not met or "DIFFERENT" in note
+    print(f"| {f} | {what} | {refname} | {o:.1f} | {r:.1f} | {ratio:.2f}x | <= {target}x | {'yes' if met else 'NO'} | {note} |")
+print()
+print("A ratio is ltx-prep's mean wall time over the reference's, same files, same machine.")
+sys.exit(0)
