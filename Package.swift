@@ -44,9 +44,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia"]),
-        .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia"]),
-        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia"]),
+        // Where the tests find fixtures; shared by every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
+        .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "TestSupport"]),
+        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LTXMedia
+import TestSupport
 
 /// Unreadable input is a result, not a crash: each gets its own kind and message.
 @Suite struct BadInputTests {

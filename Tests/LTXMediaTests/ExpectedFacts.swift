@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+import TestSupport
 
 /// One row of `fixtures/expected.tsv`: what ffprobe (an independent tool)
 /// reports for a fixture; `nb_read_frames` is `ffprobe -count_frames`,
@@ -33,5 +35,3 @@ struct ExpectedFacts: Sendable, CustomTestStringConvertible {
         $0.string("format_name") != nil && !$0.file.hasPrefix("truncated") && ($0.string("vcodec") ?? $0.string("acodec")) != nil
     }
 }
-
-import Testing

@@ -1,5 +1,6 @@
 import Testing
 @testable import LTXMedia
+import TestSupport
 
 /// Every readable fixture, probed and compared with what ffprobe recorded.
 @Suite struct ProbeAgainstFFprobeTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LTXMedia
+import TestSupport
 
 @Suite struct ProbeFactsTests {
     func probe(_ name: String) throws -> MediaInfo { try MediaProbe.probeBlocking(Fixtures.path(name)) }

@@ -1,6 +1,7 @@
 import Testing
 import LTXMedia
 @testable import LTXPreflight
+import TestSupport
 
 /// Each fixture checked for the endpoint its kind implies; the rules that
 /// fail and warn are exactly the ones listed.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CheckCommandTests {
     func fixture(_ name: String) -> String { Fixtures.path(name) }

@@ -1,10 +1,10 @@
 /// The committed media in `fixtures/`, found from this file's location.
-enum Fixtures {
-    static let directory: String = {
+public enum Fixtures {
+    public static let directory: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/LTXMediaTests/Fixtures.swift
+        parts.removeLast(3)  // Tests/TestSupport/Fixtures.swift
         return parts.joined(separator: "/") + "/fixtures"
     }()
 
-    static func path(_ name: String) -> String { "\(directory)/\(name)" }
+    public static func path(_ name: String) -> String { "\(directory)/\(name)" }
 }
