@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ltx-prep",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ltx-prep", targets: ["ltx-prep"]),
         .library(name: "LTXMedia", targets: ["LTXMedia"]),

@@ -15,6 +15,9 @@
 #include <libavutil/channel_layout.h>
 #include <libswscale/swscale.h>
 #include <libswresample/swresample.h>
+#include <libavutil/audio_fifo.h>
+#include <libavutil/opt.h>
+#include <libavutil/imgutils.h>
 
 static inline int cffmpeg_averror(int posix_errno) { return AVERROR(posix_errno); }
 static inline int cffmpeg_averror_eof(void) { return AVERROR_EOF; }
@@ -63,6 +66,27 @@ static inline int cffmpeg_deadline_interrupt(void *opaque) {
 static inline void cffmpeg_install_deadline(AVFormatContext *ctx, int64_t *deadline) {
     ctx->interrupt_callback.callback = cffmpeg_deadline_interrupt;
     ctx->interrupt_callback.opaque = deadline;
+}
+
+/// Copies a stream's display matrix (rotation) to another stream.
+static inline void cffmpeg_copy_display_matrix(const AVStream *in, AVStream *out) {
+    size_t size = 0;
+    const uint8_t *m = av_stream_get_side_data(in, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    if (!m || size == 0) return;
+    uint8_t *dst = av_stream_new_side_data(out, AV_PKT_DATA_DISPLAYMATRIX, size);
+    if (dst) memcpy(dst, m, size);
+}
+
+/// AVFormatContext.pb of an output context opened on a file path.
+static inline int cffmpeg_open_output_io(AVFormatContext *ctx, const char *path) {
+    if (ctx->oformat->flags & AVFMT_NOFILE) return 0;
+    return avio_open(&ctx->pb, path, AVIO_FLAG_WRITE);
+}
+static inline void cffmpeg_close_output_io(AVFormatContext *ctx) {
+    if (!(ctx->oformat->flags & AVFMT_NOFILE)) avio_closep(&ctx->pb);
+}
+static inline int cffmpeg_needs_global_header(const AVFormatContext *ctx) {
+    return (ctx->oformat->flags & AVFMT_GLOBALHEADER) != 0;
 }
 
 #endif

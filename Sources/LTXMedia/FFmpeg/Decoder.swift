@@ -6,7 +6,8 @@ final class Decoder {
     private let context: UnsafeMutablePointer<AVCodecContext>
 
     /// `parameters` is borrowed for the duration of the call only.
-    init(parameters: UnsafePointer<AVCodecParameters>, path: String?) throws(MediaError) {
+    init(parameters: UnsafePointer<AVCodecParameters>, path: String?, threads: Int32 = 1,
+         timeBase: AVRational? = nil) throws(MediaError) {
         guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
             let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
             throw MediaError(kind: .unsupported, path: path, operation: "avcodec_find_decoder",
@@ -16,7 +17,8 @@ final class Decoder {
         context = ctx
         // From here on deinit frees the context, also when a call below throws.
         try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "avcodec_parameters_to_context", path: path)
-        ctx.pointee.thread_count = 1
+        ctx.pointee.thread_count = threads
+        if let timeBase { ctx.pointee.pkt_timebase = timeBase }
         try FFmpegError.check(avcodec_open2(ctx, codec, nil), "avcodec_open2", path: path)
     }
 
@@ -32,6 +34,15 @@ final class Decoder {
         let rc = avcodec_send_packet(context, packet.pointer)
         if rc < 0 && rc != FFmpegError.again { try FFmpegError.check(rc, "avcodec_send_packet") }
     }
+
+    /// Signals end of input, so the decoder gives up the frames it holds.
+    func flush() throws(MediaError) {
+        let rc = avcodec_send_packet(context, nil)
+        if rc < 0 && rc != FFmpegError.eof { try FFmpegError.check(rc, "avcodec_send_packet") }
+    }
+
+    var channelLayout: AVChannelLayout { context.pointee.ch_layout }
+    var sampleRate: Int32 { context.pointee.sample_rate }
 
     /// Next decoded frame into `frame`; false when the decoder needs more input.
     func receive(into frame: borrowing Frame) throws(MediaError) -> Bool {

@@ -10,11 +10,14 @@ final class FormatContext {
 
     /// Opens `path` and reads its header (`avformat_open_input`). `timeout`
     /// bounds every blocking call made through this context.
-    init(path: String, timeout: Duration) throws(MediaError) {
+    init(path: String, timeout: Duration?) throws(MediaError) {
         self.path = path
         deadline = .allocate(capacity: 1)
-        let (seconds, attoseconds) = timeout.components
-        deadline.pointee = av_gettime_relative() + seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        if let (seconds, attoseconds) = timeout?.components {
+            deadline.pointee = av_gettime_relative() + seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        } else {
+            deadline.pointee = 0  // no deadline: a long transcode is not a hang
+        }
         var ctx = avformat_alloc_context()
         guard ctx != nil else { fatalError("avformat_alloc_context: out of memory") }
         cffmpeg_install_deadline(ctx, deadline)
@@ -75,6 +78,17 @@ final class FormatContext {
         for i in 0..<streamCount {
             context.pointee.streams[i]!.pointee.discard = keep.contains(i) ? AVDISCARD_DEFAULT : AVDISCARD_ALL
         }
+    }
+
+    /// Seeks every stream to the last keyframe at or before `seconds`.
+    func seek(toKeyframeBefore seconds: Double) throws(MediaError) {
+        let ts = Int64((seconds * Double(AV_TIME_BASE)).rounded(.down))
+        try FFmpegError.check(av_seek_frame(context, -1, ts, AVSEEK_FLAG_BACKWARD), "av_seek_frame", path: path)
+    }
+
+    var startTime: Double? {
+        let t = context.pointee.start_time
+        return t == FFmpegTime.noValue ? nil : Double(t) / Double(AV_TIME_BASE)
     }
 
     /// Next packet into `packet` (`av_read_frame`); false at end of file.

@@ -13,6 +13,8 @@ public struct MediaError: Error, Sendable, Equatable, CustomStringConvertible {
         case truncated
         case timedOut = "timed-out"
         case unsupported
+        case cancelled
+        case output
         case ffmpeg
     }
 

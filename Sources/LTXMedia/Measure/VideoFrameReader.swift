@@ -1,0 +1,61 @@
+import CFFmpeg
+
+/// Decodes a file's first video stream picture by picture, in display
+/// order, as yuv420p (demux_decode.c's loop).
+final class VideoFrameReader {
+    private let input: FormatContext
+    private let decoder: Decoder
+    private let index: Int
+    private let packet = Packet()
+    private let frame = Frame()
+    private var scaler: Scaler?
+    private var drained = false
+    private var flushed = false
+
+    init(path: String) throws(MediaError) {
+        input = try FormatContext(path: path, timeout: nil)
+        try input.findStreamInfo()
+        var found: Int?
+        for i in 0..<input.streamCount where found == nil {
+            input.withStream(i) { st in
+                if st.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO,
+                   st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0 { found = i }
+            }
+        }
+        guard let found else { throw MediaError(kind: .noStreams, path: path, message: "no video stream") }
+        index = found
+        decoder = try input.withStream(found) { st throws(MediaError) in
+            try Decoder(parameters: st.pointee.codecpar, path: path, threads: 0, timeBase: st.pointee.time_base)
+        }
+        input.keepOnly(streams: [found])
+    }
+
+    /// Calls `body` with the next picture's Y plane (width, height, stride,
+    /// bytes); false at the end.
+    func next(_ body: (Int, Int, Int, UnsafePointer<UInt8>) -> Void) throws(MediaError) -> Bool {
+        while true {
+            if try decoder.receive(into: frame) {
+                defer { frame.unref() }
+                var picture = frame.pointer
+                let f = frame.pointer.pointee
+                if f.format != AV_PIX_FMT_YUV420P.rawValue {
+                    if scaler == nil {
+                        scaler = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)),
+                                            to: (f.width, f.height, AV_PIX_FMT_YUV420P))
+                    }
+                    picture = try scaler!.scale(frame.pointer)
+                }
+                body(Int(picture.pointee.width), Int(picture.pointee.height), Int(picture.pointee.linesize.0),
+                     UnsafePointer(picture.pointee.data.0!))
+                return true
+            }
+            if flushed { return false }
+            if try input.readPacket(into: packet) {
+                if packet.streamIndex == index { try decoder.send(packet) }
+            } else {
+                try decoder.flush()
+                flushed = true
+            }
+        }
+    }
+}

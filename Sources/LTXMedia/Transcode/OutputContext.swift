@@ -1,0 +1,60 @@
+import CFFmpeg
+
+/// Owns one output `AVFormatContext` and its file (remux.c's ofmt_ctx):
+/// streams are added, the header written, packets interleaved, the trailer
+/// written. Closing without `finish()` leaves a partial file for the caller
+/// to delete: the caller writes to a temporary path, never the final one.
+final class OutputContext {
+    let path: String
+    private let context: UnsafeMutablePointer<AVFormatContext>
+    private var ioOpen = false
+    private var headerWritten = false
+
+    init(path: String, format: String) throws(MediaError) {
+        self.path = path
+        var ctx: UnsafeMutablePointer<AVFormatContext>?
+        let rc = avformat_alloc_output_context2(&ctx, nil, format, path)
+        guard rc >= 0, let ctx else { throw MediaError.ffmpeg(rc, "avformat_alloc_output_context2", path: path, kind: .output) }
+        context = ctx
+    }
+
+    deinit {
+        if ioOpen { cffmpeg_close_output_io(context) }
+        avformat_free_context(context)
+    }
+
+    var needsGlobalHeader: Bool { cffmpeg_needs_global_header(context) != 0 }
+
+    /// Adds a stream and returns its index. `configure` gets the new stream
+    /// and must not keep it.
+    func addStream(_ configure: (UnsafeMutablePointer<AVStream>) throws(MediaError) -> Void) throws(MediaError) -> Int {
+        guard let st = avformat_new_stream(context, nil) else { fatalError("avformat_new_stream: out of memory") }
+        try configure(st)
+        return Int(st.pointee.index)
+    }
+
+    func timeBase(of stream: Int) -> AVRational { context.pointee.streams[stream]!.pointee.time_base }
+
+    /// Opens the file and writes the header; `+faststart` puts the index first.
+    func writeHeader(fastStart: Bool) throws(MediaError) {
+        try FFmpegError.check(cffmpeg_open_output_io(context, path), "avio_open", path: path)
+        ioOpen = true
+        var options: OpaquePointer?
+        if fastStart { av_dict_set(&options, "movflags", "+faststart", 0) }
+        defer { av_dict_free(&options) }
+        try FFmpegError.check(avformat_write_header(context, &options), "avformat_write_header", path: path)
+        headerWritten = true
+    }
+
+    /// Writes `packet` (timestamps already in the output stream's time base).
+    func write(_ packet: borrowing Packet) throws(MediaError) {
+        try FFmpegError.check(av_interleaved_write_frame(context, packet.pointer), "av_interleaved_write_frame", path: path)
+    }
+
+    func finish() throws(MediaError) {
+        guard headerWritten else { return }
+        try FFmpegError.check(av_write_trailer(context), "av_write_trailer", path: path)
+        cffmpeg_close_output_io(context)
+        ioOpen = false
+    }
+}

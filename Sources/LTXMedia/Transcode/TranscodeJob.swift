@@ -1,0 +1,115 @@
+/// A span of an input's timeline, in seconds.
+public struct TimeWindow: Sendable, Codable, Equatable {
+    public var start: Double
+    public var duration: Double
+    public var end: Double { start + duration }
+
+    public init(start: Double, duration: Double) {
+        self.start = start
+        self.duration = duration
+    }
+}
+
+/// H.264 encoding settings (libx264, yuv420p, High profile).
+public struct VideoEncoding: Sendable, Codable, Equatable {
+    /// Constant rate factor: lower is better; 18 is visually transparent.
+    public var crf: Int
+    public var preset: String
+    /// Output size; nil keeps the input's.
+    public var width: Int?
+    public var height: Int?
+    /// Constant output frame rate; nil keeps the input's timing frame for frame.
+    public var frameRate: Int?
+    /// Average bit rate in bits per second, replacing CRF, to fit a size limit.
+    public var bitRate: Int?
+
+    public init(crf: Int = 18, preset: String = "medium", width: Int? = nil, height: Int? = nil,
+                frameRate: Int? = nil, bitRate: Int? = nil) {
+        self.crf = crf
+        self.preset = preset
+        self.width = width
+        self.height = height
+        self.frameRate = frameRate
+        self.bitRate = bitRate
+    }
+}
+
+/// AAC-LC encoding settings (FFmpeg's native AAC encoder).
+public struct AudioEncoding: Sendable, Codable, Equatable {
+    /// Bits per second; nil picks 128 kb/s stereo, 64 kb/s mono.
+    public var bitRate: Int?
+    /// Pad with silence to at least this long, in seconds.
+    public var minDuration: Double?
+    /// Cut to at most this long, in seconds, to the sample.
+    public var maxDuration: Double?
+
+    public init(bitRate: Int? = nil, minDuration: Double? = nil, maxDuration: Double? = nil) {
+        self.bitRate = bitRate
+        self.minDuration = minDuration
+        self.maxDuration = maxDuration
+    }
+}
+
+public enum StreamPlan<Encoding: Sendable & Equatable>: Sendable, Equatable {
+    /// Packets copied as they are: no quality loss, no decoding.
+    case copy
+    case encode(Encoding)
+    case drop
+}
+
+public enum OutputFormat: String, Sendable, Codable {
+    /// MP4, with the index first (faststart).
+    case mp4
+    /// M4A: MP4 with the audio brand.
+    case m4a
+
+    var muxer: String { self == .mp4 ? "mp4" : "ipod" }
+}
+
+/// One input made into one output file: for each stream, copy or encode,
+/// optionally within a window of the timeline, optionally padded.
+public struct TranscodeJob: Sendable, Equatable {
+    public var input: String
+    /// Where to write. Callers pass a temporary path and rename it into place.
+    public var output: String
+    public var format: OutputFormat
+    /// Part of the input to keep. With a copied video it starts at the last
+    /// keyframe at or before `window.start` (reported in the result).
+    public var window: TimeWindow?
+    public var video: StreamPlan<VideoEncoding>
+    public var audio: StreamPlan<AudioEncoding>
+    /// Repeat the last picture until the video has this many frames (encode only).
+    public var padVideoToFrames: Int?
+    /// Frames expected, for progress.
+    public var expectedFrames: Int?
+
+    public init(input: String, output: String, format: OutputFormat = .mp4, window: TimeWindow? = nil,
+                video: StreamPlan<VideoEncoding> = .copy, audio: StreamPlan<AudioEncoding> = .copy,
+                padVideoToFrames: Int? = nil, expectedFrames: Int? = nil) {
+        self.input = input
+        self.output = output
+        self.format = format
+        self.window = window
+        self.video = video
+        self.audio = audio
+        self.padVideoToFrames = padVideoToFrames
+        self.expectedFrames = expectedFrames
+    }
+}
+
+public struct TranscodeProgress: Sendable, Equatable {
+    public var framesDone: Int
+    public var framesExpected: Int?
+    /// Seconds of the input's timeline done.
+    public var secondsDone: Double
+}
+
+public struct TranscodeResult: Sendable, Codable, Equatable {
+    /// Where in the input the output starts, in seconds (0 without a window).
+    public var inputStart: Double
+    public var videoFrames: Int
+    /// Frames added by padding (the last picture repeated).
+    public var paddedFrames: Int
+    public var audioSamples: Int64
+    public var audioSampleRate: Int?
+}

@@ -1,0 +1,199 @@
+import CFFmpeg
+
+/// The video stream of a transcode: copied packet for packet, or decoded,
+/// scaled to yuv420p at the target size, retimed and encoded with libx264.
+final class VideoLane {
+    let inIndex: Int
+    let inTimeBase: AVRational
+    let outIndex: Int
+    let encoder: Encoder?
+    private let decoder: Decoder?
+    private let frameRate: Int?
+    private let size: (width: Int32, height: Int32)
+    /// One frame's duration in the encoder's time base, for padding.
+    private let frameDuration: Int64
+    private var scaler: Scaler?
+    private let frame = Frame()
+    /// The last picture sent to the encoder, repeated when padding.
+    private let held = Frame()
+    private let packet = Packet()
+    private var origin = 0.0
+    private var originTs: Int64 = 0
+    private var lastIndex: Int64 = -1
+    private var lastPts: Int64 = 0
+    private(set) var framesWritten = 0
+    private(set) var paddedFrames = 0
+    private(set) var isDone = false
+
+    init(copying index: Int, from input: FormatContext, to output: OutputContext) throws(MediaError) {
+        inIndex = index
+        (inTimeBase, outIndex) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Int) in
+            let out = try output.addStream { out throws(MediaError) in
+                try FFmpegError.check(avcodec_parameters_copy(out.pointee.codecpar, st.pointee.codecpar), "avcodec_parameters_copy")
+                out.pointee.codecpar.pointee.codec_tag = 0
+                out.pointee.time_base = st.pointee.time_base
+                cffmpeg_copy_display_matrix(st, out)
+            }
+            return (st.pointee.time_base, out)
+        }
+        encoder = nil
+        decoder = nil
+        frameRate = nil
+        size = (0, 0)
+        frameDuration = 1
+    }
+
+    init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding) throws(MediaError) {
+        inIndex = index
+        frameRate = settings.frameRate
+        let path = output.path
+        var made: (tb: AVRational, decoder: Decoder, encoder: Encoder, size: (Int32, Int32), duration: Int64)!
+        try input.withStream(index) { st throws(MediaError) in
+            let par = st.pointee.codecpar.pointee
+            let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, threads: 0, timeBase: st.pointee.time_base)
+            // yuv420p needs even sizes.
+            let width = Int32(settings.width ?? Int(par.width)) & ~1
+            let height = Int32(settings.height ?? Int(par.height)) & ~1
+            let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+            let encoderTimeBase = settings.frameRate.map { AVRational(num: 1, den: Int32($0)) } ?? st.pointee.time_base
+            var options = ["preset": settings.preset, "profile": "high"]
+            if settings.bitRate == nil { options["crf"] = String(settings.crf) }
+            let globalHeader = output.needsGlobalHeader
+            let encoder = try Encoder(name: "libx264", id: AV_CODEC_ID_H264, options: options, path: path) { ctx in
+                ctx.pointee.width = width
+                ctx.pointee.height = height
+                ctx.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+                ctx.pointee.time_base = encoderTimeBase
+                ctx.pointee.framerate = settings.frameRate.map { AVRational(num: Int32($0), den: 1) } ?? rate
+                ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
+                ctx.pointee.color_range = par.color_range
+                ctx.pointee.colorspace = par.color_space
+                ctx.pointee.color_primaries = par.color_primaries
+                ctx.pointee.color_trc = par.color_trc
+                ctx.pointee.thread_count = 0
+                if let b = settings.bitRate {
+                    ctx.pointee.bit_rate = Int64(b)
+                    ctx.pointee.rc_max_rate = Int64(b) * 3 / 2
+                    ctx.pointee.rc_buffer_size = Int32(clamping: b * 2)
+                }
+                if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
+            }
+            let duration = settings.frameRate != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
+            made = (st.pointee.time_base, decoder, encoder, (width, height), duration)
+        }
+        inTimeBase = made.tb
+        decoder = made.decoder
+        encoder = made.encoder
+        size = made.size
+        frameDuration = made.duration
+        let enc = made.encoder
+        outIndex = try input.withStream(index) { st throws(MediaError) in
+            try output.addStream { out throws(MediaError) in
+                try enc.copyParameters(to: out)
+                out.pointee.time_base = enc.timeBase
+                cffmpeg_copy_display_matrix(st, out)
+            }
+        }
+    }
+
+    func setOrigin(_ seconds: Double) {
+        origin = seconds
+        originTs = Int64((seconds * Double(inTimeBase.den) / Double(inTimeBase.num)).rounded())
+    }
+
+    private func seconds(_ ts: Int64) -> Double { FFmpegTime.seconds(ts, inTimeBase) ?? 0 }
+
+    func take(_ input: borrowing Packet, windowEnd: Double, output: OutputContext) throws(MediaError) {
+        guard let decoder else { return try copy(input, windowEnd: windowEnd, output: output) }
+        try decoder.send(input)
+        try drainDecoder(windowEnd: windowEnd, output: output)
+    }
+
+    /// remux.c: offset to the window's start, rescale, write.
+    private func copy(_ p: borrowing Packet, windowEnd: Double, output: OutputContext) throws(MediaError) {
+        if let dts = p.dts, seconds(dts) >= windowEnd { isDone = true }
+        guard let pts = p.pts ?? p.dts else { return }
+        let t = seconds(pts)
+        // Leading pictures of an open GOP, and pictures past the window.
+        guard t >= origin - 1e-6, t < windowEnd - 1e-6 else { return }
+        let raw = p.pointer
+        if raw.pointee.pts != FFmpegTime.noValue { raw.pointee.pts -= originTs }
+        if raw.pointee.dts != FFmpegTime.noValue { raw.pointee.dts -= originTs }
+        av_packet_rescale_ts(raw, inTimeBase, output.timeBase(of: outIndex))
+        raw.pointee.stream_index = Int32(outIndex)
+        raw.pointee.pos = -1
+        try output.write(p)
+        framesWritten += 1
+    }
+
+    private func drainDecoder(windowEnd: Double, output: OutputContext) throws(MediaError) {
+        while try decoder!.receive(into: frame) {
+            defer { frame.unref() }
+            var ts = frame.pointer.pointee.best_effort_timestamp
+            if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
+            let t = seconds(ts)
+            if t < origin - 1e-6 { continue }
+            if t >= windowEnd - 1e-6 { isDone = true; continue }
+            try encode(frame.pointer, at: t, timestamp: ts, output: output)
+        }
+    }
+
+    private func encode(_ decoded: UnsafeMutablePointer<AVFrame>, at t: Double, timestamp: Int64,
+                        output: OutputContext) throws(MediaError) {
+        var picture = decoded
+        let d = decoded.pointee
+        if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
+            if scaler == nil {
+                scaler = try Scaler(from: (d.width, d.height, AVPixelFormat(rawValue: d.format)),
+                                    to: (size.width, size.height, AV_PIX_FMT_YUV420P))
+            }
+            picture = try scaler!.scale(decoded)
+        }
+        if let fps = frameRate {
+            // A constant rate: the first picture at or after each tick; the rest are dropped.
+            let index = Int64(((t - origin) * Double(fps)).rounded())
+            guard index > lastIndex else { return }
+            lastIndex = index
+            picture.pointee.pts = index
+        } else {
+            picture.pointee.pts = timestamp - originTs
+        }
+        picture.pointee.pict_type = AV_PICTURE_TYPE_NONE
+        lastPts = picture.pointee.pts
+        held.unref()
+        try FFmpegError.check(av_frame_ref(held.pointer, picture), "av_frame_ref")
+        try encoder!.send(picture)
+        try drainEncoder(output: output)
+        framesWritten += 1
+    }
+
+    private func drainEncoder(output: OutputContext) throws(MediaError) {
+        while try encoder!.receive(into: packet) {
+            // libx264 leaves durations at 0; the MP4 muxer then sizes the edit
+            // list without the last frame, and a decoder would drop it.
+            if packet.pointer.pointee.duration <= 0 { packet.pointer.pointee.duration = frameDuration }
+            av_packet_rescale_ts(packet.pointer, encoder!.timeBase, output.timeBase(of: outIndex))
+            packet.pointer.pointee.stream_index = Int32(outIndex)
+            try output.write(packet)
+        }
+    }
+
+    /// Flushes the decoder, pads by repeating the last picture, flushes the encoder.
+    func finish(padTo target: Int?, windowEnd: Double, output: OutputContext) throws(MediaError) {
+        guard let decoder, let encoder else { return }
+        try decoder.flush()
+        try drainDecoder(windowEnd: windowEnd, output: output)
+        if let target, held.pointer.pointee.width > 0 {
+            while framesWritten < target {
+                lastPts += frameDuration
+                held.pointer.pointee.pts = lastPts
+                try encoder.send(held.pointer)
+                try drainEncoder(output: output)
+                framesWritten += 1
+                paddedFrames += 1
+            }
+        }
+        try encoder.send(nil)
+        try drainEncoder(output: output)
+    }
+}
