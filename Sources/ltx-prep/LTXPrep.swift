@@ -16,7 +16,7 @@ struct LTXPrep: AsyncParsableCommand {
               2  a file cannot be read, or the arguments are wrong
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ProbeCommand.self]
+        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self]
     )
 }
 

@@ -86,6 +86,23 @@ final class FormatContext {
         try FFmpegError.check(av_seek_frame(context, -1, ts, AVSEEK_FLAG_BACKWARD), "av_seek_frame", path: path)
     }
 
+    /// Seeks to the keyframe at or before `seconds` and reads to the first
+    /// packet of `stream`: that packet's time is where a stream copy from
+    /// this point starts. Leaves the file positioned at the same keyframe,
+    /// with only `stream` being read.
+    func keyframeTime(atOrBefore seconds: Double, stream: Int) throws(MediaError) -> Double? {
+        keepOnly(streams: [stream])
+        try seek(toKeyframeBefore: seconds)
+        let packet = Packet()
+        var found: Double?
+        while found == nil, try readPacket(into: packet) {
+            guard packet.streamIndex == stream, let pts = packet.pts else { continue }
+            found = withStream(stream) { FFmpegTime.seconds(pts, $0.pointee.time_base) }
+        }
+        try seek(toKeyframeBefore: seconds)
+        return found
+    }
+
     var startTime: Double? {
         let t = context.pointee.start_time
         return t == FFmpegTime.noValue ? nil : Double(t) / Double(AV_TIME_BASE)

@@ -44,6 +44,18 @@ public enum MediaProbe {
     }
 }
 
+extension MediaProbe {
+    /// Where a stream copy of the first video stream starting at `seconds`
+    /// would really start: the time of the keyframe at or before it.
+    public static func keyframeTime(atOrBefore seconds: Double, in path: String) throws(MediaError) -> Double? {
+        let input = try FormatContext(path: path, timeout: .seconds(30))
+        try input.findStreamInfo()
+        let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
+        guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
+        return try input.keyframeTime(atOrBefore: seconds, stream: v.info.index)
+    }
+}
+
 extension String {
     var trimmingSpaces: String {
         var s = Substring(self)

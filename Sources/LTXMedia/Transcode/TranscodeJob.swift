@@ -50,7 +50,7 @@ public struct AudioEncoding: Sendable, Codable, Equatable {
     }
 }
 
-public enum StreamPlan<Encoding: Sendable & Equatable>: Sendable, Equatable {
+public enum StreamPlan<Encoding: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
     /// Packets copied as they are: no quality loss, no decoding.
     case copy
     case encode(Encoding)

@@ -125,23 +125,18 @@ final class TranscodeSession {
     /// video can only start on that keyframe, so the output starts there;
     /// an encoded one starts exactly at the window.
     private func positionWindow() throws(MediaError) {
-        guard let window = job.window else { return }
+        guard let window = job.window else {
+            origin = input.startTime ?? 0
+            return
+        }
         try input.seek(toKeyframeBefore: window.start)
+        let kept = Set([video?.inIndex, audio?.inIndex].compactMap { $0 })
         if let v = video, v.encoder == nil {
-            // Peek at the first video packet after the seek: its time is the start.
-            input.keepOnly(streams: [v.inIndex])
-            let packet = Packet()
-            var start: Double?
-            while start == nil, try input.readPacket(into: packet) {
-                if packet.streamIndex == v.inIndex, let pts = packet.pts { start = FFmpegTime.seconds(pts, v.inTimeBase) }
-            }
-            origin = start ?? window.start
-            input.keepOnly(streams: Set([video?.inIndex, audio?.inIndex].compactMap { $0 }))
-            try input.seek(toKeyframeBefore: window.start)
+            origin = try input.keyframeTime(atOrBefore: window.start, stream: v.inIndex) ?? window.start
         } else {
             origin = window.start
-            input.keepOnly(streams: Set([video?.inIndex, audio?.inIndex].compactMap { $0 }))
         }
+        input.keepOnly(streams: kept)
         windowEnd = origin + window.duration
     }
 }

@@ -23,4 +23,20 @@ public enum APILimits {
     public static let sizeMultiple = 32
     /// "MB" in the docs, read as 10^6 bytes: the stricter reading.
     public static let megabyte: Int64 = 1_000_000
+
+    /// The largest even size with the same aspect that fits 3840x2160 in
+    /// either orientation; nil when `width`x`height` already fits.
+    public static func fittedSize(width: Int, height: Int) -> (width: Int, height: Int)? {
+        let long = max(width, height), short = min(width, height)
+        guard long > videoLongSide || short > videoShortSide else { return nil }
+        let scale = min(Double(videoLongSide) / Double(long), Double(videoShortSide) / Double(short))
+        return (Int(Double(width) * scale / 2) * 2, Int(Double(height) * scale / 2) * 2)
+    }
+
+    /// The longest window, in whole frames, that keeps both the 21 s and the
+    /// 505-frame limits at `frameRate`.
+    public static func maxWindow(frameRate: Double) -> Double {
+        let frames = min(Double(videoFrames.upperBound), (videoMaxDuration * frameRate).rounded(.down))
+        return frames / frameRate
+    }
 }

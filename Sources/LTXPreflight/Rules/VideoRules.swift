@@ -43,16 +43,13 @@ enum VideoRules {
 
     private static func resolution(_ v: VideoStreamInfo) -> Finding {
         let w = v.displayWidth, h = v.displayHeight
-        let long = max(w, h), short = min(w, h)
         let required = "at most \(APILimits.videoLongSide)x\(APILimits.videoShortSide) (either orientation)"
         let actual = "\(w)x\(h)" + (v.rotation != 0 ? " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" : "")
-        if long <= APILimits.videoLongSide && short <= APILimits.videoShortSide {
+        guard let fitted = APILimits.fittedSize(width: w, height: h) else {
             return .pass(.videoResolution, actual: actual, required: required)
         }
-        let scale = min(Double(APILimits.videoLongSide) / Double(long), Double(APILimits.videoShortSide) / Double(short))
-        let even = { (x: Int) in Int((Double(x) * scale) / 2) * 2 }
         return Finding(rule: .videoResolution, severity: .error, actual: actual, required: required,
-                       fix: "downscale to \(even(w))x\(even(h)) (aspect kept)", fixAction: .downscale)
+                       fix: "downscale to \(fitted.width)x\(fitted.height) (aspect kept)", fixAction: .downscale)
     }
 
     private static func durationRule(_ duration: Double) -> Finding {
@@ -83,7 +80,7 @@ enum VideoRules {
                            fix: "lower the frame rate to \(lower) fps (about \(Int((Double(lower) * duration).rounded(.down))) frames) to keep the whole clip",
                            fixAction: .lowerFrameRate)
         }
-        let window = min(APILimits.videoMaxDuration, Double(range.upperBound) / fps)
+        let window = APILimits.maxWindow(frameRate: fps)
         return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
                        fix: "cut a window of at most \(Format.seconds(window)) around the retake section", fixAction: .cutWindow)
     }

@@ -22,6 +22,7 @@ enum Console {
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// ANSI colour on a terminal, unless NO_COLOR is set.
     static var useColor: Bool { stdoutIsTerminal && getenv("NO_COLOR") == nil }

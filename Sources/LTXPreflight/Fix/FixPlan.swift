@@ -1,0 +1,72 @@
+import LTXMedia
+
+/// How hard `fix` may work: the encoder's quality and speed.
+public struct FixOptions: Sendable, Codable, Equatable {
+    /// libx264 constant rate factor for re-encoded video (lower is better).
+    public var crf: Int
+    /// libx264 preset: ultrafast ... veryslow.
+    public var preset: String
+
+    public init(crf: Int = 18, preset: String = "medium") {
+        self.crf = crf
+        self.preset = preset
+    }
+}
+
+/// One step of a plan, as a person reads it.
+public struct FixOperation: Sendable, Codable, Equatable {
+    public var action: FixAction
+    public var detail: String
+    /// The rules this step satisfies.
+    public var rules: [RuleID]
+}
+
+/// The fewest operations that make a file conform, cheapest first:
+/// nothing; a byte copy; a remux; a stream-copy cut; re-encoding only the
+/// streams and the part of the timeline that need it.
+public struct FixPlan: Sendable, Codable, Equatable {
+    public enum Output: String, Sendable, Codable {
+        /// The input, byte for byte: it already conforms.
+        case unchanged
+        case mp4, m4a
+        /// A still image converted to PNG.
+        case png
+    }
+
+    public var output: Output
+    /// Empty when there is nothing to do.
+    public var operations: [FixOperation]
+    public var video: StreamPlan<VideoEncoding>
+    public var audio: StreamPlan<AudioEncoding>
+    /// The part of the input to keep, placed around the retake section
+    /// (before snapping to a keyframe).
+    public var window: TimeWindow?
+    /// The retake section, for mapping it into the window.
+    public var section: RetakeSection?
+    /// Frames to reach by repeating the last picture.
+    public var padVideoToFrames: Int?
+    /// Image conversion: the largest size allowed, when smaller is needed.
+    public var maxImageSide: Int?
+
+    /// True when no stream is re-encoded: nothing loses quality.
+    public var isLossless: Bool {
+        if case .encode = video { return false }
+        if case .encode = audio { return false }
+        return output != .png || operations.isEmpty
+    }
+}
+
+public enum FixPlanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Some error has no fix in the file (no video for retake, say).
+    case unfixable([Finding])
+    /// The clip must be windowed and no retake section says where.
+    case needsSection(String)
+
+    public var description: String {
+        switch self {
+        case .unfixable(let findings):
+            "cannot be fixed: " + findings.map { "\($0.rule.rawValue) (\($0.actual))" }.joined(separator: "; ")
+        case .needsSection(let why): why
+        }
+    }
+}

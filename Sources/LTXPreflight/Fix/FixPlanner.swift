@@ -1,0 +1,176 @@
+import LTXMedia
+
+/// Builds a `FixPlan` from a check: pure, no I/O.
+public enum FixPlanner {
+    public static func plan(_ report: CheckReport, options: FixOptions = FixOptions()) -> Result<FixPlan, FixPlanError> {
+        let unfixable = report.findings.filter { $0.severity == .error && $0.fixAction == .unfixable }
+        guard unfixable.isEmpty else { return .failure(.unfixable(unfixable)) }
+        switch report.input {
+        case "video_uri": return planVideo(report, options)
+        case "audio_uri": return .success(planAudio(report))
+        default: return .success(planImage(report))
+        }
+    }
+
+    private static func error(_ r: CheckReport, _ rule: RuleID) -> Finding? {
+        r.findings.first { $0.rule == rule && $0.severity == .error }
+    }
+
+    // MARK: retake video_uri
+
+    private static func planVideo(_ r: CheckReport, _ options: FixOptions) -> Result<FixPlan, FixPlanError> {
+        let m = r.media
+        guard let v = m.primaryVideo else { return .failure(.unfixable([])) }
+        let duration = v.duration ?? m.duration ?? 0
+        let fps = v.frameRate ?? Double(v.frameCount) / max(duration, 0.001)
+        var ops: [FixOperation] = []
+        var encoding = VideoEncoding(crf: options.crf, preset: options.preset)
+        var encode = false
+        var window: TimeWindow?
+        var pad: Int?
+
+        if error(r, .videoCodec) != nil {
+            encode = true
+            ops.append(FixOperation(action: .reencodeVideo, detail: "re-encode \(v.codec) to H.264 (libx264 CRF \(options.crf), \(options.preset))",
+                                    rules: [.videoCodec]))
+        }
+        if error(r, .videoResolution) != nil, let fitted = APILimits.fittedSize(width: v.displayWidth, height: v.displayHeight) {
+            encode = true
+            // The encoder works on the coded picture; rotation is kept as metadata.
+            let swapped = v.rotation == 90 || v.rotation == 270
+            encoding.width = swapped ? fitted.height : fitted.width
+            encoding.height = swapped ? fitted.width : fitted.height
+            ops.append(FixOperation(action: .downscale, detail: "downscale \(v.displayWidth)x\(v.displayHeight) to \(fitted.width)x\(fitted.height)",
+                                    rules: [.videoResolution]))
+        }
+        let needsWindow = duration > APILimits.videoMaxDuration
+        if error(r, .videoFrameCount) != nil {
+            if v.frameCount < APILimits.videoFrames.lowerBound {
+                encode = true
+                pad = APILimits.videoFrames.lowerBound
+                ops.append(FixOperation(action: .padFrames,
+                                        detail: "pad \(v.frameCount) frames to \(pad!) by holding the last frame (\(pad! - v.frameCount) added, recorded for trimming back)",
+                                        rules: [.videoFrameCount]))
+            } else if !needsWindow, let lower = VideoRules.lowerFrameRate(duration: duration) {
+                encode = true
+                encoding.frameRate = lower
+                ops.append(FixOperation(action: .lowerFrameRate,
+                                        detail: "lower the frame rate from \(Format.number(fps, decimals: 3)) to \(lower) fps to keep the whole clip",
+                                        rules: [.videoFrameCount]))
+            }
+        }
+        if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
+            guard let section = r.effectiveSection else {
+                return .failure(.needsSection("the clip is \(Format.seconds(duration)) (\(v.frameCount) frames): give the retake section (--start, --duration) so a window of at most \(Format.seconds(APILimits.maxWindow(frameRate: fps))) can be cut around it"))
+            }
+            let length = APILimits.maxWindow(frameRate: fps)
+            guard section.duration <= length else {
+                return .failure(.needsSection("the section (\(Format.seconds(section.duration))) is longer than the longest window the API takes (\(Format.seconds(length)))"))
+            }
+            let center = section.start + section.duration / 2
+            let start = min(max(0, center - length / 2), max(0, duration - length))
+            window = TimeWindow(start: start, duration: length)
+            ops.append(FixOperation(action: .cutWindow,
+                                    detail: "cut \(Format.seconds(length)) from \(Format.seconds(start)) around the section, by stream copy from the keyframe before it when keyframes allow",
+                                    rules: [.videoDuration, .videoFrameCount]))
+        }
+
+        var audio: StreamPlan<AudioEncoding> = .copy
+        let badAudio = [RuleID.audioCodec, .aacProfile].filter { error(r, $0) != nil }
+        if !badAudio.isEmpty, let a = m.primaryAudio {
+            audio = .encode(AudioEncoding())
+            ops.append(FixOperation(action: .transcodeAudio, detail: "transcode audio \(a.profile.map { "\(a.codec) \($0)" } ?? a.codec) to AAC-LC",
+                                    rules: badAudio))
+        }
+
+        if let size = error(r, .deliverySize), size.fixAction == .recompress {
+            let limit = r.delivery.limit(for: .video)
+            let seconds = window?.duration ?? duration
+            // 90% of the limit, less the audio, spread over the output's length.
+            let budget = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9 * 8 / max(seconds, 0.1)
+            encoding.bitRate = max(100_000, Int(budget) - (m.primaryAudio == nil ? 0 : 128_000))
+            encode = true
+            ops.append(FixOperation(action: .recompress, detail: "re-encode at \(encoding.bitRate! / 1000) kb/s to fit \(r.delivery.rawValue)",
+                                    rules: [.deliverySize]))
+        }
+
+        if error(r, .container) != nil && !encode && ops.allSatisfy({ $0.action == .cutWindow || $0.action == .transcodeAudio }) {
+            ops.insert(FixOperation(action: .remux, detail: "remux \(m.container.displayName) to MP4 (stream copy)", rules: [.container]), at: 0)
+        }
+
+        if ops.isEmpty {
+            // Conforms already: an MP4 is copied byte for byte, anything else rewrapped.
+            if m.container == .mp4 {
+                return .success(FixPlan(output: .unchanged, operations: [], video: .copy, audio: .copy, section: r.effectiveSection))
+            }
+            ops.append(FixOperation(action: .remux, detail: "remux \(m.container.displayName) to MP4 (stream copy) for the .mp4 output", rules: []))
+        }
+        return .success(FixPlan(output: .mp4, operations: ops, video: encode ? .encode(encoding) : .copy, audio: audio,
+                                window: window, section: r.effectiveSection, padVideoToFrames: pad))
+    }
+
+    // MARK: audio-to-video audio_uri
+
+    private static func planAudio(_ r: CheckReport) -> FixPlan {
+        guard let a = r.media.primaryAudio else {
+            return FixPlan(output: .unchanged, operations: [], video: .drop, audio: .drop)
+        }
+        let duration = a.duration ?? r.media.duration ?? 0
+        var ops: [FixOperation] = []
+        var encoding = AudioEncoding()
+        var encode = [RuleID.audioCodec, .aacProfile].contains { error(r, $0) != nil }
+        if encode {
+            ops.append(FixOperation(action: .transcodeAudio, detail: "transcode \(a.profile.map { "\(a.codec) \($0)" } ?? a.codec) to AAC-LC in M4A",
+                                    rules: [.audioCodec, .aacProfile].filter { error(r, $0) != nil }))
+        }
+        if error(r, .audioDuration) != nil {
+            encode = true
+            if duration < APILimits.audioDuration.lowerBound {
+                encoding.minDuration = APILimits.audioDuration.lowerBound
+                ops.append(FixOperation(action: .trimAudio, detail: "pad with silence to \(Format.seconds(APILimits.audioDuration.lowerBound))",
+                                        rules: [.audioDuration]))
+            } else {
+                encoding.maxDuration = APILimits.audioDuration.upperBound
+                ops.append(FixOperation(action: .trimAudio, detail: "cut to \(Format.seconds(APILimits.audioDuration.upperBound))",
+                                        rules: [.audioDuration]))
+            }
+        }
+        if error(r, .container) != nil && !encode {
+            let lc = a.codec == "aac" && a.aacProfile == .lc
+            if lc {
+                ops.append(FixOperation(action: .extractAudio, detail: "extract the AAC-LC audio to M4A (stream copy)", rules: [.container]))
+            } else {
+                encode = true
+                ops.append(FixOperation(action: .transcodeAudio, detail: "transcode \(a.codec) to AAC-LC in M4A", rules: [.container]))
+            }
+        }
+        if let size = error(r, .deliverySize), size.fixAction == .recompress {
+            let limit = r.delivery.limit(for: .audio)
+            let bytes = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9
+            encoding.bitRate = max(32_000, Int(bytes * 8 / max(min(duration, 20), 0.1)))
+            encode = true
+            ops.append(FixOperation(action: .recompress, detail: "re-encode at \(encoding.bitRate! / 1000) kb/s", rules: [.deliverySize]))
+        }
+        if ops.isEmpty { return FixPlan(output: .unchanged, operations: [], video: .drop, audio: .copy) }
+        return FixPlan(output: .m4a, operations: ops, video: .drop, audio: encode ? .encode(encoding) : .copy)
+    }
+
+    // MARK: image_uri
+
+    private static func planImage(_ r: CheckReport) -> FixPlan {
+        var ops: [FixOperation] = []
+        if error(r, .imageFormat) != nil {
+            ops.append(FixOperation(action: .convertImage, detail: "convert \(r.media.container.displayName) to PNG", rules: [.imageFormat]))
+        }
+        var maxSide: Int?
+        if error(r, .deliverySize) != nil, let v = r.media.primaryVideo {
+            // PNG size grows with pixel count: shrink the long side until it fits.
+            let limit = r.delivery.limit(for: .image)
+            let ratio = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9 / Double(max(r.media.sizeBytes, 1))
+            maxSide = max(64, Int(Double(max(v.displayWidth, v.displayHeight)) * ratio.squareRoot()))
+            ops.append(FixOperation(action: .recompress, detail: "convert to PNG at most \(maxSide!) pixels on the long side", rules: [.deliverySize]))
+        }
+        if ops.isEmpty { return FixPlan(output: .unchanged, operations: [], video: .copy, audio: .drop) }
+        return FixPlan(output: .png, operations: ops, video: .copy, audio: .drop, maxImageSide: maxSide)
+    }
+}

@@ -1,0 +1,211 @@
+import LTXMedia
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What to fix a file for, and where to put the result.
+public struct FixRequest: Sendable, Equatable {
+    public var check: CheckRequest
+    public var output: String
+    /// Replace an existing output.
+    public var force: Bool
+    public var options: FixOptions
+
+    public init(check: CheckRequest = CheckRequest(), output: String, force: Bool = false, options: FixOptions = FixOptions()) {
+        self.check = check
+        self.output = output
+        self.force = force
+        self.options = options
+    }
+}
+
+/// What a fix did.
+public struct FixOutcome: Sendable, Codable, Equatable {
+    public struct WindowMapping: Sendable, Codable, Equatable {
+        /// Where the output starts in the input, in seconds.
+        public var inputStart: Double
+        public var duration: Double
+        /// The retake section's start inside the output, in seconds and frames.
+        public var sectionStart: Double?
+        public var sectionStartFrame: Int?
+    }
+
+    public struct Padding: Sendable, Codable, Equatable {
+        /// Frames added after the input's last one, by repeating it.
+        public var frames: Int
+        public var seconds: Double
+        /// Trim the output back to this many frames to undo the padding.
+        public var originalFrames: Int
+    }
+
+    public var input: String
+    public var output: String
+    public var plan: FixPlan
+    public var window: WindowMapping?
+    public var padding: Padding?
+    public var transcode: TranscodeResult?
+    /// The output's own check: conformant, or the fix would have failed.
+    public var report: CheckReport
+}
+
+public enum FixError: Error, Sendable, CustomStringConvertible {
+    case input(MediaError)
+    case plan(String, FixPlanError)
+    case outputExists(String)
+    case outputIsInput(String)
+    case write(MediaError)
+    case cancelled
+    case notConformant(CheckReport)
+
+    public var description: String {
+        switch self {
+        case .input(let e): e.description
+        case .plan(let file, let e): "\(file): \(e)"
+        case .outputExists(let p): "\(p): already exists (use --force to replace it)"
+        case .outputIsInput(let p): "\(p): is the input; the input is never modified, so name another output"
+        case .write(let e): e.description
+        case .cancelled: "interrupted: nothing was written"
+        case .notConformant(let r):
+            "the result still breaks " + r.problems.filter { $0.severity == .error }.map(\.rule.rawValue).joined(separator: ", ") + "; nothing was written"
+        }
+    }
+}
+
+/// Makes a file conform: check, plan, write beside the output, check the
+/// result, rename it into place.
+///
+/// ```swift
+/// let outcome = try await Fixer.fix("clip.webm", FixRequest(output: "clip.mp4")) { progress in
+///     print(progress.framesDone, progress.framesExpected ?? 0)
+/// }
+/// ```
+public enum Fixer {
+    /// The check and the plan, without writing anything.
+    public static func plan(_ input: String, _ request: FixRequest) async throws(FixError) -> (report: CheckReport, plan: FixPlan) {
+        let report: CheckReport
+        do throws(MediaError) { report = try await Preflight.check(input, request.check) } catch { throw .input(error) }
+        switch FixPlanner.plan(report, options: request.options) {
+        case .success(let plan): return (report, plan)
+        case .failure(let e): throw .plan(input, e)
+        }
+    }
+
+    /// Runs the fix. Cancelling the calling task stops the work and removes
+    /// the temporary file.
+    public static func fix(_ input: String, _ request: FixRequest,
+                           progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
+        let (report, plan) = try await self.plan(input, request)
+        if OutputFile.sameFile(input, request.output) || input == request.output { throw .outputIsInput(request.output) }
+        if OutputFile.exists(request.output) && !request.force { throw .outputExists(request.output) }
+        guard OutputFile.folderExists(of: request.output) else {
+            throw .write(MediaError(kind: .output, path: request.output, message: "its folder does not exist"))
+        }
+        let file = OutputFile(path: request.output)
+        do throws(FixError) {
+            let (written, result) = try await write(input, plan, report: report, request: request, to: file, progress: progress)
+            let outcome = try await verify(input, written, result: result, report: report, request: request, file: file)
+            if let err = file.commit() {
+                throw FixError.write(MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
+                                                message: String(cString: strerror(err))))
+            }
+            return outcome
+        } catch {
+            file.discardTemporary()
+            throw error
+        }
+    }
+
+    /// Progress as an `AsyncSequence`, the outcome as a task to await or cancel.
+    public static func start(_ input: String, _ request: FixRequest) -> (progress: AsyncStream<TranscodeProgress>, outcome: Task<FixOutcome, any Error>) {
+        let (stream, continuation) = AsyncStream<TranscodeProgress>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let task = Task { () throws -> FixOutcome in
+            defer { continuation.finish() }
+            return try await fix(input, request) { continuation.yield($0) }
+        }
+        return (stream, task)
+    }
+
+    // MARK: steps
+
+    private static func write(_ input: String, _ plan: FixPlan, report: CheckReport, request: FixRequest, to file: OutputFile,
+                              progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(FixError) -> (FixPlan, TranscodeResult?) {
+        switch plan.output {
+        case .unchanged:
+            if let err = file.copyIn(from: input) {
+                throw .write(MediaError(kind: .output, path: file.path, code: -err, message: String(cString: strerror(err))))
+            }
+            return (plan, nil)
+        case .png:
+            let temporary = file.temporary
+            do throws(MediaError) {
+                _ = try await BlockingExecutor.run { () throws(MediaError) in
+                    try ImageConverter.convertToPNG(input: input, output: temporary, maxSide: plan.maxImageSide)
+                }
+            } catch { throw .write(error) }
+            return (plan, nil)
+        case .mp4, .m4a:
+            var plan = plan
+            if let window = plan.window, plan.video == .copy, let section = plan.section {
+                // A copied window starts on the keyframe before it; if that is
+                // too early to still hold the section, only an exact cut will do.
+                let keyframe: Double?
+                do throws(MediaError) { keyframe = try await BlockingExecutor.run { () throws(MediaError) in
+                    try MediaProbe.keyframeTime(atOrBefore: window.start, in: input)
+                } } catch { throw .write(error) }
+                if let keyframe, keyframe + window.duration < section.end - 1e-6 {
+                    plan.video = .encode(VideoEncoding(crf: request.options.crf, preset: request.options.preset))
+                    plan.operations.append(FixOperation(action: .reencodeVideo,
+                                                        detail: "re-encode the window: the keyframe before it (\(Format.seconds(keyframe))) is too early to hold the section",
+                                                        rules: [.videoDuration]))
+                }
+            }
+            let video = report.media.primaryVideo
+            let expected = plan.window.map { Int(($0.duration * (video?.frameRate ?? 25)).rounded()) }
+                ?? plan.padVideoToFrames ?? video?.frameCount
+            let job = TranscodeJob(input: input, output: file.temporary, format: plan.output == .m4a ? .m4a : .mp4,
+                                   window: plan.window, video: plan.video, audio: plan.audio,
+                                   padVideoToFrames: plan.padVideoToFrames, expectedFrames: expected)
+            do throws(MediaError) {
+                return (plan, try await Transcoder.run(job, progress: progress))
+            } catch {
+                throw error.kind == .cancelled ? .cancelled : .write(error)
+            }
+        }
+    }
+
+    /// Re-probes what was written and checks it as the API will.
+    private static func verify(_ input: String, _ plan: FixPlan, result: TranscodeResult?, report: CheckReport,
+                               request: FixRequest, file: OutputFile) async throws(FixError) -> FixOutcome {
+        if Task.isCancelled { throw .cancelled }
+        var window: FixOutcome.WindowMapping?
+        var check = request.check
+        if let w = plan.window, let result {
+            let fps = report.media.primaryVideo?.frameRate
+            let sectionStart = plan.section.map { $0.start - result.inputStart }
+            window = FixOutcome.WindowMapping(inputStart: result.inputStart, duration: w.duration, sectionStart: sectionStart,
+                                              sectionStartFrame: both(sectionStart, fps).map { Int(($0 * $1).rounded()) })
+            check.section = plan.section.map { RetakeSection(start: $0.start - result.inputStart, duration: $0.duration) }
+        }
+        var written: CheckReport
+        do throws(MediaError) { written = try await Preflight.check(file.temporary, check) } catch { throw .write(error) }
+        written.file = request.output
+        written.media.path = request.output
+        guard written.conformant else { throw .notConformant(written) }
+        var padding: FixOutcome.Padding?
+        if let result, result.paddedFrames > 0, let v = report.media.primaryVideo {
+            padding = FixOutcome.Padding(frames: result.paddedFrames,
+                                         seconds: Double(result.paddedFrames) / (v.frameRate ?? 25),
+                                         originalFrames: v.frameCount)
+        }
+        return FixOutcome(input: input, output: request.output, plan: plan, window: window, padding: padding,
+                          transcode: result, report: written)
+    }
+}
+
+private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

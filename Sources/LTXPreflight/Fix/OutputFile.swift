@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The output's path and its temporary sibling. Results are written to the
+/// temporary file in the same folder and renamed into place, so a crash
+/// never leaves a half-written file under the final name.
+struct OutputFile {
+    let path: String
+    let temporary: String
+
+    init(path: String) {
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let tag = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        temporary = "\(dir.isEmpty ? "/" : dir)/.\(name).ltx-prep-\(getpid())-\(tag).tmp"
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// Same file: same device and inode (hard links and other spellings included).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    static func folderExists(of path: String) -> Bool {
+        let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var st = stat()
+        return stat(dir.isEmpty ? "/" : dir, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    func discardTemporary() { unlink(temporary) }
+
+    /// rename(2): atomic within one file system, replacing an existing file.
+    func commit() -> Int32? {
+        rename(temporary, path) == 0 ? nil : errno
+    }
+
+    /// Copies `source` to the temporary path byte for byte.
+    func copyIn(from source: String) -> Int32? {
+        let input = open(source, O_RDONLY)
+        guard input >= 0 else { return errno }
+        defer { close(input) }
+        let output = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard output >= 0 else { return errno }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if n == 0 { return nil }
+            if n < 0 { return errno }
+            var offset = 0
+            while offset < n {
+                let w = buffer.withUnsafeBytes { write(output, $0.baseAddress! + offset, n - offset) }
+                if w <= 0 { return errno }
+                offset += w
+            }
+        }
+    }
+}

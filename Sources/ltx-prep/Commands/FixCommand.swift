@@ -1,0 +1,140 @@
+import ArgumentParser
+import Dispatch
+import LTXMedia
+import LTXPreflight
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct FixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Make a file conform to the LTX API's rules, by the cheapest path that keeps the most quality.",
+        discussion: """
+            Plans the fewest operations that make INPUT conform, cheapest first: nothing (a byte copy);
+            a remux into MP4; a window cut by stream copy from a keyframe; re-encoding only the streams
+            and the part of the timeline that need it (video to H.264 with libx264, audio to AAC-LC).
+            Then writes OUTPUT through a temporary file in its folder, checks the result as the API
+            would, and renames it into place: an interrupted or failed fix leaves nothing under
+            OUTPUT, and the input is never modified.
+
+            A clip over 21 s (or 505 frames) is cut to a window around the retake section, so give
+            --start and --duration; the result says where the window sits in the input and where
+            the section starts inside it. A clip under 73 frames is padded by holding its last
+            frame; the padding is reported so a result can be trimmed back.
+
+            Examples:
+              ltx-prep fix clip.webm -o clip.mp4
+              ltx-prep fix long.mp4 --start 28 --duration 4 -o window.mp4
+              ltx-prep fix voice.wav --for audio-to-video -o voice.m4a
+              ltx-prep fix clip.mov --plan
+
+            Exit status: 0 written and conformant, 1 the result would still break a rule (nothing
+            written), 2 the input cannot be read or fixed, the output exists, or the arguments are
+            wrong, 130 interrupted (nothing written).
+            """
+    )
+
+    @Argument(help: "The file to fix.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Where to write the result (.mp4 for video, .m4a for audio, .png for images).")
+    var output: String?
+
+    @Option(name: .customLong("for"), help: "The endpoint the file is for (default: from the file).")
+    var endpoint: InputEndpoint?
+
+    @Option(help: ArgumentHelp("Retake section start_time, in seconds.", valueName: "seconds"))
+    var start: Double?
+
+    @Option(help: ArgumentHelp("Retake section duration, in seconds.", valueName: "seconds"))
+    var duration: Double?
+
+    @Option(help: "How the file will reach the API; sets the size limit.")
+    var deliver: DeliveryChoice = .upload
+
+    @Option(help: "libx264 quality for re-encoded video: lower is better (0-51).")
+    var crf: Int = 18
+
+    @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow.")
+    var preset: String = "medium"
+
+    @Flag(help: "Print the plan and stop; write nothing.")
+    var plan = false
+
+    @Flag(help: "Print the plan, what was done and the output's check as JSON.")
+    var json = false
+
+    @Flag(help: "Replace OUTPUT if it exists.")
+    var force = false
+
+    @OptionGroup var global: GlobalOptions
+
+    static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+
+    func validate() throws {
+        if !plan && output == nil { throw ValidationError("give the output with -o OUTPUT, or --plan to only plan") }
+        if (start == nil) != (duration == nil) { throw ValidationError("--start and --duration go together: give both or neither") }
+        if let e = endpoint, e != .retake, start != nil { throw ValidationError("--start and --duration apply to --for retake only") }
+        guard (0...51).contains(crf) else { throw ValidationError("--crf must be from 0 to 51") }
+        guard Self.presets.contains(preset) else { throw ValidationError("--preset must be one of \(Self.presets.sorted().joined(separator: ", "))") }
+    }
+
+    func run() async throws {
+        _ = global.bootstrap()
+        let request = FixRequest(
+            check: CheckRequest(endpoint: endpoint?.endpoint,
+                                section: start.flatMap { s in duration.map { RetakeSection(start: s, duration: $0) } },
+                                delivery: deliver.delivery),
+            output: output ?? "", force: force, options: FixOptions(crf: crf, preset: preset))
+
+        if plan {
+            do throws(FixError) {
+                let (report, fixPlan) = try await Fixer.plan(input, request)
+                Console.out(json ? JSONOutput.line(PlanOutput(file: input, conformant: report.conformant, plan: fixPlan))
+                                 : FixPrinter.plan(input, fixPlan))
+                return
+            } catch { try fail(error) }
+        }
+
+        let bar = ProgressBar(enabled: !json && Console.stderrIsTerminal)
+        let task = Task { () async -> Result<FixOutcome, FixError> in
+            do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.update($0) }) }
+            catch { return .failure(error) }
+        }
+        // Ctrl-C cancels the task; the fixer then removes its temporary file.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { task.cancel() }
+        interrupt.resume()
+        defer { interrupt.cancel() }
+
+        let result = await task.value
+        bar.finish()
+        switch result {
+        case .success(let outcome):
+            Console.out(json ? JSONOutput.line(outcome) : FixPrinter.outcome(outcome))
+        case .failure(let error):
+            try fail(error)
+        }
+    }
+
+    private func fail(_ error: FixError) throws -> Never {
+        Console.error(error.description)
+        if json, case .notConformant(let report) = error { Console.out(JSONOutput.line(report)) }
+        switch error {
+        case .cancelled: throw ExitCode(130)
+        case .notConformant: throw ExitCode(ExitStatus.nonConformant.rawValue)
+        default: throw ExitCode(ExitStatus.unusable.rawValue)
+        }
+    }
+}
+
+struct PlanOutput: Encodable {
+    var file: String
+    var conformant: Bool
+    var plan: FixPlan
+}
