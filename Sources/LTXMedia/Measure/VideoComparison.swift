@@ -10,10 +10,12 @@ public enum VideoComparison {
     }
 
     /// Compares the first video stream of two files of the same picture size,
-    /// frame i against frame i, in display order.
-    public static func compare(reference: String, distorted: String) throws(MediaError) -> Result {
+    /// frame i of `distorted` against frame `skippingReferenceFrames` + i of
+    /// `reference`, in display order.
+    public static func compare(reference: String, distorted: String, skippingReferenceFrames skip: Int = 0) throws(MediaError) -> Result {
         let a = try VideoFrameReader(path: reference)
         let b = try VideoFrameReader(path: distorted)
+        for _ in 0..<skip { guard try a.next({ _, _, _, _ in }) else { break } }
         var squaredError = 0.0, pixels = 0.0, compared = 0, countA = 0, countB = 0
         var planeA: (w: Int, h: Int, bytes: [UInt8]) = (0, 0, [])
         while true {

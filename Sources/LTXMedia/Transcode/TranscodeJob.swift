@@ -18,13 +18,18 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
     /// Output size; nil keeps the input's.
     public var width: Int?
     public var height: Int?
-    /// Constant output frame rate; nil keeps the input's timing frame for frame.
+    /// A lower constant output frame rate; nil keeps the input's rate.
     public var frameRate: Int?
+    /// Retime to a constant rate (the input's average, or `frameRate`): clean
+    /// timestamps, and a variable-rate input made constant. False keeps each
+    /// input timestamp as it is.
+    public var constantFrameRate: Bool
     /// Average bit rate in bits per second, replacing CRF, to fit a size limit.
     public var bitRate: Int?
 
     public init(crf: Int = 18, preset: String = "medium", width: Int? = nil, height: Int? = nil,
-                frameRate: Int? = nil, bitRate: Int? = nil) {
+                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil) {
+        self.constantFrameRate = constantFrameRate
         self.crf = crf
         self.preset = preset
         self.width = width

@@ -8,7 +8,8 @@ final class VideoLane {
     let outIndex: Int
     let encoder: Encoder?
     private let decoder: Decoder?
-    private let frameRate: Int?
+    /// The constant output rate, when retiming; pictures are placed on its ticks.
+    private let constantRate: AVRational?
     private let size: (width: Int32, height: Int32)
     /// One frame's duration in the encoder's time base, for padding.
     private let frameDuration: Int64
@@ -38,16 +39,15 @@ final class VideoLane {
         }
         encoder = nil
         decoder = nil
-        frameRate = nil
+        constantRate = nil
         size = (0, 0)
         frameDuration = 1
     }
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding) throws(MediaError) {
         inIndex = index
-        frameRate = settings.frameRate
         let path = output.path
-        var made: (tb: AVRational, decoder: Decoder, encoder: Encoder, size: (Int32, Int32), duration: Int64)!
+        var made: (tb: AVRational, decoder: Decoder, encoder: Encoder, size: (Int32, Int32), duration: Int64, cfr: AVRational?)!
         try input.withStream(index) { st throws(MediaError) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, threads: 0, timeBase: st.pointee.time_base)
@@ -55,7 +55,8 @@ final class VideoLane {
             let width = Int32(settings.width ?? Int(par.width)) & ~1
             let height = Int32(settings.height ?? Int(par.height)) & ~1
             let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
-            let encoderTimeBase = settings.frameRate.map { AVRational(num: 1, den: Int32($0)) } ?? st.pointee.time_base
+            let cfr: AVRational? = settings.frameRate.map { AVRational(num: Int32($0), den: 1) } ?? (settings.constantFrameRate ? rate : nil)
+            let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? st.pointee.time_base
             var options = ["preset": settings.preset, "profile": "high"]
             if settings.bitRate == nil { options["crf"] = String(settings.crf) }
             let globalHeader = output.needsGlobalHeader
@@ -64,7 +65,7 @@ final class VideoLane {
                 ctx.pointee.height = height
                 ctx.pointee.pix_fmt = AV_PIX_FMT_YUV420P
                 ctx.pointee.time_base = encoderTimeBase
-                ctx.pointee.framerate = settings.frameRate.map { AVRational(num: Int32($0), den: 1) } ?? rate
+                ctx.pointee.framerate = cfr ?? rate
                 ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
                 ctx.pointee.color_range = par.color_range
                 ctx.pointee.colorspace = par.color_space
@@ -78,14 +79,15 @@ final class VideoLane {
                 }
                 if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
             }
-            let duration = settings.frameRate != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
-            made = (st.pointee.time_base, decoder, encoder, (width, height), duration)
+            let duration = cfr != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
+            made = (st.pointee.time_base, decoder, encoder, (width, height), duration, cfr)
         }
         inTimeBase = made.tb
         decoder = made.decoder
         encoder = made.encoder
         size = made.size
         frameDuration = made.duration
+        constantRate = made.cfr
         let enc = made.encoder
         outIndex = try input.withStream(index) { st throws(MediaError) in
             try output.addStream { out throws(MediaError) in
@@ -109,13 +111,20 @@ final class VideoLane {
         try drainDecoder(windowEnd: windowEnd, output: output)
     }
 
-    /// remux.c: offset to the window's start, rescale, write.
+    /// remux.c: offset to the window's start, rescale, write. The window ends
+    /// at the first packet, in decode order, shown at or after its end: every
+    /// later packet may reference that one, so writing any of them would
+    /// leave a picture without its reference. (With B-frames the window can
+    /// thus end a few frames early; without them, exactly at its end.)
     private func copy(_ p: borrowing Packet, windowEnd: Double, output: OutputContext) throws(MediaError) {
-        if let dts = p.dts, seconds(dts) >= windowEnd { isDone = true }
-        guard let pts = p.pts ?? p.dts else { return }
+        guard !isDone, let pts = p.pts ?? p.dts else { return }
         let t = seconds(pts)
-        // Leading pictures of an open GOP, and pictures past the window.
-        guard t >= origin - 1e-6, t < windowEnd - 1e-6 else { return }
+        if t >= windowEnd - 1e-6 {
+            isDone = true
+            return
+        }
+        // Leading pictures of an open GOP refer to what came before the keyframe.
+        guard t >= origin - 1e-6 else { return }
         let raw = p.pointer
         if raw.pointee.pts != FFmpegTime.noValue { raw.pointee.pts -= originTs }
         if raw.pointee.dts != FFmpegTime.noValue { raw.pointee.dts -= originTs }
@@ -149,9 +158,9 @@ final class VideoLane {
             }
             picture = try scaler!.scale(decoded)
         }
-        if let fps = frameRate {
-            // A constant rate: the first picture at or after each tick; the rest are dropped.
-            let index = Int64(((t - origin) * Double(fps)).rounded())
+        if let rate = constantRate {
+            // A constant rate: one picture per tick, the nearest; the rest are dropped.
+            let index = Int64(((t - origin) * Double(rate.num) / Double(rate.den)).rounded())
             guard index > lastIndex else { return }
             lastIndex = index
             picture.pointee.pts = index

@@ -114,7 +114,7 @@ public enum Fixer {
             return outcome
         } catch {
             file.discardTemporary()
-            throw error
+            throw error.naming(file)
         }
     }
 
@@ -155,7 +155,9 @@ public enum Fixer {
                 do throws(MediaError) { keyframe = try await BlockingExecutor.run { () throws(MediaError) in
                     try MediaProbe.keyframeTime(atOrBefore: window.start, in: input)
                 } } catch { throw .write(error) }
-                if let keyframe, keyframe + window.duration < section.end - 1e-6 {
+                // A copied window may end up to a few reordered frames early.
+                let margin = 8 / (report.media.primaryVideo?.frameRate ?? 24)
+                if let keyframe, keyframe + window.duration - margin < section.end {
                     plan.video = .encode(VideoEncoding(crf: request.options.crf, preset: request.options.preset))
                     plan.operations.append(FixOperation(action: .reencodeVideo,
                                                         detail: "re-encode the window: the keyframe before it (\(Format.seconds(keyframe))) is too early to hold the section",
@@ -180,17 +182,22 @@ public enum Fixer {
     private static func verify(_ input: String, _ plan: FixPlan, result: TranscodeResult?, report: CheckReport,
                                request: FixRequest, file: OutputFile) async throws(FixError) -> FixOutcome {
         if Task.isCancelled { throw .cancelled }
-        var window: FixOutcome.WindowMapping?
         var check = request.check
-        if let w = plan.window, let result {
-            let fps = report.media.primaryVideo?.frameRate
-            let sectionStart = plan.section.map { $0.start - result.inputStart }
-            window = FixOutcome.WindowMapping(inputStart: result.inputStart, duration: w.duration, sectionStart: sectionStart,
-                                              sectionStartFrame: both(sectionStart, fps).map { Int(($0 * $1).rounded()) })
+        if plan.window != nil, let result {
             check.section = plan.section.map { RetakeSection(start: $0.start - result.inputStart, duration: $0.duration) }
         }
         var written: CheckReport
         do throws(MediaError) { written = try await Preflight.check(file.temporary, check) } catch { throw .write(error) }
+        var window: FixOutcome.WindowMapping?
+        if let w = plan.window, let result {
+            // The length actually written: a copied window can end a few frames early.
+            let fps = report.media.primaryVideo?.frameRate
+            let sectionStart = plan.section.map { $0.start - result.inputStart }
+            window = FixOutcome.WindowMapping(inputStart: result.inputStart,
+                                              duration: written.media.primaryVideo?.duration ?? w.duration,
+                                              sectionStart: sectionStart,
+                                              sectionStartFrame: both(sectionStart, fps).map { Int(($0 * $1).rounded()) })
+        }
         written.file = request.output
         written.media.path = request.output
         guard written.conformant else { throw .notConformant(written) }
@@ -202,6 +209,15 @@ public enum Fixer {
         }
         return FixOutcome(input: input, output: request.output, plan: plan, window: window, padding: padding,
                           transcode: result, report: written)
+    }
+}
+
+extension FixError {
+    /// Errors about the temporary file are reported under the output's name.
+    fileprivate func naming(_ file: OutputFile) -> FixError {
+        guard case .write(var e) = self, e.path == file.temporary else { return self }
+        e.path = file.path
+        return .write(e)
     }
 }
 

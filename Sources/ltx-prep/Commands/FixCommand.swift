@@ -56,7 +56,7 @@ struct FixCommand: AsyncParsableCommand {
     @Option(help: "How the file will reach the API; sets the size limit.")
     var deliver: DeliveryChoice = .upload
 
-    @Option(help: "libx264 quality for re-encoded video: lower is better (0-51).")
+    @Option(help: "libx264 quality for re-encoded video: lower is better (1-51; 0, lossless, has no High profile).")
     var crf: Int = 18
 
     @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow.")
@@ -79,7 +79,7 @@ struct FixCommand: AsyncParsableCommand {
         if !plan && output == nil { throw ValidationError("give the output with -o OUTPUT, or --plan to only plan") }
         if (start == nil) != (duration == nil) { throw ValidationError("--start and --duration go together: give both or neither") }
         if let e = endpoint, e != .retake, start != nil { throw ValidationError("--start and --duration apply to --for retake only") }
-        guard (0...51).contains(crf) else { throw ValidationError("--crf must be from 0 to 51") }
+        guard (1...51).contains(crf) else { throw ValidationError("--crf must be from 1 to 51") }
         guard Self.presets.contains(preset) else { throw ValidationError("--preset must be one of \(Self.presets.sorted().joined(separator: ", "))") }
     }
 

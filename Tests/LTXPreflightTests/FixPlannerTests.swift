@@ -1,0 +1,102 @@
+import Testing
+import TestSupport
+import LTXMedia
+@testable import LTXPreflight
+
+/// Plans for real fixtures: the fewest, cheapest operations.
+@Suite struct FixPlannerTests {
+    func plan(_ name: String, _ request: CheckRequest = CheckRequest()) async throws -> Result<FixPlan, FixPlanError> {
+        FixPlanner.plan(try await Preflight.check(Fixtures.path(name), request))
+    }
+
+    func actions(_ name: String, _ request: CheckRequest = CheckRequest()) async throws -> [FixAction] {
+        try await plan(name, request).get().operations.map(\.action)
+    }
+
+    @Test func conformantMP4IsCopiedUnchanged() async throws {
+        let p = try await plan("conformant_h264_aac.mp4").get()
+        #expect(p.output == .unchanged)
+        #expect(p.operations.isEmpty)
+    }
+
+    @Test func conformantMKVIsRemuxedNotEncoded() async throws {
+        let p = try await plan("hevc_aac.mkv").get()
+        #expect(p.output == .mp4)
+        #expect(p.operations.map(\.action) == [.remux])
+        #expect(p.isLossless)
+    }
+
+    @Test func cheapestPathPerProblem() async throws {
+        #expect(try await actions("h264.ts") == [.remux])
+        #expect(try await actions("vp9_opus.webm") == [.reencodeVideo])
+        #expect(try await actions("prores.mov") == [.reencodeVideo])
+        #expect(try await actions("h264_heaac.mp4") == [.transcodeAudio])
+        #expect(try await actions("h264_pcm.mov") == [.transcodeAudio])
+        #expect(try await actions("h264_48f.mp4") == [.padFrames])
+        #expect(try await actions("h264_60fps_600f.mp4") == [.lowerFrameRate])
+        #expect(try await actions("h264_4096x2160.mp4") == [.downscale])
+    }
+
+    @Test func audioIsTheOnlyStreamTouchedForHEAAC() async throws {
+        let p = try await plan("h264_heaacv2.mp4").get()
+        #expect(p.video == .copy)
+        #expect(p.audio == .encode(AudioEncoding()))
+    }
+
+    @Test func settingsFollowTheFindings() async throws {
+        let down = try await plan("h264_4096x2160.mp4").get()
+        guard case .encode(let e) = down.video else { Issue.record("not encoded"); return }
+        #expect(e.width == 3840 && e.height == 2024)
+        let fast = try await plan("h264_60fps_600f.mp4").get()
+        guard case .encode(let f) = fast.video else { Issue.record("not encoded"); return }
+        #expect(f.frameRate == 50)
+        #expect(try await plan("h264_48f.mp4").get().padVideoToFrames == 73)
+    }
+
+    @Test func longClipNeedsASection() async throws {
+        guard case .failure(.needsSection) = try await plan("h264_60s_gop2s.mp4") else {
+            Issue.record("planned without a section")
+            return
+        }
+    }
+
+    /// A 21 s window (504 frames at 24 fps) centred on the section.
+    @Test func windowIsCentredOnTheSection() async throws {
+        let p = try await plan("h264_60s_gop2s.mp4", CheckRequest(section: RetakeSection(start: 28, duration: 4))).get()
+        #expect(p.operations.map(\.action) == [.cutWindow])
+        #expect(p.video == .copy)
+        #expect(p.window == TimeWindow(start: 19.5, duration: 21))
+        // Near the end, the window is pulled back inside the clip.
+        let end = try await plan("h264_60s_gop2s.mp4", CheckRequest(section: RetakeSection(start: 57, duration: 2))).get()
+        #expect(end.window == TimeWindow(start: 39, duration: 21))
+    }
+
+    @Test func audioInputs() async throws {
+        #expect(try await actions("pcm_5s.wav") == [.transcodeAudio])
+        #expect(try await actions("he_aac.m4a") == [.transcodeAudio])
+        let short = try await plan("mp3_1s.mp3").get()
+        #expect(short.audio == .encode(AudioEncoding(minDuration: 2)))
+        let long = try await plan("vorbis_25s.ogg").get()
+        #expect(long.audio == .encode(AudioEncoding(maxDuration: 20)))
+        #expect(long.output == .m4a)
+        // AAC-LC in a video file: taken out by stream copy.
+        let extract = try await plan("conformant_h264_aac.mp4", CheckRequest(endpoint: .audioToVideo)).get()
+        #expect(extract.operations.map(\.action) == [.extractAudio])
+        #expect(extract.audio == .copy)
+        #expect(try await plan("opus_5s.ogg").get().output == .unchanged)
+    }
+
+    @Test func images() async throws {
+        #expect(try await plan("image.bmp").get().output == .png)
+        #expect(try await plan("image.gif").get().operations.map(\.action) == [.convertImage])
+        #expect(try await plan("image.webp").get().output == .unchanged)
+    }
+
+    @Test func unfixable() async throws {
+        guard case .failure(.unfixable(let findings)) = try await plan("aac_lc_5s.m4a", CheckRequest(endpoint: .retake)) else {
+            Issue.record("audio planned as a retake video")
+            return
+        }
+        #expect(findings.map(\.rule) == [.videoStream])
+    }
+}
