@@ -27,6 +27,10 @@ make_once h264_aac_1080p_20s.ts -i "$MEDIA/h264_aac_1080p_20s.mp4" -c copy
 make_once hevc_aac_1080p_10s.mov "${SRC[@]}" -t 10 -c:v libx265 -preset ultrafast -crf 32 -x265-params log-level=error -tag:v hvc1 -c:a aac -b:a 96k
 make_once vp9_opus_720p_10s.webm -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 10 -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 1M -c:a libopus -b:a 64k
 
+# For fix: 60 s of 720p H.264 (2 s GOP) with a section mid-way, and 10 s of VP9.
+make_once h264_aac_720p_60s.mp4 -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 60 \
+  -c:v libx264 -preset veryfast -crf 26 -g 50 -pix_fmt yuv420p -c:a aac -b:a 96k -movflags +faststart
+
 # 50 files for one `ltx-prep check` against 50 ffprobe runs: five kinds, ten copies each.
 SMALL=(-f lavfi -i testsrc2=size=640x360:rate=24 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 4)
 make_once small.mp4 "${SMALL[@]}" -c:v libx264 -preset veryfast -crf 30 -c:a aac -b:a 64k
@@ -59,5 +63,22 @@ echo "timing 50 files" >&2
 hf -i --runs 5 --export-json "$OUT/many.json" \
   "$BIN check --json $MANY" \
   "for f in $MANY; do ffprobe -v error -show_format -show_streams \$f >/dev/null; done"
+
+W="$MEDIA/out"; mkdir -p "$W"
+LONG="$MEDIA/h264_aac_720p_60s.mp4"
+VP9="$MEDIA/vp9_opus_720p_10s.webm"
+echo "timing fix: window cut" >&2
+# Our plan puts the 21 s window at 19.5 s (section 28-32 s, centred); ffmpeg is given the same.
+hf -N --runs "$RUNS" --export-json "$OUT/fix.window.json" \
+  "$BIN fix $LONG --start 28 --duration 4 -o $W/window.mp4 --force" \
+  "ffmpeg -nostdin -v error -y -ss 19.5 -t 21 -i $LONG -c copy $W/window_ff.mp4"
+echo "timing fix: VP9 to H.264" >&2
+hf -N --runs 3 --export-json "$OUT/fix.vp9.json" \
+  "$BIN fix $VP9 -o $W/vp9.mp4 --force --preset veryfast --crf 23" \
+  "ffmpeg -nostdin -v error -y -i $VP9 -c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p -c:a copy $W/vp9_ff.mp4"
+echo "timing fix: 60 s clip against a full re-encode" >&2
+hf -N --runs 2 --export-json "$OUT/fix.naive.json" \
+  "$BIN fix $LONG --start 28 --duration 4 -o $W/window.mp4 --force" \
+  "ffmpeg -nostdin -v error -y -i $LONG -c:v libx264 -c:a aac $W/naive_ff.mp4"
 
 python3 "$HERE/table.py" "$OUT" "${BIG[@]}"

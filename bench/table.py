@@ -24,6 +24,15 @@ for f in files:
     rows.append((f, "exact frame count", "ffprobe -count_frames", ours_c, ref_c, 0.1, f"{mine} vs {theirs}: {same}"))
 ours, ref = means(out / "many.json")
 rows.append(("50 files", "one check of 50", "50 ffprobe runs", ours, ref, 0.25, ""))
+for name, what, refname, target in [
+    ("fix.window", "fix: 21 s window by stream copy", "ffmpeg -ss -t -c copy", 1.2),
+    ("fix.vp9", "fix: VP9 to H.264 (veryfast, CRF 23)", "ffmpeg -c:v libx264 same preset/CRF", 1.05),
+    ("fix.naive", "fix of the 60 s clip (window)", "ffmpeg full re-encode (libx264 defaults)", 0.1),
+]:
+    path = out / f"{name}.json"
+    if path.exists():
+        ours, ref = means(path)
+        rows.append(("720p 60 s" if name != "fix.vp9" else "vp9_opus_720p_10s.webm", what, refname, ours, ref, target, ""))
 
 print()
 print("| file | what | reference | ltx-prep ms | reference ms | ratio | target | met | frames |")

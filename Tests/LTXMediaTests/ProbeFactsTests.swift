@@ -45,16 +45,24 @@ import TestSupport
         #expect(a.decodedChannels == 2)
     }
 
-    @Test func aacLCStaysLC() throws {
+    /// LC at 48 kHz cannot hide SBR (the core would make 96 kHz): the header is enough.
+    @Test func aacLCAt48kIsTakenFromTheHeader() throws {
         let a = try #require(try probe("aac_lc_5s.m4a").primaryAudio)
         #expect(a.aacProfile == .lc)
+        #expect(a.profileSource == "header")
+        #expect(a.samplesPerFrame == nil)
+    }
+
+    @Test func decodingConfirmsLCWhenAsked() throws {
+        let a = try #require(try MediaProbe.probeBlocking(Fixtures.path("aac_lc_5s.m4a"), options: ProbeOptions(aacReveal: .always)).primaryAudio)
+        #expect(a.aacProfile == .lc)
+        #expect(a.profileSource == "decoded")
         #expect(a.samplesPerFrame == 1024)
         #expect(a.decodedSampleRate == 48000)
     }
 
     @Test func revealCanBeTurnedOff() throws {
-        let a = try #require(try MediaProbe.probeBlocking(Fixtures.path("he_aac.aac"),
-                                                          options: ProbeOptions(revealImplicitAACProfile: false)).primaryAudio)
+        let a = try #require(try MediaProbe.probeBlocking(Fixtures.path("he_aac.aac"), options: ProbeOptions(aacReveal: .never)).primaryAudio)
         #expect(a.samplesPerFrame == nil)
         #expect(a.decodedSampleRate == nil)
     }

@@ -13,9 +13,10 @@ import TestSupport
 
     func out(_ name: String) -> String { "\(dir)/\(name)" }
 
+    /// Runs the job and probes the output, decoding its audio for evidence.
     func run(_ job: TranscodeJob) throws -> (TranscodeResult, MediaInfo) {
         let result = try Transcoder.runBlocking(job)
-        return (result, try MediaProbe.probeBlocking(job.output))
+        return (result, try MediaProbe.probeBlocking(job.output, options: ProbeOptions(aacReveal: .always)))
     }
 
     @Test func remuxCopiesEveryFrame() throws {

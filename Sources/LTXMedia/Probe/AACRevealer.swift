@@ -15,6 +15,14 @@ final class AACRevealer {
     private var sampleRate = 0
     private var channels = 0
 
+    /// Implicit SBR is only possible on a core of at most 24 kHz: SBR doubles
+    /// the rate and the HE-AAC profiles stop at 48 kHz output (ISO/IEC
+    /// 14496-3, 1.6.5). A header that says LC at 32 kHz or more cannot be
+    /// hiding HE-AAC, so such a stream is not decoded.
+    static func mayHideSBR(_ audio: AudioStreamInfo) -> Bool {
+        audio.declaredProfile != "LC" || audio.sampleRate <= 24000 || audio.sampleRate == 0
+    }
+
     /// Enough frames for the decoder to have met the SBR/PS extension.
     private static let framesNeeded = 3
     private static let packetLimit = 32

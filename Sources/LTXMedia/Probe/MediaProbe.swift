@@ -34,8 +34,7 @@ public enum MediaProbe {
             throw MediaError(kind: .noStreams, path: path, message: "no video, audio or image stream")
         }
         let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
-        try PacketScan.run(&streams, countVideo: unsettled, sniffHeaders: light,
-                           revealAudio: options.revealImplicitAACProfile || light, in: input)
+        try PacketScan.run(&streams, countVideo: unsettled, sniffHeaders: light, reveal: options.aacReveal, in: input)
 
         return MediaInfo(path: path, container: container, demuxer: demuxer,
                          brand: (docType ?? brand).map { $0.trimmingSpaces },

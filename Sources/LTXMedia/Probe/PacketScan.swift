@@ -6,7 +6,7 @@ import CFFmpeg
 /// the first AAC frames to a decoder. It reads only the streams it needs and
 /// stops as soon as every need is met.
 enum PacketScan {
-    static func run(_ streams: inout ProbedStreams, countVideo: [Int], sniffHeaders: Bool, revealAudio: Bool,
+    static func run(_ streams: inout ProbedStreams, countVideo: [Int], sniffHeaders: Bool, reveal: AACReveal,
                     in input: FormatContext) throws(MediaError) {
         var counters: [Int: VideoPacketCounter] = [:]
         for k in countVideo { counters[streams.video[k].info.index] = VideoPacketCounter(position: k) }
@@ -19,8 +19,8 @@ enum PacketScan {
         }
 
         var revealers: [Int: AACRevealer] = [:]
-        if revealAudio {
-            for (k, audio) in streams.audio.enumerated() where audio.codec == "aac" {
+        if reveal != .never {
+            for (k, audio) in streams.audio.enumerated() where audio.codec == "aac" && (reveal == .always || AACRevealer.mayHideSBR(audio)) {
                 // No decoder, no reveal: the header's profile stands.
                 if let r = try? AACRevealer(position: k, stream: audio.index, in: input) { revealers[audio.index] = r }
             }

@@ -3,11 +3,22 @@ public struct ProbeOptions: Sendable {
     /// Every blocking FFmpeg call on one file gives up after this long, so a
     /// pathological file cannot hang a check.
     public var timeout: Duration
-    /// Decode the first AAC frames to reveal implicit SBR/PS (HE-AAC).
-    public var revealImplicitAACProfile: Bool
+    /// When to decode the first AAC frames to see what the header may not
+    /// say (implicit SBR/PS: HE-AAC declared as AAC-LC).
+    public var aacReveal: AACReveal
 
-    public init(timeout: Duration = .seconds(30), revealImplicitAACProfile: Bool = true) {
+    public init(timeout: Duration = .seconds(30), aacReveal: AACReveal = .whenHidable) {
         self.timeout = timeout
-        self.revealImplicitAACProfile = revealImplicitAACProfile
+        self.aacReveal = aacReveal
     }
+}
+
+public enum AACReveal: Sendable {
+    /// Only where a header could hide HE-AAC: declared LC with a core of
+    /// at most 24 kHz, or anything but LC.
+    case whenHidable
+    /// Every AAC stream: decoding evidence (samples per frame, output rate) for all.
+    case always
+    /// Never: the header's word only.
+    case never
 }
