@@ -5,11 +5,7 @@ import TestSupport
 
 /// The engine on real fixtures; every output is probed back.
 @Suite struct TranscoderTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("ltx-transcode-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let dir = TemporaryDirectory.make("ltx-transcode")
 
     func out(_ name: String) -> String { "\(dir)/\(name)" }
 

@@ -7,11 +7,7 @@ import LTXMedia
 /// Fixes written to disk, checked with the probe and against values known
 /// from the fixtures' ffprobe facts.
 @Suite struct FixerTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("ltx-fix-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let dir = TemporaryDirectory.make("ltx-fix")
 
     func out(_ name: String) -> String { "\(dir)/\(name)" }
 

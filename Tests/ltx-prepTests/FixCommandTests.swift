@@ -3,11 +3,7 @@ import Testing
 import TestSupport
 
 @Suite struct FixCommandTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("ltx-cli-fix-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let dir = TemporaryDirectory.make("ltx-cli-fix")
 
     func files() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] }
 

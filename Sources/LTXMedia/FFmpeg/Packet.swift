@@ -49,6 +49,11 @@ struct Frame: ~Copyable {
 enum FFmpegTime {
     static let noValue = cffmpeg_nopts_value()
 
+    /// `seconds` in ticks of `timeBase`, rounded.
+    static func ticks(_ seconds: Double, _ timeBase: AVRational) -> Int64 {
+        Int64((seconds * Double(timeBase.den) / Double(timeBase.num)).rounded())
+    }
+
     static func seconds(_ value: Int64, _ timeBase: AVRational) -> Double? {
         guard value != noValue, timeBase.den != 0 else { return nil }
         return Double(value) * Double(timeBase.num) / Double(timeBase.den)

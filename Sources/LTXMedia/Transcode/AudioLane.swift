@@ -82,7 +82,7 @@ final class AudioLane {
 
     func setOrigin(_ seconds: Double, windowEnd: Double) {
         origin = seconds
-        originTs = Int64((seconds * Double(inTimeBase.den) / Double(inTimeBase.num)).rounded())
+        originTs = FFmpegTime.ticks(seconds, inTimeBase)
         guard let rate = outputRate else { return }
         var limit = settings?.maxDuration ?? .infinity
         if windowEnd.isFinite { limit = min(limit, windowEnd - seconds) }
@@ -106,13 +106,7 @@ final class AudioLane {
         if t >= windowEnd - 1e-6 { isDone = true; return }
         guard t >= origin - 1e-6 else { return }
         copiedSeconds = t - origin
-        let raw = p.pointer
-        if raw.pointee.pts != FFmpegTime.noValue { raw.pointee.pts -= originTs }
-        if raw.pointee.dts != FFmpegTime.noValue { raw.pointee.dts -= originTs }
-        av_packet_rescale_ts(raw, inTimeBase, output.timeBase(of: outIndex))
-        raw.pointee.stream_index = Int32(outIndex)
-        raw.pointee.pos = -1
-        try output.write(p)
+        try output.writeCopy(p, shiftedBy: originTs, from: inTimeBase, to: outIndex)
     }
 
     private func drainDecoder(windowEnd: Double, output: OutputContext) throws(MediaError) {
@@ -149,11 +143,7 @@ final class AudioLane {
     }
 
     private func drainEncoder(output: OutputContext) throws(MediaError) {
-        while try encoder!.receive(into: packet) {
-            av_packet_rescale_ts(packet.pointer, encoder!.timeBase, output.timeBase(of: outIndex))
-            packet.pointer.pointee.stream_index = Int32(outIndex)
-            try output.write(packet)
-        }
+        try output.drain(encoder!, into: outIndex, using: packet)
     }
 
     func finish(windowEnd: Double, output: OutputContext) throws(MediaError) {

@@ -51,6 +51,30 @@ final class OutputContext {
         try FFmpegError.check(av_interleaved_write_frame(context, packet.pointer), "av_interleaved_write_frame", path: path)
     }
 
+    /// remux.c's step for a copied packet: shift by `offset` (in `timeBase`),
+    /// rescale to the output stream, write.
+    func writeCopy(_ p: borrowing Packet, shiftedBy offset: Int64, from timeBase: AVRational, to stream: Int) throws(MediaError) {
+        let raw = p.pointer
+        if raw.pointee.pts != FFmpegTime.noValue { raw.pointee.pts -= offset }
+        if raw.pointee.dts != FFmpegTime.noValue { raw.pointee.dts -= offset }
+        av_packet_rescale_ts(raw, timeBase, self.timeBase(of: stream))
+        raw.pointee.stream_index = Int32(stream)
+        raw.pointee.pos = -1
+        try write(p)
+    }
+
+    /// transcode.c's encode_write_frame: every packet the encoder has,
+    /// rescaled and written. `defaultDuration` (encoder time base) fills in
+    /// packets that come without one.
+    func drain(_ encoder: Encoder, into stream: Int, using packet: borrowing Packet, defaultDuration: Int64 = 0) throws(MediaError) {
+        while try encoder.receive(into: packet) {
+            if packet.pointer.pointee.duration <= 0 { packet.pointer.pointee.duration = defaultDuration }
+            av_packet_rescale_ts(packet.pointer, encoder.timeBase, timeBase(of: stream))
+            packet.pointer.pointee.stream_index = Int32(stream)
+            try write(packet)
+        }
+    }
+
     func finish() throws(MediaError) {
         guard headerWritten else { return }
         try FFmpegError.check(av_write_trailer(context), "av_write_trailer", path: path)

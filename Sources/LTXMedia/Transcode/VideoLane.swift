@@ -100,7 +100,7 @@ final class VideoLane {
 
     func setOrigin(_ seconds: Double) {
         origin = seconds
-        originTs = Int64((seconds * Double(inTimeBase.den) / Double(inTimeBase.num)).rounded())
+        originTs = FFmpegTime.ticks(seconds, inTimeBase)
     }
 
     private func seconds(_ ts: Int64) -> Double { FFmpegTime.seconds(ts, inTimeBase) ?? 0 }
@@ -125,13 +125,7 @@ final class VideoLane {
         }
         // Leading pictures of an open GOP refer to what came before the keyframe.
         guard t >= origin - 1e-6 else { return }
-        let raw = p.pointer
-        if raw.pointee.pts != FFmpegTime.noValue { raw.pointee.pts -= originTs }
-        if raw.pointee.dts != FFmpegTime.noValue { raw.pointee.dts -= originTs }
-        av_packet_rescale_ts(raw, inTimeBase, output.timeBase(of: outIndex))
-        raw.pointee.stream_index = Int32(outIndex)
-        raw.pointee.pos = -1
-        try output.write(p)
+        try output.writeCopy(p, shiftedBy: originTs, from: inTimeBase, to: outIndex)
         framesWritten += 1
     }
 
@@ -176,15 +170,10 @@ final class VideoLane {
         framesWritten += 1
     }
 
+    /// libx264 leaves packet durations at 0; the MP4 muxer would then size
+    /// the edit list without the last frame, and a decoder would drop it.
     private func drainEncoder(output: OutputContext) throws(MediaError) {
-        while try encoder!.receive(into: packet) {
-            // libx264 leaves durations at 0; the MP4 muxer then sizes the edit
-            // list without the last frame, and a decoder would drop it.
-            if packet.pointer.pointee.duration <= 0 { packet.pointer.pointee.duration = frameDuration }
-            av_packet_rescale_ts(packet.pointer, encoder!.timeBase, output.timeBase(of: outIndex))
-            packet.pointer.pointee.stream_index = Int32(outIndex)
-            try output.write(packet)
-        }
+        try output.drain(encoder!, into: outIndex, using: packet, defaultDuration: frameDuration)
     }
 
     /// Flushes the decoder, pads by repeating the last picture, flushes the encoder.

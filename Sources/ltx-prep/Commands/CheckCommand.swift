@@ -35,20 +35,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "Video, audio or image files to check.")
     var files: [String]
 
-    @Option(name: .customLong("for"), help: "The endpoint the files are for (default: from each file).")
-    var endpoint: InputEndpoint?
-
-    @Option(help: ArgumentHelp("Retake section start_time, in seconds.", valueName: "seconds"))
-    var start: Double?
-
-    @Option(help: ArgumentHelp("Retake section duration, in seconds (at least 2).", valueName: "seconds"))
-    var duration: Double?
+    @OptionGroup var target: RequestOptions
 
     @Option(help: "Retake prompt, to check its length.")
     var prompt: String?
-
-    @Option(help: "How the file will reach the API; sets the size limit.")
-    var deliver: DeliveryChoice = .upload
 
     @Flag(help: "Print one JSON object per file per line instead of text.")
     var json = false
@@ -60,22 +50,14 @@ struct CheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no file given") }
-        if (start == nil) != (duration == nil) {
-            throw ValidationError("--start and --duration go together: give both or neither")
-        }
-        if let e = endpoint, e != .retake, start != nil || prompt != nil {
-            throw ValidationError("--start, --duration and --prompt are retake parameters; they do not apply to --for \(e.rawValue)")
-        }
-        for value in [start, duration].compactMap({ $0 }) where !value.isFinite {
-            throw ValidationError("--start and --duration must be finite numbers")
+        if let e = target.endpoint, e != .retake, prompt != nil {
+            throw ValidationError("--prompt is a retake parameter; it does not apply to --for \(e.rawValue)")
         }
     }
 
     func run() async throws {
         let logger = global.bootstrap()
-        let request = CheckRequest(endpoint: endpoint?.endpoint,
-                                   section: start.flatMap { s in duration.map { RetakeSection(start: s, duration: $0) } },
-                                   delivery: deliver.delivery, prompt: prompt)
+        let request = target.request(prompt: prompt)
         logger.debug("checking \(files.count) file(s) on up to \(Preflight.defaultConcurrency) threads")
         let results = await Preflight.checkAll(files, request, options: global.probeOptions)
 
@@ -94,29 +76,4 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if status != .conformant { throw ExitCode(status.rawValue) }
     }
-}
-
-/// The endpoints that take a file.
-enum InputEndpoint: String, ExpressibleByArgument, CaseIterable {
-    case retake
-    case audioToVideo = "audio-to-video"
-    case imageToVideo = "image-to-video"
-
-    var endpoint: Endpoint {
-        switch self {
-        case .retake: .retake
-        case .audioToVideo: .audioToVideo
-        case .imageToVideo: .imageToVideo
-        }
-    }
-}
-
-enum DeliveryChoice: String, ExpressibleByArgument, CaseIterable {
-    case upload
-    case url
-    case dataURI = "data-uri"
-
-    var delivery: Delivery { Delivery(rawValue: rawValue)! }
-
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

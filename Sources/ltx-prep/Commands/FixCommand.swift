@@ -44,17 +44,7 @@ struct FixCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the result (.mp4 for video, .m4a for audio, .png for images).")
     var output: String?
 
-    @Option(name: .customLong("for"), help: "The endpoint the file is for (default: from the file).")
-    var endpoint: InputEndpoint?
-
-    @Option(help: ArgumentHelp("Retake section start_time, in seconds.", valueName: "seconds"))
-    var start: Double?
-
-    @Option(help: ArgumentHelp("Retake section duration, in seconds.", valueName: "seconds"))
-    var duration: Double?
-
-    @Option(help: "How the file will reach the API; sets the size limit.")
-    var deliver: DeliveryChoice = .upload
+    @OptionGroup var target: RequestOptions
 
     @Option(help: "libx264 quality for re-encoded video: lower is better (1-51; 0, lossless, has no High profile).")
     var crf: Int = 18
@@ -77,19 +67,14 @@ struct FixCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !plan && output == nil { throw ValidationError("give the output with -o OUTPUT, or --plan to only plan") }
-        if (start == nil) != (duration == nil) { throw ValidationError("--start and --duration go together: give both or neither") }
-        if let e = endpoint, e != .retake, start != nil { throw ValidationError("--start and --duration apply to --for retake only") }
         guard (1...51).contains(crf) else { throw ValidationError("--crf must be from 1 to 51") }
         guard Self.presets.contains(preset) else { throw ValidationError("--preset must be one of \(Self.presets.sorted().joined(separator: ", "))") }
     }
 
     func run() async throws {
         _ = global.bootstrap()
-        let request = FixRequest(
-            check: CheckRequest(endpoint: endpoint?.endpoint,
-                                section: start.flatMap { s in duration.map { RetakeSection(start: s, duration: $0) } },
-                                delivery: deliver.delivery),
-            output: output ?? "", force: force, options: FixOptions(crf: crf, preset: preset))
+        let request = FixRequest(check: target.request(), output: output ?? "", force: force,
+                                 options: FixOptions(crf: crf, preset: preset))
 
         if plan {
             do throws(FixError) {
