@@ -8,10 +8,16 @@ let package = Package(
         .executable(name: "ltx-prep", targets: ["ltx-prep"]),
         .library(name: "LTXMedia", targets: ["LTXMedia"]),
         .library(name: "LTXPreflight", targets: ["LTXPreflight"]),
+        .library(name: "LTXClient", targets: ["LTXClient"]),
+        .library(name: "LTXSandbox", targets: ["LTXSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -34,12 +40,36 @@ let package = Package(
             name: "LTXPreflight",
             dependencies: ["LTXMedia"]
         ),
+        // The LTX and Segmind HTTP APIs: requests, uploads, retries, costs.
+        .target(
+            name: "LTXClient",
+            dependencies: [
+                "LTXPreflight",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A local server that speaks the documented API, for tests and offline work.
+        .target(
+            name: "LTXSandbox",
+            dependencies: [
+                "LTXMedia",
+                "LTXPreflight",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The CLI: a thin ArgumentParser layer over the libraries.
         .executableTarget(
             name: "ltx-prep",
             dependencies: [
                 "LTXMedia",
                 "LTXPreflight",
+                "LTXClient",
+                "LTXSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +78,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "TestSupport"]),
+        .testTarget(name: "LTXClientTests", dependencies: ["LTXClient", "TestSupport"]),
         .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,11 @@ final class VideoFrameReader {
     private var drained = false
     private var flushed = false
 
-    init(path: String) throws(MediaError) {
+    /// The size pictures come out at; nil keeps each picture's own.
+    private let size: (width: Int32, height: Int32)?
+
+    init(path: String, size: (width: Int32, height: Int32)? = nil) throws(MediaError) {
+        self.size = size
         input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()
         var found: Int?
@@ -33,20 +37,29 @@ final class VideoFrameReader {
     /// Calls `body` with the next picture's Y plane (width, height, stride,
     /// bytes); false at the end.
     func next(_ body: (Int, Int, Int, UnsafePointer<UInt8>) -> Void) throws(MediaError) -> Bool {
+        try nextFrame { picture in
+            body(Int(picture.pointee.width), Int(picture.pointee.height), Int(picture.pointee.linesize.0),
+                 UnsafePointer(picture.pointee.data.0!))
+        }
+    }
+
+    /// Calls `body` with the next picture as a yuv420p frame (valid during
+    /// the call only); false at the end.
+    func nextFrame(_ body: (UnsafeMutablePointer<AVFrame>) throws(MediaError) -> Void) throws(MediaError) -> Bool {
         while true {
             if try decoder.receive(into: frame) {
                 defer { frame.unref() }
                 var picture = frame.pointer
                 let f = frame.pointer.pointee
-                if f.format != AV_PIX_FMT_YUV420P.rawValue {
+                let target = size ?? (f.width, f.height)
+                if f.format != AV_PIX_FMT_YUV420P.rawValue || f.width != target.width || f.height != target.height {
                     if scaler == nil {
                         scaler = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)),
-                                            to: (f.width, f.height, AV_PIX_FMT_YUV420P))
+                                            to: (target.width, target.height, AV_PIX_FMT_YUV420P))
                     }
                     picture = try scaler!.scale(frame.pointer)
                 }
-                body(Int(picture.pointee.width), Int(picture.pointee.height), Int(picture.pointee.linesize.0),
-                     UnsafePointer(picture.pointee.data.0!))
+                try body(picture)
                 return true
             }
             if flushed { return false }

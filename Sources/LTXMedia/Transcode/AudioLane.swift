@@ -1,5 +1,11 @@
 import CFFmpeg
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The audio stream of a transcode: copied packet for packet, or decoded,
 /// resampled and encoded to AAC-LC, trimmed to the sample and padded with
 /// silence as asked.
@@ -22,6 +28,7 @@ final class AudioLane {
     private var started = false
     private var copiedSeconds = 0.0
     private(set) var isDone = false
+    var effect: SectionEffect?
 
     /// Rates the AAC encoder takes.
     private static let aacRates: Set<Int32> = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350]
@@ -137,8 +144,23 @@ final class AudioLane {
 
     private func drainFIFO(flush: Bool, output: OutputContext) throws(MediaError) {
         while try resampler!.pop(into: encoded, flush: flush, limit: maxSamples) {
+            if let effect, let frequency = effect.toneFrequency { tone(encoded.pointer, effect, frequency) }
             try encoder!.send(encoded.pointer)
             try drainEncoder(output: output)
+        }
+    }
+
+    /// Replaces the samples inside the effect's span with a sine (planar float).
+    private func tone(_ frame: UnsafeMutablePointer<AVFrame>, _ effect: SectionEffect, _ frequency: Double) {
+        let f = frame.pointee
+        let rate = Double(f.sample_rate)
+        for ch in 0..<Int(f.ch_layout.nb_channels) {
+            guard let plane = f.extended_data[ch] else { continue }
+            let samples = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
+            for i in 0..<Int(f.nb_samples) {
+                let t = Double(f.pts + Int64(i)) / rate
+                if effect.contains(t) { samples[i] = Float(0.3 * sin(2 * Double.pi * frequency * t)) }
+            }
         }
     }
 

@@ -89,6 +89,8 @@ final class TranscodeSession {
         try positionWindow()
         video?.setOrigin(origin)
         audio?.setOrigin(origin, windowEnd: windowEnd)
+        video?.effect = job.effect
+        audio?.effect = job.effect
         try output.writeHeader(fastStart: true)
 
         let packet = Packet()

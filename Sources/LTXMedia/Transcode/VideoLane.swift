@@ -25,6 +25,7 @@ final class VideoLane {
     private(set) var framesWritten = 0
     private(set) var paddedFrames = 0
     private(set) var isDone = false
+    var effect: SectionEffect?
 
     init(copying index: Int, from input: FormatContext, to output: OutputContext) throws(MediaError) {
         inIndex = index
@@ -162,6 +163,7 @@ final class VideoLane {
             picture.pointee.pts = timestamp - originTs
         }
         picture.pointee.pict_type = AV_PICTURE_TYPE_NONE
+        if let effect, effect.invertPicture, effect.contains(t - origin) { try invert(picture) }
         lastPts = picture.pointee.pts
         held.unref()
         try FFmpegError.check(av_frame_ref(held.pointer, picture), "av_frame_ref")
@@ -172,6 +174,22 @@ final class VideoLane {
 
     /// libx264 leaves packet durations at 0; the MP4 muxer would then size
     /// the edit list without the last frame, and a decoder would drop it.
+    /// A colour negative of a yuv420p picture, in place.
+    private func invert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) {
+        try FFmpegError.check(av_frame_make_writable(picture), "av_frame_make_writable")
+        let p = picture.pointee
+        let planes = [(p.data.0, p.linesize.0, p.width, p.height),
+                      (p.data.1, p.linesize.1, (p.width + 1) / 2, (p.height + 1) / 2),
+                      (p.data.2, p.linesize.2, (p.width + 1) / 2, (p.height + 1) / 2)]
+        for (data, stride, w, h) in planes {
+            guard let data else { continue }
+            for y in 0..<Int(h) {
+                let row = data + y * Int(stride)
+                for x in 0..<Int(w) { row[x] = 255 &- row[x] }
+            }
+        }
+    }
+
     private func drainEncoder(output: OutputContext) throws(MediaError) {
         try output.drain(encoder!, into: outIndex, using: packet, defaultDuration: frameDuration)
     }

@@ -1,0 +1,58 @@
+/// Everything a client needs to reach one provider.
+public struct ClientConfiguration: Sendable {
+    public var provider: Provider
+    public var baseURL: BaseURL
+    public var apiKey: APIKey
+    public var retry: RetryPolicy
+    /// A generation can take minutes: the time one request may take in all.
+    public var requestTimeout: Duration
+
+    public init(provider: Provider, baseURL: BaseURL, apiKey: APIKey, retry: RetryPolicy = RetryPolicy(),
+                requestTimeout: Duration = .seconds(900)) {
+        self.provider = provider
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.retry = retry
+        self.requestTimeout = requestTimeout
+    }
+
+    /// Flags first, then the environment (`LTXV_API_KEY`/`SEGMIND_API_KEY`,
+    /// `LTX_API_BASE_URL`/`SEGMIND_API_BASE_URL`), then the provider's host.
+    public static func resolve(provider: Provider, apiKey: String?, baseURL: String?,
+                               environment: [String: String]) throws(ClientError) -> ClientConfiguration {
+        guard let key = APIKey(apiKey ?? environment[provider.keyVariable]) else { throw .missingKey(provider) }
+        let raw = baseURL ?? environment[provider.baseURLVariable] ?? provider.defaultBaseURL
+        do throws(BaseURL.Problem) {
+            return ClientConfiguration(provider: provider, baseURL: try BaseURL(raw), apiKey: key)
+        } catch { throw .badBaseURL(error) }
+    }
+}
+
+/// Why a call did not produce a result. Never contains the key.
+public enum ClientError: Error, Sendable, CustomStringConvertible {
+    case api(APIError, attempts: Int)
+    case missingKey(Provider)
+    case badBaseURL(BaseURL.Problem)
+    case connection(String, attempts: Int)
+    case droppedDownload(received: Int64, expected: Int64?)
+    case file(String)
+    case unsupported(String)
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .api(let e, let n): e.description + (n > 1 ? " after \(n) attempts" : "")
+        case .missingKey(let p): "no API key: set \(p.keyVariable) or pass --api-key"
+        case .badBaseURL(let p): p.description
+        case .connection(let why, let n): "connection failed: \(why)" + (n > 1 ? " after \(n) attempts" : "")
+        case .droppedDownload(let got, let expected):
+            "the connection dropped while downloading the result (\(got)" + (expected.map { " of \($0)" } ?? "") + " bytes); nothing was written"
+        case .file(let why): why
+        case .unsupported(let why): why
+        case .cancelled: "cancelled: nothing was written"
+        }
+    }
+
+    /// A status a caller can map to an exit code.
+    public var httpStatus: Int? { if case .api(let e, _) = self { e.status } else { nil } }
+}

@@ -1,0 +1,39 @@
+/// How the sandbox behaves, faults included.
+public struct SandboxConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port.
+    public var port: Int
+    /// The one key it accepts (as `Authorization: Bearer` for LTX routes,
+    /// `x-api-key` for Segmind's).
+    public var apiKey: String
+    /// Where uploads and results are kept while the sandbox runs.
+    public var storageDirectory: String
+    /// Added before every answer.
+    public var latency: Duration
+    /// Statuses given, in order, to the first generation requests (429, 500,
+    /// 503, 402, 422...), each with its documented body; then normal service.
+    public var script: [Int]
+    /// Seconds in `Retry-After` on a 429.
+    public var retryAfter: Int
+    /// Share of generation requests answered 500 or 503 at random.
+    public var failureRate: Double
+    /// Close the connection after this many bytes of a result.
+    public var dropAfterBytes: Int?
+    /// How long an upload URL stays valid.
+    public var uploadURLLifetime: Duration
+
+    public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String,
+                latency: Duration = .zero, script: [Int] = [], retryAfter: Int = 1, failureRate: Double = 0,
+                dropAfterBytes: Int? = nil, uploadURLLifetime: Duration = .seconds(3600)) {
+        self.host = host
+        self.port = port
+        self.apiKey = apiKey
+        self.storageDirectory = storageDirectory
+        self.latency = latency
+        self.script = script
+        self.retryAfter = retryAfter
+        self.failureRate = failureRate
+        self.dropAfterBytes = dropAfterBytes
+        self.uploadURLLifetime = uploadURLLifetime
+    }
+}

@@ -1,0 +1,62 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What the sandbox remembers while it runs: upload tickets and the fault script.
+actor SandboxState {
+    struct Ticket {
+        var token: String
+        var expires: ContinuousClock.Instant
+        var path: String
+        var uploaded = false
+    }
+
+    private var tickets: [String: Ticket] = [:]
+    private var script: [Int]
+    private let failureRate: Double
+    private var counter = 0
+
+    init(script: [Int], failureRate: Double) {
+        self.script = script
+        self.failureRate = failureRate
+    }
+
+    func newTicket(directory: String, lifetime: Duration) -> (id: String, token: String) {
+        let id = Self.hex(16), token = Self.hex(16)
+        tickets[id] = Ticket(token: token, expires: .now + lifetime, path: "\(directory)/upload-\(id)")
+        return (id, token)
+    }
+
+    enum TicketCheck { case ok(String), unknown, badToken, expired }
+
+    func check(id: String, token: String?) -> TicketCheck {
+        guard let t = tickets[id] else { return .unknown }
+        guard token == t.token else { return .badToken }
+        guard ContinuousClock.now < t.expires else { return .expired }
+        return .ok(t.path)
+    }
+
+    func markUploaded(_ id: String) { tickets[id]?.uploaded = true }
+
+    /// The file behind `ltx://uploads/ID`, once uploaded.
+    func stored(_ id: String) -> String? {
+        guard let t = tickets[id], t.uploaded else { return nil }
+        return t.path
+    }
+
+    /// The status to answer this generation request with instead of serving it.
+    func nextFault() -> Int? {
+        if !script.isEmpty { return script.removeFirst() }
+        guard failureRate > 0, Double.random(in: 0..<1) < failureRate else { return nil }
+        counter += 1
+        return counter % 2 == 0 ? 503 : 500
+    }
+
+    func uniqueName() -> String { Self.hex(8) }
+
+    static func hex(_ bytes: Int) -> String {
+        (0..<bytes).map { _ in String(UInt8.random(in: 0...255), radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+    }
+}
