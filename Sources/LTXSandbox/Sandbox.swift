@@ -32,11 +32,13 @@ public enum Sandbox {
         router.post("/v1/audio-to-video") { request, _ in await handlers.audioToVideo(request) }
         router.post("/v1/text-to-video") { request, _ in await handlers.generate(request, withImage: false) }
         router.post("/v1/image-to-video") { request, _ in await handlers.generate(request, withImage: true) }
+        var logger = Logger(label: "ltx-sandbox")
+        logger.logLevel = .warning
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ltx-sandbox"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
-            logger: Logger(label: "ltx-sandbox")
+            logger: logger
         )
         try await app.runService()
     }

@@ -16,7 +16,8 @@ struct LTXPrep: AsyncParsableCommand {
               2  a file cannot be read, or the arguments are wrong
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self]
+        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, AudioToVideoCommand.self,
+                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, SandboxCommand.self]
     )
 }
 

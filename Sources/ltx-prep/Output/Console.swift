@@ -12,7 +12,18 @@ enum Console {
 
     /// Straight to fd 2: the C `stderr` global is shared mutable state to Swift 6.
     static func error(_ line: String) {
-        var bytes = Array("ltx-prep: \(line)\n".utf8)
+        writeErr("ltx-prep: \(line)\n")
+    }
+
+    /// A remark on stderr (estimates, plans), not an error.
+    static func note(_ line: String) {
+        writeErr("\(line)\n")
+    }
+
+    static func prompt(_ text: String) { writeErr(text) }
+
+    private static func writeErr(_ s: String) {
+        var bytes = Array(s.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
@@ -21,6 +32,7 @@ enum Console {
         }
     }
 
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

@@ -1,0 +1,207 @@
+import ArgumentParser
+import Dispatch
+import LTXClient
+import LTXMedia
+import LTXPreflight
+import Synchronization
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a file reaches the API.
+enum DeliveryMode: String, ExpressibleByArgument, CaseIterable {
+    case upload
+    case dataURI = "data-uri"
+    case url
+
+    var delivery: Delivery {
+        switch self {
+        case .upload: .upload
+        case .dataURI: .dataURI
+        case .url: .url
+        }
+    }
+}
+
+/// A file made ready to send: the input itself when it conforms, else a
+/// fixed copy beside the output (removed afterwards).
+struct PreparedInput {
+    var path: String
+    var temporary: Bool
+    var report: CheckReport
+    var fix: FixOutcome?
+
+    func discard() { if temporary { unlink(path) } }
+}
+
+/// The steps every API command takes.
+enum APICall {
+    static let marker = "@@LTX-PREP-INLINE@@"
+
+    /// Checks `input`; when it breaks a rule, fixes it into a temporary file
+    /// beside `output` and prints the plan.
+    static func prepare(_ input: String, _ request: CheckRequest, beside output: String, json: Bool) async throws -> PreparedInput {
+        let report: CheckReport
+        do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
+            throw CommandFailure(error.description, status: .unusable)
+        }
+        if report.conformant { return PreparedInput(path: input, temporary: false, report: report) }
+        let slash = output.lastIndex(of: "/")
+        let dir = slash.map { String(output[..<$0]) } ?? "."
+        let temporary = "\(dir.isEmpty ? "/" : dir)/.ltx-prep-input-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        do throws(FixError) {
+            let outcome = try await Fixer.fix(input, FixRequest(check: request, output: temporary, force: true))
+            if !json { Console.note(FixPrinter.plan(input, outcome.plan)) }
+            return PreparedInput(path: temporary, temporary: true, report: outcome.report, fix: outcome)
+        } catch {
+            throw CommandFailure(error.description, status: error.isCancelled ? .interrupted : .unusable)
+        }
+    }
+
+    /// An https URL the API may fetch: https, a domain name, no IP address.
+    static func checkURL(_ url: String) throws {
+        guard url.hasPrefix("https://") else { throw CommandFailure("\(url): the API fetches https URLs only", status: .unusable) }
+        let host = url.dropFirst("https://".count).prefix { $0 != "/" && $0 != ":" && $0 != "?" }
+        let isIPv4 = host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
+        if host.isEmpty || isIPv4 || host.hasPrefix("[") {
+            throw CommandFailure("\(url): the API needs a domain name, not an IP address", status: .unusable)
+        }
+    }
+
+    /// The URI to put in the request: uploaded, the marker for a streamed
+    /// data URI, or the URL given.
+    static func deliver(_ file: PreparedInput, mode: DeliveryMode, url: String?, client: LTXAPIClient,
+                        status: StatusLine) async throws -> String {
+        switch mode {
+        case .upload:
+            status.show("uploading")
+            do throws(ClientError) {
+                let ticket = try await client.upload(file: file.path, contentType: file.report.media.container.mimeType) { sent, total in
+                    status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
+                }
+                return ticket.storageURI
+            } catch { throw CommandFailure(error) }
+        case .dataURI:
+            return marker
+        case .url:
+            guard let url else { throw CommandFailure("--deliver url needs --url https://...", status: .unusable) }
+            try checkURL(url)
+            return url
+        }
+    }
+
+    /// A small file as a whole `data:` URI (images, at most 7 MB encoded).
+    static func inlineDataURI(_ file: PreparedInput) throws -> String {
+        guard let data = FileManagerless.read(file.path) else { throw CommandFailure("\(file.path): cannot read", status: .unusable) }
+        return "data:\(file.report.media.container.mimeType);base64," + data.base64EncodedString()
+    }
+
+    /// POSTs `body` (streaming `inline` as a data URI where the marker is)
+    /// and downloads the result to `output`, with Ctrl-C as cancellation.
+    static func run<Body: Encodable & Sendable>(_ path: String, body: Body, inline: PreparedInput?, output: String,
+                                                client: LTXAPIClient, status: StatusLine) async throws -> Generated {
+        let task = Task { () async -> Result<Generated, ClientError> in
+            do throws(ClientError) {
+                status.show("waiting for the result")
+                let progress: @Sendable (Int64, Int64?) -> Void = { got, total in
+                    status.show("downloading \(Bytes.mb(got))" + (total.map { " of \(Bytes.mb($0))" } ?? ""))
+                }
+                if let inline {
+                    return .success(try await client.generate(path, body: body, inlining: inline.path,
+                                                              mimeType: inline.report.media.container.mimeType,
+                                                              marker: marker, to: output, progress: progress))
+                }
+                return .success(try await client.generate(path, body: body, to: output, progress: progress))
+            } catch { return .failure(error) }
+        }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { task.cancel() }
+        interrupt.resume()
+        defer { interrupt.cancel() }
+        let result = await task.value
+        status.clear()
+        switch result {
+        case .success(let generated): return generated
+        case .failure(let error): throw CommandFailure(error)
+        }
+    }
+
+    /// Refuses to overwrite the input, or an existing output without --force.
+    static func checkOutput(_ output: String, inputs: [String], force: Bool) throws {
+        for input in inputs where input == output {
+            throw CommandFailure("\(output): is an input; name another output", status: .unusable)
+        }
+        var st = stat()
+        if stat(output, &st) == 0 && !force {
+            throw CommandFailure("\(output): already exists (use --force to replace it)", status: .unusable)
+        }
+    }
+
+    static func printRequest<Body: Encodable>(_ path: String, _ body: Body) {
+        Console.out("dry run: would POST \(path) " + JSONOutput.line(body).replacingMarker(with: "<the file, as a data URI>"))
+    }
+}
+
+extension String {
+    func replacingMarker(with text: String) -> String {
+        guard let r = firstRange(of: APICall.marker) else { return self }
+        return self[..<r.lowerBound] + text + self[r.upperBound...]
+    }
+}
+
+extension FixError {
+    var isCancelled: Bool { if case .cancelled = self { true } else { false } }
+}
+
+/// One line of status on stderr, redrawn in place; nothing on a pipe.
+final class StatusLine: Sendable {
+    private let enabled: Bool
+    private let last = Mutex<Double>(0)
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        let now = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        let draw = last.withLock { t -> Bool in
+            guard now - t >= 0.1 else { return false }
+            t = now
+            return true
+        }
+        if draw { Console.prompt("\r\u{1B}[K" + text) }
+    }
+
+    func clear() { if enabled { Console.prompt("\r\u{1B}[K") } }
+}
+
+enum Bytes {
+    static func mb(_ n: Int64) -> String { "\((Double(n) / 1e5).rounded() / 10) MB" }
+}
+
+/// Reads a small file whole (images for inline data URIs).
+enum FileManagerless {
+    static func read(_ path: String) -> Data? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n > 0 { data.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count { break }
+        }
+        return data
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import LTXClient
+import LTXMedia
+import LTXPreflight
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options every command that calls the API shares.
+struct ClientOptions: ParsableArguments {
+    @Option(help: "Who serves the call: ltx, or segmind (retake only).")
+    var provider: ProviderChoice = .ltx
+
+    @Option(name: .customLong("api-key"), help: "The API key (default: LTXV_API_KEY, or SEGMIND_API_KEY for --provider segmind). Never printed.")
+    var apiKey: String?
+
+    @Option(name: .customLong("base-url"), help: "The API's base URL (default: LTX_API_BASE_URL / SEGMIND_API_BASE_URL, else the provider's host). Plain http only to loopback.")
+    var baseURL: String?
+
+    @Option(name: .customLong("max-cost"), help: ArgumentHelp("Refuse a call whose estimated price is above this.", valueName: "USD"))
+    var maxCost: Double?
+
+    @Flag(name: .customLong("dry-run"), help: "Do everything but the paid call: check, fix, estimate, and print the request.")
+    var dryRun = false
+
+    @Flag(help: "Do not ask for confirmation before a paid call on a terminal.")
+    var yes = false
+
+    @Flag(help: "Print one JSON object with the result instead of text.")
+    var json = false
+
+    func validate() throws {
+        if let maxCost, !(maxCost >= 0) { throw ValidationError("--max-cost must be a number of dollars, 0 or more") }
+    }
+
+    func client(logger: Logger) throws -> LTXAPIClient {
+        do throws(ClientError) {
+            let configuration = try ClientConfiguration.resolve(provider: provider.provider, apiKey: apiKey, baseURL: baseURL,
+                                                                environment: Environment.all)
+            return LTXAPIClient(configuration: configuration, logger: logger)
+        } catch {
+            throw CommandFailure(error.description, status: .unusable)
+        }
+    }
+
+    /// Prints the estimate, enforces --max-cost, and asks on a terminal.
+    func approve(_ estimate: Pricing.Estimate?, what: String) throws {
+        if let estimate {
+            Console.note("estimated cost of \(what): \(estimate)")
+            if let maxCost, estimate.dollars > maxCost + 1e-9 {
+                throw CommandFailure("the estimate ($\(estimate.dollars)) is above --max-cost ($\(maxCost)); nothing was sent", status: .unusable)
+            }
+        } else {
+            Console.note("no documented price for \(what) with \(provider.rawValue)")
+            if maxCost != nil {
+                throw CommandFailure("--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(what); nothing was sent",
+                                     status: .unusable)
+            }
+        }
+        guard !dryRun, !yes, Console.stdinIsTerminal, Console.stderrIsTerminal else { return }
+        Console.prompt("Proceed with the paid call? [y/N] ")
+        guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
+            throw CommandFailure("not confirmed; nothing was sent", status: .unusable)
+        }
+    }
+}
+
+enum ProviderChoice: String, ExpressibleByArgument, CaseIterable {
+    case ltx, segmind
+    var provider: Provider { self == .ltx ? .ltx : .segmind }
+}
+
+/// The exit statuses of the commands that call the API.
+enum CallStatus: Int32 {
+    case ok = 0
+    case unusable = 2
+    case api = 3
+    case network = 4
+    case interrupted = 130
+}
+
+/// One line on stderr and an exit status.
+struct CommandFailure: Error {
+    var message: String
+    var status: CallStatus
+    init(_ message: String, status: CallStatus) {
+        self.message = message
+        self.status = status
+    }
+
+    init(_ error: ClientError) {
+        message = error.description
+        switch error {
+        case .api: status = .api
+        case .connection, .droppedDownload: status = .network
+        case .cancelled: status = .interrupted
+        default: status = .unusable
+        }
+    }
+}
+
+enum Environment {
+    static var all: [String: String] {
+        var result: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { result[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return result
+    }
+}

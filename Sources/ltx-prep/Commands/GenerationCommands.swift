@@ -1,0 +1,267 @@
+import ArgumentParser
+import LTXClient
+import LTXMedia
+import LTXPreflight
+
+/// The options of text-to-video and image-to-video.
+struct GenerationOptions: ParsableArguments {
+    @Option(help: "What the video shows.")
+    var prompt: String
+
+    @Option(help: "ltx-2-fast or ltx-2-pro.")
+    var model: String = "ltx-2-fast"
+
+    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (up to 20 for ltx-2-fast at 1920x1080, 25 fps).", valueName: "seconds"))
+    var duration: Int
+
+    @Option(help: "1920x1080, 2560x1440 or 3840x2160.")
+    var resolution: String = "1920x1080"
+
+    @Option(help: "25 or 50.")
+    var fps: Int?
+
+    @Option(name: .customLong("camera-motion"), help: "dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down, static or focus_shift.")
+    var cameraMotion: String?
+
+    @Flag(name: .customLong("no-audio"), help: "Generate silent video.")
+    var noAudio = false
+
+    @Option(name: .shortAndLong, help: "Where to write the result.")
+    var output: String?
+
+    @Flag(help: "Replace the output if it exists.")
+    var force = false
+
+    /// The documented matrix, checked before anything is sent.
+    func validate() throws {
+        if let motion = cameraMotion, CameraMotion(rawValue: motion) == nil {
+            throw ValidationError("--camera-motion must be one of \(CameraMotion.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let bad = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps ?? 25, duration: duration)
+            .first(where: { $0.severity == .error }) {
+            throw ValidationError("\(bad.actual) is not offered: \(bad.required)")
+        }
+    }
+
+    func body(imageURI: String?) -> GenerationBody {
+        GenerationBody(imageURI: imageURI, prompt: prompt, model: model, duration: duration, resolution: resolution, fps: fps,
+                       generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion)
+    }
+}
+
+struct TextToVideoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text-to-video",
+        abstract: "Generate a video from a prompt.",
+        discussion: """
+            The model x resolution x fps x duration combination is checked against the documented \
+            matrix before anything is sent; the estimated cost (per second of output) is printed.
+
+            Example:
+              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-pro --duration 8 -o eagle.mp4
+
+            \(callExitStatus)
+            """
+    )
+
+    @OptionGroup var generation: GenerationOptions
+    @OptionGroup var client: ClientOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if generation.output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
+        if client.provider == .segmind { throw ValidationError("Segmind serves retake only") }
+    }
+
+    func run() async throws {
+        let logger = global.bootstrap()
+        try await reportingFailures {
+            let output = generation.output ?? "/dev/null"
+            if !client.dryRun { try APICall.checkOutput(output, inputs: [], force: generation.force) }
+            let api = try client.client(logger: logger)
+            try client.approve(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: generation.model,
+                                                resolution: generation.resolution, seconds: Double(generation.duration)),
+                               what: "this video")
+            let body = generation.body(imageURI: nil)
+            if client.dryRun { return APICall.printRequest("/v1/text-to-video", body) }
+            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
+            let result = try await APICall.run("/v1/text-to-video", body: body, inline: nil, output: output, client: api, status: status)
+            Console.out(client.json ? JSONOutput.line(CallResult(generated: result)) : "wrote \(output): \(result.bytes) bytes"
+                        + (result.requestID.map { ", x-request-id \($0)" } ?? ""))
+        }
+    }
+}
+
+struct ImageToVideoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "image-to-video",
+        abstract: "Animate an image into a video.",
+        discussion: """
+            The image is checked (and converted to PNG if its format is not accepted), delivered \
+            by upload or as a data URI, and animated.
+
+            Example:
+              ltx-prep image-to-video sunset.jpg --prompt "clouds drift" --duration 8 -o sunset.mp4
+
+            \(callExitStatus)
+            """
+    )
+
+    @Argument(help: "The first frame.")
+    var image: String
+
+    @Option(help: "How the image reaches the API: upload, data-uri or url.")
+    var deliver: DeliveryMode = .upload
+
+    @Option(help: "With --deliver url: the https URL of the image.")
+    var url: String?
+
+    @OptionGroup var generation: GenerationOptions
+    @OptionGroup var client: ClientOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if generation.output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
+        if client.provider == .segmind { throw ValidationError("Segmind serves retake only") }
+    }
+
+    func run() async throws {
+        let logger = global.bootstrap()
+        try await reportingFailures {
+            let output = generation.output ?? "/dev/null"
+            if !client.dryRun { try APICall.checkOutput(output, inputs: [image], force: generation.force) }
+            let api = try client.client(logger: logger)
+            let prepared = try await APICall.prepare(image, CheckRequest(endpoint: .imageToVideo, delivery: deliver.delivery),
+                                                     beside: output, json: client.json)
+            defer { prepared.discard() }
+            try client.approve(Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: generation.model,
+                                                resolution: generation.resolution, seconds: Double(generation.duration)),
+                               what: "this video")
+            var body = generation.body(imageURI: APICall.marker)
+            if client.dryRun { return APICall.printRequest("/v1/image-to-video", body) }
+            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
+            body.imageURI = try await APICall.deliver(prepared, mode: deliver, url: url, client: api, status: status)
+            let result = try await APICall.run("/v1/image-to-video", body: body, inline: deliver == .dataURI ? prepared : nil,
+                                               output: output, client: api, status: status)
+            Console.out(client.json ? JSONOutput.line(CallResult(generated: result, fix: prepared.fix?.plan))
+                                    : "wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? ""))
+        }
+    }
+}
+
+struct AudioToVideoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audio-to-video",
+        abstract: "Make a video that follows an audio track, optionally starting from an image.",
+        discussion: """
+            The audio is checked and, if needed, fixed (AAC-LC in M4A, 2 to 20 s); the image, \
+            if given, is checked too. Cost: $0.10 per second of audio.
+
+            Example:
+              ltx-prep audio-to-video voice.wav --image face.png --prompt "a woman speaks" -o talk.mp4
+
+            \(callExitStatus)
+            """
+    )
+
+    @Argument(help: "The soundtrack.")
+    var audio: String
+
+    @Option(help: "The first frame (required when there is no --prompt).")
+    var image: String?
+
+    @Option(help: "What the video shows (required when there is no --image).")
+    var prompt: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the result.")
+    var output: String?
+
+    @Option(help: "How the files reach the API: upload or data-uri.")
+    var deliver: DeliveryMode = .upload
+
+    @Flag(help: "Replace the output if it exists.")
+    var force = false
+
+    @OptionGroup var client: ClientOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
+        if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
+        if deliver == .url { throw ValidationError("--deliver url is not offered here: use upload or data-uri") }
+        if client.provider == .segmind { throw ValidationError("Segmind serves retake only") }
+    }
+
+    func run() async throws {
+        let logger = global.bootstrap()
+        try await reportingFailures {
+            let output = self.output ?? "/dev/null"
+            if !client.dryRun { try APICall.checkOutput(output, inputs: [audio] + (image.map { [$0] } ?? []), force: force) }
+            let api = try client.client(logger: logger)
+            let sound = try await APICall.prepare(audio, CheckRequest(endpoint: .audioToVideo, delivery: deliver.delivery),
+                                                  beside: output, json: client.json)
+            defer { sound.discard() }
+            var picture: PreparedInput?
+            if let image {
+                picture = try await APICall.prepare(image, CheckRequest(endpoint: .audioToVideo, delivery: deliver.delivery),
+                                                    beside: output, json: client.json)
+            }
+            defer { picture?.discard() }
+            let seconds = sound.report.media.primaryAudio?.duration ?? sound.report.media.duration ?? 0
+            try client.approve(Pricing.estimate(endpoint: .audioToVideo, provider: .ltx, seconds: seconds), what: "this video")
+            var body = AudioToVideoBody(audioURI: APICall.marker, imageURI: picture == nil ? nil : "<image>", prompt: prompt)
+            if client.dryRun { return APICall.printRequest("/v1/audio-to-video", body) }
+            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
+            if let picture {
+                body.imageURI = deliver == .dataURI ? try APICall.inlineDataURI(picture)
+                    : try await APICall.deliver(picture, mode: .upload, url: nil, client: api, status: status)
+            }
+            body.audioURI = try await APICall.deliver(sound, mode: deliver, url: nil, client: api, status: status)
+            let result = try await APICall.run("/v1/audio-to-video", body: body, inline: deliver == .dataURI ? sound : nil,
+                                               output: output, client: api, status: status)
+            Console.out(client.json ? JSONOutput.line(CallResult(generated: result, fix: sound.fix?.plan))
+                                    : "wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? ""))
+        }
+    }
+}
+
+struct UploadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upload",
+        abstract: "Upload a file to LTX storage and print its storage URI (valid 24 hours).",
+        discussion: "Example:\n  ltx-prep upload clip.mp4\n\n\(callExitStatus)"
+    )
+
+    @Argument(help: "The file to upload.")
+    var file: String
+
+    @OptionGroup var client: ClientOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if client.provider == .segmind { throw ValidationError("Segmind has no upload endpoint") }
+    }
+
+    func run() async throws {
+        let logger = global.bootstrap()
+        try await reportingFailures {
+            let api = try client.client(logger: logger)
+            let media: MediaInfo
+            do throws(MediaError) { media = try await MediaProbe.probe(file) } catch {
+                throw CommandFailure(error.description, status: .unusable)
+            }
+            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
+            let prepared = PreparedInput(path: file, temporary: false,
+                                         report: try Preflight.evaluate(media, CheckRequest()).get())
+            let uri = try await APICall.deliver(prepared, mode: .upload, url: nil, client: api, status: status)
+            status.clear()
+            Console.out(client.json ? JSONOutput.line(["file": file, "storage_uri": uri]) : uri)
+        }
+    }
+}
+
+extension CallResult {
+    init(generated: Generated, fix: FixPlan? = nil) {
+        self.init(generated: generated, fix: fix, window: nil)
+    }
+}

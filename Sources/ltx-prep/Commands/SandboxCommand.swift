@@ -1,0 +1,97 @@
+import ArgumentParser
+import LTXSandbox
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run a local server that speaks the LTX API (and Segmind's retake), for tests and offline work.",
+        discussion: """
+            Same routes, auth, JSON fields, validation (by the rules `ltx-prep check` applies), \
+            error bodies, status codes and x-request-id as the documented API, with upload URLs \
+            that expire and demand their required header. It answers with real MP4s made here: \
+            a retake shows its section as a colour negative with a 880 Hz tone (per --mode); \
+            text/image/audio-to-video give a pattern (or the image) at the asked size and rate.
+            It has no network: inputs come by upload or data URI.
+
+            Point ltx-prep at it:
+              ltx-prep sandbox --port 8080 --api-key test &
+              LTXV_API_KEY=test LTX_API_BASE_URL=http://127.0.0.1:8080 ltx-prep retake clip.mp4 --start 1 --duration 2 -o out.mp4
+
+            Faults, for testing clients: --latency-ms, --script 429,503 (answer the first
+            generation requests with these, in order), --fail-rate 0.2 (500/503 at random),
+            --drop-after-bytes N (cut result downloads short).
+            """
+    )
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("api-key"), help: "The key it accepts (default: LTXV_API_KEY, else 'sandbox').")
+    var apiKey: String?
+
+    @Option(help: "Folder for uploads and results (default: a new folder under /tmp).")
+    var storage: String?
+
+    @Option(name: .customLong("latency-ms"), help: "Delay before every answer, in milliseconds.")
+    var latencyMs: Int = 0
+
+    @Option(help: "Statuses for the first generation requests, in order: e.g. 429,503.")
+    var script: String?
+
+    @Option(name: .customLong("retry-after"), help: "Seconds in Retry-After on a 429.")
+    var retryAfter: Int = 1
+
+    @Option(name: .customLong("fail-rate"), help: "Share (0 to 1) of generation requests answered 500 or 503.")
+    var failRate: Double = 0
+
+    @Option(name: .customLong("drop-after-bytes"), help: "Close result downloads after this many bytes.")
+    var dropAfterBytes: Int?
+
+    @Option(name: .customLong("upload-url-lifetime"), help: "Seconds an upload URL stays valid.")
+    var uploadURLLifetime: Int = 3600
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be from 0 to 1") }
+        if let script, script.split(separator: ",").contains(where: { Int($0.trimmingCharacters) == nil }) {
+            throw ValidationError("--script takes HTTP statuses separated by commas, e.g. 429,503")
+        }
+    }
+
+    func run() async throws {
+        let directory: String
+        if let storage {
+            directory = storage
+        } else {
+            var template = Array("/tmp/ltx-sandbox-XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { throw ValidationError("cannot make a storage folder under /tmp") }
+            directory = String(cString: made)
+        }
+        let key = apiKey ?? Environment.all["LTXV_API_KEY"] ?? "sandbox"
+        let configuration = SandboxConfiguration(
+            host: host, port: port, apiKey: key, storageDirectory: directory, latency: .milliseconds(latencyMs),
+            script: script.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters) } } ?? [],
+            retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
+            uploadURLLifetime: .seconds(uploadURLLifetime))
+        let address = host
+        try await Sandbox.run(configuration) { port in
+            Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
+            fflushStdout()
+        }
+    }
+}
+
+private extension Substring {
+    var trimmingCharacters: String { String(self.filter { $0 != " " }) }
+}
+
+func fflushStdout() { fflush(nil) }
