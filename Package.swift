@@ -78,8 +78,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "TestSupport"]),
-        .testTarget(name: "LTXClientTests", dependencies: ["LTXClient", "TestSupport"]),
-        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "TestSupport"]),
+        .testTarget(name: "LTXClientTests", dependencies: [
+            "LTXClient", "LTXPreflight", .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia", "LTXClient", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,7 @@ struct APIErrorResponse {
         case 429:
             return make(.tooManyRequests, "rate_limit_error", "Too many requests. Please try again later.",
                         extraHeaders: [.retryAfter: String(retryAfter)])
+        case 400: return make(.badRequest, "invalid_request_error", "Invalid request parameters")
         case 402: return make(.init(code: 402), "insufficient_funds_error", "Insufficient funds. Required: 120 credits")
         case 422: return make(.unprocessableContent, "content_filtered_error", "Content is filtered due to policy restrictions")
         case 503: return make(.serviceUnavailable, "service_unavailable", "Service temporarily unavailable")

@@ -94,6 +94,14 @@ import TestSupport
         #expect(psnr.psnr >= 40, "PSNR \(psnr.psnr) dB")
     }
 
+    /// Matroska's 1 ms timestamps and HEVC's reordering: every frame kept.
+    @Test func hevcInMatroskaKeepsEveryFrame() throws {
+        let (_, media) = try run(TranscodeJob(input: Fixtures.path("hevc_aac.mkv"), output: out("hevc.mp4"),
+                                              video: .encode(VideoEncoding(preset: "ultrafast"))))
+        #expect(media.primaryVideo?.frameCount == 97)
+        #expect(media.primaryVideo?.variableFrameRate == false)
+    }
+
     @Test func shortClipIsPaddedByHoldingTheLastFrame() throws {
         let (result, media) = try run(TranscodeJob(input: Fixtures.path("h264_48f.mp4"), output: out("pad.mp4"),
                                                    video: .encode(VideoEncoding(preset: "ultrafast")), padVideoToFrames: 73))

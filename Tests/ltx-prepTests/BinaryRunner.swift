@@ -22,11 +22,13 @@ struct BinaryRunner {
         return URL(fileURLWithPath: "ltx-prep")
     }()
 
-    static func run(_ arguments: [String]) throws -> Output {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        for name in ["LTXV_API_KEY", "LTX_API_BASE_URL", "SEGMIND_API_KEY", "SEGMIND_API_BASE_URL"] { env[name] = nil }
+        env.merge(extra) { $1 }
         env["NO_COLOR"] = "1"
         process.environment = env
         let out = Pipe(), err = Pipe()

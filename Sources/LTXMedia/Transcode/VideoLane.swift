@@ -21,6 +21,11 @@ final class VideoLane {
     private var origin = 0.0
     private var originTs: Int64 = 0
     private var lastIndex: Int64 = -1
+    /// The constant-rate grid starts at the first picture kept, not at the
+    /// container's start: a stream whose first picture sits half a frame in
+    /// (x265 in Matroska: 21 ms at 24 fps) would otherwise round two
+    /// neighbours onto one tick and lose one of them.
+    private var gridStart: Double?
     private var lastPts: Int64 = 0
     private(set) var framesWritten = 0
     private(set) var paddedFrames = 0
@@ -155,7 +160,8 @@ final class VideoLane {
         }
         if let rate = constantRate {
             // A constant rate: one picture per tick, the nearest; the rest are dropped.
-            let index = Int64(((t - origin) * Double(rate.num) / Double(rate.den)).rounded())
+            if gridStart == nil { gridStart = t }
+            let index = Int64(((t - gridStart!) * Double(rate.num) / Double(rate.den)).rounded())
             guard index > lastIndex else { return }
             lastIndex = index
             picture.pointee.pts = index

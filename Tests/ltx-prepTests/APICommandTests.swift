@@ -1,0 +1,220 @@
+import Foundation
+import LTXClient
+import LTXMedia
+import Testing
+import TestSupport
+
+/// Every API command, end to end: the built binary against the project's
+/// own sandbox on a random loopback port.
+@Suite struct APICommandTests {
+    let dir = TemporaryDirectory.make("ltx-api")
+
+    func files() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] }
+
+    func run(_ sandbox: SandboxProcess, _ args: [String]) throws -> BinaryRunner.Output {
+        let r = try BinaryRunner.run(args, environment: sandbox.environment)
+        // The key is never shown, --verbose included.
+        #expect(!r.stdout.contains(sandbox.key) && !r.stderr.contains(sandbox.key))
+        return r
+    }
+
+    func probe(_ name: String) throws -> MediaInfo { try MediaProbe.probeBlocking("\(dir)/\(name)") }
+
+    @Test func retakeReplacesTheSectionPerMode() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("conformant_h264_aac.mp4")
+        let both = try run(sandbox, ["retake", input, "--start", "1", "--duration", "2", "--prompt", "a cat", "-o", "\(dir)/both.mp4", "--verbose"])
+        #expect(both.status == 0, "\(both.stderr)")
+        let audioOnly = try run(sandbox, ["retake", input, "--start", "1", "--duration", "2", "--mode", "replace_audio", "-o", "\(dir)/audio.mp4"])
+        #expect(audioOnly.status == 0, "\(audioOnly.stderr)")
+        // A playable MP4 of the input's length.
+        let out = try probe("both.mp4")
+        #expect(out.primaryVideo?.frameCount == 97)
+        #expect(out.primaryAudio?.codec == "aac")
+        // replace_video shows 2 s of 4 as a negative: far from the input; replace_audio keeps the picture.
+        let changed = try VideoComparison.compare(reference: input, distorted: "\(dir)/both.mp4")
+        let kept = try VideoComparison.compare(reference: input, distorted: "\(dir)/audio.mp4")
+        #expect(changed.psnr < 15, "\(changed.psnr)")
+        #expect(kept.psnr > 25, "\(kept.psnr)")
+    }
+
+    @Test func retakeFixesTheInputFirst() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["retake", Fixtures.path("h264_heaacv2.mp4"), "--start", "1", "--duration", "2", "-o", "\(dir)/fixed.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("transcode-audio"))
+        #expect(try probe("fixed.mp4").primaryVideo?.frameCount == 97)
+        #expect(files() == ["fixed.mp4"])
+    }
+
+    @Test func longClipIsRetakenAsAWindow() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["retake", Fixtures.path("h264_60s_gop2s.mp4"), "--start", "28", "--duration", "4",
+                                  "-o", "\(dir)/window.mp4", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let window = try #require(object["window"] as? [String: Any])
+        #expect(window["input_start"] as? Double == 18)
+        #expect(window["section_start"] as? Double == 10)
+        let v = try #require(try probe("window.mp4").primaryVideo)
+        #expect((498...504).contains(v.frameCount))
+    }
+
+    @Test func segmindRetakeWithADataURI() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["retake", Fixtures.path("hevc_aac.mkv"), "--start", "0.5", "--duration", "2", "--provider", "segmind",
+                                  "-o", "\(dir)/segmind.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("no documented price"))
+        #expect(try probe("segmind.mp4").primaryVideo?.frameCount == 97)
+    }
+
+    @Test func textToVideo() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["text-to-video", "--prompt", "an eagle", "--model", "ltx-2-fast", "--duration", "6",
+                                  "--resolution", "1920x1080", "--fps", "25", "--camera-motion", "dolly_in", "-o", "\(dir)/t2v.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("$0.24"))
+        let v = try #require(try probe("t2v.mp4").primaryVideo)
+        #expect(v.frameCount == 150 && v.displayWidth == 1920 && v.displayHeight == 1080)
+        let silent = try run(sandbox, ["text-to-video", "--prompt", "x", "--duration", "6", "--no-audio", "-o", "\(dir)/silent.mp4"])
+        #expect(silent.status == 0)
+        #expect(try probe("silent.mp4").audio.isEmpty)
+    }
+
+    @Test func imageToVideoConvertsTheImage() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["image-to-video", Fixtures.path("image.bmp"), "--prompt", "drift", "--duration", "6",
+                                  "--deliver", "data-uri", "-o", "\(dir)/i2v.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("convert-image"))
+        #expect(try probe("i2v.mp4").primaryVideo?.frameCount == 150)
+    }
+
+    @Test func audioToVideoFollowsTheAudio() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--image", Fixtures.path("image.png"),
+                                  "-o", "\(dir)/a2v.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let media = try probe("a2v.mp4")
+        #expect(media.primaryVideo?.frameCount == 125)  // 5 s at 25 fps
+        #expect(media.primaryVideo?.frameRate == 25)
+        #expect(abs((media.primaryAudio?.duration ?? 0) - 5) < 0.05)
+    }
+
+    @Test func uploadPrintsTheStorageURI() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["upload", Fixtures.path("image.png")])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("ltx://uploads/"))
+    }
+
+    /// 429 (Retry-After 1) then 503 then success: one result, after waiting at least Retry-After.
+    @Test func rateLimitThenUnavailableThenSuccess() throws {
+        let sandbox = try SandboxProcess(["--script", "429,503", "--retry-after", "1"])
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["text-to-video", "--prompt", "x", "--duration", "6", "-o", "\(dir)/retry.mp4", "--verbose"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("HTTP 429 rate_limit_error"))
+        #expect(r.stderr.contains("retrying in 1.0 seconds"))
+        #expect(r.stderr.contains("HTTP 503 service_unavailable"))
+        #expect(r.stderr.contains("(attempt 3)") && !r.stderr.contains("(attempt 4)"))
+        #expect(files() == ["retry.mp4"])
+    }
+
+    @Test(arguments: [(422, "content_filtered_error: Content is filtered due to policy restrictions"),
+                      (402, "insufficient_funds_error"), (400, "invalid_request_error")])
+    func clientErrorsFailAtOnce(_ status: Int, _ message: String) throws {
+        let sandbox = try SandboxProcess(["--script", "\(status)"])
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["text-to-video", "--prompt", "x", "--duration", "6", "-o", "\(dir)/x.mp4", "--verbose"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("HTTP \(status)") && r.stderr.contains(message))
+        #expect(r.stderr.contains("x-request-id"))
+        #expect(!r.stderr.contains("(attempt 2)"))
+        #expect(files().isEmpty)
+    }
+
+    @Test func wrongKeyFailsAtOnce() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        var env = sandbox.environment
+        env["LTXV_API_KEY"] = "not-the-key"
+        let r = try BinaryRunner.run(["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2",
+                                      "-o", "\(dir)/x.mp4", "--verbose"], environment: env)
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("HTTP 401 authentication_error: Invalid API key"))
+        #expect(!r.stderr.contains("not-the-key"))
+    }
+
+    @Test func droppedDownloadLeavesNothing() throws {
+        let sandbox = try SandboxProcess(["--drop-after-bytes", "4000"])
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["text-to-video", "--prompt", "x", "--duration", "6", "-o", "\(dir)/cut.mp4"])
+        #expect(r.status == 4)
+        #expect(r.stderr.contains("dropped"))
+        #expect(files().isEmpty)
+    }
+
+    @Test func maxCostAndDryRunSendNothing() throws {
+        let sandbox = try SandboxProcess(["--script", "500,500,500,500,500"])
+        defer { sandbox.stop() }
+        let input = Fixtures.path("conformant_h264_aac.mp4")
+        let refused = try run(sandbox, ["retake", input, "--start", "1", "--duration", "2", "-o", "\(dir)/x.mp4", "--max-cost", "0.1"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("above --max-cost"))
+        let dry = try run(sandbox, ["retake", input, "--start", "1", "--duration", "2", "--dry-run"])
+        #expect(dry.status == 0)
+        #expect(dry.stdout.contains(#"dry run: would POST /v1/retake {"duration":2,"start_time":1"#))
+        #expect(files().isEmpty)
+    }
+
+    @Test func plainHTTPOffLoopbackIsRefused() throws {
+        let r = try BinaryRunner.run(["text-to-video", "--prompt", "x", "--duration", "6", "-o", "\(dir)/x.mp4"],
+                                     environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://192.0.2.1"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("plain http is refused"))
+    }
+
+    /// The sandbox applies the same rules as `check`: an HE-AAC file sent
+    /// as it is gets the documented 400.
+    @Test func sandboxRejectsWhatCheckRejects() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
+        let client = LTXAPIClient(configuration: config)
+        let ticket = try await client.upload(file: Fixtures.path("h264_heaac.mp4"), contentType: "video/mp4")
+        do {
+            _ = try await client.generate("/v1/retake", body: RetakeBody(videoURI: ticket.storageURI, startTime: 1, duration: 2),
+                                          to: "\(dir)/x.mp4")
+            Issue.record("accepted an HE-AAC file")
+        } catch {
+            guard case .api(let e, let attempts) = error else { Issue.record("\(error)"); return }
+            #expect(e.status == 400 && e.type == "invalid_request_error")
+            #expect(e.message.contains("audio.aac-profile"))
+            #expect(attempts == 1)
+        }
+        #expect(files().isEmpty)
+    }
+
+    @Test func expiredUploadURLIsRefused() async throws {
+        let sandbox = try SandboxProcess(["--upload-url-lifetime", "0"])
+        defer { sandbox.stop() }
+        let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
+        do {
+            _ = try await LTXAPIClient(configuration: config).upload(file: Fixtures.path("image.png"), contentType: "image/png")
+            Issue.record("uploaded to an expired URL")
+        } catch {
+            guard case .api(let e, _) = error else { Issue.record("\(error)"); return }
+            #expect(e.status == 403 && e.message == "Request has expired")
+        }
+    }
+}
