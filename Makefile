@@ -6,7 +6,7 @@ ARGS        ?= --help
 # FFmpeg's C libraries, which the CFFmpeg system-library target links.
 APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
 # Only for making fixtures and for benchmarks: the ffmpeg CLI and a timer.
-APT_TOOLS   := ffmpeg hyperfine python3
+APT_TOOLS   := ffmpeg hyperfine python3 curl
 
 .PHONY: deps deps-tools build test run bench fixtures install clean
 

@@ -81,4 +81,7 @@ hf -N --runs 2 --export-json "$OUT/fix.naive.json" \
   "$BIN fix $LONG --start 28 --duration 4 -o $W/window.mp4 --force" \
   "ffmpeg -nostdin -v error -y -i $LONG -c:v libx264 -c:a aac $W/naive_ff.mp4"
 
+echo "timing a 100 MB upload" >&2
+"$HERE/upload.sh" "$BIN" "$MEDIA" "$OUT"
+
 python3 "$HERE/table.py" "$OUT" "${BIG[@]}"

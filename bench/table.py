@@ -43,6 +43,18 @@ for f, what, refname, o, r, target, note in rows:
     met = ratio <= target
     failed |= not met or "DIFFERENT" in note
     print(f"| {f} | {what} | {refname} | {o:.1f} | {r:.1f} | {ratio:.2f}x | <= {target}x | {'yes' if met else 'NO'} | {note} |")
+upload = out / "upload.json"
+if upload.exists():
+    ours, ref = means(upload)
+    memory = json.loads((out / "upload_memory.json").read_text())
+    size_mb = memory["size"] / 1e6
+    print()
+    print("| 100 MB upload to the sandbox | ltx-prep upload | curl -T | target |")
+    print("|---|---:|---:|---|")
+    print(f"| wall time, ms | {ours:.0f} | {ref:.0f} | |")
+    print(f"| throughput, MB/s | {size_mb / ours * 1000:.0f} | {size_mb / ref * 1000:.0f} | ltx-prep >= 0.9x curl: {'yes' if ref / ours >= 0.9 else 'NO'} ({ref / ours:.2f}x) |")
+    peak = memory["ltx_prep_peak_kib"] / 1024
+    print(f"| peak memory, MB | {peak:.1f} | {memory['curl_peak_kib'] / 1024:.1f} | ltx-prep < 64 MB: {'yes' if peak < 64 else 'NO'} |")
 print()
 print("A ratio is ltx-prep's mean wall time over the reference's, same files, same machine.")
 sys.exit(0)
