@@ -36,12 +36,7 @@ final class AudioLane {
     init(copying index: Int, from input: FormatContext, to output: OutputContext) throws(MediaError) {
         inIndex = index
         (inTimeBase, outIndex) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Int) in
-            let out = try output.addStream { out throws(MediaError) in
-                try FFmpegError.check(avcodec_parameters_copy(out.pointee.codecpar, st.pointee.codecpar), "avcodec_parameters_copy")
-                out.pointee.codecpar.pointee.codec_tag = 0
-                out.pointee.time_base = st.pointee.time_base
-            }
-            return (st.pointee.time_base, out)
+            (st.pointee.time_base, try output.addCopiedStream(of: st))
         }
         decoder = nil
         encoder = nil

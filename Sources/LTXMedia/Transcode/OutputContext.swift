@@ -33,6 +33,18 @@ final class OutputContext {
         return Int(st.pointee.index)
     }
 
+    /// A stream that takes `input`'s packets as they are (remux.c): same
+    /// parameters, no codec tag (the muxer picks its own), same time base,
+    /// same rotation.
+    func addCopiedStream(of input: UnsafeMutablePointer<AVStream>) throws(MediaError) -> Int {
+        try addStream { out throws(MediaError) in
+            try FFmpegError.check(avcodec_parameters_copy(out.pointee.codecpar, input.pointee.codecpar), "avcodec_parameters_copy")
+            out.pointee.codecpar.pointee.codec_tag = 0
+            out.pointee.time_base = input.pointee.time_base
+            cffmpeg_copy_display_matrix(input, out)
+        }
+    }
+
     func timeBase(of stream: Int) -> AVRational { context.pointee.streams[stream]!.pointee.time_base }
 
     /// Opens the file and writes the header; `+faststart` puts the index first.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import LTXClient
 import LTXMedia
 import LTXPreflight
@@ -123,12 +122,7 @@ enum APICall {
                 return .success(try await client.generate(path, body: body, to: output, progress: progress))
             } catch { return .failure(error) }
         }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { task.cancel() }
-        interrupt.resume()
-        defer { interrupt.cancel() }
-        let result = await task.value
+        let result = await awaitCancellingOnInterrupt(task)
         status.clear()
         switch result {
         case .success(let generated): return generated
@@ -145,6 +139,14 @@ enum APICall {
         if stat(output, &st) == 0 && !force {
             throw CommandFailure("\(output): already exists (use --force to replace it)", status: .unusable)
         }
+    }
+
+    /// The result: one JSON object, or a line naming the file and the request id.
+    static func report(_ result: Generated, output: String, json: Bool, fix: FixPlan? = nil,
+                       window: FixOutcome.WindowMapping? = nil, note: String? = nil) {
+        if json { return Console.out(JSONOutput.line(CallResult(generated: result, fix: fix, window: window))) }
+        Console.out("wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? "")
+                    + (note.map { "\n  \($0)" } ?? ""))
     }
 
     static func printRequest<Body: Encodable>(_ path: String, _ body: Body) {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import LTXMedia
 import LTXPreflight
 
@@ -90,14 +89,7 @@ struct FixCommand: AsyncParsableCommand {
             do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.update($0) }) }
             catch { return .failure(error) }
         }
-        // Ctrl-C cancels the task; the fixer then removes its temporary file.
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { task.cancel() }
-        interrupt.resume()
-        defer { interrupt.cancel() }
-
-        let result = await task.value
+        let result = await awaitCancellingOnInterrupt(task)
         bar.finish()
         switch result {
         case .success(let outcome):

@@ -86,8 +86,7 @@ struct TextToVideoCommand: AsyncParsableCommand {
             if client.dryRun { return APICall.printRequest("/v1/text-to-video", body) }
             let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
             let result = try await APICall.run("/v1/text-to-video", body: body, inline: nil, output: output, client: api, status: status)
-            Console.out(client.json ? JSONOutput.line(CallResult(generated: result)) : "wrote \(output): \(result.bytes) bytes"
-                        + (result.requestID.map { ", x-request-id \($0)" } ?? ""))
+            APICall.report(result, output: output, json: client.json)
         }
     }
 }
@@ -143,8 +142,7 @@ struct ImageToVideoCommand: AsyncParsableCommand {
             body.imageURI = try await APICall.deliver(prepared, mode: deliver, url: url, client: api, status: status)
             let result = try await APICall.run("/v1/image-to-video", body: body, inline: deliver == .dataURI ? prepared : nil,
                                                output: output, client: api, status: status)
-            Console.out(client.json ? JSONOutput.line(CallResult(generated: result, fix: prepared.fix?.plan))
-                                    : "wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? ""))
+            APICall.report(result, output: output, json: client.json, fix: prepared.fix?.plan)
         }
     }
 }
@@ -219,8 +217,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
             body.audioURI = try await APICall.deliver(sound, mode: deliver, url: nil, client: api, status: status)
             let result = try await APICall.run("/v1/audio-to-video", body: body, inline: deliver == .dataURI ? sound : nil,
                                                output: output, client: api, status: status)
-            Console.out(client.json ? JSONOutput.line(CallResult(generated: result, fix: sound.fix?.plan))
-                                    : "wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? ""))
+            APICall.report(result, output: output, json: client.json, fix: sound.fix?.plan)
         }
     }
 }
@@ -257,11 +254,5 @@ struct UploadCommand: AsyncParsableCommand {
             status.clear()
             Console.out(client.json ? JSONOutput.line(["file": file, "storage_uri": uri]) : uri)
         }
-    }
-}
-
-extension CallResult {
-    init(generated: Generated, fix: FixPlan? = nil) {
-        self.init(generated: generated, fix: fix, window: nil)
     }
 }

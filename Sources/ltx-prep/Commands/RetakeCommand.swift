@@ -97,7 +97,7 @@ struct RetakeCommand: AsyncParsableCommand {
             try client.approve(Pricing.estimate(endpoint: .retake, provider: client.provider.provider, seconds: seconds), what: "this retake")
 
             let path = client.provider == .segmind ? "/v1/ltx-retake-video" : "/v1/retake"
-            var body = RetakeBody(videoURI: APICall.marker, startTime: sectionStart, duration: duration, prompt: prompt, mode: mode == .dataURI ? self.mode : self.mode, model: model)
+            var body = RetakeBody(videoURI: APICall.marker, startTime: sectionStart, duration: duration, prompt: prompt, mode: self.mode, model: model)
             if client.dryRun {
                 APICall.printRequest(path, body)
                 return
@@ -107,15 +107,8 @@ struct RetakeCommand: AsyncParsableCommand {
             let result = try await APICall.run(path, body: body, inline: mode == .dataURI ? prepared : nil, output: output,
                                                client: api, status: status)
             let window = prepared.fix?.window
-            if client.json {
-                Console.out(JSONOutput.line(CallResult(generated: result, fix: prepared.fix?.plan, window: window)))
-            } else {
-                var line = "wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? "")
-                if let window {
-                    line += "\n  the result is the window \(window.inputStart) s to \(window.inputStart + window.duration) s of \(input); the section starts at \(sectionStart) s in it"
-                }
-                Console.out(line)
-            }
+            APICall.report(result, output: output, json: client.json, fix: prepared.fix?.plan, window: window,
+                           note: window.map { "the result is the window \($0.inputStart) s to \($0.inputStart + $0.duration) s of \(input); the section starts at \(sectionStart) s in it" })
         }
     }
 }
