@@ -44,6 +44,20 @@ public enum MediaProbe {
 }
 
 extension MediaProbe {
+    /// The container as the API sees it (for a Content-Type) and the file's
+    /// size, from the header alone: no stream analysis, no packet scan.
+    public static func identify(_ path: String) throws(MediaError) -> (container: ContainerFormat, sizeBytes: Int64) {
+        _ = FFmpegLog.quietByDefault
+        let size = try FileStatus.size(of: path)
+        let input = try FormatContext(path: path, timeout: .seconds(30))
+        let demuxer = input.demuxerName
+        if demuxer == "tty" { throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)") }
+        let docType = demuxer.hasPrefix("matroska") ? MatroskaDocType.read(from: FileStatus.head(of: path, count: 128)) : nil
+        let container = ContainerFormat.identify(demuxer: demuxer, mp4Brand: input.metadata("major_brand"), matroskaDocType: docType,
+                                                 firstCodec: StreamReader.firstCodecName(input))
+        return (container, size)
+    }
+
     /// Where a stream copy of the first video stream starting at `seconds`
     /// would really start: the time of the keyframe at or before it.
     public static func keyframeTime(atOrBefore seconds: Double, in path: String) throws(MediaError) -> Double? {

@@ -243,14 +243,22 @@ struct UploadCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let api = try client.client(logger: logger)
-            let media: MediaInfo
-            do throws(MediaError) { media = try await MediaProbe.probe(file) } catch {
+            // The header is enough here: the Content-Type and the size.
+            let identified: (container: ContainerFormat, sizeBytes: Int64)
+            do throws(MediaError) { identified = try MediaProbe.identify(file) } catch {
                 throw CommandFailure(error.description, status: .unusable)
             }
+            let limit = Delivery.upload.limit(for: .video).bytes
+            guard identified.sizeBytes <= limit else {
+                throw CommandFailure("\(file): \(identified.sizeBytes) bytes; upload takes at most \(limit)", status: .unusable)
+            }
             let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            let prepared = PreparedInput(path: file, temporary: false,
-                                         report: try Preflight.evaluate(media, CheckRequest()).get())
-            let uri = try await APICall.deliver(prepared, mode: .upload, url: nil, client: api, status: status)
+            let uri: String
+            do throws(ClientError) {
+                uri = try await api.upload(file: file, contentType: identified.container.mimeType) { sent, total in
+                    status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
+                }.storageURI
+            } catch { throw CommandFailure(error) }
             status.clear()
             Console.out(client.json ? JSONOutput.line(["file": file, "storage_uri": uri]) : uri)
         }
