@@ -8,12 +8,17 @@ struct LTXPrep: AsyncParsableCommand {
         abstract: "Get media accepted by the LTX-2 video API the first time.",
         discussion: """
             ltx-prep probes files locally with FFmpeg's libraries and says exactly which
-            API rule each one breaks, before a paid upload does.
+            API rule each one breaks, before a paid upload does; fixes them by the cheapest
+            path; and drives the retake, audio-, text- and image-to-video calls end to end.
 
-            Exit status:
-              0  every file conforms
-              1  a file does not conform to the API's rules
-              2  a file cannot be read, or the arguments are wrong
+            Typical use:
+              ltx-prep check clip.mov
+              ltx-prep fix clip.mov -o clip.mp4
+              ltx-prep retake clip.mov --start 12 --duration 4 --prompt "..." -o out.mp4
+
+            Exit status of check and probe: 0 every file conforms (probe: was read), 1 a file
+            does not conform, 2 a file cannot be read or the arguments are wrong. fix and the
+            API commands document theirs in their own --help.
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, AudioToVideoCommand.self,
