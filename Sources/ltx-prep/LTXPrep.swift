@@ -7,8 +7,8 @@ struct LTXPrep: AsyncParsableCommand {
         commandName: "ltx-prep",
         abstract: "Get media accepted by the LTX-2 video API the first time.",
         discussion: """
-            ltx-prep probes files locally with FFmpeg's libraries and says exactly which
-            API rule each one breaks, before a paid upload does; fixes them by the cheapest
+            ltx-prep probes files locally with FFmpeg's libraries and says exactly which \
+            API rule each one breaks, before a paid upload does; fixes them by the cheapest \
             path; and drives the retake, audio-, text- and image-to-video calls end to end.
 
             Typical use:
@@ -16,8 +16,8 @@ struct LTXPrep: AsyncParsableCommand {
               ltx-prep fix clip.mov -o clip.mp4
               ltx-prep retake clip.mov --start 12 --duration 4 --prompt "..." -o out.mp4
 
-            Exit status of check and probe: 0 every file conforms (probe: was read), 1 a file
-            does not conform, 2 a file cannot be read or the arguments are wrong. fix and the
+            Exit status of check and probe: 0 every file conforms (probe: was read), 1 a file \
+            does not conform, 2 a file cannot be read or the arguments are wrong. fix and the \
             API commands document theirs in their own --help.
             """,
         version: "0.1.0",
