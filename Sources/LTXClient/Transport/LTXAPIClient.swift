@@ -69,7 +69,7 @@ public final class LTXAPIClient: Sendable {
             return (request, false)
         } body: { request in
             try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(file)) { handle in
-                let chunks = CountingSequence(base: handle.readChunks(chunkLength: .kibibytes(128))) { sent in progress(sent, size) }
+                let chunks = CountingSequence(base: handle.readChunks(chunkLength: .kibibytes(32))) { sent in progress(sent, size) }
                 var r = request
                 r.body = .stream(chunks, length: .known(size))
                 return try await self.http.execute(r, timeout: self.timeout)
