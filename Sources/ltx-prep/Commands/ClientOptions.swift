@@ -37,6 +37,16 @@ struct ClientOptions: ParsableArguments {
         if let maxCost, !(maxCost >= 0) { throw ValidationError("--max-cost must be a number of dollars, 0 or more") }
     }
 
+    /// An output is needed unless nothing will be written (--dry-run).
+    func requireOutput(_ output: String?) throws {
+        if output == nil && !dryRun { throw ValidationError("give the output with -o OUTPUT") }
+    }
+
+    /// Segmind serves the retake endpoint alone.
+    func requireLTX() throws {
+        if provider == .segmind { throw ValidationError("Segmind serves retake only") }
+    }
+
     func client(logger: Logger) throws -> LTXAPIClient {
         do throws(ClientError) {
             let configuration = try ClientConfiguration.resolve(provider: provider.provider, apiKey: apiKey, baseURL: baseURL,

@@ -69,8 +69,8 @@ struct TextToVideoCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if generation.output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
-        if client.provider == .segmind { throw ValidationError("Segmind serves retake only") }
+        try client.requireOutput(generation.output)
+        try client.requireLTX()
     }
 
     func run() async throws {
@@ -120,8 +120,8 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if generation.output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
-        if client.provider == .segmind { throw ValidationError("Segmind serves retake only") }
+        try client.requireOutput(generation.output)
+        try client.requireLTX()
     }
 
     func run() async throws {
@@ -184,10 +184,10 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
+        try client.requireOutput(output)
+        try client.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
         if deliver == .url { throw ValidationError("--deliver url is not offered here: use upload or data-uri") }
-        if client.provider == .segmind { throw ValidationError("Segmind serves retake only") }
     }
 
     func run() async throws {
@@ -236,7 +236,7 @@ struct UploadCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if client.provider == .segmind { throw ValidationError("Segmind has no upload endpoint") }
+        try client.requireLTX()
     }
 
     func run() async throws {

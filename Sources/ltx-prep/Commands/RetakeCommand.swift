@@ -72,7 +72,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if output == nil && !client.dryRun { throw ValidationError("give the output with -o OUTPUT") }
+        try client.requireOutput(output)
         if let mode, RetakeMode(rawValue: mode) == nil {
             throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
         }
