@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [
-            "LTXClient", "LTXPreflight", .product(name: "NIOCore", package: "swift-nio"),
+            "LTXClient", "LTXPreflight", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "_NIOFileSystem", package: "swift-nio"),
         ]),
         .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia", "LTXClient", "TestSupport"]),
     ],

@@ -1,6 +1,7 @@
 import Testing
 @testable import LTXMedia
 import TestSupport
+import Foundation
 
 /// Every readable fixture, probed and compared with what ffprobe recorded.
 @Suite struct ProbeAgainstFFprobeTests {
@@ -36,5 +37,29 @@ import TestSupport
         } else {
             #expect(info.audio.isEmpty)
         }
+    }
+
+    /// Where the first bytes name a demuxer, it is the one FFmpeg's own
+    /// probe picks (and at least the MP4 and Matroska fixtures get one).
+    @Test func demuxerHintAgreesWithFFprobe() {
+        var hinted = 0
+        for expected in ExpectedFacts.readable {
+            let head = FileStatus.head(of: Fixtures.path(expected.file), count: DemuxerHint.headLength)
+            guard let name = DemuxerHint.name(forHead: head) else { continue }
+            hinted += 1
+            let ffprobe = expected.string("format_name") ?? ""
+            #expect(ffprobe.split(separator: ",").first.map(String.init) == name, "\(expected.file): \(ffprobe)")
+        }
+        #expect(hinted >= 15)
+    }
+
+    /// A file that starts like an MP4 but is not one still gets FFmpeg's
+    /// verdict from a full probe: a clear unreadable error, not a crash.
+    @Test func falseHintFallsBackToProbe() throws {
+        let path = TemporaryDirectory.make("ltx-hint") + "/fake.mp4"
+        let bytes: [UInt8] = [0, 0, 0, 0x14] + Array("ftypisom".utf8) + [UInt8](repeating: 0xAB, count: 4000)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(DemuxerHint.name(forHead: bytes) == "mov")
+        #expect(throws: MediaError.self) { try MediaProbe.probeBlocking(path) }
     }
 }

@@ -117,6 +117,23 @@ import TestSupport
         #expect(r.stdout.hasPrefix("ltx://uploads/"))
     }
 
+    /// `--json` says what was sent and how fast; the stored copy is the file, byte for byte.
+    @Test func uploadJSONReportsTheTransfer() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let source = Fixtures.path("h264_60s_gop2s.mp4")
+        let r = try run(sandbox, ["upload", source, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let size = try #require(FileManager.default.attributesOfItem(atPath: source)[.size] as? Int)
+        #expect(object["bytes"] as? Int == size)
+        #expect((object["seconds"] as? Double ?? 0) > 0 && (object["bytes_per_second"] as? Double ?? 0) > 0)
+        let uri = try #require(object["storage_uri"] as? String)
+        #expect(uri.hasPrefix("ltx://uploads/"))
+        let stored = try Data(contentsOf: URL(fileURLWithPath: "\(sandbox.storage)/upload-\(uri.dropFirst("ltx://uploads/".count))"))
+        #expect(stored == (try Data(contentsOf: URL(fileURLWithPath: source))))
+    }
+
     /// 429 (Retry-After 1) then 503 then success: one result, after waiting at least Retry-After.
     @Test func rateLimitThenUnavailableThenSuccess() throws {
         let sandbox = try SandboxProcess(["--script", "429,503", "--retry-after", "1"])
@@ -191,9 +208,10 @@ import TestSupport
         defer { sandbox.stop() }
         let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
         let client = LTXAPIClient(configuration: config)
-        let ticket = try await client.upload(file: Fixtures.path("h264_heaac.mp4"), contentType: "video/mp4")
+        let uploaded = try await client.upload(file: Fixtures.path("h264_heaac.mp4"), contentType: "video/mp4")
+        #expect(uploaded.bytes == 31_537 && uploaded.seconds > 0)
         do {
-            _ = try await client.generate("/v1/retake", body: RetakeBody(videoURI: ticket.storageURI, startTime: 1, duration: 2),
+            _ = try await client.generate("/v1/retake", body: RetakeBody(videoURI: uploaded.ticket.storageURI, startTime: 1, duration: 2),
                                           to: "\(dir)/x.mp4")
             Issue.record("accepted an HE-AAC file")
         } catch {

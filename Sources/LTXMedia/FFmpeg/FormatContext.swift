@@ -9,8 +9,18 @@ final class FormatContext {
     private let deadline: UnsafeMutablePointer<Int64>
 
     /// Opens `path` and reads its header (`avformat_open_input`). `timeout`
-    /// bounds every blocking call made through this context.
-    init(path: String, timeout: Duration?) throws(MediaError) {
+    /// bounds every blocking call made through this context. A demuxer named
+    /// by the file's first bytes (`DemuxerHint`) is tried without probing.
+    convenience init(path: String, timeout: Duration?) throws(MediaError) {
+        if let name = DemuxerHint.name(forHead: FileStatus.head(of: path, count: DemuxerHint.headLength)) {
+            do { try self.init(path: path, timeout: timeout, demuxer: name); return } catch where error.kind != .timedOut {
+                // The header did not hold what its first bytes promised: let FFmpeg probe.
+            }
+        }
+        try self.init(path: path, timeout: timeout, demuxer: nil)
+    }
+
+    private init(path: String, timeout: Duration?, demuxer: String?) throws(MediaError) {
         self.path = path
         deadline = .allocate(capacity: 1)
         if let (seconds, attoseconds) = timeout?.components {
@@ -22,7 +32,8 @@ final class FormatContext {
         guard ctx != nil else { fatalError("avformat_alloc_context: out of memory") }
         cffmpeg_install_deadline(ctx, deadline)
         // On failure avformat_open_input frees the context and nils it.
-        let rc = avformat_open_input(&ctx, path, nil, nil)
+        let format = demuxer.flatMap { av_find_input_format($0) }
+        let rc = avformat_open_input(&ctx, path, format, nil)
         guard rc >= 0, let opened = ctx else {
             deadline.deallocate()
             throw FormatContext.openError(rc, path: path)

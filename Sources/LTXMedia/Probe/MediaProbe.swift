@@ -45,8 +45,15 @@ public enum MediaProbe {
 
 extension MediaProbe {
     /// The container as the API sees it (for a Content-Type) and the file's
-    /// size, from the header alone: no stream analysis, no packet scan.
-    public static func identify(_ path: String) throws(MediaError) -> (container: ContainerFormat, sizeBytes: Int64) {
+    /// size, from the header alone, on a Dispatch thread.
+    public static func identify(_ path: String) async throws(MediaError) -> (container: ContainerFormat, sizeBytes: Int64) {
+        try await BlockingExecutor.run { () throws(MediaError) -> (container: ContainerFormat, sizeBytes: Int64) in
+            try identifyBlocking(path)
+        }
+    }
+
+    /// `identify` on the calling thread: no stream analysis, no packet scan.
+    public static func identifyBlocking(_ path: String) throws(MediaError) -> (container: ContainerFormat, sizeBytes: Int64) {
         _ = FFmpegLog.quietByDefault
         let size = try FileStatus.size(of: path)
         let input = try FormatContext(path: path, timeout: .seconds(30))

@@ -84,10 +84,10 @@ enum APICall {
         case .upload:
             status.show("uploading")
             do throws(ClientError) {
-                let ticket = try await client.upload(file: file.path, contentType: file.report.media.container.mimeType) { sent, total in
+                let uploaded = try await client.upload(file: file.path, contentType: file.report.media.container.mimeType) { sent, total in
                     status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
                 }
-                return ticket.storageURI
+                return uploaded.ticket.storageURI
             } catch { throw CommandFailure(error) }
         case .dataURI:
             return marker

@@ -245,7 +245,7 @@ struct UploadCommand: AsyncParsableCommand {
             let api = try client.client(logger: logger)
             // The header is enough here: the Content-Type and the size.
             let identified: (container: ContainerFormat, sizeBytes: Int64)
-            do throws(MediaError) { identified = try MediaProbe.identify(file) } catch {
+            do throws(MediaError) { identified = try await MediaProbe.identify(file) } catch {
                 throw CommandFailure(error.description, status: .unusable)
             }
             let limit = Delivery.upload.limit(for: .video).bytes
@@ -253,14 +253,34 @@ struct UploadCommand: AsyncParsableCommand {
                 throw CommandFailure("\(file): \(identified.sizeBytes) bytes; upload takes at most \(limit)", status: .unusable)
             }
             let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            let uri: String
+            let uploaded: Uploaded
             do throws(ClientError) {
-                uri = try await api.upload(file: file, contentType: identified.container.mimeType) { sent, total in
+                uploaded = try await api.upload(file: file, contentType: identified.container.mimeType) { sent, total in
                     status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
-                }.storageURI
+                }
             } catch { throw CommandFailure(error) }
             status.clear()
-            Console.out(client.json ? JSONOutput.line(["file": file, "storage_uri": uri]) : uri)
+            logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")
+            Console.out(client.json ? JSONOutput.line(UploadLine(uploaded, file: file)) : uploaded.ticket.storageURI)
         }
+    }
+}
+
+/// `upload --json`: where the file went and how fast.
+private struct UploadLine: Encodable {
+    var file: String
+    var storageUri: String
+    var expiresAt: String
+    var bytes: Int64
+    var seconds: Double
+    var bytesPerSecond: Double
+
+    init(_ uploaded: Uploaded, file: String) {
+        self.file = file
+        storageUri = uploaded.ticket.storageURI
+        expiresAt = uploaded.ticket.expiresAt
+        bytes = uploaded.bytes
+        seconds = uploaded.seconds
+        bytesPerSecond = uploaded.bytesPerSecond.rounded()
     }
 }
