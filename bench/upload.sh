@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # make bench, part 3: a 100 MB upload to the sandbox by ltx-prep beside curl -T
-# to an upload URL of the same sandbox. Prints peak memory and throughput.
+# to an upload URL of the same sandbox, alternating, BENCH_UPLOAD_RUNS times each.
+# Writes upload.json: per run, wall time and peak RSS of the process (wait4),
+# and the transfer time each tool reports for its PUT (ltx-prep --json
+# "seconds", curl -w %{time_total}: both from connecting to the answer).
 set -euo pipefail
-BIN=$(realpath "$1"); MEDIA=$2; OUT=$3; RUNS=${BENCH_UPLOAD_RUNS:-5}
+BIN=$(realpath "$1"); MEDIA=$2; OUT=$3; RUNS=${BENCH_UPLOAD_RUNS:-9}
 FILE="$MEDIA/upload_100mb.mkv"
 # An earlier version could leave a file over the 100 MB limit.
 [ -s "$FILE" ] && [ "$(stat -c %s "$FILE")" -gt 100000000 ] && rm -f "$FILE"
@@ -14,7 +17,6 @@ if [ ! -s "$FILE" ]; then
   [ "$(stat -c %s "$MEDIA/.tmp.upload.mkv")" -le 100000000 ] || { echo "upload media over 100 MB" >&2; exit 1; }
   mv "$MEDIA/.tmp.upload.mkv" "$FILE"
 fi
-SIZE=$(stat -c %s "$FILE")
 STORE=$(mktemp -d)
 "$BIN" sandbox --port 0 --api-key bench --storage "$STORE" > "$OUT/sandbox.log" 2>&1 &
 SBX=$!
@@ -22,25 +24,37 @@ trap 'kill $SBX 2>/dev/null; rm -rf "$STORE"' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$OUT/sandbox.log" 2>/dev/null && break; sleep 0.1; done
 PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$OUT/sandbox.log" | grep -o '[0-9]*$')
 export LTXV_API_KEY=bench LTX_API_BASE_URL=http://127.0.0.1:$PORT
+python3 - "$BIN" "$FILE" "$RUNS" "$OUT" "$STORE" <<'PY'
+import json, os, subprocess, sys, time, urllib.request
+binary, path, runs, out, store = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+base = os.environ["LTX_API_BASE_URL"]
 # One ticket for curl (the sandbox lets a ticket be reused within its hour).
-TICKET=$(curl -sS --fail -X POST -H "Authorization: Bearer bench" "$LTX_API_BASE_URL/v1/upload")
-URL=$(echo "$TICKET" | python3 -c 'import json,sys; print(json.load(sys.stdin)["upload_url"])')
-HEADER=$(echo "$TICKET" | python3 -c 'import json,sys; print("".join(f"{k}:{v}" for k,v in json.load(sys.stdin)["required_headers"].items()))')
-hyperfine -N --style none --warmup 1 --runs "$RUNS" --export-json "$OUT/upload.json" \
-  "$BIN upload $FILE" \
-  "curl -sS --fail -o /dev/null -T $FILE -H $HEADER -H Content-Type:video/x-matroska -H Expect: $URL" >/dev/null
-# Peak resident memory of each, from getrusage of the child.
-python3 - "$BIN" "$FILE" "$URL" "$SIZE" "$OUT" "$HEADER" <<'PY'
-import json, resource, subprocess, sys
-binary, path, url, size, out, header = sys.argv[1:]
-def peak(cmd):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB, max over children so far
-ours = peak([binary, "upload", path])
-theirs_proc = subprocess.run(["python3", "-c", "import resource,subprocess,sys; subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
-                              "curl", "-sS", "--fail", "-o", "/dev/null", "-T", path, "-H", header, "-H", "Expect:", url],
-                             capture_output=True, text=True, check=True)
-theirs = int(theirs_proc.stdout.strip())
-json.dump({"size": int(size), "ltx_prep_peak_kib": ours, "curl_peak_kib": theirs}, open(f"{out}/upload_memory.json", "w"))
+req = urllib.request.Request(base + "/v1/upload", method="POST", headers={"Authorization": "Bearer bench"})
+ticket = json.load(urllib.request.urlopen(req))
+headers = sum((["-H", f"{k}: {v}"] for k, v in ticket["required_headers"].items()), [])
+curl = ["curl", "-sS", "--fail", "-o", "/dev/null", "-w", "%{time_total}", "-T", path, *headers,
+        "-H", "Content-Type: video/x-matroska", "-H", "Expect:", ticket["upload_url"]]
+ours = [binary, "upload", path, "--json"]
+
+def run(cmd):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout = p.stdout.read(); p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        sys.exit(f"{cmd[0]} failed with {p.returncode}")
+    for f in os.listdir(store):  # keep the sandbox's disk use flat between runs
+        if f.startswith("upload-"): os.unlink(os.path.join(store, f))
+    return wall, usage.ru_maxrss, stdout.decode()
+
+results = {"size": os.path.getsize(path), "ltx_prep": [], "curl": []}
+run(ours); run(curl)  # warm-up: page cache, sandbox
+for i in range(runs):
+    for name, cmd in (("ltx_prep", ours), ("curl", curl)) if i % 2 == 0 else (("curl", curl), ("ltx_prep", ours)):
+        wall, rss, text = run(cmd)
+        transfer = json.loads(text)["seconds"] if name == "ltx_prep" else float(text)
+        results[name].append({"wall_s": wall, "transfer_s": transfer, "peak_rss_kib": rss})
+json.dump(results, open(f"{out}/upload.json", "w"), indent=1)
 PY
