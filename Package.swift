@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [
             "LTXClient", "LTXPreflight", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "_NIOFileSystem", package: "swift-nio"),
+            .product(name: "_NIOFileSystem", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia", "LTXClient", "TestSupport"]),
     ],

@@ -117,6 +117,23 @@ import TestSupport
         #expect(r.stdout.hasPrefix("ltx://uploads/"))
     }
 
+    /// `--deliver url`: the documented address rules are checked before
+    /// anything is sent, and a fixed file is never "delivered" by a URL that
+    /// serves the unfixed one. One line, exit 2, no output file.
+    @Test(arguments: [("conformant_h264_aac.mp4", "http://cdn.example.com/clip.mp4", "delivery.url: http URL, not https"),
+                      ("conformant_h264_aac.mp4", "https://203.0.113.7/clip.mp4", "delivery.url: an IP address"),
+                      ("h264_heaac.mp4", "https://cdn.example.com/clip.mp4", "breaks audio.aac-profile; with --deliver url the API fetches the file as it is")])
+    func urlDeliveryRefusals(_ fixture: String, _ url: String, _ message: String) throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["retake", Fixtures.path(fixture), "--start", "1", "--duration", "2",
+                                  "--deliver", "url", "--url", url, "-o", "\(dir)/url.mp4"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").filter { $0.hasPrefix("ltx-prep:") || $0.contains("error") }.count <= 1, "\(r.stderr)")
+        #expect(!files().contains("url.mp4"))
+    }
+
     /// `--json` says what was sent and how fast; the stored copy is the file, byte for byte.
     @Test func uploadJSONReportsTheTransfer() throws {
         let sandbox = try SandboxProcess()

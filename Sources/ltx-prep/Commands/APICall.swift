@@ -54,6 +54,12 @@ enum APICall {
             throw CommandFailure(error.description, status: .unusable)
         }
         if report.conformant { return PreparedInput(path: input, temporary: false, report: report) }
+        if request.delivery == .url {
+            // A fixed copy would stay here; the API fetches what the URL serves.
+            let broken = report.findings.filter { $0.severity == .error }.map(\.rule.rawValue)
+            throw CommandFailure("\(input): breaks \(broken.joined(separator: ", ")); with --deliver url the API fetches the file as it is: run ltx-prep fix, host its output, or deliver by upload",
+                                 status: .unusable)
+        }
         let slash = output.lastIndex(of: "/")
         let dir = slash.map { String(output[..<$0]) } ?? "."
         let temporary = "\(dir.isEmpty ? "/" : dir)/.ltx-prep-input-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
@@ -66,13 +72,25 @@ enum APICall {
         }
     }
 
-    /// An https URL the API may fetch: https, a domain name, no IP address.
-    static func checkURL(_ url: String) throws {
-        guard url.hasPrefix("https://") else { throw CommandFailure("\(url): the API fetches https URLs only", status: .unusable) }
-        let host = url.dropFirst("https://".count).prefix { $0 != "/" && $0 != ":" && $0 != "?" }
-        let isIPv4 = host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
-        if host.isEmpty || isIPv4 || host.hasPrefix("[") {
-            throw CommandFailure("\(url): the API needs a domain name, not an IP address", status: .unusable)
+    /// A URL the API will fetch `file` from: the documented address rules,
+    /// then a `HEAD` for what the server says (status, redirect, size).
+    /// Errors end the command; warnings are printed.
+    static func checkURL(_ url: String, for file: PreparedInput, status: StatusLine) async throws {
+        try enforce([URLRules.address(url)], url)
+        status.show("asking \(url) for its size")
+        let remote: RemoteFile
+        do throws(ClientError) { remote = try await RemoteFileInspector.inspect(url) } catch { throw CommandFailure(error) }
+        status.clear()
+        try enforce(URLRules.remote(remote, kind: file.report.media.kind, localSize: file.report.media.sizeBytes), url)
+    }
+
+    private static func enforce(_ findings: [Finding], _ url: String) throws {
+        for f in findings where f.severity == .warning {
+            Console.note("warning: \(url): \(f.rule.rawValue): \(f.actual); \(f.fix ?? f.required)")
+        }
+        if let f = findings.first(where: { $0.severity == .error }) {
+            throw CommandFailure("\(url): \(f.rule.rawValue): \(f.actual), needs \(f.required)" + (f.fix.map { "; \($0)" } ?? ""),
+                                 status: .unusable)
         }
     }
 
@@ -93,7 +111,7 @@ enum APICall {
             return marker
         case .url:
             guard let url else { throw CommandFailure("--deliver url needs --url https://...", status: .unusable) }
-            try checkURL(url)
+            try await checkURL(url, for: file, status: status)
             return url
         }
     }

@@ -112,7 +112,7 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @Option(help: "How the image reaches the API: upload, data-uri or url.")
     var deliver: DeliveryMode = .upload
 
-    @Option(help: "With --deliver url: the https URL of the image.")
+    @Option(help: "With --deliver url: the https URL of the image. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
     var url: String?
 
     @OptionGroup var generation: GenerationOptions

@@ -62,7 +62,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(help: "How the video reaches the API: upload (LTX's default), data-uri (Segmind's default) or url.")
     var deliver: DeliveryMode?
 
-    @Option(help: "With --deliver url: the https URL the API fetches the video from.")
+    @Option(help: "With --deliver url: the https URL the API fetches the video from. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
     var url: String?
 
     @Flag(help: "Replace the output if it exists.")
