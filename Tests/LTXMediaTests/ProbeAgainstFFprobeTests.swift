@@ -53,6 +53,21 @@ import Foundation
         #expect(hinted >= 15)
     }
 
+    /// `identify` names MP4/MOV/Matroska from the header bytes alone; it
+    /// must name the same container as the full probe, for every fixture.
+    @Test func identifyAgreesWithProbe() throws {
+        var fromHead = 0
+        for expected in ExpectedFacts.readable {
+            let path = Fixtures.path(expected.file)
+            let probed = try MediaProbe.probeBlocking(path)
+            let identified = try MediaProbe.identifyBlocking(path)
+            #expect(identified.container == probed.container, "\(expected.file)")
+            #expect(identified.sizeBytes == probed.sizeBytes)
+            if ContainerFormat.identify(head: FileStatus.head(of: path, count: DemuxerHint.headLength)) != nil { fromHead += 1 }
+        }
+        #expect(fromHead >= 15)
+    }
+
     /// A file that starts like an MP4 but is not one still gets FFmpeg's
     /// verdict from a full probe: a clear unreadable error, not a crash.
     @Test func falseHintFallsBackToProbe() throws {

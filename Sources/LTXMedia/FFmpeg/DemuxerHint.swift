@@ -21,3 +21,20 @@ enum DemuxerHint {
         return nil
     }
 }
+
+extension ContainerFormat {
+    /// The container from the first bytes alone, where they settle it: the
+    /// `ftyp` major brand (what FFmpeg's mov demuxer exports as
+    /// `major_brand`) or the Matroska DocType. Nil for everything else.
+    static func identify(head: [UInt8]) -> ContainerFormat? {
+        switch DemuxerHint.name(forHead: head) {
+        case "mov":
+            return identify(demuxer: "mov,mp4,m4a,3gp,3g2,mj2", mp4Brand: String(decoding: head[8..<12], as: UTF8.self),
+                            matroskaDocType: nil, firstCodec: nil)
+        case "matroska":
+            return identify(demuxer: "matroska,webm", mp4Brand: nil, matroskaDocType: MatroskaDocType.read(from: head), firstCodec: nil)
+        default:
+            return nil
+        }
+    }
+}

@@ -53,9 +53,14 @@ extension MediaProbe {
     }
 
     /// `identify` on the calling thread: no stream analysis, no packet scan.
+    /// MP4/MOV and Matroska are named by their first bytes; FFmpeg opens the
+    /// rest. (It is not a check: an upload sends the bytes as they are.)
     public static func identifyBlocking(_ path: String) throws(MediaError) -> (container: ContainerFormat, sizeBytes: Int64) {
         _ = FFmpegLog.quietByDefault
         let size = try FileStatus.size(of: path)
+        if let container = ContainerFormat.identify(head: FileStatus.head(of: path, count: DemuxerHint.headLength)) {
+            return (container, size)
+        }
         let input = try FormatContext(path: path, timeout: .seconds(30))
         let demuxer = input.demuxerName
         if demuxer == "tty" { throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)") }
