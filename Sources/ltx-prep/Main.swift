@@ -21,10 +21,16 @@ enum Main {
         } catch {
             if LTXPrep.exitCode(for: error) == .validationFailure {
                 let message = LTXPrep.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-                Console.error("\(message) (see 'ltx-prep --help')")
+                Console.error("\(message) (see 'ltx-prep \(subcommandName.map { "\($0) " } ?? "")--help')")
                 exit(ExitStatus.unusable.rawValue)
             }
             LTXPrep.exit(withError: error)
         }
+    }
+
+    /// The subcommand named on the command line, for pointing at its help.
+    static var subcommandName: String? {
+        let names = LTXPrep.configuration.subcommands.compactMap { $0.configuration.commandName }
+        return CommandLine.arguments.dropFirst().first { names.contains($0) }
     }
 }

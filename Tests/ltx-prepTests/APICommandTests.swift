@@ -117,6 +117,18 @@ import TestSupport
         #expect(r.stdout.hasPrefix("ltx://uploads/"))
     }
 
+    /// Segmind serves retake only: the other commands say so in one line, exit 2, before any work.
+    @Test(arguments: [["text-to-video", "--prompt", "x", "--duration", "6"], ["audio-to-video", "AUDIO"],
+                      ["image-to-video", "IMAGE", "--prompt", "x", "--duration", "6"], ["upload", "IMAGE"]])
+    func segmindOffersRetakeOnly(_ args: [String]) throws {
+        let resolved = args.map { $0 == "AUDIO" ? Fixtures.path("aac_lc_5s.m4a") : $0 == "IMAGE" ? Fixtures.path("image.png") : $0 }
+        let output = args[0] == "upload" ? [] : ["-o", "\(dir)/segmind-\(args[0]).mp4"]
+        let r = try BinaryRunner.run(resolved + output + ["--provider", "segmind"], environment: ["SEGMIND_API_KEY": "k"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "ltx-prep: Segmind serves retake only (see 'ltx-prep \(args[0]) --help')\n", "\(r.stderr)")
+        #expect(files().isEmpty)
+    }
+
     /// `--deliver url`: the documented address rules are checked before
     /// anything is sent, and a fixed file is never "delivered" by a URL that
     /// serves the unfixed one. One line, exit 2, no output file.
