@@ -134,10 +134,13 @@ public final class LTXAPIClient: Sendable {
 
     // MARK: machinery
 
-    /// Under glibc's 128 KiB mmap threshold, so each chunk reuses heap memory
-    /// instead of faulting in fresh zeroed pages; 91.5 MB to the sandbox, 9
-    /// runs each: 32 KiB 151 ms, 64 KiB 123-126 ms, 96 KiB 112-120 ms, 124 KiB
-    /// 103-110 ms, 256 KiB (mmap'd) 137-143 ms, at the same peak memory.
+    /// Measured, 91.5 MB to the sandbox, chunk sizes interleaved with curl
+    /// (15 runs each, medians, transfer ms): 64 KiB 117, 96 KiB 110-113,
+    /// 128 KiB 114, 192 KiB 99-106, 384 KiB 99, 512 KiB 104. Larger chunks
+    /// are a little faster but the peak grows, and so does its tail: when
+    /// the event loop falls behind, AsyncHTTPClient queues chunks before it
+    /// sees the socket unwritable (25 runs each: 96 KiB max 60,604 KiB,
+    /// 192 KiB max 63,076 KiB; one 192 KiB run reached 72.9 MiB).
     static let uploadChunkLength: Int64 = 96 * 1024
 
     private var timeout: TimeAmount {
