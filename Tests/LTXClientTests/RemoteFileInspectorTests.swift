@@ -9,33 +9,8 @@ import Testing
 /// `HEAD` against a real server on a random loopback port: what a file
 /// host says is what the URL rules get.
 @Suite struct RemoteFileInspectorTests {
-    /// A file host: a public file, a redirect, a private file, no HEAD.
-    static func withHost(_ body: @Sendable (String) async throws -> Void) async throws {
-        let router = Router()
-        router.on("/clip.mp4", method: .head) { _, _ in
-            Response(status: .ok, headers: [.contentLength: "31537", .contentType: "video/mp4"])
-        }
-        router.on("/moved.mp4", method: .head) { _, _ in
-            Response(status: .movedPermanently, headers: [.location: "https://cdn.example.com/clip.mp4"])
-        }
-        router.on("/private.mp4", method: .head) { _, _ in Response(status: .forbidden) }
-        router.on("/nohead.mp4", method: .head) { _, _ in Response(status: .methodNotAllowed) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "file-host")
-        logger.logLevel = .critical  // stopping by cancellation logs an error otherwise
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            defer { group.cancelAll() }
-            try await body("http://127.0.0.1:\(port)")
-        }
-    }
-
     @Test func readsStatusSizeAndRedirect() async throws {
-        try await Self.withHost { base in
+        try await LoopbackHost.run { base in
             let clip = try await RemoteFileInspector.inspect("\(base)/clip.mp4")
             #expect(clip == RemoteFile(status: 200, contentLength: 31537))
             // Not followed: the API follows no redirects, so neither does the check.

@@ -61,26 +61,3 @@ where Chunks.Element == ByteBuffer, Chunks: Sendable {
         AsyncIterator(prefix: prefix, upstream: chunks.makeAsyncIterator(), suffix: suffix)
     }
 }
-
-/// Reports the bytes passed so far, for upload progress.
-struct CountingSequence<Base: AsyncSequence>: AsyncSequence, Sendable where Base.Element == ByteBuffer, Base: Sendable {
-    typealias Element = ByteBuffer
-    let base: Base
-    let onBytes: @Sendable (Int64) -> Void
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var base: Base.AsyncIterator
-        let onBytes: @Sendable (Int64) -> Void
-        var total: Int64 = 0
-        mutating func next() async throws -> ByteBuffer? {
-            let b = try await base.next()
-            if let b {
-                total += Int64(b.readableBytes)
-                onBytes(total)
-            }
-            return b
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: base.makeAsyncIterator(), onBytes: onBytes) }
-}

@@ -2,11 +2,10 @@ import NIOCore
 import NIOFileSystem
 
 /// The first `size` bytes of a file, read in order with exactly one chunk
-/// read ahead. NIOFileSystem's `readChunks` reads up to eight chunks ahead;
-/// a streamed upload needs only one, so that the next read overlaps the
-/// current write (AsyncHTTPClient asks for the next chunk only when the
-/// channel is writable). The memory a body holds stays at two chunks,
-/// whatever the file's size.
+/// read ahead, for an async request body (the streamed data URI).
+/// NIOFileSystem's `readChunks` reads up to eight chunks ahead; one is
+/// enough for the next read to overlap the current write, and the memory a
+/// body holds stays at two chunks, whatever the file's size.
 struct SequentialFileReads: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let handle: ReadFileHandle

@@ -1,0 +1,91 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file opened read-only for an upload; closed when the last reference goes.
+final class ReadOnlyFile: Sendable {
+    let path: String
+    private let descriptor: CInt
+
+    init(path: String) throws(ClientError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .file("\(path): \(String(cString: strerror(errno)))") }
+        self.path = path
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    struct ReadFailed: Error, CustomStringConvertible {
+        var path: String
+        var code: CInt
+        var description: String { "\(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Up to `count` bytes at `offset` (fewer only at the end of the file).
+    /// Blocks: call it on a thread pool.
+    func read(at offset: Int64, count: Int) throws -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: count)
+        try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { raw in
+            var done = 0
+            while done < count {
+                let n = pread(descriptor, raw.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                if n > 0 { done += n; continue }
+                if n == 0 { break }
+                if errno != EINTR { throw ReadFailed(path: path, code: errno) }
+            }
+            return done
+        }
+        return buffer
+    }
+}
+
+/// An upload body driven on the connection's event loop: each chunk is read
+/// on NIO's thread pool and handed to AsyncHTTPClient, and the next read
+/// starts when the write's future says the channel takes more. No hop
+/// through Swift's cooperative pool per chunk, and the memory in flight is
+/// one chunk being read plus what the channel holds up to its high-water mark.
+enum FileUploadBody {
+    /// The file shrank while being sent: the announced length cannot be met.
+    struct FileShrank: Error, CustomStringConvertible {
+        var expected: Int64
+        var read: Int64
+        var description: String { "the file shrank while being sent (\(read) of \(expected) bytes)" }
+    }
+
+    static func make(_ file: ReadOnlyFile, size: Int64, chunkLength: Int, threadPool: NIOThreadPool,
+                     eventLoop: any EventLoop, progress: @escaping @Sendable (Int64) -> Void) -> HTTPClient.Body {
+        .stream(contentLength: size) { writer in
+            let done = eventLoop.makePromise(of: Void.self)
+            @Sendable func send(from offset: Int64) {
+                guard offset < size else { return done.succeed() }
+                let count = Int(Swift.min(Int64(chunkLength), size - offset))
+                threadPool.runIfActive(eventLoop: eventLoop) { try file.read(at: offset, count: count) }
+                    .flatMap { chunk -> EventLoopFuture<Int64> in
+                        guard chunk.readableBytes > 0 else {
+                            return eventLoop.makeFailedFuture(FileShrank(expected: size, read: offset))
+                        }
+                        let next = offset + Int64(chunk.readableBytes)
+                        return writer.write(.byteBuffer(chunk)).map { next }
+                    }
+                    .whenComplete { result in
+                        switch result {
+                        case .success(let next):
+                            progress(next)
+                            send(from: next)
+                        case .failure(let error):
+                            done.fail(error)
+                        }
+                    }
+            }
+            send(from: 0)
+            return done.futureResult
+        }
+    }
+}

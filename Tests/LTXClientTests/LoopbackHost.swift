@@ -1,0 +1,51 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A file host on a random loopback port, for the client's network tests:
+/// a public file, a redirect, a private file, a server without HEAD, and
+/// `PUT /put`, which answers with the length and FNV-1a hash of what it got.
+enum LoopbackHost {
+    static func run(_ body: @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.on("/clip.mp4", method: .head) { _, _ in
+            Response(status: .ok, headers: [.contentLength: "31537", .contentType: "video/mp4"])
+        }
+        router.on("/moved.mp4", method: .head) { _, _ in
+            Response(status: .movedPermanently, headers: [.location: "https://cdn.example.com/clip.mp4"])
+        }
+        router.on("/private.mp4", method: .head) { _, _ in Response(status: .forbidden) }
+        router.on("/nohead.mp4", method: .head) { _, _ in Response(status: .methodNotAllowed) }
+        router.put("/put") { request, _ -> String in
+            var hash = FNV1a()
+            var count = 0
+            for try await chunk in request.body {
+                count += chunk.readableBytes
+                hash.add(chunk.readableBytesView)
+            }
+            return "\(count) \(hash.value)"
+        }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "loopback-host")
+        logger.logLevel = .critical  // stopping by cancellation logs an error otherwise
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
+            defer { group.cancelAll() }
+            try await body("http://127.0.0.1:\(port)")
+        }
+    }
+}
+
+/// 64-bit FNV-1a: enough to tell a byte stream from another in a test.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for b in bytes { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    }
+}
