@@ -146,6 +146,16 @@ import TestSupport
         #expect(!files().contains("url.mp4"))
     }
 
+    /// `upload --dry-run` says what it would send and sends nothing.
+    @Test func uploadDryRunSendsNothing() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["upload", Fixtures.path("conformant_h264_aac.mp4"), "--dry-run"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("dry run: would POST /v1/upload, then PUT 9421 bytes"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sandbox.storage)) ?? ["?"]).isEmpty)
+    }
+
     /// `--json` says what was sent and how fast; the stored copy is the file, byte for byte.
     @Test func uploadJSONReportsTheTransfer() throws {
         let sandbox = try SandboxProcess()

@@ -226,7 +226,17 @@ struct UploadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload",
         abstract: "Upload a file to LTX storage and print its storage URI (valid 24 hours).",
-        discussion: "Example:\n  ltx-prep upload clip.mp4\n\n\(callExitStatus)"
+        discussion: """
+            Uploads are free; the file is sent as it is (run check or fix first). --json adds \
+            the bytes sent, the transfer's seconds and bytes per second, and when the URI expires. \
+            --dry-run sends nothing.
+
+            Examples:
+              ltx-prep upload clip.mp4
+              ltx-prep upload clip.mp4 --json
+
+            \(callExitStatus)
+            """
     )
 
     @Argument(help: "The file to upload.")
@@ -251,6 +261,10 @@ struct UploadCommand: AsyncParsableCommand {
             let limit = Delivery.upload.limit(for: .video).bytes
             guard identified.sizeBytes <= limit else {
                 throw CommandFailure("\(file): \(identified.sizeBytes) bytes; upload takes at most \(limit)", status: .unusable)
+            }
+            if client.dryRun {
+                Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.container.mimeType)")
+                return
             }
             let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
             let uploaded: Uploaded
