@@ -45,7 +45,7 @@ import Foundation
     @Test func aFileShorterThanAnnouncedFails() async throws {
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         try await LoopbackHost.run { base in
-            await #expect(throws: FileUploadBody.FileShrank.self) {
+            await #expect(throws: SourceFileError.self) {
                 _ = try await put(base, size: Int64(size) + 10, chunk: 96 * 1024)
             }
         }

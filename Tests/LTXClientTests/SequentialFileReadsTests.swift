@@ -19,7 +19,7 @@ import Foundation
         try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(path)) { handle in
             var bytes: [UInt8] = []
             var chunks = 0
-            for try await buffer in SequentialFileReads(handle: handle, size: size, chunkLength: chunk) {
+            for try await buffer in SequentialFileReads(handle: handle, path: path, size: size, chunkLength: chunk) {
                 #expect(buffer.readableBytes <= Int(chunk))
                 bytes += buffer.readableBytesView
                 chunks += 1
@@ -44,7 +44,7 @@ import Foundation
 
     @Test func aFileShorterThanAnnouncedFails() async throws {
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        await #expect(throws: SequentialFileReads.FileShrank.self) {
+        await #expect(throws: SourceFileError.self) {
             _ = try await read(size: Int64(size) + 10, chunk: 96 * 1024)
         }
     }

@@ -22,12 +22,6 @@ final class ReadOnlyFile: Sendable {
 
     deinit { close(descriptor) }
 
-    struct ReadFailed: Error, CustomStringConvertible {
-        var path: String
-        var code: CInt
-        var description: String { "\(path): \(String(cString: strerror(code)))" }
-    }
-
     /// Up to `count` bytes at `offset` (fewer only at the end of the file).
     /// Blocks: call it on a thread pool.
     func read(at offset: Int64, count: Int) throws -> ByteBuffer {
@@ -38,7 +32,7 @@ final class ReadOnlyFile: Sendable {
                 let n = pread(descriptor, raw.baseAddress! + done, count - done, off_t(offset) + off_t(done))
                 if n > 0 { done += n; continue }
                 if n == 0 { break }
-                if errno != EINTR { throw ReadFailed(path: path, code: errno) }
+                if errno != EINTR { throw SourceFileError(path: path, kind: .readFailed(errno)) }
             }
             return done
         }
@@ -52,13 +46,6 @@ final class ReadOnlyFile: Sendable {
 /// through Swift's cooperative pool per chunk, and the memory in flight is
 /// one chunk being read plus what the channel holds up to its high-water mark.
 enum FileUploadBody {
-    /// The file shrank while being sent: the announced length cannot be met.
-    struct FileShrank: Error, CustomStringConvertible {
-        var expected: Int64
-        var read: Int64
-        var description: String { "the file shrank while being sent (\(read) of \(expected) bytes)" }
-    }
-
     static func make(_ file: ReadOnlyFile, size: Int64, chunkLength: Int, threadPool: NIOThreadPool,
                      eventLoop: any EventLoop, progress: @escaping @Sendable (Int64) -> Void) -> HTTPClient.Body {
         .stream(contentLength: size) { writer in
@@ -69,7 +56,7 @@ enum FileUploadBody {
                 threadPool.runIfActive(eventLoop: eventLoop) { try file.read(at: offset, count: count) }
                     .flatMap { chunk -> EventLoopFuture<Int64> in
                         guard chunk.readableBytes > 0 else {
-                            return eventLoop.makeFailedFuture(FileShrank(expected: size, read: offset))
+                            return eventLoop.makeFailedFuture(SourceFileError(path: file.path, kind: .shrank(expected: size, read: offset)))
                         }
                         let next = offset + Int64(chunk.readableBytes)
                         return writer.write(.byteBuffer(chunk)).map { next }

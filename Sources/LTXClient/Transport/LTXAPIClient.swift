@@ -88,17 +88,10 @@ public final class LTXAPIClient: Sendable {
             let put = try HTTPClient.Request(url: request.url, method: .PUT, headers: request.headers, body: body)
             let task = self.http.execute(request: put, delegate: ResponseAccumulator(request: put),
                                          eventLoop: .delegate(on: eventLoop), deadline: .now() + self.timeout)
-            let response: HTTPClient.Response
-            do {
-                response = try await withTaskCancellationHandler {
-                    try await task.futureResult.get()
-                } onCancel: {
-                    task.cancel()
-                }
-            } catch let error as FileUploadBody.FileShrank {
-                throw ClientError.file("\(file): \(error)")  // not a network failure: no retry
-            } catch let error as ReadOnlyFile.ReadFailed {
-                throw ClientError.file(error.description)
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
             return HTTPClientResponse(status: response.status, headers: response.headers,
                                       body: .bytes(response.body ?? ByteBuffer()))
@@ -137,7 +130,7 @@ public final class LTXAPIClient: Sendable {
         return try await download(path, output: output, progress: progress) { request in
             try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(file)) { handle in
                 // The upload chunk is a multiple of 3: base64 groups stay whole between reads.
-                let reads = SequentialFileReads(handle: handle, size: size, chunkLength: Self.uploadChunkLength)
+                let reads = SequentialFileReads(handle: handle, path: file, size: size, chunkLength: Self.uploadChunkLength)
                 let body = Base64JSONBody(prefix: prefix, chunks: reads, suffix: suffix)
                 var r = request
                 r.body = .stream(body, length: .known(Base64JSONBody<SequentialFileReads>.length(prefix: prefix.count, fileSize: size, suffix: suffix.count)))
@@ -156,10 +149,7 @@ public final class LTXAPIClient: Sendable {
     /// 6-8% of transfer time.
     static let uploadChunkLength: Int64 = 96 * 1024
 
-    private var timeout: TimeAmount {
-        let (s, atto) = configuration.requestTimeout.components
-        return .nanoseconds(s * 1_000_000_000 + atto / 1_000_000_000)
-    }
+    private var timeout: TimeAmount { TimeAmount(configuration.requestTimeout) }
 
     private func apiRequest(_ path: String, method: HTTPMethod) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: configuration.baseURL.url(path))
@@ -266,6 +256,8 @@ public final class LTXAPIClient: Sendable {
                 failure = .api(apiError, attempts: machine.attempts + 1)
             } catch let error as ClientError {
                 throw error
+            } catch let error as SourceFileError {
+                throw .file(error.description)  // the file changed or failed, not the network: no retry
             } catch is CancellationError {
                 throw .cancelled
             } catch {
@@ -294,5 +286,12 @@ extension String {
         let rest = self[r.upperBound...]
         let end = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
         return String(self[..<end])
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

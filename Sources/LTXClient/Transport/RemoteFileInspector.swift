@@ -12,10 +12,9 @@ public enum RemoteFileInspector {
         var request = HTTPClientRequest(url: url)
         request.method = .HEAD
         request.headers.add(name: "User-Agent", value: "ltx-prep/0.1")
-        let (seconds, atto) = timeout.components
         let result: Result<RemoteFile, any Error>
         do {
-            let response = try await http.execute(request, timeout: .nanoseconds(seconds * 1_000_000_000 + atto / 1_000_000_000))
+            let response = try await http.execute(request, timeout: TimeAmount(timeout))
             result = .success(RemoteFile(status: Int(response.status.code),
                                          contentLength: response.headers.first(name: "content-length").flatMap { Int64($0) },
                                          location: response.headers.first(name: "location")))
@@ -25,7 +24,7 @@ public enum RemoteFileInspector {
         try? await http.shutdown()
         switch result {
         case .success(let remote): return remote
-        case .failure(let error as CancellationError): _ = error; throw .cancelled
+        case .failure(is CancellationError): throw .cancelled
         case .failure(let error): throw .connection("\(url): \(error)", attempts: 1)
         }
     }

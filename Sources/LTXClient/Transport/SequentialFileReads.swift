@@ -9,22 +9,17 @@ import NIOFileSystem
 struct SequentialFileReads: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let handle: ReadFileHandle
+    let path: String
     let size: Int64
     let chunkLength: Int64
 
-    /// The file ended before `size` bytes: it changed while being sent.
-    struct FileShrank: Error, CustomStringConvertible {
-        var expected: Int64
-        var read: Int64
-        var description: String { "the file shrank while being sent (\(read) of \(expected) bytes)" }
-    }
-
     func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(handle: handle, size: size, chunkLength: chunkLength)
+        AsyncIterator(handle: handle, path: path, size: size, chunkLength: chunkLength)
     }
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let handle: ReadFileHandle
+        let path: String
         let size: Int64
         let chunkLength: Int64
         var offset: Int64 = 0
@@ -33,7 +28,7 @@ struct SequentialFileReads: AsyncSequence, Sendable {
         mutating func next() async throws -> ByteBuffer? {
             guard offset < size else { return nil }
             let chunk = try await (ahead ?? read(at: offset)).value
-            guard chunk.readableBytes > 0 else { throw FileShrank(expected: size, read: offset) }
+            guard chunk.readableBytes > 0 else { throw SourceFileError(path: path, kind: .shrank(expected: size, read: offset)) }
             offset += Int64(chunk.readableBytes)
             ahead = offset < size ? read(at: offset) : nil
             return chunk
