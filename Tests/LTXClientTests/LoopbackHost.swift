@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import Logging
 import NIOCore
 
@@ -26,19 +27,19 @@ enum LoopbackHost {
             }
             return "\(count) \(hash.value)"
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "loopback-host")
-        logger.logLevel = .critical  // stopping by cancellation logs an error otherwise
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            defer { group.cancelAll() }
+        logger.logLevel = .critical
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        // HummingbirdTesting's live mode stops the server by graceful shutdown;
+        // cancelling `app.run()` instead can drop a connection being accepted,
+        // which NIO traps on (NIOAsyncWriter deinit without finish).
+        try await app.test(.live) { client in
+            guard let port = client.port else { throw NoPort() }
             try await body("http://127.0.0.1:\(port)")
         }
     }
+
+    struct NoPort: Error {}
 }
 
 /// 64-bit FNV-1a: enough to tell a byte stream from another in a test.
