@@ -8,7 +8,7 @@ APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscal
 # Only for making fixtures and for benchmarks: the ffmpeg CLI and a timer.
 APT_TOOLS   := ffmpeg hyperfine python3 curl
 
-.PHONY: deps deps-tools build test run bench fixtures install clean
+.PHONY: deps deps-tools build test run bench fixtures install clean openapi schemathesis
 
 # Idempotent: installs only the packages that are missing.
 deps:
@@ -36,6 +36,17 @@ bench: deps-tools
 # Regenerate the committed fixtures (needs the ffmpeg CLI).
 fixtures: deps-tools
 	cd fixtures && ./make-fixtures.sh
+
+# Regenerate Sources/LTXContract/Generated from openapi.yaml (committed; see the script).
+openapi:
+	./scripts/openapi-generate.sh
+
+# The sandbox against its own contract: schemathesis sends what openapi.yaml allows and
+# checks every answer against it. Not in CI (minutes, and PyPI).
+schemathesis: deps
+	@python3 -m pip show schemathesis >/dev/null 2>&1 || python3 -m pip install -q schemathesis
+	$(SWIFT) build --product ltx-prep -q
+	./scripts/schemathesis.sh .build/debug/ltx-prep
 
 install: deps
 	$(SWIFT) build -c release --product ltx-prep

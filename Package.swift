@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "ltx-prep", targets: ["ltx-prep"]),
         .library(name: "LTXMedia", targets: ["LTXMedia"]),
         .library(name: "LTXPreflight", targets: ["LTXPreflight"]),
+        .library(name: "LTXContract", targets: ["LTXContract"]),
         .library(name: "LTXClient", targets: ["LTXClient"]),
+        .library(name: "LTXWorkflow", targets: ["LTXWorkflow"]),
         .library(name: "LTXSandbox", targets: ["LTXSandbox"]),
     ],
     dependencies: [
@@ -18,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -30,62 +35,81 @@ let package = Package(
                 .brew(["ffmpeg"]),
             ]
         ),
-        // The safe Swift layer over FFmpeg: owns every FFmpeg pointer.
+        // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
+        .target(name: "LTXMedia", dependencies: ["CFFmpeg"]),
+        // Files written beside their final name and renamed into place; no media, no network.
+        .target(name: "LTXFiles"),
+        // The API as one OpenAPI document (openapi.yaml): generated wire types, client and
+        // server protocol (committed, `make openapi`), endpoints, errors, pricing.
         .target(
-            name: "LTXMedia",
-            dependencies: ["CFFmpeg"]
+            name: "LTXContract",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            exclude: ["openapi-generator-config.yaml"]
         ),
-        // The API's rules as data plus code. No FFmpeg types in its public API.
-        .target(
-            name: "LTXPreflight",
-            dependencies: ["LTXMedia"]
-        ),
-        // The LTX and Segmind HTTP APIs: requests, uploads, retries, costs.
+        // The API's rules as data plus pure code, and fix plans. Writes no file.
+        .target(name: "LTXPreflight", dependencies: ["LTXMedia", "LTXContract"]),
+        // The LTX and Segmind HTTP APIs through the generated client: uploads, retries, downloads. No FFmpeg.
         .target(
             name: "LTXClient",
             dependencies: [
-                "LTXPreflight",
+                "LTXContract",
+                "LTXFiles",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // A local server that speaks the documented API, for tests and offline work.
+        // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
+        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles"]),
+        // A local server that implements the generated server protocol of the same contract.
         .target(
             name: "LTXSandbox",
             dependencies: [
+                "LTXContract",
                 "LTXMedia",
                 "LTXPreflight",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The CLI: a thin ArgumentParser layer over the libraries.
+        // The CLI: parsing and printing over LTXWorkflow.
         .executableTarget(
             name: "ltx-prep",
             dependencies: [
-                "LTXMedia",
-                "LTXPreflight",
-                "LTXClient",
+                "LTXWorkflow",
                 "LTXSandbox",
+                // Imported for their value types only (reports, media facts, errors, wire types).
+                "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Where the tests find fixtures; shared by every test target.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["LTXSandbox"], path: "Tests/TestSupport"),
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
-        .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "TestSupport"]),
+        .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "LTXContract", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [
-            "LTXClient", "LTXPreflight", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+            "LTXClient", "LTXContract", "LTXSandbox", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "_NIOFileSystem", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"), .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia", "LTXClient", "TestSupport"]),
+        .testTarget(name: "LTXWorkflowTests", dependencies: ["LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXSandbox", "TestSupport"]),
+        .testTarget(name: "LTXSandboxTests", dependencies: [
+            "LTXSandbox", "LTXContract", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ReadmeExamplesTests", dependencies: [
+            "LTXWorkflow", "LTXClient", "LTXPreflight", "LTXMedia", "LTXSandbox", "TestSupport",
+        ]),
+        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia", "LTXClient", "LTXContract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import LTXContract
 import LTXMedia
 
 /// What to check a file as.

@@ -1,43 +1,54 @@
 import HTTPTypes
 import Hummingbird
+import LTXContract
 import Logging
-import LTXMedia
-import LTXPreflight
 import NIOCore
-import NIOFileSystem
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import OpenAPIRuntime
+import OpenAPIHummingbird
 
 /// A local server that behaves like the documented LTX API (and Segmind's
-/// retake route): same routes, auth, JSON fields, validation (by
-/// LTXPreflight), error bodies and status codes, `x-request-id`, upload URLs
-/// with required headers that expire. It answers with real MP4s made here.
+/// retake route): the routes, auth, JSON fields, validation (by
+/// LTXPreflight), error bodies and status codes of openapi.yaml, through the
+/// server protocol generated from it; `x-request-id` on every answer; upload
+/// URLs with required headers that expire. It answers with real MP4s made here.
 public enum Sandbox {
     /// Runs until the task is cancelled or the process is asked to stop;
     /// `onListening` gets the bound port.
     public static func run(_ configuration: SandboxConfiguration,
                            onListening: @escaping @Sendable (Int) async -> Void) async throws {
         let state = SandboxState(script: configuration.script, failureRate: configuration.failureRate)
+        let storage = UploadStorage(configuration: configuration, state: state)
+        let jobs = AsyncJobs(configuration: configuration, state: state)
+        let api = SandboxAPI(configuration: configuration, state: state, storage: storage,
+                             producers: Producers(configuration: configuration, state: state,
+                                                  resolver: URIResolver(configuration: configuration, state: state)),
+                             jobs: jobs)
         let router = Router()
         router.middlewares.add(RequestIDMiddleware(latency: configuration.latency))
-        let handlers = Handlers(configuration: configuration, state: state)
-        router.post("/v1/upload") { request, _ in await handlers.upload(request) }
-        router.put("/storage/{id}") { request, context in await handlers.store(request, id: context.parameters.get("id") ?? "") }
-        router.post("/v1/retake") { request, _ in await handlers.retake(request, segmind: false) }
-        router.post("/v1/ltx-retake-video") { request, _ in await handlers.retake(request, segmind: true) }
-        router.post("/v1/audio-to-video") { request, _ in await handlers.audioToVideo(request) }
-        router.post("/v1/text-to-video") { request, _ in await handlers.generate(request, withImage: false) }
-        router.post("/v1/image-to-video") { request, _ in await handlers.generate(request, withImage: true) }
+        try api.registerHandlers(on: router, middlewares: [Admission(configuration: configuration, state: state)])
+        // Outside the contract: the signed upload URL and the stored results, on the storage's side.
+        router.put("/storage/{id}") { request, context in await storage.store(request, id: context.parameters.get("id") ?? "") }
+        router.get("/results/{id}") { _, context -> Response in
+            guard let path = await jobs.resultPath(context.parameters.get("id") ?? "") else {
+                return APIErrorResponse.make(.notFound, "not_found_error", "No such result")
+            }
+            let body = ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: false)
+            let length: Int? = if case .known(let n) = body.length { Int(n) } else { nil }
+            return Response(status: .ok, headers: [.contentType: "video/mp4"], body: ResponseBody(contentLength: length) { writer in
+                for try await chunk in body { try await writer.write(ByteBuffer(bytes: chunk)) }
+                try await writer.finish(nil)
+            })
+        }
         var logger = Logger(label: "ltx-sandbox")
         logger.logLevel = .warning
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ltx-sandbox"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                await state.listening(on: "\(configuration.host):\(port)")
+                await onListening(port)
+            },
             logger: logger
         )
         try await app.runService()

@@ -21,10 +21,13 @@ public struct SandboxConfiguration: Sendable {
     public var dropAfterBytes: Int?
     /// How long an upload URL stays valid.
     public var uploadURLLifetime: Duration
+    /// How long an async (v2) job stays `processing` before it completes.
+    public var jobSeconds: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String,
                 latency: Duration = .zero, script: [Int] = [], retryAfter: Int = 1, failureRate: Double = 0,
-                dropAfterBytes: Int? = nil, uploadURLLifetime: Duration = .seconds(3600)) {
+                dropAfterBytes: Int? = nil, uploadURLLifetime: Duration = .seconds(3600),
+                jobSeconds: Duration = .zero) {
         self.host = host
         self.port = port
         self.apiKey = apiKey
@@ -35,5 +38,6 @@ public struct SandboxConfiguration: Sendable {
         self.failureRate = failureRate
         self.dropAfterBytes = dropAfterBytes
         self.uploadURLLifetime = uploadURLLifetime
+        self.jobSeconds = jobSeconds
     }
 }

@@ -4,7 +4,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the sandbox remembers while it runs: upload tickets and the fault script.
+/// What the sandbox remembers while it runs: upload tickets, async jobs and
+/// the fault script.
 actor SandboxState {
     struct Ticket {
         var token: String
@@ -13,10 +14,25 @@ actor SandboxState {
         var uploaded = false
     }
 
+    /// An async (v2) job: its status, and its result file once completed.
+    struct JobRecord {
+        var endpoint: String
+        var status: String
+        var createdAt: Date
+        var completedAt: Date?
+        var result: String?
+        var error: String?
+    }
+
     private var tickets: [String: Ticket] = [:]
+    private var jobs: [String: JobRecord] = [:]
     private var script: [Int]
     private let failureRate: Double
     private var counter = 0
+    /// host:port as clients reach it, once listening (URLs it hands out point here).
+    private(set) var authority = "127.0.0.1"
+
+    func listening(on authority: String) { self.authority = authority }
 
     init(script: [Int], failureRate: Double) {
         self.script = script
@@ -53,6 +69,22 @@ actor SandboxState {
         counter += 1
         return counter % 2 == 0 ? 503 : 500
     }
+
+    func newJob(endpoint: String) -> (id: String, record: JobRecord) {
+        let id = Self.hex(16)
+        let record = JobRecord(endpoint: endpoint, status: "pending", createdAt: .now)
+        jobs[id] = record
+        return (id, record)
+    }
+
+    func updateJob(_ id: String, _ change: (inout JobRecord) -> Void) {
+        if var record = jobs[id] {
+            change(&record)
+            jobs[id] = record
+        }
+    }
+
+    func job(_ id: String) -> JobRecord? { jobs[id] }
 
     func uniqueName() -> String { Self.hex(8) }
 

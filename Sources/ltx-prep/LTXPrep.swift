@@ -53,11 +53,18 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// The process's documented exit statuses.
+/// The process's documented exit statuses, for every command.
 enum ExitStatus: Int32, Comparable {
     case conformant = 0
+    /// check: a file breaks a rule; fix: the result still would.
     case nonConformant = 1
+    /// Unreadable or unusable input, bad arguments, no key, a refused call.
     case unusable = 2
+    /// The API answered an error.
+    case api = 3
+    /// The network failed, or a download was cut.
+    case network = 4
+    case interrupted = 130
 
     static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
 }

@@ -1,7 +1,8 @@
 import NIOCore
 import Testing
 @testable import LTXClient
-import LTXPreflight
+import LTXContract
+
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -65,10 +66,11 @@ import Foundation
     }
 
     @Test func requestBodiesUseTheDocumentedFields() throws {
-        let retake = String(decoding: try JSONCoding.encode(RetakeBody(videoURI: "ltx://uploads/x", startTime: 1.5, duration: 2)), as: UTF8.self)
+        let retake = String(decoding: try GenerationRequest.retake(RetakeRequest(videoUri: "ltx://uploads/x", startTime: 1.5, duration: 2)).json(),
+                            as: UTF8.self)
         #expect(retake == #"{"duration":2,"start_time":1.5,"video_uri":"ltx://uploads/x"}"#)
-        let t2v = String(decoding: try JSONCoding.encode(GenerationBody(prompt: "p", model: "ltx-2-pro", duration: 8, resolution: "1920x1080",
-                                                                        generateAudio: false, cameraMotion: "dolly_in")), as: UTF8.self)
+        let t2v = String(decoding: try GenerationRequest.textToVideo(TextToVideoRequest(prompt: "p", model: "ltx-2-pro", duration: 8, resolution: "1920x1080",
+                                                                                        generateAudio: false, cameraMotion: .dollyIn)).json(), as: UTF8.self)
         #expect(t2v == #"{"camera_motion":"dolly_in","duration":8,"generate_audio":false,"model":"ltx-2-pro","prompt":"p","resolution":"1920x1080"}"#)
     }
 

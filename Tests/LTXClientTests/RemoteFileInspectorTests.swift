@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
-import LTXPreflight
+import LTXContract
 import NIOCore
 import Testing
 @testable import LTXClient

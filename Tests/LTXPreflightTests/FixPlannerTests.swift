@@ -1,3 +1,4 @@
+import LTXContract
 import Testing
 import TestSupport
 import LTXMedia

@@ -1,3 +1,4 @@
+import LTXContract
 import Testing
 import LTXMedia
 @testable import LTXPreflight

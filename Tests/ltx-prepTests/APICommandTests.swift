@@ -1,5 +1,6 @@
 import Foundation
 import LTXClient
+import LTXContract
 import LTXMedia
 import Testing
 import TestSupport
@@ -250,7 +251,7 @@ import TestSupport
         let uploaded = try await client.upload(file: Fixtures.path("h264_heaac.mp4"), contentType: "video/mp4")
         #expect(uploaded.bytes == 31_537 && uploaded.seconds > 0)
         do {
-            _ = try await client.generate("/v1/retake", body: RetakeBody(videoURI: uploaded.ticket.storageURI, startTime: 1, duration: 2),
+            _ = try await client.generate(.retake(RetakeRequest(videoUri: uploaded.ticket.storageUri, startTime: 1, duration: 2)),
                                           to: "\(dir)/x.mp4")
             Issue.record("accepted an HE-AAC file")
         } catch {

@@ -1,3 +1,4 @@
+import LTXContract
 import Foundation
 import Testing
 import TestSupport

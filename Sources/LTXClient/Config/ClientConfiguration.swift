@@ -1,3 +1,5 @@
+import LTXContract
+
 /// Everything a client needs to reach one provider.
 public struct ClientConfiguration: Sendable {
     public var provider: Provider
@@ -37,6 +39,8 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     case droppedDownload(received: Int64, expected: Int64?)
     case file(String)
     case unsupported(String)
+    /// A 2xx that is not what the contract describes (no video, no URL).
+    case unexpectedAnswer(String)
     case cancelled
 
     public var description: String {
@@ -49,6 +53,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
             "the connection dropped while downloading the result (\(got)" + (expected.map { " of \($0)" } ?? "") + " bytes); nothing was written"
         case .file(let why): why
         case .unsupported(let why): why
+        case .unexpectedAnswer(let what): "the API answered 2xx with something that is not a video: \(what); nothing was written"
         case .cancelled: "cancelled: nothing was written"
         }
     }

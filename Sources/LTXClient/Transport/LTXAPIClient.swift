@@ -1,8 +1,18 @@
 import AsyncHTTPClient
+import LTXContract
+import LTXFiles
 import Logging
 import NIOCore
 import NIOFileSystem
 import NIOHTTP1
+import OpenAPIAsyncHTTPClient
+import OpenAPIRuntime
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -29,12 +39,14 @@ public struct Uploaded: Sendable, Equatable {
     public var bytesPerSecond: Double { seconds > 0 ? Double(bytes) / seconds : 0 }
 }
 
-/// Calls the LTX API (or Segmind's retake) over AsyncHTTPClient: uploads
-/// streamed from disk, JSON requests, results streamed to a temporary file
-/// and renamed into place, retries by `RetryStateMachine`.
+/// Calls the LTX API (or Segmind's retake) through the client generated from
+/// openapi.yaml, over AsyncHTTPClient. Retries by `RetryStateMachine`; results
+/// stream to a temporary file that is renamed into place.
 public final class LTXAPIClient: Sendable {
     public let configuration: ClientConfiguration
+    static let userAgent = "ltx-prep/0.1"
     private let http: HTTPClient
+    private let api: Client
     private let logger: Logger
     private let sleep: @Sendable (Duration) async throws -> Void
 
@@ -45,6 +57,12 @@ public final class LTXAPIClient: Sendable {
         self.http = httpClient
         self.logger = logger
         self.sleep = sleep
+        // BaseURL validated the string, so it parses.
+        let serverURL = URL(string: configuration.baseURL.string) ?? URL(filePath: "/")
+        api = Client(serverURL: serverURL,
+                     transport: AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: TimeAmount(configuration.requestTimeout))),
+                     middlewares: [AuthenticationMiddleware(provider: configuration.provider, key: configuration.apiKey),
+                                   ErrorEnvelopeMiddleware()])
     }
 
     // MARK: calls
@@ -55,37 +73,33 @@ public final class LTXAPIClient: Sendable {
     public func upload(file: String, contentType: String,
                        progress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws(ClientError) -> Uploaded {
         guard configuration.provider == .ltx else { throw .unsupported("\(configuration.provider.rawValue) has no upload endpoint") }
-        let (ticketBytes, _, _) = try await call("upload ticket") { () async throws -> (HTTPClientRequest, Bool) in
-            var request = self.apiRequest("/v1/upload", method: .POST)
-            request.body = .bytes(ByteBuffer())
-            return (request, true)
-        } onSuccess: { response in
-            (try await response.body.collect(upTo: 1 << 20), nil as String?)
+        let (ticket, _) = try await withRetries("getting the upload URL") { () async throws -> UploadTicket in
+            switch try await self.api.createUpload() {
+            case .ok(let ok): return try ok.body.json
+            case let other: throw UnexpectedAnswer(description: "\(other)")
+            }
         }
-        let ticket: UploadTicket
-        do { ticket = try JSONCoding.decode(UploadTicket.self, from: Array(buffer: ticketBytes)) }
-        catch { throw .file("the upload endpoint answered with an unreadable ticket") }
         let target: BaseURL
-        do throws(BaseURL.Problem) { target = try BaseURL(ticket.uploadURL.prefixBeforePath) } catch { throw .badBaseURL(error) }
+        do throws(BaseURL.Problem) { target = try BaseURL(ticket.uploadUrl.prefixBeforePath) } catch { throw .badBaseURL(error) }
         logger.debug("uploading \(file) to \(target.host)")
 
         let size = try fileSize(file)
         let clock = ContinuousClock()
         let started = clock.now
-        _ = try await call("upload") { () async throws -> (HTTPClientRequest, Bool) in
-            var request = HTTPClientRequest(url: ticket.uploadURL)
-            request.method = .PUT
-            request.headers.add(name: "Content-Type", value: contentType)
-            for (name, value) in ticket.requiredHeaders.sorted(by: { $0.key < $1.key }) {
-                request.headers.replaceOrAdd(name: name, value: value)
+        _ = try await withRetries("the upload's PUT") { () async throws -> Void in
+            // The signed URL is not in the contract (its host is the storage's):
+            // the PUT is sent by hand, streamed from disk, without the key.
+            var headers = HTTPHeaders()
+            headers.add(name: "Content-Type", value: contentType)
+            headers.add(name: "User-Agent", value: Self.userAgent)
+            for (name, value) in ticket.requiredHeaders.additionalProperties.sorted(by: { $0.key < $1.key }) {
+                headers.replaceOrAdd(name: name, value: value)
             }
-            return (request, false)
-        } body: { request in
             let source = try ReadOnlyFile(path: file)
             let eventLoop = self.http.eventLoopGroup.next()
             let body = FileUploadBody.make(source, size: size, chunkLength: Int(Self.uploadChunkLength),
                                            threadPool: .singleton, eventLoop: eventLoop) { sent in progress(sent, size) }
-            let put = try HTTPClient.Request(url: request.url, method: .PUT, headers: request.headers, body: body)
+            let put = try HTTPClient.Request(url: ticket.uploadUrl, method: .PUT, headers: headers, body: body)
             let task = self.http.execute(request: put, delegate: ResponseAccumulator(request: put),
                                          eventLoop: .delegate(on: eventLoop), deadline: .now() + self.timeout)
             let response = try await withTaskCancellationHandler {
@@ -93,49 +107,35 @@ public final class LTXAPIClient: Sendable {
             } onCancel: {
                 task.cancel()
             }
-            return HTTPClientResponse(status: response.status, headers: response.headers,
-                                      body: .bytes(response.body ?? ByteBuffer()))
-        } onSuccess: { response in
-            _ = try await response.body.collect(upTo: 1 << 20)
-            return ((), nil as String?)
+            guard (200..<300).contains(Int(response.status.code)) else {
+                throw APIStatusError(status: Int(response.status.code), body: response.body.map { Array(buffer: $0) } ?? [],
+                                     requestID: response.headers.first(name: "x-request-id"),
+                                     retryAfter: response.headers.first(name: "retry-after"))
+            }
         }
         let elapsed = (clock.now - started).components
         return Uploaded(ticket: ticket, bytes: size,
                         seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
     }
 
-    /// POSTs a JSON body and streams the video that comes back to `output`.
-    public func generate<Body: Encodable & Sendable>(_ path: String, body: Body, to output: String,
-                                                     progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
-        let json: [UInt8]
-        do { json = try JSONCoding.encode(body) } catch { throw .file("could not encode the request: \(error)") }
-        return try await download(path, output: output, progress: progress) { request in
-            var r = request
-            r.body = .bytes(ByteBuffer(bytes: json))
-            return try await self.http.execute(r, timeout: self.timeout)
-        }
-    }
-
-    /// Like `generate`, with `file` inlined as a `data:` URI in the field that
-    /// holds `marker`; the base64 streams from disk.
-    public func generate<Body: Encodable & Sendable>(_ path: String, body: Body, inlining file: String, mimeType: String,
-                                                     marker: String, to output: String,
-                                                     progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
-        let json: [UInt8]
-        do { json = try JSONCoding.encode(body) } catch { throw .file("could not encode the request: \(error)") }
-        guard let at = json.firstRange(of: Array(marker.utf8)) else { throw .file("internal: no data URI marker in the request") }
-        let prefix = Array(json[..<at.lowerBound]) + Array("data:\(mimeType);base64,".utf8)
-        let suffix = Array(json[at.upperBound...])
-        let size = try fileSize(file)
-        return try await download(path, output: output, progress: progress) { request in
-            try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(file)) { handle in
-                // The upload chunk is a multiple of 3: base64 groups stay whole between reads.
-                let reads = SequentialFileReads(handle: handle, path: file, size: size, chunkLength: Self.uploadChunkLength)
-                let body = Base64JSONBody(prefix: prefix, chunks: reads, suffix: suffix)
-                var r = request
-                r.body = .stream(body, length: .known(Base64JSONBody<SequentialFileReads>.length(prefix: prefix.count, fileSize: size, suffix: suffix.count)))
-                return try await self.http.execute(r, timeout: self.timeout)
+    /// Sends one generation request and streams the video that comes back to
+    /// `output`. With `inline`, the file goes into the body as a `data:` URI
+    /// where the request holds `InlineFile.marker`, streamed from disk.
+    public func generate(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String,
+                         progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
+        if let inline {
+            let json: [UInt8]
+            do { json = try request.json() } catch { throw .file("could not encode the request: \(error)") }
+            guard let at = json.firstRange(of: Array(InlineFile.marker.utf8)) else { throw .file("internal: no data URI marker in the request") }
+            let prefix = Array(json[..<at.lowerBound]) + Array("data:\(inline.mimeType);base64,".utf8)
+            let suffix = Array(json[at.upperBound...])
+            let size = try fileSize(inline.path)
+            return try await receive(request.path, output: output, progress: progress) {
+                try await self.sendInline(request.path, prefix: prefix, file: inline.path, size: size, suffix: suffix)
             }
+        }
+        return try await receive(request.path, output: output, progress: progress) {
+            try await self.send(request)
         }
     }
 
@@ -151,14 +151,78 @@ public final class LTXAPIClient: Sendable {
 
     private var timeout: TimeAmount { TimeAmount(configuration.requestTimeout) }
 
-    private func apiRequest(_ path: String, method: HTTPMethod) -> HTTPClientRequest {
+    /// What a synchronous generation answered with a 2xx.
+    enum Answer: Sendable {
+        /// The video itself, streaming.
+        case video(HTTPBody, requestID: String?)
+        /// JSON naming where the video is (NOTES.md: `video_url`, `output_video`, `result.video_url`).
+        case link(String, requestID: String?)
+    }
+
+    /// Through the generated client.
+    private func send(_ request: GenerationRequest) async throws -> Answer {
+        let video: Components.Responses.Video
+        switch request {
+        case .retake(let body):
+            guard case .ok(let v) = try await api.retake(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
+            video = v
+        case .segmindRetake(let body):
+            guard case .ok(let v) = try await api.segmindRetake(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
+            video = v
+        case .textToVideo(let body):
+            guard case .ok(let v) = try await api.textToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
+            video = v
+        case .imageToVideo(let body):
+            guard case .ok(let v) = try await api.imageToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
+            video = v
+        case .audioToVideo(let body):
+            guard case .ok(let v) = try await api.audioToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
+            video = v
+        }
+        let requestID = video.headers.xRequestId
+        switch video.body {
+        case .videoMp4(let body), .binary(let body): return .video(body, requestID: requestID)
+        case .json(let link):
+            guard let url = link.videoUrl ?? link.outputVideo ?? link.result?.videoUrl else {
+                throw UnexpectedAnswer(description: "a JSON answer without video_url, output_video or result.video_url")
+            }
+            return .link(url, requestID: requestID)
+        }
+    }
+
+    /// The same call with a file streamed into the JSON body as base64: the
+    /// generated client would build the whole body in memory, so it is sent by hand.
+    private func sendInline(_ path: String, prefix: [UInt8], file: String, size: Int64, suffix: [UInt8]) async throws -> Answer {
         var request = HTTPClientRequest(url: configuration.baseURL.url(path))
-        request.method = method
+        request.method = .POST
         let auth = configuration.provider.authHeader(configuration.apiKey)
         request.headers.add(name: auth.name, value: auth.value)
         request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "ltx-prep/0.1")
-        return request
+        request.headers.add(name: "User-Agent", value: Self.userAgent)
+        let response = try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(file)) { handle in
+            // The upload chunk is a multiple of 3: base64 groups stay whole between reads.
+            let reads = SequentialFileReads(handle: handle, path: file, size: size, chunkLength: Self.uploadChunkLength)
+            let body = Base64JSONBody(prefix: prefix, chunks: reads, suffix: suffix)
+            request.body = .stream(body, length: .known(Base64JSONBody<SequentialFileReads>.length(prefix: prefix.count, fileSize: size, suffix: suffix.count)))
+            return try await self.http.execute(request, timeout: self.timeout)
+        }
+        let requestID = response.headers.first(name: "x-request-id")
+        guard (200..<300).contains(Int(response.status.code)) else {
+            let body = (try? await response.body.collect(upTo: 1 << 20)).map { Array(buffer: $0) } ?? []
+            throw APIStatusError(status: Int(response.status.code), body: body, requestID: requestID,
+                                 retryAfter: response.headers.first(name: "retry-after"))
+        }
+        if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
+            let body = try await response.body.collect(upTo: 1 << 20)
+            let link = try JSONDecoder().decode(Components.Schemas.VideoLink.self, from: Data(Array(buffer: body)))
+            guard let url = link.videoUrl ?? link.outputVideo ?? link.result?.videoUrl else {
+                throw UnexpectedAnswer(description: "a JSON answer without video_url, output_video or result.video_url")
+            }
+            return .link(url, requestID: requestID)
+        }
+        let length = response.headers.first(name: "content-length").flatMap { Int64($0) }
+        return .video(HTTPBody(response.body.map { ArraySlice(Array(buffer: $0)) }, length: length.map { .known($0) } ?? .unknown,
+                               iterationBehavior: .single), requestID: requestID)
     }
 
     private func fileSize(_ path: String) throws(ClientError) -> Int64 {
@@ -167,52 +231,76 @@ public final class LTXAPIClient: Sendable {
         return Int64(st.st_size)
     }
 
-    /// One API call with retries; the response body goes to a temporary
-    /// file beside `output`, renamed into place when complete.
-    private func download(_ path: String, output: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
-                          send: @escaping @Sendable (HTTPClientRequest) async throws -> HTTPClientResponse) async throws(ClientError) -> Generated {
-        let temporary = Self.temporaryPath(beside: output)
-        let (bytes, requestID, attempts) = try await call(path) { () async throws -> (HTTPClientRequest, Bool) in
-            (self.apiRequest(path, method: .POST), true)
-        } body: { request in
-            try await send(request)
-        } onSuccess: { response in
-            let expected = response.headers.first(name: "content-length").flatMap { Int64($0) }
-            var received: Int64 = 0
-            do {
-                try await FileSystem.shared.withFileHandle(forWritingAt: FilePath(temporary),
-                                                           options: .newFile(replaceExisting: true)) { handle in
-                    var writer = handle.bufferedWriter()
-                    for try await chunk in response.body {
-                        received += Int64(chunk.readableBytes)
-                        try await writer.write(contentsOf: chunk)
-                        progress(received, expected)
-                    }
-                    try await writer.flush()
-                }
-            } catch {
-                unlink(temporary)
-                throw DownloadDropped(received: received, expected: expected)
+    /// One generation call with retries; the answer goes to a temporary file
+    /// beside `output`, renamed into place when complete. An answer whose
+    /// body has started to arrive is never re-requested: a second generation
+    /// would be paid for twice.
+    private func receive(_ path: String, output: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
+                         send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> Generated {
+        let file = OutputFile(path: output, suffix: "part")
+        let ((bytes, requestID), attempts) = try await withRetries(path) { () async throws -> (Int64, String?) in
+            switch try await send() {
+            case .video(let body, let requestID):
+                return (try await Self.write(body, to: file.temporary, progress: progress), requestID)
+            case .link(let url, let requestID):
+                // Fetched without the key: a storage URL, not the API host.
+                self.logger.debug("\(path): the answer names \(url); fetching it")
+                return (try await self.fetch(url, to: file.temporary, progress: progress), requestID)
             }
-            if let expected, received != expected {
-                unlink(temporary)
-                throw DownloadDropped(received: received, expected: expected)
-            }
-            return (received, response.headers.first(name: "x-request-id"))
         }
-        if rename(temporary, output) != 0 {
-            let why = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .file("\(output): \(why)")
+        if let err = file.commit() {
+            file.discardTemporary()
+            throw .file("\(output): \(String(cString: strerror(err)))")
         }
         return Generated(output: output, bytes: bytes, requestID: requestID, attempts: attempts)
     }
 
-    static func temporaryPath(beside output: String) -> String {
-        let slash = output.lastIndex(of: "/")
-        let dir = slash.map { String(output[..<$0]) } ?? "."
-        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
-        return "\(dir.isEmpty ? "/" : dir)/.\(name).ltx-prep-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).part"
+    /// A result URL: no key, its own retries on connection failures and 5xx
+    /// (the generation is done and paid for; only the transfer is repeated).
+    private func fetch(_ url: String, to temporary: String, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws -> Int64 {
+        let (bytes, _) = try await withRetries("downloading \(url)") { () async throws -> Int64 in
+            var request = HTTPClientRequest(url: url)
+            request.headers.add(name: "User-Agent", value: Self.userAgent)
+            let response = try await self.http.execute(request, timeout: self.timeout)
+            guard (200..<300).contains(Int(response.status.code)) else {
+                let body = (try? await response.body.collect(upTo: 1 << 16)).map { Array(buffer: $0) } ?? []
+                throw APIStatusError(status: Int(response.status.code), body: body, requestID: response.headers.first(name: "x-request-id"),
+                                     retryAfter: response.headers.first(name: "retry-after"))
+            }
+            let length = response.headers.first(name: "content-length").flatMap { Int64($0) }
+            let body = HTTPBody(response.body.map { ArraySlice(Array(buffer: $0)) }, length: length.map { .known($0) } ?? .unknown,
+                                iterationBehavior: .single)
+            do { return try await Self.write(body, to: temporary, progress: progress) } catch let dropped as DownloadDropped {
+                throw ResultTransferCut(dropped)  // retried: fetching the stored result again costs nothing
+            }
+        }
+        return bytes
+    }
+
+    /// Streams `body` into `temporary`; a short or failed body removes it.
+    static func write(_ body: HTTPBody, to temporary: String, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws -> Int64 {
+        let expected: Int64? = if case .known(let n) = body.length { n } else { nil }
+        var received: Int64 = 0
+        do {
+            try await FileSystem.shared.withFileHandle(forWritingAt: FilePath(temporary),
+                                                       options: .newFile(replaceExisting: true)) { handle in
+                var writer = handle.bufferedWriter()
+                for try await chunk in body {
+                    received += Int64(chunk.count)
+                    try await writer.write(contentsOf: chunk)
+                    progress(received, expected)
+                }
+                try await writer.flush()
+            }
+        } catch {
+            unlink(temporary)
+            throw DownloadDropped(received: received, expected: expected)
+        }
+        if let expected, received != expected {
+            unlink(temporary)
+            throw DownloadDropped(received: received, expected: expected)
+        }
+        return received
     }
 
     struct DownloadDropped: Error {
@@ -220,54 +308,38 @@ public final class LTXAPIClient: Sendable {
         var expected: Int64?
     }
 
-    /// Sends with retries. `make` builds the request (and says whether it is
-    /// for the API host); `body` sends it; `onSuccess` reads a 2xx response.
-    /// A result that has started to download is never retried: a second
-    /// generation would be paid for twice.
-    private func call<T: Sendable>(_ label: String,
-                                   make: @escaping @Sendable () async throws -> (HTTPClientRequest, Bool),
-                                   body: (@Sendable (HTTPClientRequest) async throws -> HTTPClientResponse)? = nil,
-                                   onSuccess: @escaping @Sendable (HTTPClientResponse) async throws -> (T, String?)) async throws(ClientError) -> (T, String?, Int) {
+    /// A cut while fetching a stored result: safe to fetch again.
+    struct ResultTransferCut: Error {
+        var dropped: DownloadDropped
+        init(_ dropped: DownloadDropped) { self.dropped = dropped }
+    }
+
+    /// A 2xx the contract does not describe.
+    struct UnexpectedAnswer: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs `attempt` until it succeeds or `RetryStateMachine` says stop.
+    private func withRetries<T: Sendable>(_ label: String,
+                                          _ attempt: @escaping @Sendable () async throws -> T) async throws(ClientError) -> (T, Int) {
         var machine = RetryStateMachine(policy: configuration.retry)
         let clock = ContinuousClock()
         let started = clock.now
         while true {
             if Task.isCancelled { throw .cancelled }
+            logger.debug("\(label) (attempt \(machine.attempts + 1))")
             let outcome: RetryStateMachine.Outcome
-            var failure: ClientError
+            let failure: ClientError
             do {
-                let (request, _) = try await make()
-                logger.debug("\(request.method.rawValue) \(label) (attempt \(machine.attempts + 1))")
-                let response = try await (body ?? { try await self.http.execute($0, timeout: self.timeout) })(request)
-                let requestID = response.headers.first(name: "x-request-id")
-                if (200..<300).contains(Int(response.status.code)) {
-                    do {
-                        let (value, id) = try await onSuccess(response)
-                        return (value, id ?? requestID, machine.attempts + 1)
-                    } catch let dropped as DownloadDropped {
-                        throw ClientError.droppedDownload(received: dropped.received, expected: dropped.expected)
-                    }
-                }
-                let status = Int(response.status.code)
-                let errorBody = (try? await response.body.collect(upTo: 1 << 20)).map { Array(buffer: $0) } ?? []
-                let apiError = APIError.decode(status: status, body: errorBody, requestID: requestID)
-                logger.debug("\(label): \(apiError)")
-                outcome = .status(status, retryAfter: response.headers.first(name: "retry-after").flatMap(Double.init))
-                failure = .api(apiError, attempts: machine.attempts + 1)
-            } catch let error as ClientError {
-                throw error
-            } catch let error as SourceFileError {
-                throw .file(error.description)  // the file changed or failed, not the network: no retry
-            } catch is CancellationError {
-                throw .cancelled
+                return (try await attempt(), machine.attempts + 1)
             } catch {
-                if Task.isCancelled { throw .cancelled }
-                logger.debug("\(label): connection failed: \(error)")
-                outcome = .connectionFailed
-                failure = .connection(String(describing: error), attempts: machine.attempts + 1)
+                switch Self.classify(error, attempts: machine.attempts + 1) {
+                case .final(let e): throw e
+                case .retryable(let o, let e): (outcome, failure) = (o, e)
+                }
             }
-            let decision = machine.next(after: outcome, elapsed: clock.now - started, random: Double.random(in: 0..<1))
-            switch decision {
+            logger.debug("\(label): \(failure)")
+            switch machine.next(after: outcome, elapsed: clock.now - started, random: Double.random(in: 0..<1)) {
             case .done: continue
             case .fail: throw failure
             case .retry(let delay):
@@ -276,8 +348,34 @@ public final class LTXAPIClient: Sendable {
             }
         }
     }
-}
 
+    enum Classified {
+        case final(ClientError)
+        case retryable(RetryStateMachine.Outcome, ClientError)
+    }
+
+    /// What a thrown error means for the retry policy.
+    static func classify(_ error: any Error, attempts: Int) -> Classified {
+        switch error {
+        case let e as ClientError: return .final(e)
+        case let e as OpenAPIRuntime.ClientError:
+            // The generated client wraps what the transport and middlewares throw.
+            return classify(e.underlyingError, attempts: attempts)
+        case let e as APIStatusError:
+            return .retryable(.status(e.error.status, retryAfter: e.retryAfter), .api(e.error, attempts: attempts))
+        case let e as DownloadDropped: return .final(.droppedDownload(received: e.received, expected: e.expected))
+        case let e as ResultTransferCut:
+            return .retryable(.connectionFailed, .droppedDownload(received: e.dropped.received, expected: e.dropped.expected))
+        case let e as SourceFileError: return .final(.file(e.description))  // the file changed or failed: no retry
+        case let e as UnexpectedAnswer: return .final(.unexpectedAnswer(e.description))
+        case is DecodingError: return .final(.unexpectedAnswer("the answer is not the JSON the contract describes"))
+        case is CancellationError: return .final(.cancelled)
+        default:
+            if Task.isCancelled { return .final(.cancelled) }
+            return .retryable(.connectionFailed, .connection(String(describing: error), attempts: attempts))
+        }
+    }
+}
 
 extension String {
     /// `scheme://host[:port]` of a URL.

@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import LTXPreflight
+import LTXContract
 import NIOCore
 
 /// Asks a delivery URL's server what the API would get: one `HEAD`, no

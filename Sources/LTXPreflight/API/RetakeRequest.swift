@@ -1,9 +1,3 @@
-/// `/v1/retake` `mode`.
-public enum RetakeMode: String, Sendable, Codable, CaseIterable {
-    case replaceAudio = "replace_audio"
-    case replaceVideo = "replace_video"
-    case replaceAudioAndVideo = "replace_audio_and_video"
-}
 
 /// The section of a retake: `start_time` and `duration`, in seconds.
 public struct RetakeSection: Sendable, Codable, Equatable {

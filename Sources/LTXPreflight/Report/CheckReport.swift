@@ -1,3 +1,4 @@
+import LTXContract
 import LTXMedia
 
 /// What a check says of one file: the verdict, every rule's finding, and

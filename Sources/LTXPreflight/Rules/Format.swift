@@ -1,11 +1,11 @@
 /// How numbers read in findings: plain, without Foundation's formatter.
-enum Format {
+package enum Format {
     /// Seconds to the millisecond, trailing zeros dropped: `4.042 s`, `21 s`.
-    static func seconds(_ s: Double) -> String {
+    package static func seconds(_ s: Double) -> String {
         "\(number(s, decimals: 3)) s"
     }
 
-    static func number(_ x: Double, decimals: Int) -> String {
+    package static func number(_ x: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (x * scale).rounded() / scale
@@ -13,12 +13,12 @@ enum Format {
         return String(rounded)
     }
 
-    static func bytes(_ n: Int64) -> String {
+    package static func bytes(_ n: Int64) -> String {
         let mb = Double(n) / Double(APILimits.megabyte)
         return n >= APILimits.megabyte ? "\(number(mb, decimals: 2)) MB (\(n) bytes)" : "\(n) bytes"
     }
 
-    static func list(_ items: [String]) -> String {
+    package static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]

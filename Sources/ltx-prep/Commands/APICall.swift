@@ -1,14 +1,11 @@
 import ArgumentParser
 import LTXClient
-import LTXMedia
+import LTXContract
+import LTXFiles
 import LTXPreflight
+import LTXWorkflow
+import Logging
 import Synchronization
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -16,171 +13,121 @@ import Glibc
 import Darwin
 #endif
 
-/// How a file reaches the API.
-enum DeliveryMode: String, ExpressibleByArgument, CaseIterable {
-    case upload
-    case dataURI = "data-uri"
-    case url
+extension Delivery: ExpressibleByArgument {}
 
-    var delivery: Delivery {
-        switch self {
-        case .upload: .upload
-        case .dataURI: .dataURI
-        case .url: .url
+/// One line on stderr and an exit status.
+struct CommandFailure: Error {
+    var message: String
+    var status: ExitStatus
+
+    init(_ message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+
+    init(_ error: ClientError) {
+        message = error.description
+        switch error {
+        case .api, .unexpectedAnswer: status = .api
+        case .connection, .droppedDownload: status = .network
+        case .cancelled: status = .interrupted
+        default: status = .unusable
+        }
+    }
+
+    init(_ error: WorkflowError) {
+        switch error {
+        case .client(let e): self.init(e)
+        case .unusable(let why), .refused(let why): self.init(why, status: .unusable)
+        case .cancelled: self.init(error.description, status: .interrupted)
         }
     }
 }
 
-/// A file made ready to send: the input itself when it conforms, else a
-/// fixed copy beside the output (removed afterwards).
-struct PreparedInput {
-    var path: String
-    var temporary: Bool
-    var report: CheckReport
-    var fix: FixOutcome?
-
-    func discard() { if temporary { unlink(path) } }
+/// Runs `body`, turning a `CommandFailure` into its line and exit status.
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do { try await body() } catch let failure as CommandFailure {
+        Console.error(failure.message)
+        throw ExitCode(failure.status.rawValue)
+    }
 }
 
-/// The steps every API command takes.
+let callExitStatus = """
+    Exit status: 0 done; 2 the input cannot be used, the arguments are wrong, no key, or the \
+    call was refused (--max-cost, not confirmed); 3 the API answered an error (its status, \
+    type, message and x-request-id are printed); 4 the network failed or the download was cut \
+    (nothing is left under the output's name); 130 interrupted.
+    """
+
+/// The CLI's side of `Generation.run`: output checks, the estimate prompt,
+/// Ctrl-C as cancellation, and printing.
 enum APICall {
-    static let marker = "@@LTX-PREP-INLINE@@"
-
-    /// Checks `input`; when it breaks a rule, fixes it into a temporary file
-    /// beside `output` and prints the plan.
-    static func prepare(_ input: String, _ request: CheckRequest, beside output: String, json: Bool) async throws -> PreparedInput {
-        let report: CheckReport
-        do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
-            throw CommandFailure(error.description, status: .unusable)
+    /// Refuses to overwrite an input (the same file by device and inode,
+    /// however it is spelled), or an existing output without --force.
+    static func checkOutput(_ output: String, inputs: [String], force: Bool) throws {
+        for input in inputs where input == output || OutputFile.sameFile(input, output) {
+            throw CommandFailure("\(output): is the input \(input); the input is never modified, so name another output", status: .unusable)
         }
-        if report.conformant { return PreparedInput(path: input, temporary: false, report: report) }
-        if request.delivery == .url {
-            // A fixed copy would stay here; the API fetches what the URL serves.
-            let broken = report.findings.filter { $0.severity == .error }.map(\.rule.rawValue)
-            throw CommandFailure("\(input): breaks \(broken.joined(separator: ", ")); with --deliver url the API fetches the file as it is: run ltx-prep fix, host its output, or deliver by upload",
-                                 status: .unusable)
-        }
-        let slash = output.lastIndex(of: "/")
-        let dir = slash.map { String(output[..<$0]) } ?? "."
-        let temporary = "\(dir.isEmpty ? "/" : dir)/.ltx-prep-input-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        do throws(FixError) {
-            let outcome = try await Fixer.fix(input, FixRequest(check: request, output: temporary, force: true))
-            if !json { Console.note(FixPrinter.plan(input, outcome.plan)) }
-            return PreparedInput(path: temporary, temporary: true, report: outcome.report, fix: outcome)
-        } catch {
-            throw CommandFailure(error.description, status: error.isCancelled ? .interrupted : .unusable)
+        if OutputFile.exists(output) && !force {
+            throw CommandFailure("\(output): already exists (use --force to replace it)", status: .unusable)
         }
     }
 
-    /// A URL the API will fetch `file` from: the documented address rules,
-    /// then a `HEAD` for what the server says (status, redirect, size).
-    /// Errors end the command; warnings are printed.
-    static func checkURL(_ url: String, for file: PreparedInput, status: StatusLine) async throws {
-        try enforce([URLRules.address(url)], url)
-        status.show("asking \(url) for its size")
-        let remote: RemoteFile
-        do throws(ClientError) { remote = try await RemoteFileInspector.inspect(url) } catch { throw CommandFailure(error) }
-        status.clear()
-        try enforce(URLRules.remote(remote, kind: file.report.media.kind, localSize: file.report.media.sizeBytes), url)
-    }
-
-    private static func enforce(_ findings: [Finding], _ url: String) throws {
-        for f in findings where f.severity == .warning {
-            Console.note("warning: \(url): \(f.rule.rawValue): \(f.actual); \(f.fix ?? f.required)")
-        }
-        if let f = findings.first(where: { $0.severity == .error }) {
-            throw CommandFailure("\(url): \(f.rule.rawValue): \(f.actual), needs \(f.required)" + (f.fix.map { "; \($0)" } ?? ""),
-                                 status: .unusable)
-        }
-    }
-
-    /// The URI to put in the request: uploaded, the marker for a streamed
-    /// data URI, or the URL given.
-    static func deliver(_ file: PreparedInput, mode: DeliveryMode, url: String?, client: LTXAPIClient,
-                        status: StatusLine) async throws -> String {
-        switch mode {
-        case .upload:
-            status.show("uploading")
-            do throws(ClientError) {
-                let uploaded = try await client.upload(file: file.path, contentType: file.report.media.container.mimeType) { sent, total in
-                    status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
-                }
-                return uploaded.ticket.storageURI
-            } catch { throw CommandFailure(error) }
-        case .dataURI:
-            return marker
-        case .url:
-            guard let url else { throw CommandFailure("--deliver url needs --url https://...", status: .unusable) }
-            try await checkURL(url, for: file, status: status)
-            return url
-        }
-    }
-
-    /// A small file as a whole `data:` URI (images, at most 7 MB encoded).
-    static func inlineDataURI(_ file: PreparedInput) throws -> String {
-        guard let data = FileManagerless.read(file.path) else { throw CommandFailure("\(file.path): cannot read", status: .unusable) }
-        return "data:\(file.report.media.container.mimeType);base64," + data.base64EncodedString()
-    }
-
-    /// POSTs `body` (streaming `inline` as a data URI where the marker is)
-    /// and downloads the result to `output`, with Ctrl-C as cancellation.
-    static func run<Body: Encodable & Sendable>(_ path: String, body: Body, inline: PreparedInput?, output: String,
-                                                client: LTXAPIClient, status: StatusLine) async throws -> Generated {
-        let task = Task { () async -> Result<Generated, ClientError> in
-            do throws(ClientError) {
-                status.show("waiting for the result")
-                let progress: @Sendable (Int64, Int64?) -> Void = { got, total in
-                    status.show("downloading \(Bytes.mb(got))" + (total.map { " of \(Bytes.mb($0))" } ?? ""))
-                }
-                if let inline {
-                    return .success(try await client.generate(path, body: body, inlining: inline.path,
-                                                              mimeType: inline.report.media.container.mimeType,
-                                                              marker: marker, to: output, progress: progress))
-                }
-                return .success(try await client.generate(path, body: body, to: output, progress: progress))
+    static func run(_ job: GenerationJob, options: ClientOptions, inputs: [String], force: Bool, what: String,
+                    logger: Logger) async throws -> GenerationOutcome {
+        if !options.dryRun { try checkOutput(job.output, inputs: inputs, force: force) }
+        let client = try options.client(logger: logger)
+        let status = StatusLine(enabled: !options.json && Console.stderrIsTerminal)
+        let json = options.json
+        let task = Task { () async -> Result<GenerationOutcome, WorkflowError> in
+            do throws(WorkflowError) {
+                return .success(try await Generation.run(job, client: client, dryRun: options.dryRun, approve: { estimate throws(WorkflowError) in
+                    status.clear()
+                    try options.approve(estimate, what: what)
+                }, events: { event in show(event, status: status, json: json) }))
             } catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
         status.clear()
         switch result {
-        case .success(let generated): return generated
+        case .success(let outcome): return outcome
         case .failure(let error): throw CommandFailure(error)
         }
     }
 
-    /// Refuses to overwrite the input, or an existing output without --force.
-    static func checkOutput(_ output: String, inputs: [String], force: Bool) throws {
-        for input in inputs where input == output {
-            throw CommandFailure("\(output): is an input; name another output", status: .unusable)
-        }
-        var st = stat()
-        if stat(output, &st) == 0 && !force {
-            throw CommandFailure("\(output): already exists (use --force to replace it)", status: .unusable)
+    private static func show(_ event: WorkflowEvent, status: StatusLine, json: Bool) {
+        switch event {
+        case .fixPlanned(let input, let plan): if !json { status.clear(); Console.note(FixPrinter.plan(input, plan)) }
+        case .fixing(_, let p): status.show("fixing: frame \(p.framesDone)" + (p.framesExpected.map { " of \($0)" } ?? ""))
+        case .estimated: break
+        case .checkingURL(let url): status.show("asking \(url) for its size")
+        case .uploading(let sent, let total): status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
+        case .waiting: status.show("waiting for the result")
+        case .downloading(let got, let total): status.show("downloading \(Bytes.mb(got))" + (total.map { " of \(Bytes.mb($0))" } ?? ""))
+        case .warning(let text): status.clear(); Console.note("warning: \(text)")
         }
     }
 
     /// The result: one JSON object, or a line naming the file and the request id.
-    static func report(_ result: Generated, output: String, json: Bool, fix: FixPlan? = nil,
-                       window: FixOutcome.WindowMapping? = nil, note: String? = nil) {
-        if json { return Console.out(JSONOutput.line(CallResult(generated: result, fix: fix, window: window))) }
+    static func report(_ outcome: GenerationOutcome, output: String, json: Bool, note: String? = nil) {
+        guard let result = outcome.generated else {
+            let body = (try? outcome.request.json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let shown = body.replacing(InlineFile.marker, with: "<the file, as a data URI>")
+            Console.out("dry run: would POST \(outcome.request.path) \(shown)")
+            return
+        }
+        let fix = outcome.fixes.first ?? nil
+        if json { return Console.out(JSONOutput.line(CallResult(generated: result, fix: fix?.plan, window: fix?.window))) }
         Console.out("wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? "")
                     + (note.map { "\n  \($0)" } ?? ""))
     }
-
-    static func printRequest<Body: Encodable>(_ path: String, _ body: Body) {
-        Console.out("dry run: would POST \(path) " + JSONOutput.line(body).replacingMarker(with: "<the file, as a data URI>"))
-    }
 }
 
-extension String {
-    func replacingMarker(with text: String) -> String {
-        guard let r = firstRange(of: APICall.marker) else { return self }
-        return self[..<r.lowerBound] + text + self[r.upperBound...]
-    }
-}
-
-extension FixError {
-    var isCancelled: Bool { if case .cancelled = self { true } else { false } }
+/// `--json` for the API commands.
+struct CallResult: Encodable {
+    var generated: Generated
+    var fix: FixPlan?
+    var window: FixOutcome.WindowMapping?
 }
 
 /// One line of status on stderr, redrawn in place; nothing on a pipe.
@@ -208,20 +155,4 @@ final class StatusLine: Sendable {
 
 enum Bytes {
     static func mb(_ n: Int64) -> String { "\((Double(n) / 1e5).rounded() / 10) MB" }
-}
-
-/// Reads a small file whole (images for inline data URIs).
-enum FileManagerless {
-    static func read(_ path: String) -> Data? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n > 0 { data.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count { break }
-        }
-        return data
-    }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LTXClient
-import LTXMedia
-import LTXPreflight
+import LTXContract
+import LTXWorkflow
 import Logging
 
 #if canImport(Glibc)
@@ -58,23 +58,22 @@ struct ClientOptions: ParsableArguments {
     }
 
     /// Prints the estimate, enforces --max-cost, and asks on a terminal.
-    func approve(_ estimate: Pricing.Estimate?, what: String) throws {
+    func approve(_ estimate: Pricing.Estimate?, what: String) throws(WorkflowError) {
         if let estimate {
             Console.note("estimated cost of \(what): \(estimate)")
             if let maxCost, estimate.dollars > maxCost + 1e-9 {
-                throw CommandFailure("the estimate ($\(estimate.dollars)) is above --max-cost ($\(maxCost)); nothing was sent", status: .unusable)
+                throw .refused("the estimate ($\(Pricing.format(estimate.dollars))) is above --max-cost ($\(Pricing.format(maxCost))); nothing was sent")
             }
         } else {
             Console.note("no documented price for \(what) with \(provider.rawValue)")
             if maxCost != nil {
-                throw CommandFailure("--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(what); nothing was sent",
-                                     status: .unusable)
+                throw .refused("--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(what); nothing was sent")
             }
         }
         guard !dryRun, !yes, Console.stdinIsTerminal, Console.stderrIsTerminal else { return }
         Console.prompt("Proceed with the paid call? [y/N] ")
         guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
-            throw CommandFailure("not confirmed; nothing was sent", status: .unusable)
+            throw .refused("not confirmed; nothing was sent")
         }
     }
 }
@@ -82,35 +81,6 @@ struct ClientOptions: ParsableArguments {
 enum ProviderChoice: String, ExpressibleByArgument, CaseIterable {
     case ltx, segmind
     var provider: Provider { self == .ltx ? .ltx : .segmind }
-}
-
-/// The exit statuses of the commands that call the API.
-enum CallStatus: Int32 {
-    case ok = 0
-    case unusable = 2
-    case api = 3
-    case network = 4
-    case interrupted = 130
-}
-
-/// One line on stderr and an exit status.
-struct CommandFailure: Error {
-    var message: String
-    var status: CallStatus
-    init(_ message: String, status: CallStatus) {
-        self.message = message
-        self.status = status
-    }
-
-    init(_ error: ClientError) {
-        message = error.description
-        switch error {
-        case .api: status = .api
-        case .connection, .droppedDownload: status = .network
-        case .cancelled: status = .interrupted
-        default: status = .unusable
-        }
-    }
 }
 
 enum Environment {

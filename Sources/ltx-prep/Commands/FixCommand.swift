@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXMedia
 import LTXPreflight
+import LTXWorkflow
 
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,15 @@
 import ArgumentParser
 import LTXClient
+import LTXContract
 import LTXMedia
 import LTXPreflight
+import LTXWorkflow
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// The options of text-to-video and image-to-video.
 struct GenerationOptions: ParsableArguments {
@@ -43,9 +51,14 @@ struct GenerationOptions: ParsableArguments {
         }
     }
 
-    func body(imageURI: String?) -> GenerationBody {
-        GenerationBody(imageURI: imageURI, prompt: prompt, model: model, duration: duration, resolution: resolution, fps: fps,
-                       generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion)
+    var textBody: TextToVideoRequest {
+        TextToVideoRequest(prompt: prompt, model: model, duration: duration, fps: fps, resolution: resolution,
+                           generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion.flatMap(CameraMotion.init(rawValue:)))
+    }
+
+    var imageBody: ImageToVideoRequest {
+        ImageToVideoRequest(imageUri: "", prompt: prompt, model: model, duration: duration, fps: fps, resolution: resolution,
+                            generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion.flatMap(CameraMotion.init(rawValue:)))
     }
 }
 
@@ -77,16 +90,9 @@ struct TextToVideoCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let output = generation.output ?? "/dev/null"
-            if !client.dryRun { try APICall.checkOutput(output, inputs: [], force: generation.force) }
-            let api = try client.client(logger: logger)
-            try client.approve(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: generation.model,
-                                                resolution: generation.resolution, seconds: Double(generation.duration)),
-                               what: "this video")
-            let body = generation.body(imageURI: nil)
-            if client.dryRun { return APICall.printRequest("/v1/text-to-video", body) }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            let result = try await APICall.run("/v1/text-to-video", body: body, inline: nil, output: output, client: api, status: status)
-            APICall.report(result, output: output, json: client.json)
+            let outcome = try await APICall.run(.textToVideo(generation.textBody, output: output), options: client, inputs: [],
+                                                force: generation.force, what: "this video", logger: logger)
+            APICall.report(outcome, output: output, json: client.json)
         }
     }
 }
@@ -110,7 +116,7 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     var image: String
 
     @Option(help: "How the image reaches the API: upload, data-uri or url.")
-    var deliver: DeliveryMode = .upload
+    var deliver: Delivery = .upload
 
     @Option(help: "With --deliver url: the https URL of the image. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
     var url: String?
@@ -128,21 +134,10 @@ struct ImageToVideoCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let output = generation.output ?? "/dev/null"
-            if !client.dryRun { try APICall.checkOutput(output, inputs: [image], force: generation.force) }
-            let api = try client.client(logger: logger)
-            let prepared = try await APICall.prepare(image, CheckRequest(endpoint: .imageToVideo, delivery: deliver.delivery),
-                                                     beside: output, json: client.json)
-            defer { prepared.discard() }
-            try client.approve(Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: generation.model,
-                                                resolution: generation.resolution, seconds: Double(generation.duration)),
-                               what: "this video")
-            var body = generation.body(imageURI: APICall.marker)
-            if client.dryRun { return APICall.printRequest("/v1/image-to-video", body) }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            body.imageURI = try await APICall.deliver(prepared, mode: deliver, url: url, client: api, status: status)
-            let result = try await APICall.run("/v1/image-to-video", body: body, inline: deliver == .dataURI ? prepared : nil,
-                                               output: output, client: api, status: status)
-            APICall.report(result, output: output, json: client.json, fix: prepared.fix?.plan)
+            let job = GenerationJob.imageToVideo(image: image, generation.imageBody, delivery: deliver, url: url, output: output)
+            let outcome = try await APICall.run(job, options: client, inputs: [image], force: generation.force, what: "this video",
+                                                logger: logger)
+            APICall.report(outcome, output: output, json: client.json)
         }
     }
 }
@@ -175,7 +170,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     var output: String?
 
     @Option(help: "How the files reach the API: upload or data-uri.")
-    var deliver: DeliveryMode = .upload
+    var deliver: Delivery = .upload
 
     @Flag(help: "Replace the output if it exists.")
     var force = false
@@ -194,30 +189,11 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let output = self.output ?? "/dev/null"
-            if !client.dryRun { try APICall.checkOutput(output, inputs: [audio] + (image.map { [$0] } ?? []), force: force) }
-            let api = try client.client(logger: logger)
-            let sound = try await APICall.prepare(audio, CheckRequest(endpoint: .audioToVideo, delivery: deliver.delivery),
-                                                  beside: output, json: client.json)
-            defer { sound.discard() }
-            var picture: PreparedInput?
-            if let image {
-                picture = try await APICall.prepare(image, CheckRequest(endpoint: .audioToVideo, delivery: deliver.delivery),
-                                                    beside: output, json: client.json)
-            }
-            defer { picture?.discard() }
-            let seconds = sound.report.media.primaryAudio?.duration ?? sound.report.media.duration ?? 0
-            try client.approve(Pricing.estimate(endpoint: .audioToVideo, provider: .ltx, seconds: seconds), what: "this video")
-            var body = AudioToVideoBody(audioURI: APICall.marker, imageURI: picture == nil ? nil : "<image>", prompt: prompt)
-            if client.dryRun { return APICall.printRequest("/v1/audio-to-video", body) }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            if let picture {
-                body.imageURI = deliver == .dataURI ? try APICall.inlineDataURI(picture)
-                    : try await APICall.deliver(picture, mode: .upload, url: nil, client: api, status: status)
-            }
-            body.audioURI = try await APICall.deliver(sound, mode: deliver, url: nil, client: api, status: status)
-            let result = try await APICall.run("/v1/audio-to-video", body: body, inline: deliver == .dataURI ? sound : nil,
-                                               output: output, client: api, status: status)
-            APICall.report(result, output: output, json: client.json, fix: sound.fix?.plan)
+            let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt),
+                                                 delivery: deliver, output: output)
+            let outcome = try await APICall.run(job, options: client, inputs: [audio] + (image.map { [$0] } ?? []), force: force,
+                                                what: "this video", logger: logger)
+            APICall.report(outcome, output: output, json: client.json)
         }
     }
 }
@@ -275,7 +251,7 @@ struct UploadCommand: AsyncParsableCommand {
             } catch { throw CommandFailure(error) }
             status.clear()
             logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")
-            Console.out(client.json ? JSONOutput.line(UploadLine(uploaded, file: file)) : uploaded.ticket.storageURI)
+            Console.out(client.json ? JSONOutput.line(UploadLine(uploaded, file: file)) : uploaded.ticket.storageUri)
         }
     }
 }
@@ -291,8 +267,8 @@ private struct UploadLine: Encodable {
 
     init(_ uploaded: Uploaded, file: String) {
         self.file = file
-        storageUri = uploaded.ticket.storageURI
-        expiresAt = uploaded.ticket.expiresAt
+        storageUri = uploaded.ticket.storageUri
+        expiresAt = uploaded.ticket.expiresAt.formatted(.iso8601)
         bytes = uploaded.bytes
         seconds = uploaded.seconds
         bytesPerSecond = uploaded.bytesPerSecond.rounded()

@@ -1,3 +1,4 @@
+import LTXContract
 import ArgumentParser
 import LTXPreflight
 

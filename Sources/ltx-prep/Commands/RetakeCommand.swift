@@ -1,22 +1,7 @@
 import ArgumentParser
-import LTXClient
-import LTXMedia
+import LTXContract
 import LTXPreflight
-
-/// Runs `body`, turning a `CommandFailure` into its line and exit status.
-func reportingFailures(_ body: () async throws -> Void) async throws {
-    do { try await body() } catch let failure as CommandFailure {
-        Console.error(failure.message)
-        throw ExitCode(failure.status.rawValue)
-    }
-}
-
-let callExitStatus = """
-    Exit status: 0 done; 2 the input cannot be used, the arguments are wrong, no key, or the \
-    call was refused (--max-cost, not confirmed); 3 the API answered an error (its status, \
-    type, message and x-request-id are printed); 4 the network failed or the download was cut \
-    (nothing is left under the output's name); 130 interrupted.
-    """
+import LTXWorkflow
 
 struct RetakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,7 +45,7 @@ struct RetakeCommand: AsyncParsableCommand {
     var output: String?
 
     @Option(help: "How the video reaches the API: upload (LTX's default), data-uri (Segmind's default) or url.")
-    var deliver: DeliveryMode?
+    var deliver: Delivery?
 
     @Option(help: "With --deliver url: the https URL the API fetches the video from. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
     var url: String?
@@ -85,37 +70,14 @@ struct RetakeCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let output = self.output ?? "/dev/null"
-            let mode = deliver ?? (client.provider == .segmind ? .dataURI : .upload)
-            if !client.dryRun { try APICall.checkOutput(output, inputs: [input], force: force) }
-            let api = try client.client(logger: logger)
-            let request = CheckRequest(endpoint: .retake, section: RetakeSection(start: start, duration: duration),
-                                       delivery: mode.delivery, prompt: prompt)
-            let prepared = try await APICall.prepare(input, request, beside: output, json: client.json)
-            defer { prepared.discard() }
-            let sectionStart = prepared.fix?.window?.sectionStart ?? start
-            let seconds = prepared.report.media.primaryVideo?.duration ?? prepared.report.media.duration ?? 0
-            try client.approve(Pricing.estimate(endpoint: .retake, provider: client.provider.provider, seconds: seconds), what: "this retake")
-
-            let path = client.provider == .segmind ? "/v1/ltx-retake-video" : "/v1/retake"
-            var body = RetakeBody(videoURI: APICall.marker, startTime: sectionStart, duration: duration, prompt: prompt, mode: self.mode, model: model)
-            if client.dryRun {
-                APICall.printRequest(path, body)
-                return
-            }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            body.videoURI = try await APICall.deliver(prepared, mode: mode, url: url, client: api, status: status)
-            let result = try await APICall.run(path, body: body, inline: mode == .dataURI ? prepared : nil, output: output,
-                                               client: api, status: status)
-            let window = prepared.fix?.window
-            APICall.report(result, output: output, json: client.json, fix: prepared.fix?.plan, window: window,
-                           note: window.map { "the result is the window \($0.inputStart) s to \($0.inputStart + $0.duration) s of \(input); the section starts at \(sectionStart) s in it" })
+            let job = GenerationJob.retake(input: input, section: RetakeSection(start: start, duration: duration), prompt: prompt,
+                                           mode: mode.flatMap(RetakeMode.init(rawValue:)), model: model, provider: client.provider.provider,
+                                           delivery: deliver, url: url, output: output)
+            let outcome = try await APICall.run(job, options: client, inputs: [input], force: force, what: "this retake", logger: logger)
+            let window = (outcome.fixes.first ?? nil)?.window
+            let sectionStart = window?.sectionStart ?? start
+            APICall.report(outcome, output: output, json: client.json,
+                           note: window.map { "the result is the window \(Format.seconds($0.inputStart)) to \(Format.seconds($0.inputStart + $0.duration)) of \(input); the section starts at \(Format.seconds(sectionStart)) in it" })
         }
     }
-}
-
-/// `--json` for the API commands.
-struct CallResult: Encodable {
-    var generated: Generated
-    var fix: FixPlan?
-    var window: FixOutcome.WindowMapping?
 }

@@ -59,8 +59,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("upload-url-lifetime"), help: "Seconds an upload URL stays valid.")
     var uploadURLLifetime: Int = 3600
 
+    @Option(name: .customLong("job-seconds"), help: ArgumentHelp("Seconds an async (v2) job stays processing before it completes.", valueName: "seconds"))
+    var jobSeconds: Double = 0
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard jobSeconds.isFinite, (0...86_400).contains(jobSeconds) else { throw ValidationError("--job-seconds must be from 0 to 86400") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be from 0 to 1") }
         if let script, script.split(separator: ",").contains(where: { Int($0.trimmingCharacters) == nil }) {
             throw ValidationError("--script takes HTTP statuses separated by commas, e.g. 429,503")
@@ -81,7 +85,7 @@ struct SandboxCommand: AsyncParsableCommand {
             host: host, port: port, apiKey: key, storageDirectory: directory, latency: .milliseconds(latencyMs),
             script: script.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters) } } ?? [],
             retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
-            uploadURLLifetime: .seconds(uploadURLLifetime))
+            uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .milliseconds(Int64(jobSeconds * 1000)))
         let address = host
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")

@@ -1,5 +1,6 @@
 import LTXMedia
 import LTXPreflight
+import LTXWorkflow
 
 /// The human form of a plan and of what a fix did.
 enum FixPrinter {

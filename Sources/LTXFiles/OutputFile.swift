@@ -7,46 +7,52 @@ import Darwin
 /// The output's path and its temporary sibling. Results are written to the
 /// temporary file in the same folder and renamed into place, so a crash
 /// never leaves a half-written file under the final name.
-struct OutputFile {
-    let path: String
-    let temporary: String
+public struct OutputFile: Sendable {
+    public let path: String
+    public let temporary: String
 
-    init(path: String) {
+    public init(path: String, suffix: String = "tmp") {
         self.path = path
+        temporary = Self.temporaryPath(beside: path, suffix: suffix)
+    }
+
+    /// A hidden, unique name in `path`'s folder: a rename from it to `path`
+    /// stays on one file system, so it is atomic.
+    public static func temporaryPath(beside path: String, suffix: String = "tmp") -> String {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let tag = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        temporary = "\(dir.isEmpty ? "/" : dir)/.\(name).ltx-prep-\(getpid())-\(tag).tmp"
+        return "\(dir.isEmpty ? "/" : dir)/.\(name).ltx-prep-\(getpid())-\(tag).\(suffix)"
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
     }
 
     /// Same file: same device and inode (hard links and other spellings included).
-    static func sameFile(_ a: String, _ b: String) -> Bool {
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
         var sa = stat(), sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    static func folderExists(of path: String) -> Bool {
+    public static func folderExists(of path: String) -> Bool {
         let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var st = stat()
         return stat(dir.isEmpty ? "/" : dir, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    func discardTemporary() { unlink(temporary) }
+    public func discardTemporary() { unlink(temporary) }
 
     /// rename(2): atomic within one file system, replacing an existing file.
-    func commit() -> Int32? {
+    public func commit() -> Int32? {
         rename(temporary, path) == 0 ? nil : errno
     }
 
     /// Copies `source` to the temporary path byte for byte.
-    func copyIn(from source: String) -> Int32? {
+    public func copyIn(from source: String) -> Int32? {
         let input = open(source, O_RDONLY)
         guard input >= 0 else { return errno }
         defer { close(input) }

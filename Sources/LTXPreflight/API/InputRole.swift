@@ -1,14 +1,5 @@
+import LTXContract
 import LTXMedia
-
-/// The API's endpoints that take media.
-public enum Endpoint: String, Sendable, Codable, CaseIterable {
-    case retake
-    case audioToVideo = "audio-to-video"
-    case imageToVideo = "image-to-video"
-    case textToVideo = "text-to-video"
-
-    public var path: String { "/v1/\(rawValue)" }
-}
 
 /// One media field of one endpoint: what a file is checked as.
 public enum InputRole: String, Sendable, Codable, CaseIterable {

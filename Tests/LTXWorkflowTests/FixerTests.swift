@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 import LTXMedia
-@testable import LTXPreflight
+import LTXPreflight
+@testable import LTXWorkflow
 
 /// Fixes written to disk, checked with the probe and against values known
 /// from the fixtures' ffprobe facts.

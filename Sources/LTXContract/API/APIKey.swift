@@ -9,14 +9,14 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
         secret = value.trimmingSpacesAndNewlines
     }
 
-    var headerValue: String { secret }
+    package var headerValue: String { secret }
 
     public var description: String { "<redacted>" }
     public var debugDescription: String { "APIKey(<redacted>)" }
 }
 
 extension String {
-    var trimmingSpacesAndNewlines: String {
+    package var trimmingSpacesAndNewlines: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -1,4 +1,4 @@
-import LTXPreflight
+
 
 /// The documented price list (ltx-api-docs.md, Pricing), in dollars per second.
 public enum Pricing {
@@ -39,7 +39,7 @@ public enum Pricing {
         }
     }
 
-    static func format(_ x: Double, places: Int = 2) -> String {
+    public static func format(_ x: Double, places: Int = 2) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let cents = Int64((x * scale).rounded())

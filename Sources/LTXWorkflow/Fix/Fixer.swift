@@ -1,4 +1,6 @@
+import LTXFiles
 import LTXMedia
+import LTXPreflight
 
 #if canImport(Glibc)
 import Glibc
@@ -87,26 +89,47 @@ public enum Fixer {
     public static func plan(_ input: String, _ request: FixRequest) async throws(FixError) -> (report: CheckReport, plan: FixPlan) {
         let report: CheckReport
         do throws(MediaError) { report = try await Preflight.check(input, request.check) } catch { throw .input(error) }
+        return (report, try plan(report, request))
+    }
+
+    /// The plan for a check already made (pure).
+    public static func plan(_ report: CheckReport, _ request: FixRequest) throws(FixError) -> FixPlan {
         switch FixPlanner.plan(report, options: request.options) {
-        case .success(let plan): return (report, plan)
-        case .failure(let e): throw .plan(input, e)
+        case .success(let plan): return plan
+        case .failure(let e): throw .plan(report.file, e)
         }
     }
 
-    /// Runs the fix. Cancelling the calling task stops the work and removes
-    /// the temporary file.
+    /// Checks `input`, then fixes it. Cancelling the calling task stops the
+    /// work and removes the temporary file.
     public static func fix(_ input: String, _ request: FixRequest,
                            progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
-        let (report, plan) = try await self.plan(input, request)
+        let report: CheckReport
+        do throws(MediaError) { report = try await Preflight.check(input, request.check) } catch { throw .input(error) }
+        return try await fix(report, request, progress: progress)
+    }
+
+    /// Fixes the file `report` describes, without probing it again.
+    public static func fix(_ report: CheckReport, _ request: FixRequest,
+                           progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
+        let input = report.file
+        var plan = try plan(report, request)
         if OutputFile.sameFile(input, request.output) || input == request.output { throw .outputIsInput(request.output) }
         if OutputFile.exists(request.output) && !request.force { throw .outputExists(request.output) }
         guard OutputFile.folderExists(of: request.output) else {
             throw .write(MediaError(kind: .output, path: request.output, message: "its folder does not exist"))
         }
+        if FixPlanner.needsKeyframe(plan), let window = plan.window {
+            let keyframe: Double?
+            do throws(MediaError) { keyframe = try await BlockingExecutor.run { () throws(MediaError) in
+                try MediaProbe.keyframeTime(atOrBefore: window.start, in: input)
+            } } catch { throw .input(error) }
+            plan = FixPlanner.placeWindow(plan, keyframe: keyframe, frameRate: report.media.primaryVideo?.frameRate, options: request.options)
+        }
         let file = OutputFile(path: request.output)
         do throws(FixError) {
-            let (written, result) = try await write(input, plan, report: report, request: request, to: file, progress: progress)
-            let outcome = try await verify(input, written, result: result, report: report, request: request, file: file)
+            let result = try await write(input, plan, report: report, to: file, progress: progress)
+            let outcome = try await verify(input, plan, result: result, report: report, request: request, file: file)
             if let err = file.commit() {
                 throw FixError.write(MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
                                                 message: String(cString: strerror(err))))
@@ -130,14 +153,14 @@ public enum Fixer {
 
     // MARK: steps
 
-    private static func write(_ input: String, _ plan: FixPlan, report: CheckReport, request: FixRequest, to file: OutputFile,
-                              progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(FixError) -> (FixPlan, TranscodeResult?) {
+    private static func write(_ input: String, _ plan: FixPlan, report: CheckReport, to file: OutputFile,
+                              progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(FixError) -> TranscodeResult? {
         switch plan.output {
         case .unchanged:
             if let err = file.copyIn(from: input) {
                 throw .write(MediaError(kind: .output, path: file.path, code: -err, message: String(cString: strerror(err))))
             }
-            return (plan, nil)
+            return nil
         case .png:
             let temporary = file.temporary
             do throws(MediaError) {
@@ -145,25 +168,8 @@ public enum Fixer {
                     try ImageConverter.convertToPNG(input: input, output: temporary, maxSide: plan.maxImageSide)
                 }
             } catch { throw .write(error) }
-            return (plan, nil)
+            return nil
         case .mp4, .m4a:
-            var plan = plan
-            if let window = plan.window, plan.video == .copy, let section = plan.section {
-                // A copied window starts on the keyframe before it; if that is
-                // too early to still hold the section, only an exact cut will do.
-                let keyframe: Double?
-                do throws(MediaError) { keyframe = try await BlockingExecutor.run { () throws(MediaError) in
-                    try MediaProbe.keyframeTime(atOrBefore: window.start, in: input)
-                } } catch { throw .write(error) }
-                // A copied window may end up to a few reordered frames early.
-                let margin = 8 / (report.media.primaryVideo?.frameRate ?? 24)
-                if let keyframe, keyframe + window.duration - margin < section.end {
-                    plan.video = .encode(VideoEncoding(crf: request.options.crf, preset: request.options.preset))
-                    plan.operations.append(FixOperation(action: .reencodeVideo,
-                                                        detail: "re-encode the window: the keyframe before it (\(Format.seconds(keyframe))) is too early to hold the section",
-                                                        rules: [.videoDuration]))
-                }
-            }
             let video = report.media.primaryVideo
             let expected = plan.window.map { Int(($0.duration * (video?.frameRate ?? 25)).rounded()) }
                 ?? plan.padVideoToFrames ?? video?.frameCount
@@ -171,7 +177,7 @@ public enum Fixer {
                                    window: plan.window, video: plan.video, audio: plan.audio,
                                    padVideoToFrames: plan.padVideoToFrames, expectedFrames: expected)
             do throws(MediaError) {
-                return (plan, try await Transcoder.run(job, progress: progress))
+                return try await Transcoder.run(job, progress: progress)
             } catch {
                 throw error.kind == .cancelled ? .cancelled : .write(error)
             }

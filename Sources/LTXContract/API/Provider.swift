@@ -15,7 +15,7 @@ public enum Provider: String, Sendable, CaseIterable {
     public var baseURLVariable: String { self == .ltx ? "LTX_API_BASE_URL" : "SEGMIND_API_BASE_URL" }
 
     /// The auth header: LTX takes a bearer token, Segmind `x-api-key`.
-    func authHeader(_ key: APIKey) -> (name: String, value: String) {
+    package func authHeader(_ key: APIKey) -> (name: String, value: String) {
         switch self {
         case .ltx: ("Authorization", "Bearer \(key.headerValue)")
         case .segmind: ("x-api-key", key.headerValue)

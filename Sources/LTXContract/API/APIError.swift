@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A failed call, with everything a support ticket needs: the HTTP status,
 /// the documented error type and message, and `x-request-id`.
 public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,25 +20,24 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         self.requestID = requestID
     }
 
-    /// Reads the documented body `{"type":"error","error":{"type","message"}}`;
-    /// anything else keeps the status and a short excerpt of the body.
+    /// Reads the documented body `{"type":"error","error":{"type","message"}}`
+    /// (the contract's `ErrorResponse`); anything else keeps the status and a
+    /// short excerpt of the body, since proxies and gateways answer in their own shapes.
     public static func decode(status: Int, body: [UInt8], requestID: String?) -> APIError {
-        struct Envelope: Decodable {
-            struct Inner: Decodable { var type: String?; var message: String? }
-            var error: Inner?
-            var message: String?
-        }
-        if let envelope = try? JSONCoding.decoder.decode(Envelope.self, from: body) {
-            let type = envelope.error?.type ?? Self.defaultType(status)
-            let message = envelope.error?.message ?? envelope.message ?? Self.reason(status)
-            return APIError(status: status, type: type, message: message, requestID: requestID)
+        if let envelope = try? JSONDecoder().decode(Components.Schemas.ErrorResponse.self, from: Data(body)) {
+            return APIError(status: status, type: envelope.error._type, message: envelope.error.message, requestID: requestID)
         }
         let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingSpacesAndNewlines
         return APIError(status: status, type: Self.defaultType(status), message: text.isEmpty ? Self.reason(status) : text,
                         requestID: requestID)
     }
 
-    static func defaultType(_ status: Int) -> String {
+    /// The documented body for this error, as the sandbox sends it.
+    public var envelope: Components.Schemas.ErrorResponse {
+        Components.Schemas.ErrorResponse(_type: .error, error: .init(_type: type, message: message))
+    }
+
+    public static func defaultType(_ status: Int) -> String {
         switch status {
         case 400: "invalid_request_error"
         case 401: "authentication_error"
@@ -45,7 +50,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static func reason(_ status: Int) -> String {
+    public static func reason(_ status: Int) -> String {
         switch status {
         case 400: "Bad Request"
         case 401: "Unauthorized"

@@ -1,0 +1,52 @@
+import LTXContract
+
+/// One paid call: which operation of the contract, with its body.
+public enum GenerationRequest: Sendable {
+    case retake(RetakeRequest)
+    /// Segmind's retake (`/v1/ltx-retake-video`, `x-api-key`).
+    case segmindRetake(SegmindRetakeRequest)
+    case textToVideo(TextToVideoRequest)
+    case imageToVideo(ImageToVideoRequest)
+    case audioToVideo(AudioToVideoRequest)
+
+    public var endpoint: Endpoint {
+        switch self {
+        case .retake, .segmindRetake: .retake
+        case .textToVideo: .textToVideo
+        case .imageToVideo: .imageToVideo
+        case .audioToVideo: .audioToVideo
+        }
+    }
+
+    /// The synchronous route it is sent to.
+    public var path: String {
+        if case .segmindRetake = self { return "/v1/ltx-retake-video" }
+        return endpoint.path
+    }
+
+    /// The body as JSON, keys sorted (the data-URI path splices a file into it).
+    public func json() throws -> [UInt8] {
+        switch self {
+        case .retake(let b): try JSONCoding.encode(b)
+        case .segmindRetake(let b): try JSONCoding.encode(b)
+        case .textToVideo(let b): try JSONCoding.encode(b)
+        case .imageToVideo(let b): try JSONCoding.encode(b)
+        case .audioToVideo(let b): try JSONCoding.encode(b)
+        }
+    }
+}
+
+/// A file sent inside the JSON body as a `data:` URI: `marker` stands where
+/// its URI goes, and the base64 streams into the body as the file is read.
+public struct InlineFile: Sendable, Equatable {
+    /// What a request carries in place of the URI until it is sent.
+    public static let marker = "@@LTX-PREP-INLINE@@"
+
+    public var path: String
+    public var mimeType: String
+
+    public init(path: String, mimeType: String) {
+        self.path = path
+        self.mimeType = mimeType
+    }
+}

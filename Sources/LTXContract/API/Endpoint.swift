@@ -1,0 +1,12 @@
+/// The API's generation endpoints.
+public enum Endpoint: String, Sendable, Codable, CaseIterable {
+    case retake
+    case audioToVideo = "audio-to-video"
+    case imageToVideo = "image-to-video"
+    case textToVideo = "text-to-video"
+
+    /// The synchronous route: one connection held for the whole generation.
+    public var path: String { "/v1/\(rawValue)" }
+    /// The async route (NOTES.md): 202 and a job id, then `GET v2Path/{id}`.
+    public var v2Path: String { "/v2/\(rawValue)" }
+}

@@ -1,0 +1,17 @@
+// Short names for the generated wire types (Generated/Types.swift), which
+// keep the OpenAPI document's own schema names.
+
+/// `POST /v1/retake`'s body (the document's `EditVideoRequest`).
+public typealias RetakeRequest = Components.Schemas.EditVideoRequest
+/// `POST /v1/ltx-retake-video`'s body (Segmind).
+public typealias SegmindRetakeRequest = Components.Schemas.SegmindRetakeRequest
+public typealias TextToVideoRequest = Components.Schemas.TextToVideoRequest
+public typealias ImageToVideoRequest = Components.Schemas.ImageToVideoRequest
+public typealias AudioToVideoRequest = Components.Schemas.AudioToVideoRequest
+/// `POST /v1/upload`'s answer: where to PUT the file, and its `ltx://` URI.
+public typealias UploadTicket = Components.Schemas.UploadResponse
+public typealias RetakeMode = Components.Schemas.RetakeMode
+public typealias CameraMotion = Components.Schemas.CameraMotion
+/// An async (v2) job as `GET /v2/{endpoint}/{id}` reports it.
+public typealias Job = Components.Schemas.Job
+public typealias JobStatus = Components.Schemas.JobStatus

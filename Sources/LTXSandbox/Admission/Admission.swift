@@ -1,0 +1,70 @@
+import HTTPTypes
+import LTXContract
+import OpenAPIRuntime
+
+/// Every operation of the contract passes here first: the key (Bearer for
+/// LTX, `x-api-key` for Segmind's route), the scripted or random fault for
+/// paid calls, a bound on the JSON body, and errors written in the documented
+/// envelope, so a handler only ever returns its success.
+struct Admission: ServerMiddleware {
+    let configuration: SandboxConfiguration
+    let state: SandboxState
+
+    /// The routes that would start a paid generation.
+    static let paid: Set<String> = ["retake", "segmindRetake", "textToVideo", "imageToVideo", "audioToVideo",
+                                    "submitRetake", "submitTextToVideo", "submitImageToVideo", "submitAudioToVideo"]
+    /// A data URI is at most 15 MB encoded; the rest of a body is small.
+    static let bodyLimit = 16 << 20
+
+    func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+                   next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+        do {
+            try authorize(request, segmind: operationID == "segmindRetake")
+            if Self.paid.contains(operationID), let status = await state.nextFault() {
+                throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
+            }
+            var bounded: HTTPBody?
+            if let body {
+                if case .known(let n) = body.length, n > Self.bodyLimit { throw Self.tooLarge }
+                do { bounded = HTTPBody(try await [UInt8](collecting: body, upTo: Self.bodyLimit)) } catch { throw Self.tooLarge }
+            }
+            return try await next(request, bounded, metadata)
+        } catch {
+            return Self.answer(Self.failure(from: error))
+        }
+    }
+
+    static let tooLarge = SandboxFailure(status: 413, type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes")
+
+    private func authorize(_ request: HTTPRequest, segmind: Bool) throws(SandboxFailure) {
+        let denied = { (why: String) in SandboxFailure(status: 401, type: "authentication_error", message: why) }
+        if segmind {
+            guard let key = request.headerFields[HTTPField.Name("x-api-key")!] else { throw denied("Missing x-api-key header") }
+            guard key == configuration.apiKey else { throw denied("Invalid API key") }
+            return
+        }
+        guard let auth = request.headerFields[.authorization] else { throw denied("Missing authorization header") }
+        guard auth.hasPrefix("Bearer ") else { throw denied("Malformed header") }
+        guard auth.dropFirst(7) == configuration.apiKey else { throw denied("Invalid API key") }
+    }
+
+    /// A handler's failure, or the generated code's (a body that is not the
+    /// JSON the operation takes) as a 400.
+    static func failure(from error: any Error) -> SandboxFailure {
+        switch error {
+        case let f as SandboxFailure: return f
+        case let e as ServerError:
+            if let f = e.underlyingError as? SandboxFailure { return f }
+            return .invalid("the request is not what this endpoint takes: \(e.causeDescription)")
+        default: return .server("\(error)")
+        }
+    }
+
+    static func answer(_ failure: SandboxFailure) -> (HTTPResponse, HTTPBody?) {
+        let body = APIErrorResponse.json(type: failure.type, message: failure.message)
+        var response = HTTPResponse(status: .init(code: failure.status))
+        response.headerFields[.contentType] = "application/json"
+        if let retryAfter = failure.retryAfter { response.headerFields[.retryAfter] = String(retryAfter) }
+        return (response, HTTPBody(body))
+    }
+}

@@ -1,0 +1,42 @@
+import LTXContract
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The v2 jobs: accepted at once, produced in the background (after
+/// `jobSeconds` of `processing`), polled by id, results served from
+/// `/results/{id}` without the key.
+struct AsyncJobs: Sendable {
+    let configuration: SandboxConfiguration
+    let state: SandboxState
+
+    func submit(_ endpoint: String, _ production: @escaping Production) async -> Job {
+        let (id, record) = await state.newJob(endpoint: endpoint)
+        let state = self.state
+        let wait = configuration.jobSeconds
+        Task {
+            await state.updateJob(id) { $0.status = "processing" }
+            if wait > .zero { try? await Task.sleep(for: wait) }
+            do throws(SandboxFailure) {
+                let path = try await production()
+                await state.updateJob(id) { $0.status = "completed"; $0.result = path; $0.completedAt = .now }
+            } catch {
+                await state.updateJob(id) { $0.status = "failed"; $0.error = error.message; $0.completedAt = .now }
+            }
+        }
+        return Job(id: id, status: .pending, createdAt: record.createdAt)
+    }
+
+    func status(_ id: String, endpoint: String) async -> Job? {
+        guard let record = await state.job(id), record.endpoint == endpoint else { return nil }
+        let authority = await state.authority
+        return Job(id: id, status: JobStatus(rawValue: record.status), createdAt: record.createdAt, completedAt: record.completedAt,
+                   result: record.result == nil ? nil : .init(videoUrl: "http://\(authority)/results/\(id)"), error: record.error)
+    }
+
+    /// The result file of a completed job.
+    func resultPath(_ id: String) async -> String? { await state.job(id)?.result }
+}

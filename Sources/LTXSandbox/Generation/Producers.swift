@@ -1,0 +1,112 @@
+import LTXContract
+import LTXMedia
+import LTXPreflight
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Makes a validated request's answer: a real MP4 written here. Validation
+/// happens first, so a bad request is answered before any work is queued;
+/// the work itself runs when the returned closure is called (at once for v1,
+/// in the background for a v2 job).
+typealias Production = @Sendable () async throws(SandboxFailure) -> String
+
+struct Producers: Sendable {
+    let configuration: SandboxConfiguration
+    let state: SandboxState
+    let resolver: URIResolver
+
+    func retake(uri: String, start: Double, duration: Double, prompt: String?, mode: RetakeMode?, model: String?,
+                segmind: Bool) async throws(SandboxFailure) -> Production {
+        guard duration >= APILimits.sectionMinDuration else { throw .invalid("duration must be at least 2 seconds") }
+        if let model, model != "ltx-2-pro" { throw .invalid("model must be ltx-2-pro") }
+        if segmind && uri.hasPrefix("ltx://") { throw .invalid("video_uri must be an https URL or a data URI") }
+        let retakeMode = mode ?? .replaceAudioAndVideo
+        let section = RetakeSection(start: start, duration: duration)
+        let (input, report) = try await resolver.accept(uri, field: "video_uri", kind: .video,
+                                                        CheckRequest(endpoint: .retake, section: section, prompt: prompt))
+        let effective = report.effectiveSection ?? section
+        let output = await resultPath()
+        let job = TranscodeJob(input: input.path, output: output, video: .encode(VideoEncoding(crf: 28, preset: "ultrafast")),
+                               audio: report.media.primaryAudio != nil ? .encode(AudioEncoding()) : .drop,
+                               effect: SectionEffect(start: effective.start, duration: effective.duration,
+                                                     invertPicture: retakeMode != .replaceAudio,
+                                                     toneFrequency: retakeMode != .replaceVideo ? 880 : nil))
+        return { () async throws(SandboxFailure) -> String in
+            defer { input.discard() }
+            do throws(MediaError) { _ = try await Transcoder.run(job) } catch {
+                unlink(output)
+                throw .server(error.message)
+            }
+            return output
+        }
+    }
+
+    func audioToVideo(_ body: AudioToVideoRequest) async throws(SandboxFailure) -> Production {
+        guard body.imageUri != nil || body.prompt != nil else { throw .invalid("prompt is required when image_uri is not provided") }
+        if let model = body.model, model != "ltx-2-pro" { throw .invalid("model must be ltx-2-pro") }
+        if let r = body.resolution, r != "1920x1080" { throw .invalid("resolution must be 1920x1080") }
+        let (audio, _) = try await resolver.accept(body.audioUri, field: "audio_uri", kind: .audio, CheckRequest(endpoint: .audioToVideo))
+        var image: ResolvedInput?
+        var portrait = false
+        if let uri = body.imageUri {
+            do throws(SandboxFailure) {
+                let (file, report) = try await resolver.accept(uri, field: "image_uri", kind: .image, CheckRequest(endpoint: .audioToVideo))
+                image = file
+                let v = report.media.primaryVideo
+                portrait = (v?.displayHeight ?? 0) > (v?.displayWidth ?? 0)
+            } catch {
+                audio.discard()
+                throw error
+            }
+        }
+        // NOTES.md: 1920x1080 or 1080x1920 by the image's orientation, 25 fps.
+        let spec = PatternClipSpec(output: await resultPath(), width: portrait ? 1080 : 1920, height: portrait ? 1920 : 1080,
+                                   frameRate: 25, duration: 0, image: image?.path, sound: .file(audio.path))
+        return { [image] () async throws(SandboxFailure) -> String in
+            defer { audio.discard(); image?.discard() }
+            return try await Self.produce(spec)
+        }
+    }
+
+    /// text-to-video, and image-to-video when `imageURI` is given.
+    func generate(imageURI: String?, model: String, duration: Int, resolution: String, fps: Int?, generateAudio: Bool?)
+        async throws(SandboxFailure) -> Production {
+        let fps = fps ?? 25
+        guard GenerationMatrix.documentedModels.contains(model) else {
+            throw .invalid("model must be one of \(GenerationMatrix.documentedModels.joined(separator: ", "))")
+        }
+        if let problem = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps, duration: duration)
+            .first(where: { $0.severity == .error }) {
+            throw .invalid("\(problem.actual) is not supported: \(problem.required)")
+        }
+        let size = resolution.split(separator: "x").compactMap { Int($0) }
+        guard size.count == 2 else { throw .invalid("resolution must be WIDTHxHEIGHT") }
+        var image: ResolvedInput?
+        if let uri = imageURI {
+            (image, _) = try await resolver.accept(uri, field: "image_uri", kind: .image, CheckRequest(endpoint: .imageToVideo))
+        }
+        let spec = PatternClipSpec(output: await resultPath(), width: size[0], height: size[1], frameRate: fps,
+                                   duration: Double(duration), image: image?.path,
+                                   sound: generateAudio == false ? .none : .tone(frequency: 440))
+        return { [image] () async throws(SandboxFailure) -> String in
+            defer { image?.discard() }
+            return try await Self.produce(spec)
+        }
+    }
+
+    func resultPath() async -> String { "\(configuration.storageDirectory)/result-\(await state.uniqueName()).mp4" }
+
+    static func produce(_ spec: PatternClipSpec) async throws(SandboxFailure) -> String {
+        do throws(MediaError) {
+            _ = try await BlockingExecutor.run { () throws(MediaError) in try PatternClip.write(spec) }
+        } catch {
+            unlink(spec.output)
+            throw .server(error.message)
+        }
+        return spec.output
+    }
+}

@@ -1,0 +1,45 @@
+import NIOCore
+import NIOFileSystem
+import OpenAPIRuntime
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A result file as a response body of known length. With `dropAfter`, the
+/// body fails part-way, so the server closes the connection as a failing
+/// network would.
+enum ResultStream {
+    struct DroppedConnection: Error {}
+
+    static func body(_ path: String, dropAfter: Int?, deleteAfterwards: Bool) -> HTTPBody {
+        var st = stat()
+        stat(path, &st)
+        let size = Int64(st.st_size)
+        let (stream, continuation) = AsyncThrowingStream<ArraySlice<UInt8>, any Error>.makeStream()
+        let producer = Task {
+            defer { if deleteAfterwards { unlink(path) } }
+            do {
+                var sent = 0
+                try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(path)) { handle in
+                    for try await chunk in handle.readChunks(chunkLength: .kibibytes(64)) {
+                        let bytes = ArraySlice(Array(buffer: chunk))
+                        if let drop = dropAfter, sent + bytes.count >= drop {
+                            if drop > sent { continuation.yield(bytes.prefix(drop - sent)) }
+                            throw DroppedConnection()
+                        }
+                        continuation.yield(bytes)
+                        sent += bytes.count
+                    }
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in producer.cancel() }
+        return HTTPBody(stream, length: .known(size), iterationBehavior: .single)
+    }
+}

@@ -1,0 +1,102 @@
+import LTXContract
+import OpenAPIRuntime
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The contract's server protocol, generated from openapi.yaml: the same
+/// document the client is generated from, so the two cannot drift. Errors
+/// are thrown as `SandboxFailure` and written by `Admission`.
+struct SandboxAPI: APIProtocol {
+    let configuration: SandboxConfiguration
+    let state: SandboxState
+    let storage: UploadStorage
+    let producers: Producers
+    let jobs: AsyncJobs
+
+    func createUpload(_ input: Operations.CreateUpload.Input) async throws -> Operations.CreateUpload.Output {
+        .ok(.init(body: .json(await storage.ticket(authority: await state.authority))))
+    }
+
+    // MARK: v1, synchronous: the answer is the video
+
+    func retake(_ input: Operations.Retake.Input) async throws -> Operations.Retake.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .ok(try await answer(try await retakeProduction(b)))
+    }
+
+    func segmindRetake(_ input: Operations.SegmindRetake.Input) async throws -> Operations.SegmindRetake.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        let production = try await producers.retake(uri: b.videoUri, start: b.startTime, duration: b.duration, prompt: b.prompt,
+                                                    mode: b.mode, model: nil, segmind: true)
+        return .ok(try await answer(production))
+    }
+
+    func textToVideo(_ input: Operations.TextToVideo.Input) async throws -> Operations.TextToVideo.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .ok(try await answer(try await textProduction(b)))
+    }
+
+    func imageToVideo(_ input: Operations.ImageToVideo.Input) async throws -> Operations.ImageToVideo.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .ok(try await answer(try await imageProduction(b)))
+    }
+
+    func audioToVideo(_ input: Operations.AudioToVideo.Input) async throws -> Operations.AudioToVideo.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .ok(try await answer(try await producers.audioToVideo(b)))
+    }
+
+    // MARK: v2, asynchronous: 202 and a job id
+
+    func submitRetake(_ input: Operations.SubmitRetake.Input) async throws -> Operations.SubmitRetake.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit("retake", try await retakeProduction(b)))))
+    }
+
+    func submitTextToVideo(_ input: Operations.SubmitTextToVideo.Input) async throws -> Operations.SubmitTextToVideo.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit("text-to-video", try await textProduction(b)))))
+    }
+
+    func submitImageToVideo(_ input: Operations.SubmitImageToVideo.Input) async throws -> Operations.SubmitImageToVideo.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit("image-to-video", try await imageProduction(b)))))
+    }
+
+    func submitAudioToVideo(_ input: Operations.SubmitAudioToVideo.Input) async throws -> Operations.SubmitAudioToVideo.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit("audio-to-video", try await producers.audioToVideo(b)))))
+    }
+
+    func getJob(_ input: Operations.GetJob.Input) async throws -> Operations.GetJob.Output {
+        guard let job = await jobs.status(input.path.id, endpoint: input.path.endpoint.rawValue) else { throw SandboxFailure.notFound }
+        return .ok(.init(body: .json(job)))
+    }
+
+    // MARK: parts
+
+    private func retakeProduction(_ b: RetakeRequest) async throws(SandboxFailure) -> Production {
+        try await producers.retake(uri: b.videoUri, start: b.startTime, duration: b.duration, prompt: b.prompt, mode: b.mode,
+                                   model: b.model, segmind: false)
+    }
+
+    private func textProduction(_ b: TextToVideoRequest) async throws(SandboxFailure) -> Production {
+        try await producers.generate(imageURI: nil, model: b.model, duration: b.duration, resolution: b.resolution, fps: b.fps,
+                                     generateAudio: b.generateAudio)
+    }
+
+    private func imageProduction(_ b: ImageToVideoRequest) async throws(SandboxFailure) -> Production {
+        try await producers.generate(imageURI: b.imageUri, model: b.model, duration: b.duration, resolution: b.resolution, fps: b.fps,
+                                     generateAudio: b.generateAudio)
+    }
+
+    /// Runs the production now and streams the file, deleting it afterwards.
+    private func answer(_ production: Production) async throws(SandboxFailure) -> Components.Responses.Video {
+        let path = try await production()
+        return .init(body: .videoMp4(ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: true)))
+    }
+}

@@ -1,0 +1,118 @@
+import LTXClient
+import LTXContract
+import LTXFiles
+import LTXMedia
+import LTXPreflight
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file made ready to send: the input itself when it conforms, else a
+/// fixed copy beside the output (removed by `discard`).
+public struct PreparedInput: Sendable {
+    /// The file to send.
+    public var path: String
+    public var temporary: Bool
+    /// The check of what is sent: the input's, or the fixed copy's.
+    public var report: CheckReport
+    public var fix: FixOutcome?
+
+    public func discard() { if temporary { unlink(path) } }
+
+    public var mimeType: String { report.media.container.mimeType }
+
+    /// Checks `input` (its one probe); when it breaks a rule, fixes it into
+    /// a temporary file beside `output` from that same check.
+    public static func prepare(_ input: String, _ request: CheckRequest, beside output: String, options: FixOptions = FixOptions(),
+                               events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> PreparedInput {
+        let report: CheckReport
+        do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
+            throw .unusable(error.description)
+        }
+        if report.conformant { return PreparedInput(path: input, temporary: false, report: report) }
+        if request.delivery == .url {
+            // A fixed copy would stay here; the API fetches what the URL serves.
+            let broken = report.findings.filter { $0.severity == .error }.map(\.rule.rawValue)
+            throw .unusable("\(input): breaks \(broken.joined(separator: ", ")); with --deliver url the API fetches the file as it is: run ltx-prep fix, host its output, or deliver by upload")
+        }
+        let temporary = OutputFile.temporaryPath(beside: output.isEmpty ? "./input" : output, suffix: "input")
+        do throws(FixError) {
+            let fixRequest = FixRequest(check: request, output: temporary, force: true, options: options)
+            events(.fixPlanned(input: input, try Fixer.plan(report, fixRequest)))
+            let outcome = try await Fixer.fix(report, fixRequest) { events(.fixing(input: input, $0)) }
+            return PreparedInput(path: temporary, temporary: true, report: outcome.report, fix: outcome)
+        } catch {
+            unlink(temporary)
+            if case .cancelled = error { throw .cancelled }
+            throw .unusable(error.description)
+        }
+    }
+
+    /// A URL the API will fetch this file from: the documented address rules,
+    /// then a `HEAD` for what the server says (status, redirect, size).
+    public func checkURL(_ url: String, events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) {
+        try Self.enforce([URLRules.address(url)], url, events)
+        events(.checkingURL(url))
+        let remote: RemoteFile
+        do throws(ClientError) { remote = try await RemoteFileInspector.inspect(url) } catch { throw .client(error) }
+        try Self.enforce(URLRules.remote(remote, kind: report.media.kind, localSize: report.media.sizeBytes), url, events)
+    }
+
+    private static func enforce(_ findings: [Finding], _ url: String, _ events: (WorkflowEvent) -> Void) throws(WorkflowError) {
+        for f in findings where f.severity == .warning {
+            events(.warning("\(url): \(f.rule.rawValue): \(f.actual); \(f.fix ?? f.required)"))
+        }
+        if let f = findings.first(where: { $0.severity == .error }) {
+            throw .unusable("\(url): \(f.rule.rawValue): \(f.actual), needs \(f.required)" + (f.fix.map { "; \($0)" } ?? ""))
+        }
+    }
+
+    /// The URI to put in the request: the storage URI after an upload, the
+    /// URL given, or `InlineFile.marker` for a data URI streamed at send time.
+    public func deliver(_ delivery: Delivery, url: String?, client: LTXAPIClient,
+                        events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> String {
+        switch delivery {
+        case .upload:
+            do throws(ClientError) {
+                let uploaded = try await client.upload(file: path, contentType: mimeType) { sent, total in
+                    events(.uploading(sent: sent, total: total))
+                }
+                return uploaded.ticket.storageUri
+            } catch { throw .client(error) }
+        case .dataURI:
+            return InlineFile.marker
+        case .url:
+            guard let url else { throw .unusable("--deliver url needs --url https://...") }
+            try await checkURL(url, events: events)
+            return url
+        }
+    }
+
+    /// The file as a whole `data:` URI, for a small second input (an image of
+    /// at most 7 MB encoded) beside one that streams.
+    public func dataURI() throws(WorkflowError) -> String {
+        guard let bytes = Self.readWhole(path) else { throw .unusable("\(path): cannot read") }
+        return "data:\(mimeType);base64," + Data(bytes).base64EncodedString()
+    }
+
+    private static func readWhole(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            bytes += buffer[0..<n]
+            if n < buffer.count { return ferror(f) == 0 ? bytes : nil }
+        }
+    }
+}

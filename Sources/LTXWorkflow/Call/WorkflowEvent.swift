@@ -1,0 +1,19 @@
+import LTXContract
+import LTXMedia
+import LTXPreflight
+
+/// What a workflow is doing, for a progress display. A command line prints
+/// them; a Swift program can read them as an `AsyncStream`.
+public enum WorkflowEvent: Sendable {
+    /// An input broke a rule and will be fixed by this plan.
+    case fixPlanned(input: String, FixPlan)
+    case fixing(input: String, TranscodeProgress)
+    /// The estimated price, before anything is paid.
+    case estimated(Pricing.Estimate?)
+    case checkingURL(String)
+    case uploading(sent: Int64, total: Int64)
+    case waiting
+    case downloading(received: Int64, total: Int64?)
+    /// Something the user should know that does not stop the work.
+    case warning(String)
+}

@@ -1,0 +1,52 @@
+import LTXMedia
+import LTXSandbox
+import Testing
+import TestSupport
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// README.md's Swift examples are these files, byte for byte: the suite
+/// compiles what the README prints, and runs it.
+@Suite struct ReadmeExamplesTests {
+    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift"]
+
+    @Test func readmePrintsEachExampleExactly() throws {
+        let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        for name in Self.examples {
+            let source = try String(contentsOfFile: Fixtures.repositoryRoot + "/Tests/ReadmeExamplesTests/" + name, encoding: .utf8)
+            #expect(blocks.contains(source), "README.md does not print \(name) as it is")
+        }
+        #expect(blocks.count == Self.examples.count, "README.md has a Swift block that no test compiles")
+    }
+
+    @Test func checkExampleNamesTheBrokenRule() async throws {
+        let problems = try await listProblems(of: Fixtures.path("h264_heaac.mp4"))
+        #expect(problems.contains { $0.hasPrefix("audio.aac-profile:") })
+    }
+
+    @Test func fixExampleWritesAConformantFile() async throws {
+        let dir = TemporaryDirectory.make("readme-fix")
+        let outcome = try await makeConformant(Fixtures.path("h264_heaac.mp4"), to: dir + "/fixed.mp4")
+        #expect(outcome.report.conformant)
+        #expect(outcome.report.media.primaryAudio?.profile == "LC")
+    }
+
+    /// The retake example against the sandbox, in process on a random port.
+    @Test func retakeExampleRunsAgainstTheSandbox() async throws {
+        let dir = TemporaryDirectory.make("readme-retake")
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let generated = try await retake(Fixtures.path("h264_heaac.mp4"), to: dir + "/retaken.mp4",
+                                         environment: ["LTXV_API_KEY": SandboxInProcess.key, "LTX_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        #expect(generated?.output == dir + "/retaken.mp4")
+        let media = try await MediaProbe.probe(dir + "/retaken.mp4")
+        // The input (97 frames of HE-AAC audio) was fixed to AAC-LC first; the answer keeps its 97 frames.
+        #expect(media.primaryVideo?.frameCount == 97)
+        #expect(media.primaryAudio?.profile == "LC")
+    }
+}
