@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "LTXContract", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [
-            "LTXClient", "LTXContract", "LTXSandbox", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+            "LTXClient", "LTXContract", "LTXMedia", "LTXSandbox", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "_NIOFileSystem", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client"),

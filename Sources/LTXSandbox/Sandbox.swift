@@ -25,6 +25,7 @@ public enum Sandbox {
                              jobs: jobs)
         let router = Router()
         router.middlewares.add(RequestIDMiddleware(latency: configuration.latency))
+        router.middlewares.add(UnknownRoutes())
         try api.registerHandlers(on: router, middlewares: [Admission(configuration: configuration, state: state)])
         // Outside the contract: the signed upload URL and the stored results, on the storage's side.
         router.put("/storage/{id}") { request, context in await storage.store(request, id: context.parameters.get("id") ?? "") }

@@ -98,3 +98,18 @@ import TestSupport
         #expect(try await send(.GET, "\(base)/v2/text-to-video/nope", headers: bearer).status == 404)
     }
 }
+
+extension SandboxContractTests {
+    /// A method a contract path does not take is 405 with `Allow`; a path the
+    /// API does not have is 404; both in the envelope, with `x-request-id`.
+    @Test func unroutableRequestsGetTheEnvelope() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let wrongMethod = try await send(.GET, "http://127.0.0.1:\(port)/v1/retake", headers: bearer)
+        #expect(wrongMethod.status == 405 && wrongMethod.headers["allow"] == "POST")
+        #expect((try wrongMethod.json()["error"] as? [String: Any])?["type"] as? String == "invalid_request_error")
+        let nowhere = try await send(.GET, "http://127.0.0.1:\(port)/v3/nothing", headers: bearer)
+        #expect(nowhere.status == 404 && nowhere.headers["x-request-id"]?.count == 32)
+        #expect((try nowhere.json()["error"] as? [String: Any])?["type"] as? String == "not_found_error")
+    }
+}

@@ -2752,6 +2752,29 @@ public enum Operations {
             }
             /// An error, in the documented envelope
             ///
+            /// - Remark: Generated from `#/paths//v2/{endpoint}/{id}/get(getJob)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses._Error)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            public var badRequest: Components.Responses._Error {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// An error, in the documented envelope
+            ///
             /// - Remark: Generated from `#/paths//v2/{endpoint}/{id}/get(getJob)/responses/401`.
             ///
             /// HTTP response code: `401 unauthorized`.

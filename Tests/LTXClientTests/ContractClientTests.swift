@@ -1,0 +1,75 @@
+import LTXClient
+import LTXContract
+import LTXMedia
+import Testing
+import TestSupport
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The generated client against the sandbox implementing the generated
+/// server, in this process on a random loopback port.
+@Suite struct ContractClientTests {
+    let dir = TemporaryDirectory.make("ltx-contract")
+
+    func client(_ port: Int) throws -> LTXAPIClient {
+        let configuration = try ClientConfiguration.resolve(provider: .ltx, apiKey: SandboxInProcess.key, baseURL: "http://127.0.0.1:\(port)",
+                                                            environment: [:])
+        return LTXAPIClient(configuration: configuration, sleep: { _ in })
+    }
+
+    @Test func textToVideoStreamsTheAnswerToTheOutput() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
+        let generated = try await client(port).generate(.textToVideo(body), to: "\(dir)/t2v.mp4")
+        #expect(generated.attempts == 1 && generated.requestID?.count == 32)
+        let media = try await MediaProbe.probe("\(dir)/t2v.mp4")
+        #expect(media.primaryVideo?.displayWidth == 1920 && media.primaryVideo?.frameCount == 150)
+        #expect(Int64(media.sizeBytes) == generated.bytes)
+    }
+
+    /// 429 with Retry-After, then 503, then the answer: three attempts, the
+    /// errors read from the envelope by the middleware.
+    @Test func scriptedFaultsAreRetried() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [429, 503] }
+        defer { server.cancel() }
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
+        let generated = try await client(port).generate(.textToVideo(body), to: "\(dir)/retried.mp4")
+        #expect(generated.attempts == 3)
+    }
+
+    @Test func documentedErrorsAreNotRetried() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [422] }
+        defer { server.cancel() }
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-fast", duration: 6, resolution: "1920x1080")
+        let api = try client(port)
+        do {
+            _ = try await api.generate(.textToVideo(body), to: "\(dir)/filtered.mp4")
+            Issue.record("a 422 produced a file")
+        } catch {
+            guard case .api(let e, let attempts) = error else { Issue.record("\(error)"); return }
+            #expect(e.status == 422 && e.type == "content_filtered_error" && attempts == 1)
+            #expect(e.requestID?.count == 32)
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/filtered.mp4"))
+    }
+
+    @Test func uploadThenRetakeByStorageURI() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let api = try client(port)
+        let uploaded = try await api.upload(file: Fixtures.path("conformant_h264_aac.mp4"), contentType: "video/mp4")
+        #expect(uploaded.ticket.storageUri.hasPrefix("ltx://uploads/"))
+        #expect(uploaded.ticket.expiresAt > Date.now)
+        let generated = try await api.generate(.retake(RetakeRequest(videoUri: uploaded.ticket.storageUri, startTime: 1, duration: 2,
+                                                                     mode: .replaceVideo)), to: "\(dir)/retake.mp4")
+        #expect(generated.bytes > 0)
+        let original = try await MediaProbe.probe(Fixtures.path("conformant_h264_aac.mp4"))
+        let answer = try await MediaProbe.probe("\(dir)/retake.mp4")
+        #expect(answer.primaryVideo?.frameCount == original.primaryVideo?.frameCount)
+    }
+}
