@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// FFmpeg writes its own warnings straight to stderr. ltx-prep reports
 /// problems itself, one line each, so FFmpeg stays quiet unless asked.

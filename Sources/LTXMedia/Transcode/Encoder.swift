@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one opened encoder `AVCodecContext` (transcode.c's enc_ctx).
 final class Encoder {

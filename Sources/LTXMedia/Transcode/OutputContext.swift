@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one output `AVFormatContext` and its file (remux.c's ofmt_ctx):
 /// streams are added, the header written, packets interleaved, the trailer

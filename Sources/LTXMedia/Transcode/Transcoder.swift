@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 import Synchronization
 
 /// Runs a `TranscodeJob`, in the order of FFmpeg's doc/examples

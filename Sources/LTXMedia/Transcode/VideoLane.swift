@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// The video stream of a transcode: copied packet for packet, or decoded,
 /// scaled to yuv420p at the target size, retimed and encoded with libx264.
