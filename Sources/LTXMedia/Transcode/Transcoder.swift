@@ -35,11 +35,11 @@ public enum Transcoder {
 }
 
 /// Set once from any thread, read from the worker.
-public final class CancellationFlag: Sendable {
+package final class CancellationFlag: Sendable {
     private let value = Atomic<Bool>(false)
-    public init() {}
-    public func set() { value.store(true, ordering: .relaxed) }
-    public var isSet: Bool { value.load(ordering: .relaxed) }
+    package init() {}
+    package func set() { value.store(true, ordering: .relaxed) }
+    package var isSet: Bool { value.load(ordering: .relaxed) }
 }
 
 /// One run of one job: owns the input, the output and every stream's state.
