@@ -47,39 +47,22 @@ final class AudioLane {
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: AudioEncoding) throws(MediaError) {
         inIndex = index
         self.settings = settings
-        var layout = AVChannelLayout()
         var made: (tb: AVRational, decoder: Decoder, encoder: Encoder, rate: Int32)!
         try input.withStream(index) { st throws(MediaError) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
             let rate = Self.aacRates.contains(par.sample_rate) ? par.sample_rate : 48000
             let channels: Int32 = par.ch_layout.nb_channels == 1 ? 1 : 2
-            av_channel_layout_default(&layout, channels)
             let bitRate = settings.bitRate ?? (channels == 1 ? 64_000 : 128_000)
-            let globalHeader = output.needsGlobalHeader
-            let chosen = layout
-            let encoder = try Encoder(name: "aac", id: AV_CODEC_ID_AAC, options: [:], path: output.path) { ctx in
-                ctx.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
-                ctx.pointee.sample_rate = rate
-                var l = chosen
-                av_channel_layout_copy(&ctx.pointee.ch_layout, &l)
-                ctx.pointee.bit_rate = Int64(bitRate)
-                ctx.pointee.time_base = AVRational(num: 1, den: rate)
-                ctx.pointee.profile = FF_PROFILE_AAC_LOW
-                if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-            }
+            let encoder = try Encoder.aacLC(sampleRate: rate, channels: channels, bitRate: bitRate, for: output)
             made = (st.pointee.time_base, decoder, encoder, rate)
         }
         inTimeBase = made.tb
         decoder = made.decoder
         encoder = made.encoder
         outputRate = Int(made.rate)
-        outLayout = layout
-        let enc = made.encoder
-        outIndex = try output.addStream { out throws(MediaError) in
-            try enc.copyParameters(to: out)
-            out.pointee.time_base = enc.timeBase
-        }
+        outLayout = made.encoder.channelLayout
+        outIndex = try output.addStream(for: made.encoder)
     }
 
     func setOrigin(_ seconds: Double, windowEnd: Double) {

@@ -33,6 +33,18 @@ final class OutputContext {
         return Int(st.pointee.index)
     }
 
+    /// A stream for `encoder`'s packets (transcode.c): the encoder's
+    /// parameters and time base; `configure` adds what the encoder does not
+    /// know (rotation).
+    func addStream(for encoder: Encoder,
+                   configure: (UnsafeMutablePointer<AVStream>) -> Void = { _ in }) throws(MediaError) -> Int {
+        try addStream { out throws(MediaError) in
+            try encoder.copyParameters(to: out)
+            out.pointee.time_base = encoder.timeBase
+            configure(out)
+        }
+    }
+
     /// A stream that takes `input`'s packets as they are (remux.c): same
     /// parameters, no codec tag (the muxer picks its own), same time base,
     /// same rotation.

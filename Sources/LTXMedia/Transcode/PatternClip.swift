@@ -45,20 +45,10 @@ public enum PatternClip {
         _ = FFmpegLog.quietByDefault
         let output = try OutputContext(path: spec.output, format: "mp4")
         let width = Int32(spec.width) & ~1, height = Int32(spec.height) & ~1
-        let globalHeader = output.needsGlobalHeader
-        let video = try Encoder(name: "libx264", id: AV_CODEC_ID_H264, options: ["preset": "ultrafast", "crf": "30"],
-                                path: spec.output) { ctx in
-            ctx.pointee.width = width
-            ctx.pointee.height = height
-            ctx.pointee.pix_fmt = AV_PIX_FMT_YUV420P
-            ctx.pointee.time_base = AVRational(num: 1, den: Int32(spec.frameRate))
-            ctx.pointee.framerate = AVRational(num: Int32(spec.frameRate), den: 1)
-            if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-        }
-        let videoStream = try output.addStream { st throws(MediaError) in
-            try video.copyParameters(to: st)
-            st.pointee.time_base = video.timeBase
-        }
+        let video = try Encoder.h264(width: width, height: height, timeBase: AVRational(num: 1, den: Int32(spec.frameRate)),
+                                     frameRate: AVRational(num: Int32(spec.frameRate), den: 1),
+                                     options: ["preset": "ultrafast", "crf": "30"], for: output)
+        let videoStream = try output.addStream(for: video)
 
         // Sound: a file's audio through the transcoder's audio lane, or a tone.
         var audioInput: FormatContext?
@@ -81,22 +71,8 @@ public enum PatternClip {
             audioInput = input
             audioLane = lane
         case .tone:
-            var layout = AVChannelLayout()
-            av_channel_layout_default(&layout, 2)
-            let chosen = layout
-            let encoder = try Encoder(name: "aac", id: AV_CODEC_ID_AAC, options: [:], path: spec.output) { ctx in
-                ctx.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
-                ctx.pointee.sample_rate = 48000
-                var l = chosen
-                av_channel_layout_copy(&ctx.pointee.ch_layout, &l)
-                ctx.pointee.bit_rate = 128_000
-                ctx.pointee.time_base = AVRational(num: 1, den: 48000)
-                if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-            }
-            toneStream = try output.addStream { st throws(MediaError) in
-                try encoder.copyParameters(to: st)
-                st.pointee.time_base = encoder.timeBase
-            }
+            let encoder = try Encoder.aacLC(sampleRate: 48000, channels: 2, bitRate: 128_000, for: output)
+            toneStream = try output.addStream(for: encoder)
             toneEncoder = encoder
         }
         try output.writeHeader(fastStart: true)

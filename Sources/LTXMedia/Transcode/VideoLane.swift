@@ -46,7 +46,6 @@ final class VideoLane {
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding) throws(MediaError) {
         inIndex = index
-        let path = output.path
         var made: (tb: AVRational, decoder: Decoder, encoder: Encoder, size: (Int32, Int32), duration: Int64, cfr: AVRational?)!
         try input.withStream(index) { st throws(MediaError) in
             let par = st.pointee.codecpar.pointee
@@ -59,13 +58,8 @@ final class VideoLane {
             let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? st.pointee.time_base
             var options = ["preset": settings.preset, "profile": "high"]
             if settings.bitRate == nil { options["crf"] = String(settings.crf) }
-            let globalHeader = output.needsGlobalHeader
-            let encoder = try Encoder(name: "libx264", id: AV_CODEC_ID_H264, options: options, path: path) { ctx in
-                ctx.pointee.width = width
-                ctx.pointee.height = height
-                ctx.pointee.pix_fmt = AV_PIX_FMT_YUV420P
-                ctx.pointee.time_base = encoderTimeBase
-                ctx.pointee.framerate = cfr ?? rate
+            let encoder = try Encoder.h264(width: width, height: height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
+                                           options: options, for: output) { ctx in
                 ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
                 ctx.pointee.color_range = par.color_range
                 ctx.pointee.colorspace = par.color_space
@@ -77,7 +71,6 @@ final class VideoLane {
                     ctx.pointee.rc_max_rate = Int64(b) * 3 / 2
                     ctx.pointee.rc_buffer_size = Int32(clamping: b * 2)
                 }
-                if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
             }
             let duration = cfr != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
             made = (st.pointee.time_base, decoder, encoder, (width, height), duration, cfr)
@@ -88,13 +81,8 @@ final class VideoLane {
         size = made.size
         frameDuration = made.duration
         constantRate = made.cfr
-        let enc = made.encoder
         outIndex = try input.withStream(index) { st throws(MediaError) in
-            try output.addStream { out throws(MediaError) in
-                try enc.copyParameters(to: out)
-                out.pointee.time_base = enc.timeBase
-                cffmpeg_copy_display_matrix(st, out)
-            }
+            try output.addStream(for: made.encoder) { out in cffmpeg_copy_display_matrix(st, out) }
         }
     }
 
