@@ -52,7 +52,7 @@ public enum PatternClip {
 
         // Sound: a file's audio through the transcoder's audio lane, or a tone.
         var audioInput: FormatContext?
-        var audioLane: AudioLane?
+        var audioLane: AudioEncodeLane?
         var toneEncoder: Encoder?
         var toneStream = 0
         var duration = spec.duration
@@ -64,7 +64,7 @@ public enum PatternClip {
             try input.findStreamInfo()
             let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
             guard let a = streams.audio.first else { throw MediaError(kind: .noStreams, path: path, message: "no audio stream") }
-            let lane = try AudioLane(encoding: a.index, from: input, to: output, settings: AudioEncoding())
+            let lane = try AudioEncodeLane(encoding: a.index, from: input, to: output, settings: AudioEncoding())
             lane.setOrigin(input.startTime ?? 0, windowEnd: .infinity)
             input.keepOnly(streams: [a.index])
             duration = a.duration ?? input.durationSeconds ?? duration
@@ -102,9 +102,9 @@ public enum PatternClip {
 
         if let audioInput, let audioLane {
             while try audioInput.readPacket(into: packet) {
-                try audioLane.take(packet, windowEnd: .infinity, output: output)
+                try audioLane.take(packet, output: output)
             }
-            try audioLane.finish(windowEnd: .infinity, output: output)
+            try audioLane.finish(output: output)
         }
         if let toneEncoder, case .tone(let frequency) = spec.sound {
             try writeTone(toneEncoder, frequency: frequency, seconds: Double(frames) / Double(spec.frameRate),

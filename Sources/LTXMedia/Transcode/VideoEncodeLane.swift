@@ -1,18 +1,21 @@
 internal import CFFmpeg
 
-/// The video stream of a transcode: copied packet for packet, or decoded,
-/// scaled to yuv420p at the target size, retimed and encoded with libx264.
-final class VideoLane {
+/// A video stream decoded, scaled to yuv420p at the target size, retimed
+/// and encoded with libx264 (transcode.c's order), optionally padded to a
+/// frame count by repeating its last picture.
+final class VideoEncodeLane: Lane {
     let inIndex: Int
-    let inTimeBase: AVRational
-    let outIndex: Int
-    let encoder: Encoder?
-    private let decoder: Decoder?
+    private let inTimeBase: AVRational
+    private let outIndex: Int
+    private let decoder: Decoder
+    private let encoder: Encoder
+    private let size: (width: Int32, height: Int32)
     /// The constant output rate, when retiming; pictures are placed on its ticks.
     private let constantRate: AVRational?
-    private let size: (width: Int32, height: Int32)
     /// One frame's duration in the encoder's time base, for padding.
     private let frameDuration: Int64
+    private let padTo: Int?
+    private let effect: SectionEffect?
     private var scaler: Scaler?
     private let frame = Frame()
     /// The last picture sent to the encoder, repeated when padding.
@@ -20,6 +23,7 @@ final class VideoLane {
     private let packet = Packet()
     private var origin = 0.0
     private var originTs: Int64 = 0
+    private var windowEnd = Double.infinity
     private var lastIndex: Int64 = -1
     /// The constant-rate grid starts at the first picture kept, not at the
     /// container's start: a stream whose first picture sits half a frame in
@@ -30,32 +34,23 @@ final class VideoLane {
     private(set) var framesWritten = 0
     private(set) var paddedFrames = 0
     private(set) var isDone = false
-    var effect: SectionEffect?
 
-    init(copying index: Int, from input: FormatContext, to output: OutputContext) throws(MediaError) {
+    init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding,
+         padTo: Int?, effect: SectionEffect?) throws(MediaError) {
         inIndex = index
-        (inTimeBase, outIndex) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Int) in
-            (st.pointee.time_base, try output.addCopiedStream(of: st))
-        }
-        encoder = nil
-        decoder = nil
-        constantRate = nil
-        size = (0, 0)
-        frameDuration = 1
-    }
-
-    init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding) throws(MediaError) {
-        inIndex = index
-        var made: (tb: AVRational, decoder: Decoder, encoder: Encoder, size: (Int32, Int32), duration: Int64, cfr: AVRational?)!
-        try input.withStream(index) { st throws(MediaError) in
+        self.padTo = padTo
+        self.effect = effect
+        (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex) = try input.withStream(index) {
+            st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int) in
             let par = st.pointee.codecpar.pointee
-            let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, threads: 0, timeBase: st.pointee.time_base)
+            let inTimeBase = st.pointee.time_base
+            let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, threads: 0, timeBase: inTimeBase)
             // yuv420p needs even sizes.
             let width = Int32(settings.width ?? Int(par.width)) & ~1
             let height = Int32(settings.height ?? Int(par.height)) & ~1
             let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
             let cfr: AVRational? = settings.frameRate.map { AVRational(num: Int32($0), den: 1) } ?? (settings.constantFrameRate ? rate : nil)
-            let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? st.pointee.time_base
+            let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? inTimeBase
             var options = ["preset": settings.preset, "profile": "high"]
             if settings.bitRate == nil { options["crf"] = String(settings.crf) }
             let encoder = try Encoder.h264(width: width, height: height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
@@ -73,52 +68,31 @@ final class VideoLane {
                 }
             }
             let duration = cfr != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
-            made = (st.pointee.time_base, decoder, encoder, (width, height), duration, cfr)
-        }
-        inTimeBase = made.tb
-        decoder = made.decoder
-        encoder = made.encoder
-        size = made.size
-        frameDuration = made.duration
-        constantRate = made.cfr
-        outIndex = try input.withStream(index) { st throws(MediaError) in
-            try output.addStream(for: made.encoder) { out in cffmpeg_copy_display_matrix(st, out) }
+            let outIndex = try output.addStream(for: encoder) { out in cffmpeg_copy_display_matrix(st, out) }
+            return (inTimeBase, decoder, encoder, (width, height), cfr, duration, outIndex)
         }
     }
 
-    func setOrigin(_ seconds: Double) {
+    func setOrigin(_ seconds: Double, windowEnd: Double) {
         origin = seconds
         originTs = FFmpegTime.ticks(seconds, inTimeBase)
+        self.windowEnd = windowEnd
+    }
+
+    /// The end of the last picture written, on the output's timeline.
+    var secondsDone: Double {
+        framesWritten == 0 ? 0 : FFmpegTime.seconds(lastPts + frameDuration, encoder.timeBase) ?? 0
     }
 
     private func seconds(_ ts: Int64) -> Double { FFmpegTime.seconds(ts, inTimeBase) ?? 0 }
 
-    func take(_ input: borrowing Packet, windowEnd: Double, output: OutputContext) throws(MediaError) {
-        guard let decoder else { return try copy(input, windowEnd: windowEnd, output: output) }
-        try decoder.send(input)
-        try drainDecoder(windowEnd: windowEnd, output: output)
+    func take(_ packet: borrowing Packet, output: OutputContext) throws(MediaError) {
+        try decoder.send(packet)
+        try drainDecoder(output: output)
     }
 
-    /// remux.c: offset to the window's start, rescale, write. The window ends
-    /// at the first packet, in decode order, shown at or after its end: every
-    /// later packet may reference that one, so writing any of them would
-    /// leave a picture without its reference. (With B-frames the window can
-    /// thus end a few frames early; without them, exactly at its end.)
-    private func copy(_ p: borrowing Packet, windowEnd: Double, output: OutputContext) throws(MediaError) {
-        guard !isDone, let pts = p.pts ?? p.dts else { return }
-        let t = seconds(pts)
-        if t >= windowEnd - 1e-6 {
-            isDone = true
-            return
-        }
-        // Leading pictures of an open GOP refer to what came before the keyframe.
-        guard t >= origin - 1e-6 else { return }
-        try output.writeCopy(p, shiftedBy: originTs, from: inTimeBase, to: outIndex)
-        framesWritten += 1
-    }
-
-    private func drainDecoder(windowEnd: Double, output: OutputContext) throws(MediaError) {
-        while try decoder!.receive(into: frame) {
+    private func drainDecoder(output: OutputContext) throws(MediaError) {
+        while try decoder.receive(into: frame) {
             defer { frame.unref() }
             var ts = frame.pointer.pointee.best_effort_timestamp
             if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
@@ -134,16 +108,13 @@ final class VideoLane {
         var picture = decoded
         let d = decoded.pointee
         if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
-            if scaler == nil {
-                scaler = try Scaler(from: (d.width, d.height, AVPixelFormat(rawValue: d.format)),
-                                    to: (size.width, size.height, AV_PIX_FMT_YUV420P))
-            }
-            picture = try scaler!.scale(decoded)
+            picture = try scaler(for: d).scale(decoded)
         }
         if let rate = constantRate {
             // A constant rate: one picture per tick, the nearest; the rest are dropped.
-            if gridStart == nil { gridStart = t }
-            let index = Int64(((t - gridStart!) * Double(rate.num) / Double(rate.den)).rounded())
+            let start = gridStart ?? t
+            gridStart = start
+            let index = Int64(((t - start) * Double(rate.num) / Double(rate.den)).rounded())
             guard index > lastIndex else { return }
             lastIndex = index
             picture.pointee.pts = index
@@ -155,13 +126,21 @@ final class VideoLane {
         lastPts = picture.pointee.pts
         held.unref()
         try FFmpegError.check(av_frame_ref(held.pointer, picture), "av_frame_ref")
-        try encoder!.send(picture)
+        try encoder.send(picture)
         try drainEncoder(output: output)
         framesWritten += 1
     }
 
-    /// libx264 leaves packet durations at 0; the MP4 muxer would then size
-    /// the edit list without the last frame, and a decoder would drop it.
+    /// Made for the first picture that needs it: only a decoded picture
+    /// tells the input's real size and pixel format.
+    private func scaler(for picture: AVFrame) throws(MediaError) -> Scaler {
+        if let scaler { return scaler }
+        let made = try Scaler(from: (picture.width, picture.height, AVPixelFormat(rawValue: picture.format)),
+                              to: (size.width, size.height, AV_PIX_FMT_YUV420P))
+        scaler = made
+        return made
+    }
+
     /// A colour negative of a yuv420p picture, in place.
     private func invert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) {
         try FFmpegError.check(av_frame_make_writable(picture), "av_frame_make_writable")
@@ -178,17 +157,18 @@ final class VideoLane {
         }
     }
 
+    /// libx264 leaves packet durations at 0; the MP4 muxer would then size
+    /// the edit list without the last frame, and a decoder would drop it.
     private func drainEncoder(output: OutputContext) throws(MediaError) {
-        try output.drain(encoder!, into: outIndex, using: packet, defaultDuration: frameDuration)
+        try output.drain(encoder, into: outIndex, using: packet, defaultDuration: frameDuration)
     }
 
     /// Flushes the decoder, pads by repeating the last picture, flushes the encoder.
-    func finish(padTo target: Int?, windowEnd: Double, output: OutputContext) throws(MediaError) {
-        guard let decoder, let encoder else { return }
+    func finish(output: OutputContext) throws(MediaError) {
         try decoder.flush()
-        try drainDecoder(windowEnd: windowEnd, output: output)
-        if let target, held.pointer.pointee.width > 0 {
-            while framesWritten < target {
+        try drainDecoder(output: output)
+        if let padTo, held.pointer.pointee.width > 0 {
+            while framesWritten < padTo {
                 lastPts += frameDuration
                 held.pointer.pointee.pts = lastPts
                 try encoder.send(held.pointer)
