@@ -1,11 +1,5 @@
 internal import CFFmpeg
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An audio stream decoded, resampled and encoded to AAC-LC, trimmed to the
 /// sample and padded with silence as asked.
 final class AudioEncodeLane: Lane {
@@ -103,24 +97,10 @@ final class AudioEncodeLane: Lane {
 
     private func drainFIFO(_ resampler: AudioResampler, flush: Bool, output: OutputContext) throws(MediaError) {
         while try resampler.pop(into: encoded, flush: flush, limit: maxSamples) {
-            if let effect, let frequency = effect.toneFrequency { tone(encoded.pointer, effect, frequency) }
+            effect?.apply(toSamples: encoded.pointer)
             try encoder.send(encoded.pointer)
             try output.drain(encoder, into: outIndex, using: packet)
             framesWritten += 1
-        }
-    }
-
-    /// Replaces the samples inside the effect's span with a sine (planar float).
-    private func tone(_ frame: UnsafeMutablePointer<AVFrame>, _ effect: SectionEffect, _ frequency: Double) {
-        let f = frame.pointee
-        let rate = Double(f.sample_rate)
-        for ch in 0..<Int(f.ch_layout.nb_channels) {
-            guard let plane = f.extended_data[ch] else { continue }
-            let samples = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
-            for i in 0..<Int(f.nb_samples) {
-                let t = Double(f.pts + Int64(i)) / rate
-                if effect.contains(t) { samples[i] = Float(0.3 * sin(2 * Double.pi * frequency * t)) }
-            }
         }
     }
 

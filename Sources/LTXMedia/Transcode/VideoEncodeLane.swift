@@ -122,7 +122,7 @@ final class VideoEncodeLane: Lane {
             picture.pointee.pts = timestamp - originTs
         }
         picture.pointee.pict_type = AV_PICTURE_TYPE_NONE
-        if let effect, effect.invertPicture, effect.contains(t - origin) { try invert(picture) }
+        try effect?.apply(toPicture: picture, at: t - origin)
         lastPts = picture.pointee.pts
         held.unref()
         try FFmpegError.check(av_frame_ref(held.pointer, picture), "av_frame_ref")
@@ -139,22 +139,6 @@ final class VideoEncodeLane: Lane {
                               to: (size.width, size.height, AV_PIX_FMT_YUV420P))
         scaler = made
         return made
-    }
-
-    /// A colour negative of a yuv420p picture, in place.
-    private func invert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) {
-        try FFmpegError.check(av_frame_make_writable(picture), "av_frame_make_writable")
-        let p = picture.pointee
-        let planes = [(p.data.0, p.linesize.0, p.width, p.height),
-                      (p.data.1, p.linesize.1, (p.width + 1) / 2, (p.height + 1) / 2),
-                      (p.data.2, p.linesize.2, (p.width + 1) / 2, (p.height + 1) / 2)]
-        for (data, stride, w, h) in planes {
-            guard let data else { continue }
-            for y in 0..<Int(h) {
-                let row = data + y * Int(stride)
-                for x in 0..<Int(w) { row[x] = 255 &- row[x] }
-            }
-        }
     }
 
     /// libx264 leaves packet durations at 0; the MP4 muxer would then size
