@@ -29,8 +29,9 @@ import TestSupport
         #expect(kind(of: Fixtures.directory) == .notARegularFile)
     }
 
-    /// A FIFO with no writer would block open(2) forever; it is refused first.
-    @Test func fifoDoesNotHang() throws {
+    /// A FIFO with no writer would block open(2) forever; it is refused
+    /// first. The time limit turns a hang into a failure.
+    @Test(.timeLimit(.minutes(1))) func fifoDoesNotHang() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltx-fifo-\(getpid())").path
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }

@@ -75,6 +75,7 @@ import Foundation
         let bytes: [UInt8] = [0, 0, 0, 0x14] + Array("ftypisom".utf8) + [UInt8](repeating: 0xAB, count: 4000)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(DemuxerHint.name(forHead: bytes) == "mov")
-        #expect(throws: MediaError.self) { try MediaProbe.probeBlocking(path) }
+        let error = #expect(throws: MediaError.self) { try MediaProbe.probeBlocking(path) }
+        #expect(error?.kind == .unreadable)
     }
 }

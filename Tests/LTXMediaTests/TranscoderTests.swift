@@ -150,14 +150,16 @@ import TestSupport
     }
 
     @Test func cancellationStops() {
-        #expect(throws: MediaError.self) {
+        let error = #expect(throws: MediaError.self) {
             _ = try Transcoder.runBlocking(TranscodeJob(input: Fixtures.path("h264_60s_gop2s.mp4"), output: out("c.mp4"),
                                                         video: .encode(VideoEncoding())), isCancelled: { true })
         }
+        #expect(error?.kind == .cancelled)
     }
 
     @Test func refusesToWriteOverTheInput() {
         let path = Fixtures.path("conformant_h264_aac.mp4")
-        #expect(throws: MediaError.self) { _ = try Transcoder.runBlocking(TranscodeJob(input: path, output: path)) }
+        let error = #expect(throws: MediaError.self) { _ = try Transcoder.runBlocking(TranscodeJob(input: path, output: path)) }
+        #expect(error?.kind == .output)
     }
 }

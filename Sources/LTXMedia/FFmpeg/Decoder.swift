@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one opened `AVCodecContext`, set up from a stream's parameters
 /// (demux_decode.c's open_codec_context).

@@ -1,11 +1,11 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// FFmpeg writes its own warnings straight to stderr. ltx-prep reports
 /// problems itself, one line each, so FFmpeg stays quiet unless asked.
-public enum FFmpegLog {
-    public enum Level: Sendable { case quiet, error, warning, verbose }
+package enum FFmpegLog {
+    package enum Level: Sendable { case quiet, error, warning, verbose }
 
-    public static func set(_ level: Level) {
+    package static func set(_ level: Level) {
         _ = quietByDefault
         switch level {
         case .quiet: av_log_set_level(AV_LOG_QUIET)

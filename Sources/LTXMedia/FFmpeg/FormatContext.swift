@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one opened `AVFormatContext` (an input file being demuxed) and the
 /// deadline its interrupt callback reads. Callers get Swift values or

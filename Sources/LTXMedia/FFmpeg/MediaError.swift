@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Every failure LTXMedia reports: what went wrong, where, and, when FFmpeg
 /// said so, FFmpeg's own error code and message (as swift-system's `Errno`

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one `AVPacket`. Non-copyable: exactly one owner frees it.
 struct Packet: ~Copyable {

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns an `AVCodecParserContext` and the codec context it reports into.
 /// A parser reads a stream's headers (for H.264 and HEVC: the SPS and the

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Decodes a file's first video stream picture by picture, in display
 /// order, as yuv420p (demux_decode.c's loop).

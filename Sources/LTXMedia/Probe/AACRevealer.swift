@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Decodes the first frames of an AAC stream to see what the header may
 /// not say: with implicit signalling an HE-AAC stream declares AAC-LC at

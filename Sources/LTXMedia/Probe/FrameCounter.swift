@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Counts the frames a decoder would output, without decoding.
 ///

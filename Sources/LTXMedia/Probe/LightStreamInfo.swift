@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// When the container's header already says everything the rules need,
 /// `avformat_find_stream_info` is skipped: for H.264 it decodes several

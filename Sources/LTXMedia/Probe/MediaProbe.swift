@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Reads a media file's facts: container, streams, exact frame count and
 /// the AAC profile as a decoder sees it, without decoding the video.

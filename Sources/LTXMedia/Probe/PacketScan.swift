@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// One pass over a file's packets that serves three needs at once: counting
 /// the packets of video streams that have no trustworthy sample table,

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// A video stream while the probe is still filling it in.
 struct PendingVideo {

@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns a `SwrContext` and an `AVAudioFifo`: turns decoded audio of any
 /// format, rate and layout into the encoder's, and hands it out in frames of

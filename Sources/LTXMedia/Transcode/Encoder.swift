@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one opened encoder `AVCodecContext` (transcode.c's enc_ctx).
 final class Encoder {
@@ -29,6 +29,10 @@ final class Encoder {
 
     var timeBase: AVRational { context.pointee.time_base }
     var frameSize: Int { Int(context.pointee.frame_size) }
+    var sampleRate: Int32 { context.pointee.sample_rate }
+    /// A copy of the context's layout; the layouts `aacLC` sets are native
+    /// masks, which own no memory, so the copy needs no uninit.
+    var channelLayout: AVChannelLayout { context.pointee.ch_layout }
 
     func copyParameters(to stream: UnsafeMutablePointer<AVStream>) throws(MediaError) {
         try FFmpegError.check(avcodec_parameters_from_context(stream.pointee.codecpar, context), "avcodec_parameters_from_context")

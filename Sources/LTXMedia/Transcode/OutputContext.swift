@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns one output `AVFormatContext` and its file (remux.c's ofmt_ctx):
 /// streams are added, the header written, packets interleaved, the trailer
@@ -31,6 +31,18 @@ final class OutputContext {
         guard let st = avformat_new_stream(context, nil) else { fatalError("avformat_new_stream: out of memory") }
         try configure(st)
         return Int(st.pointee.index)
+    }
+
+    /// A stream for `encoder`'s packets (transcode.c): the encoder's
+    /// parameters and time base; `configure` adds what the encoder does not
+    /// know (rotation).
+    func addStream(for encoder: Encoder,
+                   configure: (UnsafeMutablePointer<AVStream>) -> Void = { _ in }) throws(MediaError) -> Int {
+        try addStream { out throws(MediaError) in
+            try encoder.copyParameters(to: out)
+            out.pointee.time_base = encoder.timeBase
+            configure(out)
+        }
     }
 
     /// A stream that takes `input`'s packets as they are (remux.c): same

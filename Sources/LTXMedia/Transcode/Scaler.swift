@@ -1,4 +1,4 @@
-import CFFmpeg
+internal import CFFmpeg
 
 /// Owns a `SwsContext` and the frame it scales into: converts decoded
 /// pictures to the encoder's size and pixel format.

@@ -71,26 +71,6 @@ public enum OutputFormat: String, Sendable, Codable {
     var muxer: String { self == .mp4 ? "mp4" : "ipod" }
 }
 
-/// Marks a span of the output visibly and audibly: the sandbox's stand-in
-/// for a generated retake. Times are on the output's timeline.
-public struct SectionEffect: Sendable, Codable, Equatable {
-    public var start: Double
-    public var duration: Double
-    /// Show the span as a colour negative (video re-encoded).
-    public var invertPicture: Bool
-    /// Replace the span's sound with a sine of this frequency (audio re-encoded).
-    public var toneFrequency: Double?
-
-    public init(start: Double, duration: Double, invertPicture: Bool, toneFrequency: Double?) {
-        self.start = start
-        self.duration = duration
-        self.invertPicture = invertPicture
-        self.toneFrequency = toneFrequency
-    }
-
-    func contains(_ t: Double) -> Bool { t >= start - 1e-9 && t < start + duration - 1e-9 }
-}
-
 /// One input made into one output file: for each stream, copy or encode,
 /// optionally within a window of the timeline, optionally padded.
 public struct TranscodeJob: Sendable, Equatable {

@@ -1,0 +1,167 @@
+internal import CFFmpeg
+
+/// A video stream decoded, scaled to yuv420p at the target size, retimed
+/// and encoded with libx264 (transcode.c's order), optionally padded to a
+/// frame count by repeating its last picture.
+final class VideoEncodeLane: Lane {
+    let inIndex: Int
+    private let inTimeBase: AVRational
+    private let outIndex: Int
+    private let decoder: Decoder
+    private let encoder: Encoder
+    private let size: (width: Int32, height: Int32)
+    /// The constant output rate, when retiming; pictures are placed on its ticks.
+    private let constantRate: AVRational?
+    /// One frame's duration in the encoder's time base, for padding.
+    private let frameDuration: Int64
+    private let padTo: Int?
+    private let effect: SectionEffect?
+    private var scaler: Scaler?
+    private let frame = Frame()
+    /// The last picture sent to the encoder, repeated when padding.
+    private let held = Frame()
+    private let packet = Packet()
+    private var origin = 0.0
+    private var originTs: Int64 = 0
+    private var windowEnd = Double.infinity
+    private var lastIndex: Int64 = -1
+    /// The constant-rate grid starts at the first picture kept, not at the
+    /// container's start: a stream whose first picture sits half a frame in
+    /// (x265 in Matroska: 21 ms at 24 fps) would otherwise round two
+    /// neighbours onto one tick and lose one of them.
+    private var gridStart: Double?
+    private var lastPts: Int64 = 0
+    private(set) var framesWritten = 0
+    private(set) var paddedFrames = 0
+    private(set) var isDone = false
+
+    init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding,
+         padTo: Int?, effect: SectionEffect?) throws(MediaError) {
+        inIndex = index
+        self.padTo = padTo
+        self.effect = effect
+        (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex) = try input.withStream(index) {
+            st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int) in
+            let par = st.pointee.codecpar.pointee
+            let inTimeBase = st.pointee.time_base
+            let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, threads: 0, timeBase: inTimeBase)
+            // yuv420p needs even sizes.
+            let width = Int32(settings.width ?? Int(par.width)) & ~1
+            let height = Int32(settings.height ?? Int(par.height)) & ~1
+            let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+            let cfr: AVRational? = settings.frameRate.map { AVRational(num: Int32($0), den: 1) } ?? (settings.constantFrameRate ? rate : nil)
+            let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? inTimeBase
+            var options = ["preset": settings.preset, "profile": "high"]
+            if settings.bitRate == nil { options["crf"] = String(settings.crf) }
+            let encoder = try Encoder.h264(width: width, height: height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
+                                           options: options, for: output) { ctx in
+                ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
+                ctx.pointee.color_range = par.color_range
+                ctx.pointee.colorspace = par.color_space
+                ctx.pointee.color_primaries = par.color_primaries
+                ctx.pointee.color_trc = par.color_trc
+                ctx.pointee.thread_count = 0
+                if let b = settings.bitRate {
+                    ctx.pointee.bit_rate = Int64(b)
+                    ctx.pointee.rc_max_rate = Int64(b) * 3 / 2
+                    ctx.pointee.rc_buffer_size = Int32(clamping: b * 2)
+                }
+            }
+            let duration = cfr != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
+            let outIndex = try output.addStream(for: encoder) { out in cffmpeg_copy_display_matrix(st, out) }
+            return (inTimeBase, decoder, encoder, (width, height), cfr, duration, outIndex)
+        }
+    }
+
+    func setOrigin(_ seconds: Double, windowEnd: Double) {
+        origin = seconds
+        originTs = FFmpegTime.ticks(seconds, inTimeBase)
+        self.windowEnd = windowEnd
+    }
+
+    /// The end of the last picture written, on the output's timeline.
+    var secondsDone: Double {
+        framesWritten == 0 ? 0 : FFmpegTime.seconds(lastPts + frameDuration, encoder.timeBase) ?? 0
+    }
+
+    private func seconds(_ ts: Int64) -> Double { FFmpegTime.seconds(ts, inTimeBase) ?? 0 }
+
+    func take(_ packet: borrowing Packet, output: OutputContext) throws(MediaError) {
+        try decoder.send(packet)
+        try drainDecoder(output: output)
+    }
+
+    private func drainDecoder(output: OutputContext) throws(MediaError) {
+        while try decoder.receive(into: frame) {
+            defer { frame.unref() }
+            var ts = frame.pointer.pointee.best_effort_timestamp
+            if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
+            let t = seconds(ts)
+            if t < origin - 1e-6 { continue }
+            if t >= windowEnd - 1e-6 { isDone = true; continue }
+            try encode(frame.pointer, at: t, timestamp: ts, output: output)
+        }
+    }
+
+    private func encode(_ decoded: UnsafeMutablePointer<AVFrame>, at t: Double, timestamp: Int64,
+                        output: OutputContext) throws(MediaError) {
+        var picture = decoded
+        let d = decoded.pointee
+        if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
+            picture = try scaler(for: d).scale(decoded)
+        }
+        if let rate = constantRate {
+            // A constant rate: one picture per tick, the nearest; the rest are dropped.
+            let start = gridStart ?? t
+            gridStart = start
+            let index = Int64(((t - start) * Double(rate.num) / Double(rate.den)).rounded())
+            guard index > lastIndex else { return }
+            lastIndex = index
+            picture.pointee.pts = index
+        } else {
+            picture.pointee.pts = timestamp - originTs
+        }
+        picture.pointee.pict_type = AV_PICTURE_TYPE_NONE
+        try effect?.apply(toPicture: picture, at: t - origin)
+        lastPts = picture.pointee.pts
+        held.unref()
+        try FFmpegError.check(av_frame_ref(held.pointer, picture), "av_frame_ref")
+        try encoder.send(picture)
+        try drainEncoder(output: output)
+        framesWritten += 1
+    }
+
+    /// Made for the first picture that needs it: only a decoded picture
+    /// tells the input's real size and pixel format.
+    private func scaler(for picture: AVFrame) throws(MediaError) -> Scaler {
+        if let scaler { return scaler }
+        let made = try Scaler(from: (picture.width, picture.height, AVPixelFormat(rawValue: picture.format)),
+                              to: (size.width, size.height, AV_PIX_FMT_YUV420P))
+        scaler = made
+        return made
+    }
+
+    /// libx264 leaves packet durations at 0; the MP4 muxer would then size
+    /// the edit list without the last frame, and a decoder would drop it.
+    private func drainEncoder(output: OutputContext) throws(MediaError) {
+        try output.drain(encoder, into: outIndex, using: packet, defaultDuration: frameDuration)
+    }
+
+    /// Flushes the decoder, pads by repeating the last picture, flushes the encoder.
+    func finish(output: OutputContext) throws(MediaError) {
+        try decoder.flush()
+        try drainDecoder(output: output)
+        if let padTo, held.pointer.pointee.width > 0 {
+            while framesWritten < padTo {
+                lastPts += frameDuration
+                held.pointer.pointee.pts = lastPts
+                try encoder.send(held.pointer)
+                try drainEncoder(output: output)
+                framesWritten += 1
+                paddedFrames += 1
+            }
+        }
+        try encoder.send(nil)
+        try drainEncoder(output: output)
+    }
+}
