@@ -1,5 +1,11 @@
 import LTXContract
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Everything a client needs to reach one provider.
 public struct ClientConfiguration: Sendable {
     public var provider: Provider
@@ -27,6 +33,21 @@ public struct ClientConfiguration: Sendable {
         do throws(BaseURL.Problem) {
             return ClientConfiguration(provider: provider, baseURL: try BaseURL(raw), apiKey: key)
         } catch { throw .badBaseURL(error) }
+    }
+}
+
+extension ClientConfiguration {
+    /// This process's environment, read from `environ` (Foundation's
+    /// ProcessInfo would link Foundation and ICU for this alone).
+    public static var processEnvironment: [String: String] {
+        var result: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { result[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return result
     }
 }
 

@@ -50,7 +50,7 @@ struct ClientOptions: ParsableArguments {
     func client(logger: Logger) throws -> LTXAPIClient {
         do throws(ClientError) {
             let configuration = try ClientConfiguration.resolve(provider: provider.provider, apiKey: apiKey, baseURL: baseURL,
-                                                                environment: Environment.all)
+                                                                environment: ClientConfiguration.processEnvironment)
             return LTXAPIClient(configuration: configuration, logger: logger)
         } catch {
             throw CommandFailure(error.description, status: .unusable)
@@ -81,17 +81,4 @@ struct ClientOptions: ParsableArguments {
 enum ProviderChoice: String, ExpressibleByArgument, CaseIterable {
     case ltx, segmind
     var provider: Provider { self == .ltx ? .ltx : .segmind }
-}
-
-enum Environment {
-    static var all: [String: String] {
-        var result: [String: String] = [:]
-        var p = environ
-        while let entry = p.pointee {
-            let s = String(cString: entry)
-            if let eq = s.firstIndex(of: "=") { result[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
-            p += 1
-        }
-        return result
-    }
 }

@@ -229,24 +229,17 @@ struct UploadCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let api = try client.client(logger: logger)
-            // The header is enough here: the Content-Type and the size.
-            let identified: (container: ContainerFormat, sizeBytes: Int64)
-            do throws(MediaError) { identified = try await MediaProbe.identify(file) } catch {
-                throw CommandFailure(error.description, status: .unusable)
-            }
-            let limit = Delivery.upload.limit(for: .video).bytes
-            guard identified.sizeBytes <= limit else {
-                throw CommandFailure("\(file): \(identified.sizeBytes) bytes; upload takes at most \(limit)", status: .unusable)
-            }
+            let identified: (mimeType: String, sizeBytes: Int64)
+            do throws(WorkflowError) { identified = try await FileUpload.identify(file) } catch { throw CommandFailure(error) }
             if client.dryRun {
-                Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.container.mimeType)")
+                Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
                 return
             }
             let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
             let uploaded: Uploaded
-            do throws(ClientError) {
-                uploaded = try await api.upload(file: file, contentType: identified.container.mimeType) { sent, total in
-                    status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
+            do throws(WorkflowError) {
+                uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
+                    if case .uploading(let sent, let total) = event { status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))") }
                 }
             } catch { throw CommandFailure(error) }
             status.clear()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LTXClient
 import LTXSandbox
 
 #if canImport(Glibc)
@@ -80,7 +81,7 @@ struct SandboxCommand: AsyncParsableCommand {
             guard let made = mkdtemp(&template) else { throw ValidationError("cannot make a storage folder under /tmp") }
             directory = String(cString: made)
         }
-        let key = apiKey ?? Environment.all["LTXV_API_KEY"] ?? "sandbox"
+        let key = apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox"
         let configuration = SandboxConfiguration(
             host: host, port: port, apiKey: key, storageDirectory: directory, latency: .milliseconds(latencyMs),
             script: script.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters) } } ?? [],
