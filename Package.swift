@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        // SQLite bundled (no system library) and FoundationEssentials only; GRDB imports
+        // Foundation in 58 files, which would link libFoundation and ICU into the binary.
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -62,8 +65,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Every paid request, in SQLite: what was sent, what came back, so nothing is paid twice.
+        .target(name: "LTXJournal", dependencies: [.product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
-        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles"]),
+        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal"]),
         // A local server that implements the generated server protocol of the same contract.
         .target(
             name: "LTXSandbox",
@@ -86,7 +91,7 @@ let package = Package(
                 "LTXWorkflow",
                 "LTXSandbox",
                 // Imported for their value types only (reports, media facts, errors, wire types).
-                "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract",
+                "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -102,6 +107,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "LTXWorkflowTests", dependencies: ["LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXSandbox", "TestSupport"]),
+        .testTarget(name: "LTXJournalTests", dependencies: ["LTXJournal", "TestSupport"]),
         .testTarget(name: "LTXSandboxTests", dependencies: [
             "LTXSandbox", "LTXContract", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -109,7 +115,10 @@ let package = Package(
         .testTarget(name: "ReadmeExamplesTests", dependencies: [
             "LTXWorkflow", "LTXClient", "LTXPreflight", "LTXMedia", "LTXSandbox", "TestSupport",
         ]),
-        .testTarget(name: "ltx-prepTests", dependencies: ["ltx-prep", "LTXMedia", "LTXClient", "LTXContract", "TestSupport"]),
+        .testTarget(name: "ltx-prepTests", dependencies: [
+            "ltx-prep", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "TestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,7 @@
 #include <libavutil/audio_fifo.h>
 #include <libavutil/opt.h>
 #include <libavutil/imgutils.h>
+#include <libavutil/sha.h>
 
 static inline int cffmpeg_averror(int posix_errno) { return AVERROR(posix_errno); }
 static inline int cffmpeg_averror_eof(void) { return AVERROR_EOF; }

@@ -6,6 +6,12 @@ import NIOCore
 import OpenAPIRuntime
 import OpenAPIHummingbird
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A local server that behaves like the documented LTX API (and Segmind's
 /// retake route): the routes, auth, JSON fields, validation (by
 /// LTXPreflight), error bodies and status codes of openapi.yaml, through the
@@ -16,7 +22,8 @@ public enum Sandbox {
     /// `onListening` gets the bound port.
     public static func run(_ configuration: SandboxConfiguration,
                            onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let state = SandboxState(script: configuration.script, failureRate: configuration.failureRate)
+        let state = SandboxState(script: configuration.script, failureRate: configuration.failureRate,
+                                 pollScript: configuration.pollScript, resultScript: configuration.resultScript)
         let storage = UploadStorage(configuration: configuration, state: state)
         let jobs = AsyncJobs(configuration: configuration, state: state)
         let api = SandboxAPI(configuration: configuration, state: state, storage: storage,
@@ -30,6 +37,10 @@ public enum Sandbox {
         // Outside the contract: the signed upload URL and the stored results, on the storage's side.
         router.put("/storage/{id}") { request, context in await storage.store(request, id: context.parameters.get("id") ?? "") }
         router.get("/results/{id}") { _, context -> Response in
+            if let status = await state.nextResultFault() {
+                let f = SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
+                return APIErrorResponse.make(.init(code: f.status), f.type, f.message)
+            }
             guard let path = await jobs.resultPath(context.parameters.get("id") ?? "") else {
                 return APIErrorResponse.make(.notFound, "not_found_error", "No such result")
             }
@@ -39,6 +50,11 @@ public enum Sandbox {
                 for try await chunk in body { try await writer.write(ByteBuffer(bytes: chunk)) }
                 try await writer.finish(nil)
             })
+        }
+        // What was paid for, for tests that count it (not part of the API).
+        router.get("/sandbox/stats") { _, _ -> Response in
+            let body = #"{"accepted_jobs":\#(await state.acceptedJobs),"sync_generations":\#(await state.syncGenerations)}"#
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         }
         var logger = Logger(label: "ltx-sandbox")
         logger.logLevel = .warning
@@ -52,7 +68,21 @@ public enum Sandbox {
             },
             logger: logger
         )
+        defer {
+            if configuration.removeStorageOnExit { removeTree(configuration.storageDirectory) }
+        }
         try await app.runService()
+    }
+
+    /// The sandbox's own folder: uploads, inline inputs and results, one level deep.
+    private static func removeTree(_ directory: String) {
+        guard let dir = opendir(directory) else { return }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { unlink("\(directory)/\(name)") }
+        }
+        closedir(dir)
+        rmdir(directory)
     }
 }
 

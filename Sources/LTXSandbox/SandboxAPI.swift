@@ -97,6 +97,7 @@ struct SandboxAPI: APIProtocol {
     /// Runs the production now and streams the file, deleting it afterwards.
     private func answer(_ production: Production) async throws(SandboxFailure) -> Components.Responses.Video {
         let path = try await production()
+        await state.countSyncGeneration()
         return .init(body: .videoMp4(ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: true)))
     }
 }

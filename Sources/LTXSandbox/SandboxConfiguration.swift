@@ -23,6 +23,17 @@ public struct SandboxConfiguration: Sendable {
     public var uploadURLLifetime: Duration
     /// How long an async (v2) job stays `processing` before it completes.
     public var jobSeconds: Duration
+    /// Statuses for the first job polls (`GET /v2/{endpoint}/{id}`), in order: e.g. 503, 500.
+    public var pollScript: [Int] = []
+    /// Statuses for the first result downloads, in order: e.g. 504.
+    public var resultScript: [Int] = []
+    /// Every async job ends `failed`, with an error.
+    public var failJobs = false
+    /// A job is forgotten this long after it ends (404 on poll); nil keeps it while the sandbox runs.
+    public var jobLifetime: Duration?
+    /// Remove `storageDirectory` and all in it when the sandbox stops (set
+    /// when the sandbox made the folder itself).
+    public var removeStorageOnExit = false
 
     public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String,
                 latency: Duration = .zero, script: [Int] = [], retryAfter: Int = 1, failureRate: Double = 0,

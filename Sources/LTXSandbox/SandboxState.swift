@@ -34,10 +34,22 @@ actor SandboxState {
 
     func listening(on authority: String) { self.authority = authority }
 
-    init(script: [Int], failureRate: Double) {
+    private var pollScript: [Int]
+    private var resultScript: [Int]
+    /// What was paid for: jobs accepted (v2) and generations answered (v1).
+    private(set) var acceptedJobs = 0
+    private(set) var syncGenerations = 0
+
+    init(script: [Int], failureRate: Double, pollScript: [Int] = [], resultScript: [Int] = []) {
         self.script = script
         self.failureRate = failureRate
+        self.pollScript = pollScript
+        self.resultScript = resultScript
     }
+
+    func nextPollFault() -> Int? { pollScript.isEmpty ? nil : pollScript.removeFirst() }
+    func nextResultFault() -> Int? { resultScript.isEmpty ? nil : resultScript.removeFirst() }
+    func countSyncGeneration() { syncGenerations += 1 }
 
     func newTicket(directory: String, lifetime: Duration) -> (id: String, token: String) {
         let id = Self.hex(16), token = Self.hex(16)
@@ -74,6 +86,7 @@ actor SandboxState {
         let id = Self.hex(16)
         let record = JobRecord(endpoint: endpoint, status: "pending", createdAt: .now)
         jobs[id] = record
+        acceptedJobs += 1
         return (id, record)
     }
 

@@ -22,7 +22,7 @@ struct LTXPrep: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, AudioToVideoCommand.self,
-                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, SandboxCommand.self]
+                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, JobsCommand.self, SandboxCommand.self]
     )
 }
 
@@ -35,7 +35,9 @@ struct GlobalOptions: ParsableArguments {
     var timeout: Double = 30
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be greater than 0") }
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400")
+        }
     }
 
     var probeOptions: ProbeOptions { ProbeOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
@@ -64,6 +66,7 @@ enum ExitStatus: Int32, Comparable {
     case api = 3
     /// The network failed, or a download was cut.
     case network = 4
+    /// 128 + the signal (130 for Ctrl-C); see `Interrupt.exitStatus`.
     case interrupted = 130
 
     static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }

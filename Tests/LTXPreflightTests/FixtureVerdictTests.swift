@@ -21,9 +21,9 @@ import TestSupport
         Case(file: "hevc_aac.mkv"),
         Case(file: "h264_73f.mp4"),
         Case(file: "h264_96f.mp4", warnings: [.latentFrameCount]),
-        Case(file: "h264_72f.mp4", errors: [.videoFrameCount]),
-        Case(file: "h264_48f.mp4", errors: [.videoFrameCount]),
-        Case(file: "h264_60fps_600f.mp4", errors: [.videoFrameCount]),
+        Case(file: "h264_72f.mp4", errors: [.videoFrameCount], warnings: [.latentFrameCount]),
+        Case(file: "h264_48f.mp4", errors: [.videoFrameCount], warnings: [.latentFrameCount]),
+        Case(file: "h264_60fps_600f.mp4", errors: [.videoFrameCount], warnings: [.latentFrameCount]),
         Case(file: "h264_25s_8fps.mp4", errors: [.videoDuration], warnings: [.latentFrameCount]),
         Case(file: "h264_4096x2160.mp4", errors: [.videoResolution], warnings: [.sizeMultiple]),  // 2160 = 32·67.5
         Case(file: "vp9_opus.webm", errors: [.container, .videoCodec]),

@@ -55,6 +55,12 @@ import LTXMedia
         #expect(try finding(Self.video(frames: 505), .latentFrameCount).severity == .pass)
     }
 
+    /// Outside 73...505 the count is still judged: 900, 600 and 60 are not 8k+1; 513 is.
+    @Test(arguments: [(900, Severity.warning), (600, .warning), (60, .warning), (513, .pass)])
+    func latentRuleOutsideTheRange(_ frames: Int, _ severity: Severity) throws {
+        #expect(try finding(Self.video(frames: frames), .latentFrameCount).severity == severity)
+    }
+
     /// Upload 100 MB; https URL 32 MB video, 15 MB image; data URI 15 MB video encoded.
     @Test func deliveryLimits() throws {
         let mb = APILimits.megabyte

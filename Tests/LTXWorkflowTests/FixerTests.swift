@@ -81,8 +81,12 @@ import LTXPreflight
     @Test func existingOutputNeedsForce() async throws {
         let output = out("exists.mp4")
         #expect(FileManager.default.createFile(atPath: output, contents: Data("keep me".utf8)))
-        await #expect(throws: FixError.self) {
+        do throws(FixError) {
             _ = try await Fixer.fix(Fixtures.path("h264.ts"), FixRequest(output: output))
+            Issue.record("replaced an existing output without --force")
+        } catch {
+            guard case .outputExists(let path) = error else { Issue.record("\(error)"); return }
+            #expect(path == output)
         }
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me")
         _ = try await Fixer.fix(Fixtures.path("h264.ts"), FixRequest(output: output, force: true))
@@ -93,8 +97,12 @@ import LTXPreflight
         let copy = out("input.mp4")
         try FileManager.default.copyItem(atPath: Fixtures.path("h264_pcm.mov"), toPath: copy)
         let before = try Data(contentsOf: URL(fileURLWithPath: copy))
-        await #expect(throws: FixError.self) {
-            _ = try await Fixer.fix(copy, FixRequest(output: copy, force: true))
+        // The same file under another spelling is still the input (device and inode).
+        do throws(FixError) {
+            _ = try await Fixer.fix(copy, FixRequest(output: dir + "/./input.mp4", force: true))
+            Issue.record("wrote over the input")
+        } catch {
+            guard case .outputIsInput = error else { Issue.record("\(error)"); return }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
     }

@@ -116,6 +116,45 @@ import TestSupport
         let r = try run(sandbox, ["upload", Fixtures.path("image.png")])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("ltx://uploads/"))
+        // --json says when each URL stops working: the upload URL after 1 h, the storage URI after 24 h.
+        let j = try run(sandbox, ["upload", Fixtures.path("image.png"), "--json"])
+        let line = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any] ?? [:]
+        let formatter = ISO8601DateFormatter()
+        let upload = try #require((line["upload_url_expires_at"] as? String).flatMap(formatter.date(from:)))
+        let storage = try #require((line["storage_uri_expires_at"] as? String).flatMap(formatter.date(from:)))
+        #expect(abs(upload.timeIntervalSinceNow - 3600) < 120)
+        #expect(abs(storage.timeIntervalSinceNow - 86_400) < 120)
+    }
+
+    /// The output is compared with the input by device and inode: another
+    /// spelling of the input's path is refused, --force or not.
+    @Test func retakeNeverWritesOverItsInput() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = "\(dir)/in.mp4"
+        try FileManager.default.copyItem(atPath: Fixtures.path("conformant_h264_aac.mp4"), toPath: input)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        let r = try run(sandbox, ["retake", input, "--start", "1", "--duration", "2", "-o", "\(dir)/./in.mp4", "--force", "--yes"])
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("is the input"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+    }
+
+    /// A prompt over 5000 characters is the request's fault: check's message, no fix attempted.
+    @Test func retakeRefusesALongPromptLikeCheck() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try run(sandbox, ["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2",
+                                  "--prompt", String(repeating: "a", count: 5001), "-o", "\(dir)/long.mp4", "--yes"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("prompt.length") && r.stderr.contains("5001") && !r.stderr.contains("still breaks"))
+        #expect(files().isEmpty)
+    }
+
+    @Test func sandboxRefusesAMissingStorageFolder() throws {
+        let r = try BinaryRunner.run(["sandbox", "--storage", "\(dir)/missing"])
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("not an existing folder"))
     }
 
     /// Segmind serves retake only: the other commands say so in one line, exit 2, before any work.

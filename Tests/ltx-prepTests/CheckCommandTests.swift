@@ -147,4 +147,12 @@ import TestSupport
         #expect(r.status == 2)
         #expect(r.stderrLines.count == 1)
     }
+
+    /// A number no clock can hold is one line and exit 2, never a trap.
+    @Test(arguments: ["inf", "1e300", "-1", "nan", "0"])
+    func timeoutIsRangeChecked(_ value: String) throws {
+        let r = try BinaryRunner.run(["check", Fixtures.path("conformant_h264_aac.mp4"), "--timeout", value])
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("--timeout"))
+    }
 }

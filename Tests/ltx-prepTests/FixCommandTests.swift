@@ -71,9 +71,11 @@ import TestSupport
         }
     }
 
-    /// Ctrl-C while encoding: exit 130, nothing under the output's name, no temporary file.
-    @Test func interruptLeavesNothing() throws {
-        let output = "\(dir)/slow.mp4"
+    /// Ctrl-C, SIGTERM or SIGHUP while encoding: exit 128 + the signal,
+    /// nothing under the output's name, no temporary file.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func interruptLeavesNothing(_ signal: Int32) throws {
+        let output = "\(dir)/slow-\(signal).mp4"
         let process = Process()
         process.executableURL = BinaryRunner.binary
         process.arguments = ["fix", Fixtures.path("h264_4096x2160.mp4"), "-o", output, "--crf", "1", "--preset", "veryslow"]
@@ -87,9 +89,17 @@ import TestSupport
             if !started { usleep(50_000) }
         }
         #expect(started)
-        process.interrupt()
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationStatus == 128 + signal)
         #expect(files().isEmpty)
+    }
+
+    /// A plan's streams read as JSON a script can use, not Swift's enum layout.
+    @Test func planJSONNamesEachStreamAction() throws {
+        let r = try BinaryRunner.run(["fix", Fixtures.path("vp9_opus.webm"), "--plan", "--json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(#""video":{"action":"encode","settings":{"#))
+        #expect(!r.stdout.contains("_0"))
     }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 
 /// `ltx-prep sandbox` on a random loopback port, as a separate process;
@@ -42,7 +43,20 @@ final class SandboxProcess {
 
     /// The variables a client needs to reach this sandbox, for both providers.
     var environment: [String: String] {
-        ["LTXV_API_KEY": key, "LTX_API_BASE_URL": baseURL, "SEGMIND_API_KEY": key, "SEGMIND_API_BASE_URL": baseURL]
+        // Each sandbox its own journal (XDG_STATE_HOME), and quick polls.
+        ["LTXV_API_KEY": key, "LTX_API_BASE_URL": baseURL, "SEGMIND_API_KEY": key, "SEGMIND_API_BASE_URL": baseURL,
+         "XDG_STATE_HOME": storage + "/state", "LTX_PREP_POLL_INTERVAL": "0.05"]
+    }
+
+    /// The journal the commands run with `environment` write.
+    var journal: String { storage + "/state/ltx-prep/journal.sqlite" }
+
+    /// What the sandbox was paid for so far: (v2 jobs accepted, v1 generations answered).
+    func paidFor() async throws -> (jobs: Int, sync: Int) {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/sandbox/stats"), timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 16)
+        let stats = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Int] ?? [:]
+        return (stats["accepted_jobs"] ?? -1, stats["sync_generations"] ?? -1)
     }
 
     func stop() {

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOFileSystem
 import NIOHTTP1
+import NIOPosix
 import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 
@@ -26,6 +27,13 @@ public struct Generated: Sendable, Codable, Equatable {
     public var bytes: Int64
     public var requestID: String?
     public var attempts: Int
+
+    public init(output: String, bytes: Int64, requestID: String? = nil, attempts: Int) {
+        self.output = output
+        self.bytes = bytes
+        self.requestID = requestID
+        self.attempts = attempts
+    }
 }
 
 /// A file stored by `upload`: its ticket, and how the transfer went.
@@ -139,6 +147,72 @@ public final class LTXAPIClient: Sendable {
         }
     }
 
+    // MARK: async (v2)
+
+    /// `POST /v2/{endpoint}`: the job, accepted (202). Retried only when the
+    /// API answered an error or the connection never opened: a request that
+    /// may have arrived is never sent twice (a second job is paid twice).
+    public func submit(_ request: GenerationRequest) async throws(ClientError) -> Job {
+        let (job, _) = try await withRetries("submitting \(request.endpoint.v2Path)", paid: true) { () async throws -> Job in
+            let accepted: Components.Responses.JobAccepted
+            switch request {
+            case .retake(let body):
+                guard case .accepted(let a) = try await self.api.submitRetake(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
+            case .textToVideo(let body):
+                guard case .accepted(let a) = try await self.api.submitTextToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
+            case .imageToVideo(let body):
+                guard case .accepted(let a) = try await self.api.submitImageToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
+            case .audioToVideo(let body):
+                guard case .accepted(let a) = try await self.api.submitAudioToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
+            case .segmindRetake:
+                throw ClientError.unsupported("Segmind's retake is synchronous: it has no v2 route")
+            }
+            guard case .json(let job) = accepted.body else { throw UnexpectedAnswer(description: "a 202 without the job") }
+            return job
+        }
+        return job
+    }
+
+    /// `GET /v2/{endpoint}/{id}`, retried with backoff on 5xx and network
+    /// failures (polling costs nothing). A 404 is `.api` with status 404:
+    /// the job does not exist or has expired.
+    public func job(_ endpoint: Endpoint, id: String) async throws(ClientError) -> Job {
+        guard let path = Components.Parameters.JobEndpoint(rawValue: endpoint.rawValue) else {
+            throw .unsupported("\(endpoint.rawValue) has no v2 route")
+        }
+        let (job, _) = try await withRetries("polling \(endpoint.v2Path)/\(id)") { () async throws -> Job in
+            switch try await self.api.getJob(path: .init(endpoint: path, id: id)) {
+            case .ok(let ok): return try ok.body.json
+            case let other: throw UnexpectedAnswer(description: "\(other)")
+            }
+        }
+        return job
+    }
+
+    /// A finished job's result, from its storage URL without the key, to a
+    /// `.part` file renamed into place; retried on its own (a 504 or a cut
+    /// never touches the job).
+    public func download(resultURL: String, to output: String,
+                         progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
+        let file = OutputFile(path: output, suffix: "part")
+        let bytes: Int64
+        do { bytes = try await fetch(resultURL, to: file.temporary, progress: progress) } catch {
+            file.discardTemporary()
+            switch Self.classify(error, attempts: 1) {
+            case .final(let e), .retryable(_, let e): throw e
+            }
+        }
+        if let err = file.commit() {
+            file.discardTemporary()
+            throw .file("\(output): \(String(cString: strerror(err)))")
+        }
+        return Generated(output: output, bytes: bytes, requestID: nil, attempts: 1)
+    }
+
     // MARK: machinery
 
     /// The upload's read size (the data URI's too: a multiple of 3 keeps
@@ -238,7 +312,7 @@ public final class LTXAPIClient: Sendable {
     private func receive(_ path: String, output: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
                          send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> Generated {
         let file = OutputFile(path: output, suffix: "part")
-        let ((bytes, requestID), attempts) = try await withRetries(path) { () async throws -> (Int64, String?) in
+        let ((bytes, requestID), attempts) = try await withRetries(path, paid: true) { () async throws -> (Int64, String?) in
             switch try await send() {
             case .video(let body, let requestID):
                 return (try await Self.write(body, to: file.temporary, progress: progress), requestID)
@@ -320,7 +394,7 @@ public final class LTXAPIClient: Sendable {
     }
 
     /// Runs `attempt` until it succeeds or `RetryStateMachine` says stop.
-    private func withRetries<T: Sendable>(_ label: String,
+    private func withRetries<T: Sendable>(_ label: String, paid: Bool = false,
                                           _ attempt: @escaping @Sendable () async throws -> T) async throws(ClientError) -> (T, Int) {
         var machine = RetryStateMachine(policy: configuration.retry)
         let clock = ContinuousClock()
@@ -335,6 +409,9 @@ public final class LTXAPIClient: Sendable {
             } catch {
                 switch Self.classify(error, attempts: machine.attempts + 1) {
                 case .final(let e): throw e
+                case .retryable(.connectionFailed, let e) where paid && !Self.failedBeforeSending(error):
+                    // The request may have reached the API: sending it again could pay twice.
+                    throw e
                 case .retryable(let o, let e): (outcome, failure) = (o, e)
                 }
             }
@@ -346,6 +423,17 @@ public final class LTXAPIClient: Sendable {
                 logger.info("\(label): \(failure); retrying in \(delay)")
                 do { try await sleep(delay) } catch { throw .cancelled }
             }
+        }
+    }
+
+    /// True when the connection never opened, so nothing was sent.
+    static func failedBeforeSending(_ error: any Error) -> Bool {
+        switch error {
+        case let e as OpenAPIRuntime.ClientError: return failedBeforeSending(e.underlyingError)
+        case is NIOConnectionError: return true
+        case let e as HTTPClientError: return e == .connectTimeout
+        case let e as ChannelError: if case .connectTimeout = e { return true } else { return false }
+        default: return false
         }
     }
 

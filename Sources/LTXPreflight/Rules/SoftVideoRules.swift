@@ -10,15 +10,17 @@ enum SoftVideoRules {
     private static func latent(_ v: VideoStreamInfo) -> Finding {
         let n = v.frameCount, step = APILimits.latentFrameStep
         let required = "8k+1 frames (73, 81, 89 ... 505)"
-        guard APILimits.videoFrames.contains(n), (n - 1) % step != 0 else {
+        // Judged for any count: 900 frames is not 8k+1 even though video.frame-count refuses it first.
+        guard n < 1 || (n - 1) % step != 0 else {
             return .pass(.latentFrameCount, actual: "\(n) frames", required: required)
         }
         let below = (n - 1) / step * step + 1, above = below + step
         var options = [String]()
         if below >= APILimits.videoFrames.lowerBound { options.append("trim to \(below)") }
         if above <= APILimits.videoFrames.upperBound { options.append("pad to \(above)") }
-        return Finding(rule: .latentFrameCount, severity: .warning, actual: "\(n) frames", required: required,
-                       fix: Format.list(options) + " frames so no frame is dropped or invented", fixAction: .padFrames)
+        let fix = options.isEmpty ? "bring the count within 73 to 505 (video.frame-count), at 8k+1"
+            : Format.list(options) + " frames so no frame is dropped or invented"
+        return Finding(rule: .latentFrameCount, severity: .warning, actual: "\(n) frames", required: required, fix: fix, fixAction: .padFrames)
     }
 
     private static func multiple(_ v: VideoStreamInfo) -> Finding {

@@ -23,6 +23,9 @@ struct Admission: ServerMiddleware {
             if Self.paid.contains(operationID), let status = await state.nextFault() {
                 throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
             }
+            if operationID == "getJob", let status = await state.nextPollFault() {
+                throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
+            }
             var bounded: HTTPBody?
             if let body {
                 if case .known(let n) = body.length, n > Self.bodyLimit { throw Self.tooLarge }

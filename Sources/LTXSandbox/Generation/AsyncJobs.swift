@@ -17,9 +17,14 @@ struct AsyncJobs: Sendable {
         let (id, record) = await state.newJob(endpoint: endpoint)
         let state = self.state
         let wait = configuration.jobSeconds
+        let fail = configuration.failJobs
         Task {
             await state.updateJob(id) { $0.status = "processing" }
             if wait > .zero { try? await Task.sleep(for: wait) }
+            if fail {
+                await state.updateJob(id) { $0.status = "failed"; $0.error = "the model could not render this request (sandbox --fail-jobs)"; $0.completedAt = .now }
+                return
+            }
             do throws(SandboxFailure) {
                 let path = try await production()
                 await state.updateJob(id) { $0.status = "completed"; $0.result = path; $0.completedAt = .now }
@@ -32,6 +37,10 @@ struct AsyncJobs: Sendable {
 
     func status(_ id: String, endpoint: String) async -> Job? {
         guard let record = await state.job(id), record.endpoint == endpoint else { return nil }
+        if let lifetime = configuration.jobLifetime, let ended = record.completedAt,
+           Date.now.timeIntervalSince(ended) > Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18 {
+            return nil
+        }
         let authority = await state.authority
         return Job(id: id, status: JobStatus(rawValue: record.status), createdAt: record.createdAt, completedAt: record.completedAt,
                    result: record.result == nil ? nil : .init(videoUrl: "http://\(authority)/results/\(id)"), error: record.error)

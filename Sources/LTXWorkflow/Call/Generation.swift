@@ -1,73 +1,94 @@
 import LTXClient
 import LTXContract
+import LTXFiles
+import LTXJournal
 import LTXMedia
 import LTXPreflight
 
-/// One paid generation described end to end: the files it sends, how each
-/// is checked and delivered, the body that carries them, and its price.
-public struct GenerationJob: Sendable {
-    public struct Input: Sendable {
-        public var path: String
-        public var check: CheckRequest
-        /// `url` delivery sends `url`; `dataURI` streams the file into the body.
-        public var delivery: Delivery
-        public var url: String?
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
-        public init(path: String, check: CheckRequest, delivery: Delivery, url: String? = nil) {
-            self.path = path
-            self.check = check
-            self.delivery = delivery
-            self.url = url
-        }
-    }
+/// How a generation is sent.
+public struct GenerationOptions: Sendable {
+    /// Check, fix, estimate and build the request; send nothing.
+    public var dryRun: Bool
+    /// The synchronous v1 route instead of a v2 job (Segmind is always synchronous).
+    public var sync: Bool
+    /// Where every paid request is recorded before it leaves. Nil sends
+    /// unjournaled (a library caller's choice; the CLI always journals).
+    public var journal: Journal?
+    /// Send again what the journal says was sent with no result seen.
+    public var again: Bool
+    /// How often a v2 job is polled (the docs ask for 5 s).
+    public var pollInterval: Duration
+    /// Replace an existing output with a new result (a result the journal
+    /// already holds is recognised by its SHA-256 either way).
+    public var replaceOutput: Bool
 
-    public var provider: Provider
-    public var inputs: [Input]
-    /// Where the result goes; temporary fixed inputs are written beside it.
-    public var output: String
-    public var fixOptions: FixOptions
-    /// The body, from each input's URI (in order) and what was sent.
-    public var makeRequest: @Sendable (_ uris: [String], _ sent: [PreparedInput]) -> GenerationRequest
-    /// The documented price of the call, from what is sent.
-    public var estimate: @Sendable (_ sent: [PreparedInput]) -> Pricing.Estimate?
-
-    public init(provider: Provider = .ltx, inputs: [Input], output: String, fixOptions: FixOptions = FixOptions(),
-                makeRequest: @escaping @Sendable ([String], [PreparedInput]) -> GenerationRequest,
-                estimate: @escaping @Sendable ([PreparedInput]) -> Pricing.Estimate?) {
-        self.provider = provider
-        self.inputs = inputs
-        self.output = output
-        self.fixOptions = fixOptions
-        self.makeRequest = makeRequest
-        self.estimate = estimate
+    public init(dryRun: Bool = false, sync: Bool = false, journal: Journal? = nil, again: Bool = false,
+                pollInterval: Duration = .seconds(5), replaceOutput: Bool = false) {
+        self.replaceOutput = replaceOutput
+        self.dryRun = dryRun
+        self.sync = sync
+        self.journal = journal
+        self.again = again
+        self.pollInterval = pollInterval
     }
 }
 
 /// What a generation did.
 public struct GenerationOutcome: Sendable {
-    /// The body as sent (a streamed data URI shows as `InlineFile.marker`).
-    public var request: GenerationRequest
+    /// The body as sent (a streamed data URI shows as `InlineFile.marker`);
+    /// nil when a journaled request was resumed rather than sent.
+    public var request: GenerationRequest?
     public var estimate: Pricing.Estimate?
     /// The fix of each input, in order (nil where the input conformed).
     public var fixes: [FixOutcome?]
     /// Nil on a dry run.
     public var generated: Generated?
+    /// The v2 job, when one was used.
+    public var jobID: String?
+    /// What the journal made of a rerun: nil for a new request.
+    public var resumed: Resumption?
+
+    public enum Resumption: String, Sendable, Codable {
+        /// The result was already on disk, unchanged: nothing was paid.
+        case alreadyDownloaded = "already-downloaded"
+        /// The job was still running: polled again, not resubmitted.
+        case polled
+        /// The job had finished: its result was fetched again.
+        case downloadedAgain = "downloaded-again"
+    }
 }
 
 /// Check, fix, estimate, approve, deliver, generate, download: the steps of
-/// every API command, for any Swift program.
-///
-/// ```swift
-/// let outcome = try await Generation.run(.retake(input: "clip.mov", section: RetakeSection(start: 12, duration: 4),
-///                                                prompt: "the cup falls", output: "out.mp4"), client: client)
-/// ```
+/// every API command, for any Swift program, with the journal deciding
+/// what a rerun pays for.
 public enum Generation {
     /// Runs `job`. `approve` sees the estimate before anything is paid and
-    /// throws to stop; with `dryRun` nothing is sent (no upload either).
-    /// Cancelling the calling task stops the work and removes temporary files.
-    public static func run(_ job: GenerationJob, client: LTXAPIClient, dryRun: Bool = false,
+    /// throws to stop. Cancelling the calling task stops the work and removes
+    /// temporary files; a submitted job stays in the journal, to resume.
+    public static func run(_ job: GenerationJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
+        var identity: RequestIdentity?
+        var claimAgain = options.again
+        if let journal = options.journal, !options.dryRun {
+            let id = try await RequestIdentity.make(job, baseURL: client.configuration.baseURL.string)
+            identity = id
+            if let entry = try await read(journal, id.fingerprint) {
+                let call = PaidCall(job: job, client: client, options: options, journal: journal, fingerprint: id.fingerprint, events: events)
+                if let outcome = try await call.resume(entry) { return outcome }
+                claimAgain = claimAgain || entry.state == .rejected
+            }
+        }
+
+        if !options.dryRun && !options.replaceOutput && OutputFile.exists(job.output) {
+            throw .refused("\(job.output): already exists (use --force to replace it)")
+        }
         var prepared: [PreparedInput] = []
         defer { for p in prepared { p.discard() } }
         for input in job.inputs {
@@ -78,7 +99,7 @@ public enum Generation {
         events(.estimated(estimate))
         try await approve(estimate)
         let fixes = prepared.map(\.fix)
-        if dryRun {
+        if options.dryRun {
             let uris = job.inputs.map { input -> String in
                 switch input.delivery {
                 case .upload: "ltx://uploads/<after upload>"
@@ -102,92 +123,44 @@ public enum Generation {
             uris.append(uri)
         }
         let request = job.makeRequest(uris, prepared)
-        events(.waiting)
-        do throws(ClientError) {
-            let generated = try await client.generate(request, inline: inline, to: job.output) { received, total in
-                events(.downloading(received: received, total: total))
-            }
-            return GenerationOutcome(request: request, estimate: estimate, fixes: fixes, generated: generated)
-        } catch {
-            if case .cancelled = error { throw .cancelled }
-            throw .client(error)
+
+        guard let journal = options.journal, let identity else {
+            let call = PaidCall(job: job, client: client, options: options, journal: nil, fingerprint: "", events: events)
+            var outcome = try await call.send(request, inline: inline)
+            outcome.estimate = estimate
+            outcome.fixes = fixes
+            return outcome
         }
+        let entry = JournalEntry(fingerprint: identity.fingerprint, provider: job.provider.rawValue,
+                                 baseURL: client.configuration.baseURL.string, endpoint: request.path, request: identity.request,
+                                 inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars)
+        let call = PaidCall(job: job, client: client, options: options, journal: journal, fingerprint: identity.fingerprint, events: events)
+        let claimed: Bool
+        do throws(JournalError) { claimed = try await journal.claim(entry, replacing: claimAgain) } catch { throw .journal(error) }
+        guard claimed else {
+            // Another run took it between our look and our claim: follow that one.
+            if let standing = try await read(journal, identity.fingerprint), let outcome = try await call.resume(standing) { return outcome }
+            throw .refused("another run is sending this request now; nothing was sent")
+        }
+        var outcome = try await call.send(request, inline: inline)
+        outcome.estimate = estimate
+        outcome.fixes = fixes
+        return outcome
+    }
+
+    static func read(_ journal: Journal, _ fingerprint: String) async throws(WorkflowError) -> JournalEntry? {
+        do throws(JournalError) { return try await journal.entry(fingerprint) } catch { throw .journal(error) }
     }
 
     /// `run`, with its events as an `AsyncStream` and its outcome as a task
     /// to await or cancel.
-    public static func start(_ job: GenerationJob, client: LTXAPIClient, dryRun: Bool = false)
+    public static func start(_ job: GenerationJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions())
         -> (events: AsyncStream<WorkflowEvent>, outcome: Task<GenerationOutcome, any Error>) {
         let (stream, continuation) = AsyncStream<WorkflowEvent>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let task = Task { () async throws -> GenerationOutcome in
             defer { continuation.finish() }
-            return try await run(job, client: client, dryRun: dryRun, events: { continuation.yield($0) })
+            return try await run(job, client: client, options: options, events: { continuation.yield($0) })
         }
         return (stream, task)
-    }
-}
-
-/// The four documented endpoints as jobs.
-extension GenerationJob {
-    /// A retake of `section`. A clip over 21 s is cut to a window around the
-    /// section first (the request's `start_time` then counts in the window).
-    public static func retake(input: String, section: RetakeSection, prompt: String? = nil, mode: RetakeMode? = nil,
-                              model: String? = nil, provider: Provider = .ltx, delivery: Delivery? = nil, url: String? = nil,
-                              output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
-        let delivery = delivery ?? (provider == .segmind ? .dataURI : .upload)
-        let check = CheckRequest(endpoint: .retake, section: section, delivery: delivery, prompt: prompt)
-        return GenerationJob(provider: provider, inputs: [Input(path: input, check: check, delivery: delivery, url: url)], output: output,
-                             fixOptions: fixOptions) { uris, sent in
-            let start = sent.first?.fix?.window?.sectionStart ?? section.start
-            if provider == .segmind {
-                return .segmindRetake(SegmindRetakeRequest(videoUri: uris[0], startTime: start, duration: section.duration,
-                                                           prompt: prompt, mode: mode))
-            }
-            return .retake(RetakeRequest(videoUri: uris[0], prompt: prompt, startTime: start, duration: section.duration, mode: mode,
-                                         model: model))
-        } estimate: { sent in
-            let media = sent.first?.report.media
-            return Pricing.estimate(endpoint: .retake, provider: provider, seconds: media?.primaryVideo?.duration ?? media?.duration ?? 0)
-        }
-    }
-
-    public static func textToVideo(_ body: TextToVideoRequest, output: String) -> GenerationJob {
-        GenerationJob(inputs: [], output: output) { _, _ in .textToVideo(body) } estimate: { _ in
-            Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
-                             seconds: Double(body.duration))
-        }
-    }
-
-    /// `body.imageUri` is replaced by the delivered image's URI.
-    public static func imageToVideo(image: String, _ body: ImageToVideoRequest, delivery: Delivery = .upload, url: String? = nil,
-                                    output: String) -> GenerationJob {
-        let check = CheckRequest(endpoint: .imageToVideo, delivery: delivery)
-        return GenerationJob(inputs: [Input(path: image, check: check, delivery: delivery, url: url)], output: output) { uris, _ in
-            var body = body
-            body.imageUri = uris[0]
-            return .imageToVideo(body)
-        } estimate: { _ in
-            Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
-                             seconds: Double(body.duration))
-        }
-    }
-
-    /// The audio streams when delivered as a data URI; the image, if any,
-    /// then goes whole. `body`'s URIs are replaced by the delivered ones.
-    public static func audioToVideo(audio: String, image: String?, _ body: AudioToVideoRequest, delivery: Delivery = .upload,
-                                    output: String) -> GenerationJob {
-        let check = CheckRequest(endpoint: .audioToVideo, delivery: delivery)
-        var inputs = [Input(path: audio, check: check, delivery: delivery)]
-        if let image { inputs.append(Input(path: image, check: check, delivery: delivery)) }
-        return GenerationJob(inputs: inputs, output: output) { uris, _ in
-            var body = body
-            body.audioUri = uris[0]
-            body.imageUri = uris.count > 1 ? uris[1] : nil
-            return .audioToVideo(body)
-        } estimate: { sent in
-            let media = sent.first?.report.media
-            return Pricing.estimate(endpoint: .audioToVideo, provider: .ltx,
-                                    seconds: media?.primaryAudio?.duration ?? media?.duration ?? 0)
-        }
     }
 }

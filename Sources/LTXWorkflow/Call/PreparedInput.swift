@@ -39,6 +39,12 @@ public struct PreparedInput: Sendable {
             throw .unusable(error.description)
         }
         if report.conformant { return PreparedInput(path: input, temporary: false, report: report) }
+        // No file fix can mend the request itself (a prompt too long, a section out of range).
+        let requestErrors = report.findings.filter { $0.severity == .error && $0.fixAction == .changeRequest }
+        if !requestErrors.isEmpty {
+            throw .unusable(requestErrors.map { "\(input): \($0.rule.rawValue): \($0.actual); required: \($0.required)" + ($0.fix.map { "; \($0)" } ?? "") }
+                .joined(separator: "\n"))
+        }
         if request.delivery == .url {
             // A fixed copy would stay here; the API fetches what the URL serves.
             let broken = report.findings.filter { $0.severity == .error }.map(\.rule.rawValue)

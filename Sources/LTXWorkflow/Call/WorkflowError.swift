@@ -1,4 +1,5 @@
 import LTXClient
+import LTXJournal
 import LTXMedia
 
 /// Why a workflow stopped. Each case maps to one exit status of the CLI.
@@ -9,12 +10,18 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case refused(String)
     /// The API or the network failed.
     case client(ClientError)
+    /// The API took the job, and the job failed or expired.
+    case jobFailed(String)
+    /// The journal cannot be written: no paid call is made without it.
+    case journal(JournalError)
     case cancelled
 
     public var description: String {
         switch self {
         case .unusable(let why), .refused(let why): why
         case .client(let e): e.description
+        case .jobFailed(let why): why
+        case .journal(let e): e.description
         case .cancelled: "interrupted: nothing was written"
         }
     }

@@ -12,7 +12,13 @@ public enum WorkflowEvent: Sendable {
     case estimated(Pricing.Estimate?)
     case checkingURL(String)
     case uploading(sent: Int64, total: Int64)
+    /// A synchronous call is under way (one connection for the whole generation).
     case waiting
+    /// The API took the job (v2): its id is the receipt, kept in the journal.
+    case submitted(jobID: String)
+    /// A rerun found the job in the journal and polls it again.
+    case resuming(jobID: String)
+    case polling(jobID: String, status: String, elapsed: Duration)
     case downloading(received: Int64, total: Int64?)
     /// Something the user should know that does not stop the work.
     case warning(String)

@@ -2,6 +2,7 @@ import ArgumentParser
 import LTXClient
 import LTXContract
 import LTXFiles
+import LTXJournal
 import LTXPreflight
 import LTXWorkflow
 import Logging
@@ -40,6 +41,8 @@ struct CommandFailure: Error {
         case .client(let e): self.init(e)
         case .unusable(let why), .refused(let why): self.init(why, status: .unusable)
         case .cancelled: self.init(error.description, status: .interrupted)
+        case .jobFailed(let why): self.init(why, status: .api)
+        case .journal(let e): self.init(e.description, status: .unusable)
         }
     }
 }
@@ -48,7 +51,7 @@ struct CommandFailure: Error {
 func reportingFailures(_ body: () async throws -> Void) async throws {
     do { try await body() } catch let failure as CommandFailure {
         Console.error(failure.message)
-        throw ExitCode(failure.status.rawValue)
+        throw ExitCode(failure.status == .interrupted ? Interrupt.exitStatus : failure.status.rawValue)
     }
 }
 
@@ -56,32 +59,34 @@ let callExitStatus = """
     Exit status: 0 done; 2 the input cannot be used, the arguments are wrong, no key, or the \
     call was refused (--max-cost, not confirmed); 3 the API answered an error (its status, \
     type, message and x-request-id are printed); 4 the network failed or the download was cut \
-    (nothing is left under the output's name); 130 interrupted.
+    (nothing is left under the output's name); 128 + the signal when interrupted (130 Ctrl-C, \
+    143 SIGTERM, 129 SIGHUP), temporary files removed.
     """
 
 /// The CLI's side of `Generation.run`: output checks, the estimate prompt,
 /// Ctrl-C as cancellation, and printing.
 enum APICall {
-    /// Refuses to overwrite an input (the same file by device and inode,
-    /// however it is spelled), or an existing output without --force.
-    static func checkOutput(_ output: String, inputs: [String], force: Bool) throws {
+    /// Refuses to overwrite an input: the same file by device and inode,
+    /// however it is spelled, --force or not. (An existing output is the
+    /// workflow's to judge: it may be this request's result already.)
+    static func checkOutput(_ output: String, inputs: [String]) throws {
         for input in inputs where input == output || OutputFile.sameFile(input, output) {
             throw CommandFailure("\(output): is the input \(input); the input is never modified, so name another output", status: .unusable)
-        }
-        if OutputFile.exists(output) && !force {
-            throw CommandFailure("\(output): already exists (use --force to replace it)", status: .unusable)
         }
     }
 
     static func run(_ job: GenerationJob, options: ClientOptions, inputs: [String], force: Bool, what: String,
                     logger: Logger) async throws -> GenerationOutcome {
-        if !options.dryRun { try checkOutput(job.output, inputs: inputs, force: force) }
+        if !options.dryRun { try checkOutput(job.output, inputs: inputs) }
         let client = try options.client(logger: logger)
+        let journal = options.dryRun ? nil : try await options.openJournal()
+        let settings = GenerationOptions(dryRun: options.dryRun, sync: options.sync, journal: journal, again: options.again,
+                                         pollInterval: .milliseconds(Int64(options.effectivePollInterval * 1000)), replaceOutput: force)
         let status = StatusLine(enabled: !options.json && Console.stderrIsTerminal)
         let json = options.json
         let task = Task { () async -> Result<GenerationOutcome, WorkflowError> in
             do throws(WorkflowError) {
-                return .success(try await Generation.run(job, client: client, dryRun: options.dryRun, approve: { estimate throws(WorkflowError) in
+                return .success(try await Generation.run(job, client: client, options: settings, approve: { estimate throws(WorkflowError) in
                     status.clear()
                     try options.approve(estimate, what: what)
                 }, events: { event in show(event, status: status, json: json) }))
@@ -89,6 +94,7 @@ enum APICall {
         }
         let result = await awaitCancellingOnInterrupt(task)
         status.clear()
+        await journal?.close()
         switch result {
         case .success(let outcome): return outcome
         case .failure(let error): throw CommandFailure(error)
@@ -103,6 +109,9 @@ enum APICall {
         case .checkingURL(let url): status.show("asking \(url) for its size")
         case .uploading(let sent, let total): status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
         case .waiting: status.show("waiting for the result")
+        case .submitted(let id): if !json { status.clear(); Console.note("submitted: job \(id)") }
+        case .resuming(let id): if !json { status.clear(); Console.note("resuming job \(id) from the journal: nothing is sent again") }
+        case .polling(let id, let state, let elapsed): status.show("job \(id): \(state), \(elapsed.components.seconds) s")
         case .downloading(let got, let total): status.show("downloading \(Bytes.mb(got))" + (total.map { " of \(Bytes.mb($0))" } ?? ""))
         case .warning(let text): status.clear(); Console.note("warning: \(text)")
         }
@@ -111,15 +120,25 @@ enum APICall {
     /// The result: one JSON object, or a line naming the file and the request id.
     static func report(_ outcome: GenerationOutcome, output: String, json: Bool, note: String? = nil) {
         guard let result = outcome.generated else {
-            let body = (try? outcome.request.json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            guard let request = outcome.request else { return }
+            let body = (try? request.json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             let shown = body.replacing(InlineFile.marker, with: "<the file, as a data URI>")
-            Console.out("dry run: would POST \(outcome.request.path) \(shown)")
+            Console.out("dry run: would POST \(request.path) \(shown)")
             return
         }
         let fix = outcome.fixes.first ?? nil
-        if json { return Console.out(JSONOutput.line(CallResult(generated: result, fix: fix?.plan, window: fix?.window))) }
-        Console.out("wrote \(output): \(result.bytes) bytes" + (result.requestID.map { ", x-request-id \($0)" } ?? "")
-                    + (note.map { "\n  \($0)" } ?? ""))
+        if json {
+            return Console.out(JSONOutput.line(CallResult(generated: result, fix: fix?.plan, window: fix?.window, jobId: outcome.jobID,
+                                                          resumed: outcome.resumed)))
+        }
+        let how: String = switch outcome.resumed {
+        case .alreadyDownloaded?: "already done: the journal has this request's result, unchanged; nothing was paid. "
+        case .polled?: "resumed job \(outcome.jobID ?? "?"): "
+        case .downloadedAgain?: "fetched the finished job's result again: "
+        case nil: ""
+        }
+        Console.out(how + "wrote \(output): \(result.bytes) bytes" + (outcome.jobID.map { ", job \($0)" } ?? "")
+                    + (result.requestID.map { ", x-request-id \($0)" } ?? "") + (note.map { "\n  \($0)" } ?? ""))
     }
 }
 
@@ -128,6 +147,8 @@ struct CallResult: Encodable {
     var generated: Generated
     var fix: FixPlan?
     var window: FixOutcome.WindowMapping?
+    var jobId: String?
+    var resumed: GenerationOutcome.Resumption?
 }
 
 /// One line of status on stderr, redrawn in place; nothing on a pipe.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXClient
 import LTXContract
+import LTXJournal
 import LTXWorkflow
 import Logging
 
@@ -33,8 +34,22 @@ struct ClientOptions: ParsableArguments {
     @Flag(help: "Print one JSON object with the result instead of text.")
     var json = false
 
+    @Flag(help: "Use the synchronous v1 route (one connection held for the whole generation) instead of an async v2 job.")
+    var sync = false
+
+    @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else ~/.local/state/ltx-prep/journal.sqlite).", valueName: "path"))
+    var journal: String?
+
+    @Flag(help: "Send again a request the journal says was sent with no result seen (it may be billed twice).")
+    var again = false
+
+    // For tests: the docs ask for 5 s between polls.
+    @Option(name: .customLong("poll-interval"), help: .hidden)
+    var pollInterval: Double = 5
+
     func validate() throws {
-        if let maxCost, !(maxCost >= 0) { throw ValidationError("--max-cost must be a number of dollars, 0 or more") }
+        guard pollInterval.isFinite, (0.01...600).contains(pollInterval) else { throw ValidationError("--poll-interval must be from 0.01 to 600 seconds") }
+        if let maxCost, !(maxCost >= 0 && maxCost.isFinite) { throw ValidationError("--max-cost must be a number of dollars, 0 or more") }
     }
 
     /// An output is needed unless nothing will be written (--dry-run).
@@ -53,6 +68,20 @@ struct ClientOptions: ParsableArguments {
                                                                 environment: ClientConfiguration.processEnvironment)
             return LTXAPIClient(configuration: configuration, logger: logger)
         } catch {
+            throw CommandFailure(error.description, status: .unusable)
+        }
+    }
+
+    /// --poll-interval, or LTX_PREP_POLL_INTERVAL (for tests), within 0.01 to 600 s.
+    var effectivePollInterval: Double {
+        let fromEnvironment = ClientConfiguration.processEnvironment["LTX_PREP_POLL_INTERVAL"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        return min(600, max(0.01, fromEnvironment ?? pollInterval))
+    }
+
+    /// The journal, opened before anything is paid; one line and exit 2 if it cannot be.
+    func openJournal() async throws -> Journal {
+        let path = journal ?? Journal.defaultPath(environment: ClientConfiguration.processEnvironment)
+        do throws(JournalError) { return try await Journal.open(path) } catch {
             throw CommandFailure(error.description, status: .unusable)
         }
     }

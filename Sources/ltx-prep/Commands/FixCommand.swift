@@ -34,7 +34,7 @@ struct FixCommand: AsyncParsableCommand {
 
             Exit status: 0 written and conformant, 1 the result would still break a rule (nothing
             written), 2 the input cannot be read or fixed, the output exists, or the arguments are
-            wrong, 130 interrupted (nothing written).
+            wrong, 128 + the signal when interrupted (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP; nothing written).
             """
     )
 
@@ -104,7 +104,7 @@ struct FixCommand: AsyncParsableCommand {
         Console.error(error.description)
         if json, case .notConformant(let report) = error { Console.out(JSONOutput.line(report)) }
         switch error {
-        case .cancelled: throw ExitCode(130)
+        case .cancelled: throw ExitCode(Interrupt.exitStatus)
         case .notConformant: throw ExitCode(ExitStatus.nonConformant.rawValue)
         default: throw ExitCode(ExitStatus.unusable.rawValue)
         }

@@ -12,7 +12,7 @@ import Foundation
 #endif
 
 /// The options of text-to-video and image-to-video.
-struct GenerationOptions: ParsableArguments {
+struct GenerationArguments: ParsableArguments {
     @Option(help: "What the video shows.")
     var prompt: String
 
@@ -77,7 +77,7 @@ struct TextToVideoCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var generation: GenerationOptions
+    @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
 
@@ -121,7 +121,7 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @Option(help: "With --deliver url: the https URL of the image. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
     var url: String?
 
-    @OptionGroup var generation: GenerationOptions
+    @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
 
@@ -249,11 +249,15 @@ struct UploadCommand: AsyncParsableCommand {
     }
 }
 
-/// `upload --json`: where the file went and how fast.
+/// `upload --json`: where the file went, how fast, and how long each URL works.
 private struct UploadLine: Encodable {
     var file: String
     var storageUri: String
+    /// When the signed upload URL stops working (1 hour after the ticket).
     var expiresAt: String
+    var uploadUrlExpiresAt: String
+    /// How long the storage URI can be used in requests: 24 hours after the upload (ltx-api-docs.md).
+    var storageUriExpiresAt: String
     var bytes: Int64
     var seconds: Double
     var bytesPerSecond: Double
@@ -262,6 +266,8 @@ private struct UploadLine: Encodable {
         self.file = file
         storageUri = uploaded.ticket.storageUri
         expiresAt = uploaded.ticket.expiresAt.formatted(.iso8601)
+        uploadUrlExpiresAt = expiresAt
+        storageUriExpiresAt = Date.now.addingTimeInterval(24 * 3600).formatted(.iso8601)
         bytes = uploaded.bytes
         seconds = uploaded.seconds
         bytesPerSecond = uploaded.bytesPerSecond.rounded()

@@ -39,7 +39,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("api-key"), help: "The key it accepts (default: LTXV_API_KEY, else 'sandbox').")
     var apiKey: String?
 
-    @Option(help: "Folder for uploads and results (default: a new folder under /tmp).")
+    @Option(help: "Folder for uploads and results, which must exist (default: a new folder under /tmp, removed on exit).")
     var storage: String?
 
     @Option(name: .customLong("latency-ms"), help: "Delay before every answer, in milliseconds.")
@@ -60,15 +60,42 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("upload-url-lifetime"), help: "Seconds an upload URL stays valid.")
     var uploadURLLifetime: Int = 3600
 
+    @Option(name: .customLong("poll-script"), help: "Statuses for the first job polls, in order: e.g. 503,500.")
+    var pollScript: String?
+
+    @Option(name: .customLong("result-script"), help: "Statuses for the first result downloads, in order: e.g. 504.")
+    var resultScript: String?
+
+    @Flag(name: .customLong("fail-jobs"), help: "Every async job ends failed, with an error.")
+    var failJobs = false
+
+    @Option(name: .customLong("job-lifetime"), help: ArgumentHelp("Seconds a finished job is kept before polls get 404.", valueName: "seconds"))
+    var jobLifetime: Double?
+
     @Option(name: .customLong("job-seconds"), help: ArgumentHelp("Seconds an async (v2) job stays processing before it completes.", valueName: "seconds"))
     var jobSeconds: Double = 0
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard jobSeconds.isFinite, (0...86_400).contains(jobSeconds) else { throw ValidationError("--job-seconds must be from 0 to 86400") }
+        guard (0...604_800).contains(uploadURLLifetime) else { throw ValidationError("--upload-url-lifetime must be from 0 to 604800 seconds") }
+        guard (0...60_000).contains(latencyMs) else { throw ValidationError("--latency-ms must be from 0 to 60000") }
+        guard (0...86_400).contains(retryAfter) else { throw ValidationError("--retry-after must be from 0 to 86400 seconds") }
+        if let dropAfterBytes, dropAfterBytes < 0 { throw ValidationError("--drop-after-bytes must be 0 or more") }
+        if let storage {
+            var st = stat()
+            guard stat(storage, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw ValidationError("--storage \(storage): not an existing folder")
+            }
+        }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be from 0 to 1") }
-        if let script, script.split(separator: ",").contains(where: { Int($0.trimmingCharacters) == nil }) {
-            throw ValidationError("--script takes HTTP statuses separated by commas, e.g. 429,503")
+        for (flag, value) in [("--script", script), ("--poll-script", pollScript), ("--result-script", resultScript)] {
+            if let value, Self.statuses(value) == nil {
+                throw ValidationError("\(flag) takes HTTP statuses (100 to 599) separated by commas, e.g. 429,503")
+            }
+        }
+        if let jobLifetime, !(jobLifetime.isFinite && jobLifetime >= 0 && jobLifetime <= 86_400) {
+            throw ValidationError("--job-lifetime must be from 0 to 86400 seconds")
         }
     }
 
@@ -82,16 +109,29 @@ struct SandboxCommand: AsyncParsableCommand {
             directory = String(cString: made)
         }
         let key = apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox"
-        let configuration = SandboxConfiguration(
+        var configuration = SandboxConfiguration(
             host: host, port: port, apiKey: key, storageDirectory: directory, latency: .milliseconds(latencyMs),
-            script: script.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters) } } ?? [],
+            script: script.flatMap(Self.statuses) ?? [],
             retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .milliseconds(Int64(jobSeconds * 1000)))
+        configuration.removeStorageOnExit = storage == nil
+        configuration.pollScript = pollScript.flatMap(Self.statuses) ?? []
+        configuration.resultScript = resultScript.flatMap(Self.statuses) ?? []
+        configuration.failJobs = failJobs
+        configuration.jobLifetime = jobLifetime.map { .milliseconds(Int64($0 * 1000)) }
         let address = host
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
             fflushStdout()
         }
+    }
+}
+
+extension SandboxCommand {
+    static func statuses(_ list: String) -> [Int]? {
+        let parsed = list.split(separator: ",").map { Int($0.trimmingCharacters) }
+        guard parsed.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else { return nil }
+        return parsed.compactMap { $0 }
     }
 }
 

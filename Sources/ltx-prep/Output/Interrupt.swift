@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -6,13 +7,27 @@ import Glibc
 import Darwin
 #endif
 
-/// Ctrl-C cancels `task` instead of killing the process, so the work can
-/// remove its temporary files; returns the task's value.
+/// Ctrl-C, SIGTERM and SIGHUP cancel `task` instead of killing the process,
+/// so the work can remove its temporary files; returns the task's value.
+/// `Interrupt.received` says which signal came, for the exit status (128 + it).
 func awaitCancellingOnInterrupt<T: Sendable>(_ task: Task<T, Never>) async -> T {
-    signal(SIGINT, SIG_IGN)
-    let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    interrupt.setEventHandler { task.cancel() }
-    interrupt.resume()
-    defer { interrupt.cancel() }
+    let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler {
+            Interrupt.received.withLock { if $0 == nil { $0 = number } }
+            task.cancel()
+        }
+        source.resume()
+        return source
+    }
+    defer { sources.forEach { $0.cancel() } }
     return await task.value
+}
+
+enum Interrupt {
+    static let received = Mutex<Int32?>(nil)
+
+    /// 128 + the signal that stopped the work (130 for Ctrl-C), as shells report it.
+    static var exitStatus: Int32 { 128 + (received.withLock { $0 } ?? SIGINT) }
 }

@@ -1,0 +1,153 @@
+import Logging
+import SQLiteNIO
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every paid request, in one SQLite file: written before the request
+/// leaves, updated as answers come. Several processes may share the file:
+/// WAL, a busy time-out, and claims made by single atomic statements.
+public final class Journal: Sendable {
+    public let path: String
+    private let connection: SQLiteConnection
+
+    private init(path: String, connection: SQLiteConnection) {
+        self.path = path
+        self.connection = connection
+    }
+
+    /// `$XDG_STATE_HOME/ltx-prep/journal.sqlite`, else `~/.local/state/ltx-prep/journal.sqlite`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/ltx-prep/journal.sqlite" }
+        return (environment["HOME"] ?? "") + "/.local/state/ltx-prep/journal.sqlite"
+    }
+
+    public static func open(_ path: String) async throws(JournalError) -> Journal {
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        if !folder.isEmpty, !makeFolders(folder) {
+            throw JournalError(path: path, message: "cannot make \(folder): \(String(cString: strerror(errno)))")
+        }
+        var logger = Logger(label: "ltx-prep.journal")
+        logger.logLevel = .critical
+        do {
+            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let journal = Journal(path: path, connection: connection)
+            _ = try await connection.query("PRAGMA busy_timeout = 15000", [])
+            _ = try await connection.query("PRAGMA journal_mode = WAL", [])
+            _ = try await connection.query(schema, [])
+            return journal
+        } catch {
+            throw JournalError(path: path, message: "\(error)")
+        }
+    }
+
+    public func close() async { try? await connection.close() }
+
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS paid_request (
+            fingerprint TEXT PRIMARY KEY,
+            provider TEXT NOT NULL, base_url TEXT NOT NULL, endpoint TEXT NOT NULL,
+            request TEXT NOT NULL, inputs TEXT NOT NULL, state TEXT NOT NULL,
+            job_id TEXT, result_url TEXT, error TEXT, output TEXT, output_sha256 TEXT,
+            estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL)
+        """
+
+    public func entry(_ fingerprint: String) async throws(JournalError) -> JournalEntry? {
+        try await rows("SELECT * FROM paid_request WHERE fingerprint = ?", [.text(fingerprint)]).first
+    }
+
+    /// Every entry, newest first.
+    public func all() async throws(JournalError) -> [JournalEntry] {
+        try await rows("SELECT * FROM paid_request ORDER BY created_at DESC", [])
+    }
+
+    /// Writes `entry` as `submitting` if nothing holds its fingerprint, or
+    /// only a `rejected` one (nothing was billed), or `replacing` says to.
+    /// True when this process holds the claim; false when another entry
+    /// (another run's, maybe running now) stands.
+    public func claim(_ entry: JournalEntry, replacing: Bool = false) async throws(JournalError) -> Bool {
+        let now = Self.now
+        let values: [SQLiteData] = [.text(entry.fingerprint), .text(entry.provider), .text(entry.baseURL), .text(entry.endpoint),
+                                    .text(entry.request), .text(entry.inputs), entry.estimatedCost.map { .float($0) } ?? .null,
+                                    entry.output.map { .text($0) } ?? .null, .float(now), .float(now)]
+        let condition = replacing ? "" : "WHERE paid_request.state = 'rejected'"
+        let claimed = try await query("""
+            INSERT INTO paid_request (fingerprint, provider, base_url, endpoint, request, inputs, state, estimated_cost, output,
+                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?, ?)
+            ON CONFLICT (fingerprint) DO UPDATE SET state = 'submitting', request = excluded.request, inputs = excluded.inputs,
+                estimated_cost = excluded.estimated_cost, job_id = NULL, result_url = NULL, error = NULL, output = excluded.output,
+                output_sha256 = NULL, created_at = excluded.created_at, updated_at = excluded.updated_at \(condition)
+            RETURNING fingerprint
+            """, values)
+        return !claimed.isEmpty
+    }
+
+    public func accepted(_ fingerprint: String, jobID: String) async throws(JournalError) {
+        try await set(fingerprint, "state = 'accepted', job_id = ?", [.text(jobID)])
+    }
+
+    public func completed(_ fingerprint: String, resultURL: String) async throws(JournalError) {
+        try await set(fingerprint, "state = 'completed', result_url = ?", [.text(resultURL)])
+    }
+
+    public func failed(_ fingerprint: String, error: String) async throws(JournalError) {
+        try await set(fingerprint, "state = 'failed', error = ?", [.text(error)])
+    }
+
+    public func expired(_ fingerprint: String) async throws(JournalError) {
+        try await set(fingerprint, "state = 'expired'", [])
+    }
+
+    public func rejected(_ fingerprint: String, error: String) async throws(JournalError) {
+        try await set(fingerprint, "state = 'rejected', error = ?", [.text(error)])
+    }
+
+    public func downloaded(_ fingerprint: String, output: String, sha256: String) async throws(JournalError) {
+        try await set(fingerprint, "state = 'downloaded', output = ?, output_sha256 = ?", [.text(output), .text(sha256)])
+    }
+
+    // MARK: SQL
+
+    static var now: Double { Date.now.timeIntervalSince1970 }
+
+    private func set(_ fingerprint: String, _ assignments: String, _ values: [SQLiteData]) async throws(JournalError) {
+        _ = try await query("UPDATE paid_request SET \(assignments), updated_at = ? WHERE fingerprint = ?",
+                            values + [.float(Self.now), .text(fingerprint)])
+    }
+
+    private func query(_ sql: String, _ binds: [SQLiteData]) async throws(JournalError) -> [SQLiteRow] {
+        do { return try await connection.query(sql, binds) } catch { throw JournalError(path: path, message: "\(error)") }
+    }
+
+    private func rows(_ sql: String, _ binds: [SQLiteData]) async throws(JournalError) -> [JournalEntry] {
+        try await query(sql, binds).map { row in
+            JournalEntry(fingerprint: row.column("fingerprint")?.string ?? "", provider: row.column("provider")?.string ?? "",
+                         baseURL: row.column("base_url")?.string ?? "", endpoint: row.column("endpoint")?.string ?? "",
+                         request: row.column("request")?.string ?? "{}", inputs: row.column("inputs")?.string ?? "[]",
+                         state: row.column("state")?.string.flatMap(JournalEntry.State.init(rawValue:)) ?? .submitting,
+                         jobID: row.column("job_id")?.string, resultURL: row.column("result_url")?.string,
+                         error: row.column("error")?.string, output: row.column("output")?.string,
+                         outputSHA256: row.column("output_sha256")?.string, estimatedCost: row.column("estimated_cost")?.double,
+                         createdAt: row.column("created_at")?.double ?? 0, updatedAt: row.column("updated_at")?.double ?? 0)
+        }
+    }
+
+    /// mkdir -p.
+    private static func makeFolders(_ path: String) -> Bool {
+        var st = stat()
+        if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if !parent.isEmpty && !makeFolders(parent) { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+}

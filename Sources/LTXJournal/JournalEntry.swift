@@ -1,0 +1,62 @@
+/// One paid request as the journal knows it.
+public struct JournalEntry: Sendable, Equatable, Codable {
+    /// Where a paid request stands. Only `rejected` and a local refusal
+    /// are known not to have been billed.
+    public enum State: String, Sendable, Codable, CaseIterable {
+        /// Written before the request left; no answer seen yet.
+        case submitting
+        /// The API took it (async: 202 and a job id).
+        case accepted
+        /// The job finished; its result is at `resultURL` (kept 24 h).
+        case completed
+        /// The job failed (`error` says why).
+        case failed
+        /// The job is gone (404 on poll: unknown or past its 24 h).
+        case expired
+        /// The result is at `output`, with `outputSHA256`.
+        case downloaded
+        /// The API answered an error before accepting: nothing was billed.
+        case rejected
+    }
+
+    public var fingerprint: String
+    public var provider: String
+    public var baseURL: String
+    public var endpoint: String
+    /// The request's own fields as the user gave them, JSON.
+    public var request: String
+    /// Each input's path and SHA-256, JSON.
+    public var inputs: String
+    public var state: State
+    public var jobID: String?
+    public var resultURL: String?
+    public var error: String?
+    /// Where the result goes (set when the request is sent).
+    public var output: String?
+    /// Set once the result is there.
+    public var outputSHA256: String?
+    public var estimatedCost: Double?
+    /// Seconds since 1970.
+    public var createdAt: Double
+    public var updatedAt: Double
+
+    public init(fingerprint: String, provider: String, baseURL: String, endpoint: String, request: String, inputs: String,
+                state: State = .submitting, jobID: String? = nil, resultURL: String? = nil, error: String? = nil, output: String? = nil,
+                outputSHA256: String? = nil, estimatedCost: Double? = nil, createdAt: Double = 0, updatedAt: Double = 0) {
+        self.fingerprint = fingerprint
+        self.provider = provider
+        self.baseURL = baseURL
+        self.endpoint = endpoint
+        self.request = request
+        self.inputs = inputs
+        self.state = state
+        self.jobID = jobID
+        self.resultURL = resultURL
+        self.error = error
+        self.output = output
+        self.outputSHA256 = outputSHA256
+        self.estimatedCost = estimatedCost
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

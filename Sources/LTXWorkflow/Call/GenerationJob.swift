@@ -1,0 +1,111 @@
+import LTXClient
+import LTXContract
+import LTXMedia
+import LTXPreflight
+
+/// One paid generation described end to end: the files it sends, how each
+/// is checked and delivered, the body that carries them, and its price.
+public struct GenerationJob: Sendable {
+    public struct Input: Sendable {
+        public var path: String
+        public var check: CheckRequest
+        /// `url` delivery sends `url`; `dataURI` streams the file into the body.
+        public var delivery: Delivery
+        public var url: String?
+
+        public init(path: String, check: CheckRequest, delivery: Delivery, url: String? = nil) {
+            self.path = path
+            self.check = check
+            self.delivery = delivery
+            self.url = url
+        }
+    }
+
+    public var endpoint: Endpoint
+    public var provider: Provider
+    public var inputs: [Input]
+    /// Where the result goes; temporary fixed inputs are written beside it.
+    public var output: String
+    public var fixOptions: FixOptions
+    /// The body, from each input's URI (in order) and what was sent.
+    public var makeRequest: @Sendable (_ uris: [String], _ sent: [PreparedInput]) -> GenerationRequest
+    /// The documented price of the call, from what is sent.
+    public var estimate: @Sendable (_ sent: [PreparedInput]) -> Pricing.Estimate?
+
+    public init(endpoint: Endpoint, provider: Provider = .ltx, inputs: [Input], output: String, fixOptions: FixOptions = FixOptions(),
+                makeRequest: @escaping @Sendable ([String], [PreparedInput]) -> GenerationRequest,
+                estimate: @escaping @Sendable ([PreparedInput]) -> Pricing.Estimate?) {
+        self.endpoint = endpoint
+        self.provider = provider
+        self.inputs = inputs
+        self.output = output
+        self.fixOptions = fixOptions
+        self.makeRequest = makeRequest
+        self.estimate = estimate
+    }
+}
+
+/// The four documented endpoints as jobs.
+extension GenerationJob {
+    /// A retake of `section`. A clip over 21 s is cut to a window around the
+    /// section first (the request's `start_time` then counts in the window).
+    public static func retake(input: String, section: RetakeSection, prompt: String? = nil, mode: RetakeMode? = nil,
+                              model: String? = nil, provider: Provider = .ltx, delivery: Delivery? = nil, url: String? = nil,
+                              output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
+        let delivery = delivery ?? (provider == .segmind ? .dataURI : .upload)
+        let check = CheckRequest(endpoint: .retake, section: section, delivery: delivery, prompt: prompt)
+        return GenerationJob(endpoint: .retake, provider: provider, inputs: [Input(path: input, check: check, delivery: delivery, url: url)], output: output,
+                             fixOptions: fixOptions) { uris, sent in
+            let start = sent.first?.fix?.window?.sectionStart ?? section.start
+            if provider == .segmind {
+                return .segmindRetake(SegmindRetakeRequest(videoUri: uris[0], startTime: start, duration: section.duration,
+                                                           prompt: prompt, mode: mode))
+            }
+            return .retake(RetakeRequest(videoUri: uris[0], prompt: prompt, startTime: start, duration: section.duration, mode: mode,
+                                         model: model))
+        } estimate: { sent in
+            let media = sent.first?.report.media
+            return Pricing.estimate(endpoint: .retake, provider: provider, seconds: media?.primaryVideo?.duration ?? media?.duration ?? 0)
+        }
+    }
+
+    public static func textToVideo(_ body: TextToVideoRequest, output: String) -> GenerationJob {
+        GenerationJob(endpoint: .textToVideo, inputs: [], output: output) { _, _ in .textToVideo(body) } estimate: { _ in
+            Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
+                             seconds: Double(body.duration))
+        }
+    }
+
+    /// `body.imageUri` is replaced by the delivered image's URI.
+    public static func imageToVideo(image: String, _ body: ImageToVideoRequest, delivery: Delivery = .upload, url: String? = nil,
+                                    output: String) -> GenerationJob {
+        let check = CheckRequest(endpoint: .imageToVideo, delivery: delivery)
+        return GenerationJob(endpoint: .imageToVideo, inputs: [Input(path: image, check: check, delivery: delivery, url: url)], output: output) { uris, _ in
+            var body = body
+            body.imageUri = uris[0]
+            return .imageToVideo(body)
+        } estimate: { _ in
+            Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
+                             seconds: Double(body.duration))
+        }
+    }
+
+    /// The audio streams when delivered as a data URI; the image, if any,
+    /// then goes whole. `body`'s URIs are replaced by the delivered ones.
+    public static func audioToVideo(audio: String, image: String?, _ body: AudioToVideoRequest, delivery: Delivery = .upload,
+                                    output: String) -> GenerationJob {
+        let check = CheckRequest(endpoint: .audioToVideo, delivery: delivery)
+        var inputs = [Input(path: audio, check: check, delivery: delivery)]
+        if let image { inputs.append(Input(path: image, check: check, delivery: delivery)) }
+        return GenerationJob(endpoint: .audioToVideo, inputs: inputs, output: output) { uris, _ in
+            var body = body
+            body.audioUri = uris[0]
+            body.imageUri = uris.count > 1 ? uris[1] : nil
+            return .audioToVideo(body)
+        } estimate: { sent in
+            let media = sent.first?.report.media
+            return Pricing.estimate(endpoint: .audioToVideo, provider: .ltx,
+                                    seconds: media?.primaryAudio?.duration ?? media?.duration ?? 0)
+        }
+    }
+}

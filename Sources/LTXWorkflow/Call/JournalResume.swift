@@ -1,0 +1,28 @@
+import LTXClient
+import LTXContract
+import LTXJournal
+
+/// Takes up journaled jobs that have not reached their output: `ltx-prep
+/// jobs resume`. Only entries that cost nothing more to finish are taken
+/// (accepted: poll; completed: fetch); nothing is sent again.
+public enum JournalResume {
+    public static func isUnfinished(_ entry: JournalEntry) -> Bool {
+        entry.state == .accepted || entry.state == .completed
+    }
+
+    public static func resume(_ entry: JournalEntry, client: LTXAPIClient, journal: Journal, pollInterval: Duration = .seconds(5),
+                              events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
+        guard isUnfinished(entry), let output = entry.output else {
+            throw .refused("\(entry.fingerprint.prefix(12)): \(entry.state.rawValue), nothing to resume")
+        }
+        let endpoint = Endpoint.allCases.first { entry.endpoint.hasSuffix("/" + $0.rawValue) } ?? .retake
+        // The job only needs what a poll and a download use: its endpoint and output.
+        let job = GenerationJob(endpoint: endpoint, provider: Provider(rawValue: entry.provider) ?? .ltx, inputs: [], output: output,
+                                makeRequest: { _, _ in .textToVideo(TextToVideoRequest(prompt: "", model: "", duration: 0, resolution: "")) },
+                                estimate: { _ in nil })
+        let call = PaidCall(job: job, client: client, options: GenerationOptions(journal: journal, pollInterval: pollInterval),
+                            journal: journal, fingerprint: entry.fingerprint, events: events)
+        guard let outcome = try await call.resume(entry) else { throw .refused("nothing to resume") }
+        return outcome
+    }
+}

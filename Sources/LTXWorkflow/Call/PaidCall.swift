@@ -1,0 +1,211 @@
+import LTXClient
+import LTXContract
+import LTXFiles
+import LTXJournal
+import LTXMedia
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One paid request after it is built: sent synchronously (v1, Segmind) or
+/// as a v2 job (submit, poll, download), each step written to the journal as
+/// it happens; or, on a rerun, taken up where the journal says it stopped.
+struct PaidCall: Sendable {
+    let job: GenerationJob
+    let client: LTXAPIClient
+    let options: GenerationOptions
+    /// Nil: unjournaled.
+    let journal: Journal?
+    let fingerprint: String
+    let events: @Sendable (WorkflowEvent) -> Void
+
+    /// Results stay fetchable this long after the job ends (NOTES.md).
+    static let retention: Double = 24 * 3600
+
+    var usesJobs: Bool { !options.sync && job.provider == .ltx }
+
+    // MARK: sending
+
+    func send(_ request: GenerationRequest, inline: InlineFile?) async throws(WorkflowError) -> GenerationOutcome {
+        if usesJobs && inline == nil {
+            let accepted: Job
+            do throws(ClientError) { accepted = try await client.submit(request) } catch { throw try await failedBeforeAnswer(error) }
+            try await note { j throws(JournalError) in try await j.accepted(fingerprint, jobID: accepted.id) }
+            events(.submitted(jobID: accepted.id))
+            var outcome = try await follow(accepted.id)
+            outcome.request = request
+            return outcome
+        }
+        // Synchronous: one connection holds the whole generation (a data URI
+        // streams only into a v1 body, so it goes this way too).
+        events(.waiting)
+        let generated: Generated
+        do throws(ClientError) {
+            generated = try await client.generate(request, inline: inline, to: job.output) { received, total in
+                events(.downloading(received: received, total: total))
+            }
+        } catch {
+            throw try await failedBeforeAnswer(error)
+        }
+        try await recordDownload(generated.output)
+        return GenerationOutcome(request: request, estimate: nil, fixes: [], generated: generated)
+    }
+
+    /// A call that ended in an error: an API error answered before acceptance
+    /// billed nothing (the journal says `rejected`, a rerun sends again); a
+    /// cut connection may have been billed (the entry stays `submitting`).
+    private func failedBeforeAnswer(_ error: ClientError) async throws(WorkflowError) -> WorkflowError {
+        switch error {
+        case .api(let e, _):
+            try await note { j throws(JournalError) in try await j.rejected(fingerprint, error: e.description) }
+        case .cancelled:
+            return .cancelled
+        default:
+            break
+        }
+        return .client(error)
+    }
+
+    /// Polls job `id` until it ends, then downloads its result.
+    func follow(_ id: String) async throws(WorkflowError) -> GenerationOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        while true {
+            let job: Job
+            do throws(ClientError) { job = try await client.job(self.job.endpoint, id: id) } catch {
+                if case .api(let e, _) = error, e.status == 404 {
+                    try await note { j throws(JournalError) in try await j.expired(fingerprint) }
+                    throw .jobFailed("job \(id) does not exist or has expired (results are kept 24 hours); nothing was written")
+                }
+                if case .cancelled = error { throw .cancelled }
+                throw .client(error)
+            }
+            switch job.status {
+            case .completed?:
+                guard let url = job.result?.videoUrl else { throw .jobFailed("job \(id) completed without a result URL") }
+                try await note { j throws(JournalError) in try await j.completed(fingerprint, resultURL: url) }
+                return try await fetch(url, jobID: id)
+            case .failed?:
+                let why = job.error ?? "no reason given"
+                try await note { j throws(JournalError) in try await j.failed(fingerprint, error: why) }
+                throw .jobFailed("job \(id) failed: \(why)")
+            case .pending?, .processing?, nil:
+                events(.polling(jobID: id, status: job.status?.rawValue ?? "pending", elapsed: clock.now - started))
+                do { try await Task.sleep(for: options.pollInterval) } catch { throw .cancelled }
+            }
+        }
+    }
+
+    private func fetch(_ url: String, jobID: String?) async throws(WorkflowError) -> GenerationOutcome {
+        let generated: Generated
+        do throws(ClientError) {
+            generated = try await client.download(resultURL: url, to: job.output) { received, total in
+                events(.downloading(received: received, total: total))
+            }
+        } catch {
+            if case .cancelled = error { throw .cancelled }
+            throw .client(error)
+        }
+        try await recordDownload(generated.output)
+        return GenerationOutcome(request: nil, estimate: nil, fixes: [], generated: generated, jobID: jobID)
+    }
+
+    private func recordDownload(_ output: String) async throws(WorkflowError) {
+        guard journal != nil else { return }
+        let sha = try await Self.sha256(output)
+        try await note { j throws(JournalError) in try await j.downloaded(fingerprint, output: output, sha256: sha) }
+    }
+
+    // MARK: resuming
+
+    /// What a rerun does with what the journal holds: an outcome without
+    /// paying, or nil to send (the last try was rejected unbilled, or
+    /// `--again`). Refuses what may have been billed with no result seen.
+    func resume(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
+        let when = Self.describe(entry)
+        switch entry.state {
+        case .rejected:
+            return nil
+        case _ where options.again && entry.state != .downloaded && entry.state != .accepted && entry.state != .completed:
+            return nil
+        case .downloaded:
+            if let out = entry.output, let sha = entry.outputSHA256, OutputFile.exists(out), (try? await Self.sha256(out)) == sha {
+                if out != job.output {
+                    if OutputFile.exists(job.output) && !OutputFile.sameFile(out, job.output) {
+                        throw .refused("\(job.output): already exists; this request's result is \(out) (\(when))")
+                    }
+                    let file = OutputFile(path: job.output)
+                    if let err = file.copyIn(from: out) ?? file.commit() {
+                        file.discardTemporary()
+                        throw .unusable("\(job.output): \(String(cString: strerror(err)))")
+                    }
+                }
+                return GenerationOutcome(request: nil, estimate: nil, fixes: [],
+                                         generated: Generated(output: job.output, bytes: Self.size(job.output), requestID: nil, attempts: 0),
+                                         jobID: entry.jobID, resumed: .alreadyDownloaded)
+            }
+            if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {
+                var outcome = try await fetch(url, jobID: entry.jobID)
+                outcome.resumed = .downloadedAgain
+                return outcome
+            }
+            if options.again { return nil }
+            throw .refused("this request was paid for and downloaded to \(entry.output ?? "?") (\(when)), which is gone or changed, and its result URL has expired; --again pays for it again")
+        case .accepted:
+            guard let id = entry.jobID else { return nil }
+            events(.resuming(jobID: id))
+            var outcome = try await follow(id)
+            outcome.resumed = .polled
+            return outcome
+        case .completed:
+            if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {
+                var outcome = try await fetch(url, jobID: entry.jobID)
+                outcome.resumed = .downloadedAgain
+                return outcome
+            }
+            if options.again { return nil }
+            throw .refused("job \(entry.jobID ?? "?") finished (\(when)) but its result expired after 24 hours; --again pays for it again")
+        case .submitting:
+            throw .refused("this request was sent \(when) and no answer was seen: it may have been billed. --again sends it again")
+        case .failed:
+            throw .refused("this request's job \(entry.jobID ?? "?") failed (\(when)): \(entry.error ?? "no reason given"); --again sends it again")
+        case .expired:
+            throw .refused("this request's job \(entry.jobID ?? "?") expired before its result was fetched (\(when)); --again sends it again")
+        }
+    }
+
+    // MARK: parts
+
+    private func note(_ write: (Journal) async throws(JournalError) -> Void) async throws(WorkflowError) {
+        guard let journal else { return }
+        do throws(JournalError) { try await write(journal) } catch { throw .journal(error) }
+    }
+
+    static var now: Double { Date.now.timeIntervalSince1970 }
+
+    static func describe(_ entry: JournalEntry) -> String {
+        let date = Date(timeIntervalSince1970: entry.createdAt).formatted(.iso8601)
+        let cost = entry.estimatedCost.map { ", estimated $\(Pricing.format($0))" } ?? ""
+        return "\(entry.endpoint) at \(date)\(cost)"
+    }
+
+    static func sha256(_ path: String) async throws(WorkflowError) -> String {
+        do throws(MediaError) { return try await BlockingExecutor.run { () throws(MediaError) in try SHA256.file(path) } } catch {
+            throw .unusable(error.description)
+        }
+    }
+
+    static func size(_ path: String) -> Int64 {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int64(st.st_size) : 0
+    }
+}
