@@ -39,6 +39,7 @@ actor SandboxState {
     /// What was paid for: jobs accepted (v2) and generations answered (v1).
     private(set) var acceptedJobs = 0
     private(set) var syncGenerations = 0
+    private(set) var uploadTickets = 0
 
     init(script: [Int], failureRate: Double, pollScript: [Int] = [], resultScript: [Int] = []) {
         self.script = script
@@ -53,6 +54,7 @@ actor SandboxState {
 
     func newTicket(directory: String, lifetime: Duration) -> (id: String, token: String) {
         let id = Self.hex(16), token = Self.hex(16)
+        uploadTickets += 1
         tickets[id] = Ticket(token: token, expires: .now + lifetime, path: "\(directory)/upload-\(id)")
         return (id, token)
     }

@@ -22,7 +22,7 @@ struct LTXPrep: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, AudioToVideoCommand.self,
-                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, JobsCommand.self, SandboxCommand.self]
+                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, SandboxCommand.self]
     )
 }
 

@@ -78,10 +78,8 @@ import TestSupport
         defer { sandbox.stop() }
         let output = "\(dir)/retake.mp4"
         let args = ["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "-o", output, "--yes"]
-        // The PUT has begun writing the file on the storage side; every answer waits 400 ms.
-        try await kill(args, sandbox) {
-            ((try? FileManager.default.contentsOfDirectory(atPath: sandbox.storage)) ?? []).contains { $0.hasPrefix("upload-") }
-        }
+        // The upload URL was handed out; its PUT is then in flight (every answer waits 400 ms).
+        try await kill(args, sandbox) { ((try? await sandbox.paidFor().uploadTickets) ?? 0) >= 1 }
         #expect(try await sandbox.paidFor().jobs == 0)
         let rerun = try BinaryRunner.run(args, environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")

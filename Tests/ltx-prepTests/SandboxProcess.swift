@@ -52,11 +52,11 @@ final class SandboxProcess {
     var journal: String { storage + "/state/ltx-prep/journal.sqlite" }
 
     /// What the sandbox was paid for so far: (v2 jobs accepted, v1 generations answered).
-    func paidFor() async throws -> (jobs: Int, sync: Int) {
+    func paidFor() async throws -> (jobs: Int, sync: Int, uploadTickets: Int) {
         let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/sandbox/stats"), timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 16)
         let stats = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Int] ?? [:]
-        return (stats["accepted_jobs"] ?? -1, stats["sync_generations"] ?? -1)
+        return (stats["accepted_jobs"] ?? -1, stats["sync_generations"] ?? -1, stats["upload_tickets"] ?? -1)
     }
 
     func stop() {

@@ -19,8 +19,16 @@ struct Producers: Sendable {
     let state: SandboxState
     let resolver: URIResolver
 
+    /// A prompt with this word is refused as the API refuses unsafe content (422), every time.
+    static let filteredWord = "FILTERED"
+
+    static func screen(_ prompt: String?) throws(SandboxFailure) {
+        if prompt?.contains(filteredWord) == true { throw SandboxFailure.fault(422, retryAfter: 0) }
+    }
+
     func retake(uri: String, start: Double, duration: Double, prompt: String?, mode: RetakeMode?, model: String?,
                 segmind: Bool) async throws(SandboxFailure) -> Production {
+        try Self.screen(prompt)
         guard duration >= APILimits.sectionMinDuration else { throw .invalid("duration must be at least 2 seconds") }
         if let model, model != "ltx-2-pro" { throw .invalid("model must be ltx-2-pro") }
         if segmind && uri.hasPrefix("ltx://") { throw .invalid("video_uri must be an https URL or a data URI") }
@@ -46,6 +54,7 @@ struct Producers: Sendable {
     }
 
     func audioToVideo(_ body: AudioToVideoRequest) async throws(SandboxFailure) -> Production {
+        try Self.screen(body.prompt)
         guard body.imageUri != nil || body.prompt != nil else { throw .invalid("prompt is required when image_uri is not provided") }
         if let model = body.model, model != "ltx-2-pro" { throw .invalid("model must be ltx-2-pro") }
         if let r = body.resolution, r != "1920x1080" { throw .invalid("resolution must be 1920x1080") }

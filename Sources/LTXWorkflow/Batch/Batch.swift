@@ -1,0 +1,272 @@
+import LTXClient
+import LTXContract
+import LTXMedia
+import LTXPreflight
+import Synchronization
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// How a batch runs.
+public struct BatchOptions: Sendable {
+    /// Paid calls at once (the API's default concurrency is 2).
+    public var concurrency: Int
+    /// Check every item and total the estimates; send nothing, fix nothing.
+    public var dryRun: Bool
+    /// The most the whole batch may cost, in estimated dollars.
+    public var maxCost: Double?
+    /// The journal and the send options every item shares.
+    public var generation: GenerationOptions
+
+    public init(concurrency: Int = 2, dryRun: Bool = false, maxCost: Double? = nil, generation: GenerationOptions = GenerationOptions()) {
+        self.concurrency = max(1, concurrency)
+        self.dryRun = dryRun
+        self.maxCost = maxCost
+        self.generation = generation
+    }
+}
+
+/// What became of one item: one line of `--report`.
+public struct BatchResult: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        /// Paid for and written in this run.
+        case written
+        /// The journal had it: finished without paying again (already on disk,
+        /// fetched again, or a running job polled).
+        case resumed
+        /// Dry run: it would be sent.
+        case wouldSend = "would-send"
+        /// Not sent: unreadable, unfixable or an invalid line; nothing was billed.
+        case unusable
+        /// Not sent: over --max-cost, or the journal says it may have been billed.
+        case refused
+        /// The API refused it or the job failed.
+        case failed
+        /// The network failed or the run was interrupted.
+        case error
+    }
+
+    public var index: Int
+    public var command: String?
+    public var input: String?
+    public var output: String?
+    public var status: Status
+    public var message: String?
+    public var estimatedDollars: Double?
+    public var jobId: String?
+
+    /// True when this item may still be billed on a rerun (only unbilled failures are retried then).
+    public var isDone: Bool { status == .written || status == .resumed }
+}
+
+/// Counts for a progress line.
+public struct BatchProgress: Sendable, Equatable {
+    public var total: Int
+    public var done = 0
+    public var running = 0
+    public var failed = 0
+    /// Estimated dollars of the calls made so far in this run.
+    public var spent: Double = 0
+}
+
+/// `ltx-prep batch`: many jobs, each check → fix → submit → download, at most
+/// `concurrency` paid calls at once while checks and fixes of the others go
+/// on; the journal makes a rerun skip what is done and resume what runs.
+public enum Batch {
+    /// The manifest's lines: each an item, or why that line is not one
+    /// (blank lines and `#` comments are skipped, but keep their numbers).
+    public static func parse(_ text: String) -> [(line: Int, item: Result<BatchItem, WorkflowError>)] {
+        var items: [(Int, Result<BatchItem, WorkflowError>)] = []
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            do {
+                items.append((n + 1, .success(try JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)))))
+            } catch {
+                items.append((n + 1, .failure(.unusable("line \(n + 1): not a manifest item: \(error)"))))
+            }
+        }
+        return items
+    }
+
+    /// Items `index % count == shard`: a deterministic share, so N machines
+    /// with the same manifest split it with no coordinator.
+    public static func shard<T>(_ items: [T], index: Int, count: Int) -> [(offset: Int, element: T)] {
+        items.enumerated().filter { $0.offset % count == index }.map { ($0.offset, $0.element) }
+    }
+
+    public static func run(_ items: [(index: Int, item: Result<BatchItem, WorkflowError>)], client: LTXAPIClient, options: BatchOptions,
+                           progress: @escaping @Sendable (BatchProgress) -> Void = { _ in },
+                           finished: @escaping @Sendable (BatchResult) -> Void = { _ in }) async -> [BatchResult] {
+        let counts = Locked(BatchProgress(total: items.count))
+        let slots = Slots(options.concurrency)
+        let budget = Budget(options.maxCost)
+        // Checks and fixes of the next items go on while the paid calls wait for a slot.
+        let width = max(options.concurrency * 2, SystemInfo.activeProcessorCount)
+        var results: [BatchResult] = []
+        await withTaskGroup(of: BatchResult.self) { group in
+            var started = 0
+            while started < items.count || !group.isEmpty {
+                while started < items.count && started - results.count < width {
+                    let (index, item) = items[started]
+                    started += 1
+                    group.addTask {
+                        await runOne(index: index, item: item, client: client, options: options, slots: slots, budget: budget) { delta in
+                            progress(counts.withLock { delta(&$0); return $0 })
+                        }
+                    }
+                }
+                guard let result = await group.next() else { break }
+                results.append(result)
+                finished(result)
+                progress(counts.withLock {
+                    $0.done += 1
+                    if !result.isDone { $0.failed += 1 }
+                    return $0
+                })
+            }
+        }
+        return results.sorted { $0.index < $1.index }
+    }
+
+    private static func runOne(index: Int, item line: Result<BatchItem, WorkflowError>, client: LTXAPIClient, options: BatchOptions,
+                               slots: Slots, budget: Budget, count: @escaping @Sendable ((inout BatchProgress) -> Void) -> Void) async -> BatchResult {
+        var result = BatchResult(index: index, status: .unusable)
+        let item: BatchItem
+        switch line {
+        case .failure(let e):
+            result.message = e.description
+            return result
+        case .success(let i): item = i
+        }
+        result.command = item.command
+        result.input = item.input ?? item.image
+        result.output = item.output
+        let job: GenerationJob
+        do throws(WorkflowError) { job = try item.job() } catch {
+            result.message = error.description
+            return result
+        }
+        if options.dryRun { return await dryRun(job, result) }
+
+        let holding = Locked(false)
+        let estimate = Locked<Double?>(nil)
+        defer { if holding.withLock({ $0 }) { Task { await slots.release() } } }
+        do throws(WorkflowError) {
+            let outcome = try await Generation.run(job, client: client, options: options.generation, approve: { price throws(WorkflowError) in
+                try await budget.reserve(price, what: item.output)
+                estimate.withLock { $0 = price?.dollars }
+                await slots.acquire()
+                holding.withLock { $0 = true }
+                count { $0.running += 1; $0.spent += price?.dollars ?? 0 }
+            })
+            if holding.withLock({ $0 }) { count { $0.running -= 1 } }
+            result.status = outcome.resumed == nil ? .written : .resumed
+            result.message = outcome.resumed?.rawValue
+            result.estimatedDollars = estimate.withLock { $0 }
+            result.jobId = outcome.jobID
+        } catch {
+            if holding.withLock({ $0 }) { count { $0.running -= 1 } }
+            result.estimatedDollars = estimate.withLock { $0 }
+            result.message = error.description
+            result.status = switch error {
+            case .unusable: .unusable
+            case .refused: .refused
+            case .jobFailed: .failed
+            case .client(.api): .failed
+            default: .error
+            }
+        }
+        return result
+    }
+
+    /// The verdict and the estimate, from a check of each input and its fix
+    /// plan: nothing is written.
+    private static func dryRun(_ job: GenerationJob, _ base: BatchResult) async -> BatchResult {
+        var result = base
+        var sent: [PreparedInput] = []
+        var notes: [String] = []
+        for input in job.inputs {
+            let report: CheckReport
+            do throws(MediaError) { report = try await Preflight.check(input.path, input.check) } catch {
+                result.message = error.description
+                return result
+            }
+            var planned = PreparedInput(path: input.path, temporary: false, report: report)
+            if !report.conformant {
+                switch FixPlanner.plan(report, options: job.fixOptions) {
+                case .failure(let e):
+                    result.message = "\(input.path): \(e)"
+                    return result
+                case .success(let plan):
+                    notes.append("\(input.path): fix by " + plan.operations.map(\.action.rawValue).joined(separator: ", "))
+                    // A window is what would be sent and billed.
+                    if let window = plan.window {
+                        planned.report.media.duration = window.duration
+                        if let i = planned.report.media.video.indices.first { planned.report.media.video[i].duration = window.duration }
+                    }
+                }
+            }
+            sent.append(planned)
+        }
+        result.status = .wouldSend
+        result.estimatedDollars = job.estimate(sent)?.dollars
+        result.message = notes.isEmpty ? "conforms" : notes.joined(separator: "; ")
+        return result
+    }
+}
+
+/// A value shared by the tasks of a batch.
+final class Locked<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
+    init(_ value: Value) { self.value = Mutex(value) }
+    func withLock<R>(_ body: (inout Value) -> R) -> R { value.withLock { body(&$0) } }
+}
+
+/// At most `count` holders at once; the rest wait in order.
+actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// What is left of --max-cost; each paid call reserves its estimate first.
+actor Budget {
+    private var remaining: Double?
+
+    init(_ limit: Double?) { remaining = limit }
+
+    func reserve(_ estimate: Pricing.Estimate?, what: String) throws(WorkflowError) {
+        guard let left = remaining else { return }
+        guard let estimate else { throw .refused("\(what): no documented price, so --max-cost cannot be honoured; not sent") }
+        guard estimate.dollars <= left + 1e-9 else {
+            throw .refused("\(what): $\(Pricing.format(estimate.dollars)) is over what is left of --max-cost ($\(Pricing.format(left))); not sent")
+        }
+        remaining = left - estimate.dollars
+    }
+}
+
+extension Substring {
+    var trimmingCharacters: String {
+        var s = self
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,71 @@
+import LTXFiles
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a batch's items come from: a manifest file, or a folder of videos
+/// all retaken the same way; and where its report goes.
+public enum BatchSource {
+    public struct FolderRetake: Sendable {
+        public var outputDir: String
+        public var start: Double
+        public var duration: Double
+        public var prompt: String?
+
+        public init(outputDir: String, start: Double, duration: Double, prompt: String?) {
+            self.outputDir = outputDir
+            self.start = start
+            self.duration = duration
+            self.prompt = prompt
+        }
+    }
+
+    static let videoExtensions: Set<String> = ["mp4", "mov", "mkv", "webm", "m4v", "ts", "avi"]
+
+    public static func load(_ source: String, folder: FolderRetake?) throws(WorkflowError) -> [(line: Int, item: Result<BatchItem, WorkflowError>)] {
+        var st = stat()
+        guard stat(source, &st) == 0 else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            guard let folder else { throw .unusable("with a folder, give --output-dir, --start and --duration (and --prompt)") }
+            guard let dir = opendir(source) else { throw .unusable("\(source): cannot list it: \(String(cString: strerror(errno)))") }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                if videoExtensions.contains(ext) && !name.hasPrefix(".") { names.append(name) }
+            }
+            return names.sorted().enumerated().map { n, name in
+                let stem = name.split(separator: ".").dropLast().joined(separator: ".")
+                return (n + 1, .success(BatchItem(command: "retake", input: "\(source)/\(name)", output: "\(folder.outputDir)/\(stem).mp4",
+                                                  start: folder.start, duration: folder.duration, prompt: folder.prompt)))
+            }
+        }
+        guard let f = fopen(source, "r") else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            bytes += buffer[0..<n]
+            if n < buffer.count { break }
+        }
+        if ferror(f) != 0 { throw .unusable("\(source): read failed") }
+        return Batch.parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The report, written beside its name and renamed into place.
+    public static func write(_ text: String, to path: String) throws(WorkflowError) {
+        let file = OutputFile(path: path)
+        guard let f = fopen(file.temporary, "w") else { throw .unusable("\(path): \(String(cString: strerror(errno)))") }
+        let wrote = fputs(text, f) >= 0
+        let closed = fclose(f) == 0
+        guard wrote, closed, file.commit() == nil else {
+            file.discardTemporary()
+            throw .unusable("\(path): cannot write the report")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import LTXMedia
+import Testing
+import TestSupport
+
+/// `ltx-prep batch` through the real binary against the sandbox.
+@Suite(.serialized) struct BatchCommandTests {
+    let dir = TemporaryDirectory.make("ltx-batch")
+
+    /// 8 items: 5 that go through, 2 that cannot be fixed, 1 the sandbox
+    /// refuses (422, as unsafe content), every time.
+    func manifest() throws -> String {
+        let clip = Fixtures.path("conformant_h264_aac.mp4")
+        var lines = (1...5).map { #"{"command":"retake","input":"\#(clip)","start":1,"duration":2,"prompt":"take \#($0)","output":"\#(dir)/out/\#($0).mp4"}"# }
+        lines.insert(#"{"command":"retake","input":"\#(Fixtures.path("aac_lc_5s.m4a"))","start":1,"duration":2,"output":"\#(dir)/out/audio.mp4"}"#, at: 2)
+        lines.insert(#"{"command":"retake","input":"\#(Fixtures.path("garbage.mp4"))","start":1,"duration":2,"output":"\#(dir)/out/garbage.mp4"}"#, at: 4)
+        lines.append(#"{"command":"retake","input":"\#(clip)","start":1,"duration":2,"prompt":"FILTERED","output":"\#(dir)/out/filtered.mp4"}"#)
+        let path = "\(dir)/batch.jsonl"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: "\(dir)/out", withIntermediateDirectories: true)
+        return path
+    }
+
+    func report(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+    }
+
+    func outputs() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/out")) ?? []).filter { !$0.hasPrefix(".") }.sorted() }
+
+    @Test func dryRunRunAndRerun() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let list = try manifest()
+        let seconds = try #require(try MediaProbe.probeBlocking(Fixtures.path("conformant_h264_aac.mp4")).primaryVideo?.duration)
+
+        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
+        #expect(dry.status == 1)  // two items cannot be sent
+        let planned = try report("\(dir)/dry.jsonl")
+        #expect(planned.count == 8)
+        #expect(planned.filter { $0["status"] as? String == "would-send" }.count == 6)
+        #expect(planned.filter { $0["status"] as? String == "unusable" }.count == 2)
+        let total = planned.compactMap { $0["estimated_dollars"] as? Double }.reduce(0, +)
+        #expect(abs(total - 6 * seconds * 0.10) < 1e-6)
+        #expect(outputs().isEmpty)
+        #expect(try await sandbox.paidFor().jobs == 0)
+
+        let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/run.jsonl", "--yes"], environment: sandbox.environment)
+        #expect(run.status == 1)
+        #expect(outputs() == ["1.mp4", "2.mp4", "3.mp4", "4.mp4", "5.mp4"])
+        let results = try report("\(dir)/run.jsonl")
+        #expect(results.count == 8)
+        #expect(results.filter { $0["status"] as? String == "written" }.count == 5)
+        #expect(results.filter { $0["status"] as? String == "failed" }.count == 1)
+        #expect(try await sandbox.paidFor().jobs == 5)
+
+        // Again: the five are done (nothing paid), the refused one is retried (not billed) and refused again.
+        let again = try BinaryRunner.run(["batch", list, "--report", "\(dir)/again.jsonl", "--yes"], environment: sandbox.environment)
+        #expect(again.status == 1)
+        #expect(try report("\(dir)/again.jsonl").filter { $0["status"] as? String == "resumed" }.count == 5)
+        #expect(try await sandbox.paidFor().jobs == 5)
+    }
+
+    @Test func maxCostBoundsTheWholeBatch() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let list = try manifest()
+        let seconds = try #require(try MediaProbe.probeBlocking(Fixtures.path("conformant_h264_aac.mp4")).primaryVideo?.duration)
+        let limit = String(2.5 * seconds * 0.10)
+        let r = try BinaryRunner.run(["batch", list, "--max-cost", limit, "--concurrency", "1", "--report", "\(dir)/cost.jsonl", "--yes"],
+                                     environment: sandbox.environment)
+        #expect(r.status == 1)
+        #expect(try await sandbox.paidFor().jobs == 2)
+        #expect(try report("\(dir)/cost.jsonl").filter { ($0["message"] as? String)?.contains("--max-cost") == true }.count >= 3)
+    }
+
+    /// Two shards side by side split the manifest: every item once, none twice.
+    @Test func twoShardsSplitTheManifest() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let list = try manifest()
+        let shards = try (0..<2).map { i -> Process in
+            let p = Process()
+            p.executableURL = BinaryRunner.binary
+            p.arguments = ["batch", list, "--shard", "\(i)/2", "--report", "\(dir)/shard\(i).jsonl", "--yes"]
+            p.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in shards { p.waitUntilExit() }
+        let indices = try (0..<2).flatMap { try report("\(dir)/shard\($0).jsonl").compactMap { $0["index"] as? Int } }
+        #expect(indices.sorted() == Array(0..<8))
+        #expect(outputs() == ["1.mp4", "2.mp4", "3.mp4", "4.mp4", "5.mp4"])
+        #expect(try await sandbox.paidFor().jobs == 5)
+        let state = sandbox.storage + "/state/ltx-prep"
+        #expect(FileManager.default.fileExists(atPath: state + "/journal.shard-0-of-2.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: state + "/journal.shard-1-of-2.sqlite"))
+    }
+}
