@@ -57,6 +57,7 @@ public final class LTXAPIClient: Sendable {
     private let api: Client
     private let logger: Logger
     private let sleep: @Sendable (Duration) async throws -> Void
+    private let rateGate = RateGate()
 
     public init(configuration: ClientConfiguration, httpClient: HTTPClient = .shared,
                 logger: Logger = Logger(label: "ltx-prep.client"),
@@ -401,6 +402,9 @@ public final class LTXAPIClient: Sendable {
         let started = clock.now
         while true {
             if Task.isCancelled { throw .cancelled }
+            if paid {
+                do { try await rateGate.wait(sleep: sleep) } catch { throw .cancelled }
+            }
             logger.debug("\(label) (attempt \(machine.attempts + 1))")
             let outcome: RetryStateMachine.Outcome
             let failure: ClientError
@@ -420,6 +424,7 @@ public final class LTXAPIClient: Sendable {
             case .done: continue
             case .fail: throw failure
             case .retry(let delay):
+                if case .status(429, _) = outcome { rateGate.hold(for: delay) }
                 logger.info("\(label): \(failure); retrying in \(delay)")
                 do { try await sleep(delay) } catch { throw .cancelled }
             }
