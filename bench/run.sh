@@ -81,6 +81,19 @@ hf -N --runs 2 --export-json "$OUT/fix.naive.json" \
   "$BIN fix $LONG --start 28 --duration 4 -o $W/window.mp4 --force" \
   "ffmpeg -nostdin -v error -y -i $LONG -c:v libx264 -c:a aac $W/naive_ff.mp4"
 
+echo "timing the journal and a 200-item batch" >&2
+"$BIN" jobs measure --count 200 --journal "$OUT/journal-bench.sqlite" > "$OUT/journal.json"
+rm -f "$OUT"/journal-bench.sqlite*
+B="$MEDIA/batch"; mkdir -p "$B"
+for i in $(seq -w 1 200); do [ -e "$B/clip$i.mp4" ] || cp "$MEDIA/small.mp4" "$B/clip$i.mp4"; done
+for i in $(seq -w 1 200); do
+  echo "{\"command\":\"retake\",\"input\":\"$B/clip$i.mp4\",\"start\":1,\"duration\":2,\"prompt\":\"p$i\",\"output\":\"$B/out$i.mp4\"}"
+done > "$MEDIA/batch.jsonl"
+BATCH_ENV="LTXV_API_KEY=bench LTX_API_BASE_URL=http://127.0.0.1:9"
+hf -i --runs 3 --export-json "$OUT/batch.json" \
+  "env $BATCH_ENV $BIN batch $MEDIA/batch.jsonl --dry-run" \
+  "for f in $B/clip*.mp4; do $BIN check --start 1 --duration 2 \$f >/dev/null; done"
+
 echo "timing a 100 MB upload" >&2
 "$HERE/upload.sh" "$BIN" "$MEDIA" "$OUT"
 

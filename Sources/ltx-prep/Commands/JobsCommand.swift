@@ -26,7 +26,7 @@ struct JobsCommand: AsyncParsableCommand {
               ltx-prep jobs totals --json
               ltx-prep jobs resume
             """,
-        subcommands: [List.self, Show.self, Totals.self, Resume.self],
+        subcommands: [List.self, Show.self, Totals.self, Resume.self, Measure.self],
         defaultSubcommand: List.self
     )
 
@@ -97,6 +97,29 @@ struct JobsCommand: AsyncParsableCommand {
                     Console.out(options.json ? JSONOutput.line(total)
                                              : "\(total.day)  \(total.endpoint)  \(total.requests) request(s)  $\(Pricing.format(total.estimatedDollars))")
                 }
+            }
+        }
+    }
+
+    /// For `make bench`: what the journal adds to one paid call.
+    struct Measure: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Time the journal's writes for one paid call (make bench).",
+                                                        shouldDisplay: false)
+        @Option var count: Int = 200
+        @OptionGroup var options: JournalOption
+
+        func run() async throws {
+            try await reportingFailures {
+                let journal = try await options.open()
+                var perCall: [Double] = []
+                do throws(JournalError) {
+                    for n in 0..<max(1, count) {
+                        perCall.append(try await JournalTiming.onePaidCall(journal, n))
+                    }
+                } catch { throw CommandFailure(error.description, status: .unusable) }
+                await journal.close()
+                perCall.sort()
+                Console.out(#"{"calls":\#(perCall.count),"median_ms":\#(perCall[perCall.count / 2]),"max_ms":\#(perCall.last ?? 0)}"#)
             }
         }
     }

@@ -1,0 +1,22 @@
+import LTXJournal
+
+/// What the journal adds to one paid call, as `make bench` measures it: the
+/// look-up and the four writes a v2 call makes (submitting, accepted,
+/// completed, downloaded), each its own transaction as in a real call.
+public enum JournalTiming {
+    /// Milliseconds for one call's journal work, with a fresh fingerprint.
+    public static func onePaidCall(_ journal: Journal, _ n: Int) async throws(JournalError) -> Double {
+        let fingerprint = "bench-\(n)-\(UInt64.random(in: 0...UInt64.max))"
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try await journal.entry(fingerprint)
+        _ = try await journal.claim(JournalEntry(fingerprint: fingerprint, provider: "ltx", baseURL: "https://api.ltx.video",
+                                                 endpoint: "/v2/retake", request: #"{"duration":4,"start_time":12}"#, inputs: "[]",
+                                                 output: "/tmp/bench.mp4", estimatedCost: 1.0))
+        try await journal.accepted(fingerprint, jobID: "job-\(n)")
+        try await journal.completed(fingerprint, resultURL: "https://storage.example/\(n)")
+        try await journal.downloaded(fingerprint, output: "/tmp/bench.mp4", sha256: String(repeating: "0", count: 64))
+        let (s, atto) = (clock.now - start).components
+        return Double(s) * 1000 + Double(atto) / 1e15
+    }
+}
