@@ -98,6 +98,14 @@ struct SandboxAPI: APIProtocol {
     private func answer(_ production: Production) async throws(SandboxFailure) -> Components.Responses.Video {
         let path = try await production()
         await state.countSyncGeneration()
-        return .init(body: .videoMp4(ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: true)))
+        switch configuration.syncAnswer {
+        case .video:
+            return .init(body: .videoMp4(ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: true)))
+        case .link:
+            let id = await state.storedResult(path)
+            return .init(body: .json(.init(videoUrl: "http://\(await state.authority)/results/\(id)")))
+        case .notVideo:
+            return .init(body: .binary(HTTPBody("<html><body>upstream busy, try later</body></html>")))
+        }
     }
 }

@@ -31,6 +31,15 @@ public struct SandboxConfiguration: Sendable {
     public var failJobs = false
     /// A job is forgotten this long after it ends (404 on poll); nil keeps it while the sandbox runs.
     public var jobLifetime: Duration?
+    /// How a synchronous (v1) 200 carries the video: the bytes, JSON naming a
+    /// URL (as some deployments answer, NOTES.md), or a body that is no video.
+    public enum SyncAnswer: String, Sendable, CaseIterable {
+        case video
+        case link
+        case notVideo = "not-video"
+    }
+
+    public var syncAnswer: SyncAnswer = .video
     /// Remove `storageDirectory` and all in it when the sandbox stops (set
     /// when the sandbox made the folder itself).
     public var removeStorageOnExit = false

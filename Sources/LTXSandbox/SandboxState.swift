@@ -101,6 +101,13 @@ actor SandboxState {
 
     func job(_ id: String) -> JobRecord? { jobs[id] }
 
+    /// A v1 result served by URL (`--answer link`): kept as a finished record so `/results/{id}` serves it.
+    func storedResult(_ path: String) -> String {
+        let id = Self.hex(16)
+        jobs[id] = JobRecord(endpoint: "sync", status: "completed", createdAt: .now, completedAt: .now, result: path)
+        return id
+    }
+
     func uniqueName() -> String { Self.hex(8) }
 
     static func hex(_ bytes: Int) -> String {

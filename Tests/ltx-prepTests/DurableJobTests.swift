@@ -1,5 +1,6 @@
 import Foundation
 import LTXJournal
+import LTXMedia
 import Testing
 import TestSupport
 
@@ -155,3 +156,27 @@ import TestSupport
 }
 
 private func Darwin_kill(_ pid: Int32) { _ = Foundation.kill(pid, SIGKILL) }
+
+/// A 200 is not always the video: JSON naming a URL is followed (without the
+/// key); a body that is no video is one line and exit 3, never a "video" file.
+@Suite struct SyncAnswerTests {
+    let dir = TemporaryDirectory.make("ltx-answers")
+
+    @Test func aJSONLinkIsFollowed() throws {
+        let sandbox = try SandboxProcess(["--answer", "link"])
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(DurableJobTests.t2v + ["--sync", "-o", "\(dir)/link.mp4"], environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try MediaProbe.probeBlocking("\(dir)/link.mp4").primaryVideo?.frameCount == 150)
+    }
+
+    @Test func aBodyThatIsNoVideoIsRefused() throws {
+        let sandbox = try SandboxProcess(["--answer", "not-video"])
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(DurableJobTests.t2v + ["--sync", "-o", "\(dir)/html.mp4"], environment: sandbox.environment)
+        #expect(r.status == 3)
+        let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep: ") }
+        #expect(errors.count == 1 && errors[0].contains("<html>") && errors[0].contains("not a readable video"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).isEmpty)
+    }
+}

@@ -130,7 +130,7 @@ public final class LTXAPIClient: Sendable {
     /// Sends one generation request and streams the video that comes back to
     /// `output`. With `inline`, the file goes into the body as a `data:` URI
     /// where the request holds `InlineFile.marker`, streamed from disk.
-    public func generate(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String,
+    public func generate(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String, check: ResultCheck? = nil,
                          progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
         if let inline {
             let json: [UInt8]
@@ -139,11 +139,11 @@ public final class LTXAPIClient: Sendable {
             let prefix = Array(json[..<at.lowerBound]) + Array("data:\(inline.mimeType);base64,".utf8)
             let suffix = Array(json[at.upperBound...])
             let size = try fileSize(inline.path)
-            return try await receive(request.path, output: output, progress: progress) {
+            return try await receive(request.path, output: output, check: check, progress: progress) {
                 try await self.sendInline(request.path, prefix: prefix, file: inline.path, size: size, suffix: suffix)
             }
         }
-        return try await receive(request.path, output: output, progress: progress) {
+        return try await receive(request.path, output: output, check: check, progress: progress) {
             try await self.send(request)
         }
     }
@@ -197,7 +197,7 @@ public final class LTXAPIClient: Sendable {
     /// A finished job's result, from its storage URL without the key, to a
     /// `.part` file renamed into place; retried on its own (a 504 or a cut
     /// never touches the job).
-    public func download(resultURL: String, to output: String,
+    public func download(resultURL: String, to output: String, check: ResultCheck? = nil,
                          progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
         let file = OutputFile(path: output, suffix: "part")
         let bytes: Int64
@@ -207,10 +207,7 @@ public final class LTXAPIClient: Sendable {
             case .final(let e), .retryable(_, let e): throw e
             }
         }
-        if let err = file.commit() {
-            file.discardTemporary()
-            throw .file("\(output): \(String(cString: strerror(err)))")
-        }
+        try await commit(file, check: check)
         return Generated(output: output, bytes: bytes, requestID: nil, attempts: 1)
     }
 
@@ -310,7 +307,7 @@ public final class LTXAPIClient: Sendable {
     /// beside `output`, renamed into place when complete. An answer whose
     /// body has started to arrive is never re-requested: a second generation
     /// would be paid for twice.
-    private func receive(_ path: String, output: String, progress: @escaping @Sendable (Int64, Int64?) -> Void,
+    private func receive(_ path: String, output: String, check: ResultCheck?, progress: @escaping @Sendable (Int64, Int64?) -> Void,
                          send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> Generated {
         let file = OutputFile(path: output, suffix: "part")
         let ((bytes, requestID), attempts) = try await withRetries(path, paid: true) { () async throws -> (Int64, String?) in
@@ -323,11 +320,24 @@ public final class LTXAPIClient: Sendable {
                 return (try await self.fetch(url, to: file.temporary, progress: progress), requestID)
             }
         }
+        try await commit(file, check: check)
+        return Generated(output: output, bytes: bytes, requestID: requestID, attempts: attempts)
+    }
+
+    /// Looks at a downloaded answer before it takes the output's name: nil
+    /// when it is what was asked for, else what it is (a JSON or HTML body
+    /// saved as a "video" would otherwise sit under the output's name).
+    public typealias ResultCheck = @Sendable (_ temporary: String) async -> String?
+
+    private func commit(_ file: OutputFile, check: ResultCheck?) async throws(ClientError) {
+        if let check, let problem = await check(file.temporary) {
+            file.discardTemporary()
+            throw .unexpectedAnswer(problem)
+        }
         if let err = file.commit() {
             file.discardTemporary()
-            throw .file("\(output): \(String(cString: strerror(err)))")
+            throw .file("\(file.path): \(String(cString: strerror(err)))")
         }
-        return Generated(output: output, bytes: bytes, requestID: requestID, attempts: attempts)
     }
 
     /// A result URL: no key, its own retries on connection failures and 5xx

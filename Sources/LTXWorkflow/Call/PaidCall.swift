@@ -50,7 +50,7 @@ struct PaidCall: Sendable {
         events(.waiting)
         let generated: Generated
         do throws(ClientError) {
-            generated = try await client.generate(request, inline: inline, to: job.output) { received, total in
+            generated = try await client.generate(request, inline: inline, to: job.output, check: Self.isVideo) { received, total in
                 events(.downloading(received: received, total: total))
             }
         } catch {
@@ -108,7 +108,7 @@ struct PaidCall: Sendable {
     private func fetch(_ url: String, jobID: String?) async throws(WorkflowError) -> GenerationOutcome {
         let generated: Generated
         do throws(ClientError) {
-            generated = try await client.download(resultURL: url, to: job.output) { received, total in
+            generated = try await client.download(resultURL: url, to: job.output, check: Self.isVideo) { received, total in
                 events(.downloading(received: received, total: total))
             }
         } catch {
@@ -184,6 +184,25 @@ struct PaidCall: Sendable {
     }
 
     // MARK: parts
+
+    /// What was downloaded is probed as media before it is renamed into place.
+    static let isVideo: LTXAPIClient.ResultCheck = { path in
+        let media: MediaInfo
+        do throws(MediaError) { media = try await MediaProbe.probe(path) } catch {
+            return "not a readable video (\(error.kind.rawValue)): \(Self.firstBytes(path))"
+        }
+        return media.primaryVideo == nil ? "a file with no video stream (\(media.container.rawValue))" : nil
+    }
+
+    /// The start of a file, as text where it is text, for saying what came back.
+    static func firstBytes(_ path: String) -> String {
+        guard let f = fopen(path, "rb") else { return "unreadable" }
+        defer { fclose(f) }
+        var buffer = [UInt8](repeating: 0, count: 48)
+        let n = fread(&buffer, 1, buffer.count, f)
+        let shown = buffer[0..<n].map { (32...126).contains($0) ? String(UnicodeScalar($0)) : "." }.joined()
+        return "\(size(path)) bytes starting \"\(shown)\""
+    }
 
     private func note(_ write: (Journal) async throws(JournalError) -> Void) async throws(WorkflowError) {
         guard let journal else { return }

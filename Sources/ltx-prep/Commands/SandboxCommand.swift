@@ -66,6 +66,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("result-script"), help: "Statuses for the first result downloads, in order: e.g. 504.")
     var resultScript: String?
 
+    @Option(help: "How a v1 200 carries the video: video (the bytes), link (JSON with video_url) or not-video (a body that is no video).")
+    var answer: SandboxConfiguration.SyncAnswer = .video
+
     @Flag(name: .customLong("fail-jobs"), help: "Every async job ends failed, with an error.")
     var failJobs = false
 
@@ -118,6 +121,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.pollScript = pollScript.flatMap(Self.statuses) ?? []
         configuration.resultScript = resultScript.flatMap(Self.statuses) ?? []
         configuration.failJobs = failJobs
+        configuration.syncAnswer = answer
         configuration.jobLifetime = jobLifetime.map { .milliseconds(Int64($0 * 1000)) }
         let address = host
         try await Sandbox.run(configuration) { port in
@@ -134,6 +138,8 @@ extension SandboxCommand {
         return parsed.compactMap { $0 }
     }
 }
+
+extension SandboxConfiguration.SyncAnswer: ExpressibleByArgument {}
 
 private extension Substring {
     var trimmingCharacters: String { String(self.filter { $0 != " " }) }
