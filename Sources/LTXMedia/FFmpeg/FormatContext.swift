@@ -122,10 +122,23 @@ final class FormatContext {
     /// Next packet into `packet` (`av_read_frame`); false at end of file.
     /// A read error other than end of file is thrown.
     func readPacket(into packet: borrowing Packet) throws(MediaError) -> Bool {
-        packet.unref()
-        let rc = av_read_frame(context, packet.pointer)
-        if rc == FFmpegError.eof { return false }
-        try FFmpegError.check(rc, "av_read_frame", path: path)
-        return true
+        // EAGAIN means "nothing yet, call again", not failure: the MPEG-TS
+        // demuxer says it after resyncing over junk (a zero-padded tail), and
+        // ffmpeg and ffprobe read on. The bound stops a demuxer that never
+        // moves on; each call consumes input, so real files stay far below it.
+        var again = 0
+        while true {
+            packet.unref()
+            let rc = av_read_frame(context, packet.pointer)
+            if rc == FFmpegError.eof { return false }
+            if rc == FFmpegError.again, again < Self.againLimit {
+                again += 1
+                continue
+            }
+            try FFmpegError.check(rc, "av_read_frame", path: path)
+            return true
+        }
     }
+
+    private static let againLimit = 100_000
 }
