@@ -14,8 +14,15 @@ public enum MediaProbe {
     public static func probeBlocking(_ path: String, options: ProbeOptions = ProbeOptions()) throws(MediaError) -> MediaInfo {
         _ = FFmpegLog.quietByDefault
         let size = try FileStatus.size(of: path)
-        let input = try FormatContext(path: path, timeout: options.timeout)
+        let input: FormatContext
+        do throws(MediaError) {
+            input = try FormatContext(path: path, timeout: options.timeout)
+        } catch {
+            if error.kind == .unreadable, let cut = MP4Truncation.error(path: path, fileSize: size, opened: false) { throw cut }
+            throw error
+        }
         let demuxer = input.demuxerName
+        if demuxer.hasPrefix("mov,"), let cut = MP4Truncation.error(path: path, fileSize: size, opened: true) { throw cut }
         // FFmpeg's tty demuxer accepts any text as "ANSI art"; nobody means that.
         if demuxer == "tty" {
             throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)")
