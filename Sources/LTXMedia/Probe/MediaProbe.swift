@@ -28,6 +28,7 @@ public enum MediaProbe {
             throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)")
         }
         let light = LightStreamInfo.suffices(for: input)
+        let declared = DeclaredSizes(input)
         if !light { try input.findStreamInfo() }
 
         let docType = demuxer.hasPrefix("matroska") ? MatroskaDocType.read(from: FileStatus.head(of: path, count: 128)) : nil
@@ -42,6 +43,8 @@ public enum MediaProbe {
         }
         let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
         try PacketScan.run(&streams, countVideo: unsettled, sniffHeaders: light, reveal: options.aacReveal, in: input)
+        try PictureSize.requireKnown(streams, path: path)
+        declared.annotate(&streams)
 
         return MediaInfo(path: path, container: container, demuxer: demuxer,
                          brand: (docType ?? brand).map { $0.trimmingSpaces },
