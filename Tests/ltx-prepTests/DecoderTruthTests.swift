@@ -122,8 +122,8 @@ import TestSupport
         #expect(v["frame_count_method"] as? String == "packets")
     }
 
-    @Test(arguments: ["truncated.mp4", "crafted_moov_end_cut.mov"])
-    func aMoovAtTheEndCutShortIsTruncated(_ name: String) throws {
+    @Test(arguments: ["truncated.mp4", "crafted_moov_end_cut.mov", "crafted_ts_cut.ts"])
+    func aFileCutShortIsTruncated(_ name: String) throws {
         let r = try BinaryRunner.run(["check", "--json", Fixtures.path(name)])
         #expect(r.status == 2)
         let error = try #require(try json(r.stdout)["error"] as? [String: Any])

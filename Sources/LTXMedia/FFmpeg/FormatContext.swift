@@ -62,7 +62,14 @@ final class FormatContext {
     /// Reads enough of the file to fill in codec parameters FFmpeg cannot
     /// take from the header alone (pixel format, field order...).
     func findStreamInfo() throws(MediaError) {
-        try FFmpegError.check(avformat_find_stream_info(context, nil), "avformat_find_stream_info", path: path)
+        let rc = avformat_find_stream_info(context, nil)
+        // End of file before the streams could be told apart: the file was
+        // cut short (an MPEG-TS of two packets), not an FFmpeg failure.
+        if rc == FFmpegError.eof {
+            throw MediaError(kind: .truncated, path: path, operation: "avformat_find_stream_info", code: rc,
+                             message: "truncated: the file ends before its streams can be analysed")
+        }
+        try FFmpegError.check(rc, "avformat_find_stream_info", path: path)
     }
 
     var demuxerName: String { String(cString: context.pointee.iformat.pointee.name) }

@@ -48,12 +48,13 @@ extension VideoStreamInfo {
 
 enum PictureSize {
     /// A picture stream whose size no one could read, not even its decoder
-    /// (a PNG whose IHDR asks for 100000x100000): nothing can use it, so the
-    /// file is unreadable rather than a 0x0 picture.
+    /// (a PNG whose IHDR asks for 100000x100000, an H.264 stream cut before
+    /// its SPS): nothing can use it, so the file is unreadable rather than a
+    /// 0x0 picture.
     static func requireKnown(_ streams: ProbedStreams, path: String) throws(MediaError) {
         for v in streams.video where v.info.codedWidth <= 0 || v.info.codedHeight <= 0 {
             throw MediaError(kind: .unreadable, path: path,
-                             message: "the \(v.info.codec) stream's picture size cannot be read (its decoder rejects the header)")
+                             message: "the \(v.info.codec) stream's picture size cannot be read: its decoder found no header it accepts")
         }
     }
 }
