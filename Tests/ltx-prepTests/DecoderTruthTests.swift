@@ -113,6 +113,16 @@ import TestSupport
         #expect(error["kind"] as? String == "unreadable")
     }
 
+    @Test func invalidDataWhileAnalysingIsUnreadable() throws {
+        let name = "crafted_mkv_zeroed_pixelheight.mkv"
+        let r = try BinaryRunner.run(["probe", "--json", Fixtures.path(name)])
+        #expect(r.status == 2)
+        let error = try #require(try json(r.stdout)["error"] as? [String: Any])
+        #expect(error["kind"] as? String == "unreadable")
+        #expect(r.stderrLines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("ltx-prep: \(Fixtures.path(name)): "))
+    }
+
     @Test func mpegTSWithAZeroTailReadsLikeTheOriginal() throws {
         let r = try BinaryRunner.run(["probe", "--json", Fixtures.path("crafted_ts_zero_tail.ts")])
         #expect(r.status == 0, "\(r.stderr)")

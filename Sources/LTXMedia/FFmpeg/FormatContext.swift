@@ -69,6 +69,11 @@ final class FormatContext {
             throw MediaError(kind: .truncated, path: path, operation: "avformat_find_stream_info", code: rc,
                              message: "truncated: the file ends before its streams can be analysed")
         }
+        // Invalid data while analysing is the file's fault, as when opening.
+        if rc == FFmpegError.invalidData {
+            throw MediaError(kind: .unreadable, path: path, operation: "avformat_find_stream_info", code: rc,
+                             message: "not a media file FFmpeg can read (\(FFmpegError.message(for: rc)))")
+        }
         try FFmpegError.check(rc, "avformat_find_stream_info", path: path)
     }
 
