@@ -8,7 +8,9 @@ APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscal
 # Only for making fixtures and for benchmarks: the ffmpeg CLI and a timer.
 APT_TOOLS   := ffmpeg hyperfine python3 curl
 
-.PHONY: deps deps-tools build test run bench fixtures install clean openapi schemathesis
+FUZZ_ARGS   ?=
+
+.PHONY: deps deps-tools build test run bench fixtures install clean openapi schemathesis fuzz
 
 # Idempotent: installs only the packages that are missing.
 deps:
@@ -47,6 +49,12 @@ schemathesis: deps
 	@python3 -m pip show schemathesis >/dev/null 2>&1 || python3 -m pip install -q schemathesis
 	$(SWIFT) build --product ltx-prep -q
 	./scripts/schemathesis.sh .build/debug/ltx-prep
+
+# Mutants of the fixtures through check --json and probe --json: crashes, hangs, invalid
+# JSON, exit codes. Bounded (1,000 mutants, 30 minutes by default); not in CI.
+fuzz: deps
+	$(SWIFT) build --product ltx-prep -q
+	python3 scripts/fuzz.py --binary .build/debug/ltx-prep $(FUZZ_ARGS)
 
 install: deps
 	$(SWIFT) build -c release --product ltx-prep

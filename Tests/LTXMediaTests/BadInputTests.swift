@@ -18,8 +18,9 @@ import TestSupport
 
     @Test(arguments: [
         ("missing.mp4", MediaError.Kind.notFound), ("empty.mp4", .empty), ("garbage.mp4", .unreadable),
-        ("text.mp4", .unreadable), ("truncated.mp4", .unreadable), ("truncated_tail.mp4", .truncated),
-        ("no_av_streams.mkv", .noStreams),
+        ("text.mp4", .unreadable), ("truncated.mp4", .truncated), ("truncated_tail.mp4", .truncated),
+        ("no_av_streams.mkv", .noStreams), ("crafted_moov_end_cut.mov", .truncated), ("crafted_ihdr_100000.png", .unreadable),
+        ("crafted_ts_cut.ts", .truncated), ("crafted_mkv_zeroed_pixelheight.mkv", .unreadable),
     ])
     func badFile(_ name: String, _ expected: MediaError.Kind) {
         #expect(kind(of: Fixtures.path(name)) == expected)

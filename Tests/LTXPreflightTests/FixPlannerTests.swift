@@ -20,6 +20,17 @@ import LTXMedia
         #expect(p.operations.isEmpty)
     }
 
+    @Test func theStreamsSizeDecidesTheScaleNeverTheHeader() async throws {
+        // 1920x1080 in the header, 4096x2160 in the SPS: downscale from the SPS.
+        let big = try await plan("crafted_hdr1080_4096x2160.mp4").get()
+        #expect(big.operations.map(\.action) == [.downscale])
+        #expect(big.video == .encode(VideoEncoding(width: 3840, height: 2024)))
+        // 65535x65535 in the header, 128x64 in the SPS: nothing to scale, ever up.
+        let small = try await plan("crafted_hdr65535_128x64.mp4").get()
+        #expect(small.output == .unchanged)
+        #expect(small.operations.isEmpty)
+    }
+
     @Test func conformantMKVIsRemuxedNotEncoded() async throws {
         let p = try await plan("hevc_aac.mkv").get()
         #expect(p.output == .mp4)

@@ -26,6 +26,10 @@ import TestSupport
         Case(file: "h264_60fps_600f.mp4", errors: [.videoFrameCount], warnings: [.latentFrameCount]),
         Case(file: "h264_25s_8fps.mp4", errors: [.videoDuration], warnings: [.latentFrameCount]),
         Case(file: "h264_4096x2160.mp4", errors: [.videoResolution], warnings: [.sizeMultiple]),  // 2160 = 32·67.5
+        // Crafted (fixtures/craft.py): the header's size is not the stream's.
+        Case(file: "crafted_hdr1080_4096x2160.mp4", errors: [.videoResolution], warnings: [.sizeMultiple, .sizeHeader]),
+        Case(file: "crafted_hdr65535_128x64.mp4", warnings: [.sizeHeader]),
+        Case(file: "crafted_hdr200x150_128x64.mkv", warnings: [.sizeHeader]),
         Case(file: "vp9_opus.webm", errors: [.container, .videoCodec]),
         Case(file: "prores.mov", errors: [.videoCodec], warnings: [.bitDepth]),  // ProRes 422 is 10-bit
         Case(file: "h264_pcm.mov", errors: [.audioCodec]),

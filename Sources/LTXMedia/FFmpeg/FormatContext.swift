@@ -62,7 +62,19 @@ final class FormatContext {
     /// Reads enough of the file to fill in codec parameters FFmpeg cannot
     /// take from the header alone (pixel format, field order...).
     func findStreamInfo() throws(MediaError) {
-        try FFmpegError.check(avformat_find_stream_info(context, nil), "avformat_find_stream_info", path: path)
+        let rc = avformat_find_stream_info(context, nil)
+        // End of file before the streams could be told apart: the file was
+        // cut short (an MPEG-TS of two packets), not an FFmpeg failure.
+        if rc == FFmpegError.eof {
+            throw MediaError(kind: .truncated, path: path, operation: "avformat_find_stream_info", code: rc,
+                             message: "truncated: the file ends before its streams can be analysed")
+        }
+        // Invalid data while analysing is the file's fault, as when opening.
+        if rc == FFmpegError.invalidData {
+            throw MediaError(kind: .unreadable, path: path, operation: "avformat_find_stream_info", code: rc,
+                             message: "not a media file FFmpeg can read (\(FFmpegError.message(for: rc)))")
+        }
+        try FFmpegError.check(rc, "avformat_find_stream_info", path: path)
     }
 
     var demuxerName: String { String(cString: context.pointee.iformat.pointee.name) }
@@ -122,10 +134,23 @@ final class FormatContext {
     /// Next packet into `packet` (`av_read_frame`); false at end of file.
     /// A read error other than end of file is thrown.
     func readPacket(into packet: borrowing Packet) throws(MediaError) -> Bool {
-        packet.unref()
-        let rc = av_read_frame(context, packet.pointer)
-        if rc == FFmpegError.eof { return false }
-        try FFmpegError.check(rc, "av_read_frame", path: path)
-        return true
+        // EAGAIN means "nothing yet, call again", not failure: the MPEG-TS
+        // demuxer says it after resyncing over junk (a zero-padded tail), and
+        // ffmpeg and ffprobe read on. The bound stops a demuxer that never
+        // moves on; each call consumes input, so real files stay far below it.
+        var again = 0
+        while true {
+            packet.unref()
+            let rc = av_read_frame(context, packet.pointer)
+            if rc == FFmpegError.eof { return false }
+            if rc == FFmpegError.again, again < Self.againLimit {
+                again += 1
+                continue
+            }
+            try FFmpegError.check(rc, "av_read_frame", path: path)
+            return true
+        }
     }
+
+    private static let againLimit = 100_000
 }

@@ -34,6 +34,11 @@ final class VideoParser {
     /// The pixel format the headers declare; -1 until the parser has seen them.
     var pixelFormat: Int32 { parser.pointee.format }
     var fieldOrder: AVFieldOrder { parser.pointee.field_order }
+    /// The picture size the parsed SPS declares, cropping applied; 0 until
+    /// the parser has seen it. This, not the container's header, is what a
+    /// decoder outputs.
+    var width: Int32 { parser.pointee.width }
+    var height: Int32 { parser.pointee.height }
     /// The profile the parsed SPS declares (the parser writes it to the context).
     var profile: Int32 { context.pointee.profile }
     var codecID: AVCodecID { context.pointee.codec_id }

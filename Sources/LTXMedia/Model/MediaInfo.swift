@@ -50,9 +50,13 @@ public struct VideoStreamInfo: Sendable, Codable, Equatable {
     public var pixelFormat: String?
     /// Bits per component of the pixel format (8, 10, 12...).
     public var bitDepth: Int?
-    /// Size as stored.
+    /// Size as stored, as the decoder outputs it (the SPS, not the container's header).
     public var codedWidth: Int
     public var codedHeight: Int
+    /// The size the container's header states, only when it differs from
+    /// the stream's own (a header can misstate it in either direction).
+    public var headerWidth: Int?
+    public var headerHeight: Int?
     /// Clockwise rotation a player applies (0, 90, 180, 270), from the display matrix.
     public var rotation: Int
     /// Size as shown, after rotation.
@@ -96,7 +100,9 @@ public struct VideoStreamInfo: Sendable, Codable, Equatable {
                 frameCountMethod: String,
                 duration: Double?,
                 bitRate: Int64?,
-                isImage: Bool) {
+                isImage: Bool,
+                headerWidth: Int? = nil,
+                headerHeight: Int? = nil) {
         self.index = index
         self.codec = codec
         self.profile = profile
@@ -117,7 +123,12 @@ public struct VideoStreamInfo: Sendable, Codable, Equatable {
         self.duration = duration
         self.bitRate = bitRate
         self.isImage = isImage
+        self.headerWidth = headerWidth
+        self.headerHeight = headerHeight
     }
+
+    /// True when the container's header states another size than the stream's.
+    public var headerSizeDiffers: Bool { headerWidth != nil || headerHeight != nil }
 
     public var isInterlaced: Bool { fieldOrder.map { $0 != "progressive" } ?? false }
 }

@@ -7,8 +7,9 @@ internal import CFFmpeg
 /// It applies to MP4/MOV and Matroska whose video is H.264 or HEVC with a
 /// known size, and whose audio has a known rate and channel count (or is
 /// AAC, which `AACRevealer` decodes anyway). The pixel format and field
-/// order, the one thing such a header lacks, come from FFmpeg's parser on
-/// the first packet (`HeaderSniffer`). Everything else gets the full path.
+/// order, which such a header lacks, and the size the SPS declares, which
+/// such a header may misstate, come from FFmpeg's parser on the first
+/// packet (`HeaderSniffer`). Everything else gets the full path.
 enum LightStreamInfo {
     private static let parsedCodecs: Set<AVCodecID> = [AV_CODEC_ID_H264, AV_CODEC_ID_HEVC]
 
@@ -38,8 +39,8 @@ enum LightStreamInfo {
     }
 }
 
-/// Reads a video stream's pixel format, field order and profile from its
-/// first packets with FFmpeg's parser.
+/// Reads a video stream's pixel format, field order, profile and true size
+/// from its first packets with FFmpeg's parser.
 final class HeaderSniffer {
     let position: Int
     private let parser: VideoParser
@@ -67,6 +68,7 @@ final class HeaderSniffer {
             info.bitDepth = depth > 0 ? depth : nil
         }
         if let order = StreamReader.fieldOrder(parser.fieldOrder) { info.fieldOrder = order }
+        if parser.width > 0 && parser.height > 0 { info.setCodedSize(width: Int(parser.width), height: Int(parser.height)) }
         if info.profile == nil { info.profile = StreamReader.profileName(parser.codecID, parser.profile) }
     }
 }

@@ -14,13 +14,21 @@ public enum MediaProbe {
     public static func probeBlocking(_ path: String, options: ProbeOptions = ProbeOptions()) throws(MediaError) -> MediaInfo {
         _ = FFmpegLog.quietByDefault
         let size = try FileStatus.size(of: path)
-        let input = try FormatContext(path: path, timeout: options.timeout)
+        let input: FormatContext
+        do throws(MediaError) {
+            input = try FormatContext(path: path, timeout: options.timeout)
+        } catch {
+            if error.kind == .unreadable, let cut = MP4Truncation.error(path: path, fileSize: size, opened: false) { throw cut }
+            throw error
+        }
         let demuxer = input.demuxerName
+        if demuxer.hasPrefix("mov,"), let cut = MP4Truncation.error(path: path, fileSize: size, opened: true) { throw cut }
         // FFmpeg's tty demuxer accepts any text as "ANSI art"; nobody means that.
         if demuxer == "tty" {
             throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)")
         }
         let light = LightStreamInfo.suffices(for: input)
+        let declared = DeclaredSizes(input)
         if !light { try input.findStreamInfo() }
 
         let docType = demuxer.hasPrefix("matroska") ? MatroskaDocType.read(from: FileStatus.head(of: path, count: 128)) : nil
@@ -35,6 +43,8 @@ public enum MediaProbe {
         }
         let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
         try PacketScan.run(&streams, countVideo: unsettled, sniffHeaders: light, reveal: options.aacReveal, in: input)
+        try PictureSize.requireKnown(streams, path: path)
+        declared.annotate(&streams)
 
         return MediaInfo(path: path, container: container, demuxer: demuxer,
                          brand: (docType ?? brand).map { $0.trimmingSpaces },

@@ -13,7 +13,9 @@ enum PacketScan {
 
         var sniffers: [Int: HeaderSniffer] = [:]
         if sniffHeaders {
-            for (k, video) in streams.video.enumerated() where video.info.pixelFormat == nil {
+            // Every stream, not only those lacking a pixel format: the size
+            // the header states is checked against the SPS.
+            for (k, video) in streams.video.enumerated() where !video.info.isImage {
                 if let s = HeaderSniffer(position: k, stream: video.info.index, in: input) { sniffers[video.info.index] = s }
             }
         }

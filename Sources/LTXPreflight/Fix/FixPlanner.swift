@@ -34,7 +34,11 @@ public enum FixPlanner {
             ops.append(FixOperation(action: .reencodeVideo, detail: "re-encode \(v.codec) to H.264 (libx264 CRF \(options.crf), \(options.preset))",
                                     rules: [.videoCodec]))
         }
-        if error(r, .videoResolution) != nil, let fitted = APILimits.fittedSize(width: v.displayWidth, height: v.displayHeight) {
+        // The displayed size is the stream's own (the probe reads the SPS, not
+        // the container's header), and a plan only ever shrinks it: a header
+        // claiming 65535x65535 around a small stream must not scale it up.
+        if error(r, .videoResolution) != nil, let fitted = APILimits.fittedSize(width: v.displayWidth, height: v.displayHeight),
+           fitted.width <= v.displayWidth, fitted.height <= v.displayHeight {
             encode = true
             // The encoder works on the coded picture; rotation is kept as metadata.
             let swapped = v.rotation == 90 || v.rotation == 270

@@ -26,6 +26,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case bitDepth = "video.bit-depth"
     case variableFrameRate = "video.frame-rate.variable"
     case interlaced = "video.interlaced"
+    case sizeHeader = "video.size.header"
 
     /// Where the rule comes from.
     public var source: String {
@@ -40,6 +41,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
         case .generationModel, .generationCombination: "ltx-api-docs.md: Supported Models"
         case .latentFrameCount, .sizeMultiple: "NOTES.md: 8-frame latent steps, sizes multiple of 32"
         case .bitDepth, .variableFrameRate, .interlaced: "ltx-prep: inputs that decode differently across decoders"
+        case .sizeHeader: "ltx-prep: a container header that misstates the stream's size"
         }
     }
 }

@@ -3,7 +3,7 @@ import LTXMedia
 /// Limits that do not reject a file but change what comes back: warnings.
 enum SoftVideoRules {
     static func evaluate(_ v: VideoStreamInfo) -> [Finding] {
-        [latent(v), multiple(v), bitDepth(v), frameRate(v), interlace(v)]
+        [latent(v), multiple(v), bitDepth(v), frameRate(v), interlace(v), headerSize(v)]
     }
 
     /// 8k+1 frames map to the model's latent steps exactly (73, 81, ... 505).
@@ -54,5 +54,20 @@ enum SoftVideoRules {
         if !v.isInterlaced { return .pass(.interlaced, actual: order, required: "progressive") }
         return Finding(rule: .interlaced, severity: .warning, actual: "interlaced (\(order))", required: "progressive",
                        fix: "deinterlace and re-encode: the model sees combing as motion", fixAction: .reencodeVideo)
+    }
+
+    /// The probe judges the stream's own size (the SPS); a header that says
+    /// otherwise does not change the verdict, but players that trust it show
+    /// the picture wrong, so the user hears of it.
+    private static func headerSize(_ v: VideoStreamInfo) -> Finding {
+        let stream = "\(v.codedWidth)x\(v.codedHeight)"
+        let required = "the container's header states the stream's size"
+        guard let w = v.headerWidth, let h = v.headerHeight else {
+            return .pass(.sizeHeader, actual: "\(stream), header and stream agree", required: required)
+        }
+        return Finding(rule: .sizeHeader, severity: .warning, actual: "the header says \(w)x\(h), the stream is \(stream)",
+                       required: required,
+                       fix: "none needed: the API decodes the stream's \(stream); re-encode so players that trust the header agree",
+                       fixAction: .reencodeVideo)
     }
 }

@@ -53,29 +53,6 @@ public struct FixOutcome: Sendable, Codable, Equatable {
     public var report: CheckReport
 }
 
-public enum FixError: Error, Sendable, CustomStringConvertible {
-    case input(MediaError)
-    case plan(String, FixPlanError)
-    case outputExists(String)
-    case outputIsInput(String)
-    case write(MediaError)
-    case cancelled
-    case notConformant(CheckReport)
-
-    public var description: String {
-        switch self {
-        case .input(let e): e.description
-        case .plan(let file, let e): "\(file): \(e)"
-        case .outputExists(let p): "\(p): already exists (use --force to replace it)"
-        case .outputIsInput(let p): "\(p): is the input; the input is never modified, so name another output"
-        case .write(let e): e.description
-        case .cancelled: "interrupted: nothing was written"
-        case .notConformant(let r):
-            "the result still breaks " + r.problems.filter { $0.severity == .error }.map(\.rule.rawValue).joined(separator: ", ") + "; nothing was written"
-        }
-    }
-}
-
 /// Makes a file conform: check, plan, write beside the output, check the
 /// result, rename it into place.
 ///
@@ -114,10 +91,12 @@ public enum Fixer {
                            progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
         let input = report.file
         var plan = try plan(report, request)
-        if OutputFile.sameFile(input, request.output) || input == request.output { throw .outputIsInput(request.output) }
-        if OutputFile.exists(request.output) && !request.force { throw .outputExists(request.output) }
+        if OutputFile.sameFile(input, request.output) || input == request.output {
+            throw .outputIsInput(input: input, output: request.output)
+        }
+        if OutputFile.exists(request.output) && !request.force { throw .outputExists(input: input, output: request.output) }
         guard OutputFile.folderExists(of: request.output) else {
-            throw .write(MediaError(kind: .output, path: request.output, message: "its folder does not exist"))
+            throw .write(input: input, MediaError(kind: .output, path: request.output, message: "its folder does not exist"))
         }
         if FixPlanner.needsKeyframe(plan), let window = plan.window {
             let keyframe: Double?
@@ -131,8 +110,8 @@ public enum Fixer {
             let result = try await write(input, plan, report: report, to: file, progress: progress)
             let outcome = try await verify(input, plan, result: result, report: report, request: request, file: file)
             if let err = file.commit() {
-                throw FixError.write(MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
-                                                message: String(cString: strerror(err))))
+                throw FixError.write(input: input, MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
+                                                              message: String(cString: strerror(err))))
             }
             return outcome
         } catch {
@@ -158,7 +137,7 @@ public enum Fixer {
         switch plan.output {
         case .unchanged:
             if let err = file.copyIn(from: input) {
-                throw .write(MediaError(kind: .output, path: file.path, code: -err, message: String(cString: strerror(err))))
+                throw .write(input: input, MediaError(kind: .output, path: file.path, code: -err, message: String(cString: strerror(err))))
             }
             return nil
         case .png:
@@ -167,7 +146,7 @@ public enum Fixer {
                 _ = try await BlockingExecutor.run { () throws(MediaError) in
                     try ImageConverter.convertToPNG(input: input, output: temporary, maxSide: plan.maxImageSide)
                 }
-            } catch { throw .write(error) }
+            } catch { throw .write(input: input, error) }
             return nil
         case .mp4, .m4a:
             let video = report.media.primaryVideo
@@ -179,7 +158,7 @@ public enum Fixer {
             do throws(MediaError) {
                 return try await Transcoder.run(job, progress: progress)
             } catch {
-                throw error.kind == .cancelled ? .cancelled : .write(error)
+                throw error.kind == .cancelled ? .cancelled(input: input) : .write(input: input, error)
             }
         }
     }
@@ -187,13 +166,13 @@ public enum Fixer {
     /// Re-probes what was written and checks it as the API will.
     private static func verify(_ input: String, _ plan: FixPlan, result: TranscodeResult?, report: CheckReport,
                                request: FixRequest, file: OutputFile) async throws(FixError) -> FixOutcome {
-        if Task.isCancelled { throw .cancelled }
+        if Task.isCancelled { throw .cancelled(input: input) }
         var check = request.check
         if plan.window != nil, let result {
             check.section = plan.section.map { RetakeSection(start: $0.start - result.inputStart, duration: $0.duration) }
         }
         var written: CheckReport
-        do throws(MediaError) { written = try await Preflight.check(file.temporary, check) } catch { throw .write(error) }
+        do throws(MediaError) { written = try await Preflight.check(file.temporary, check) } catch { throw .write(input: input, error) }
         var window: FixOutcome.WindowMapping?
         if let w = plan.window, let result {
             // The length actually written: a copied window can end a few frames early.
@@ -206,7 +185,7 @@ public enum Fixer {
         }
         written.file = request.output
         written.media.path = request.output
-        guard written.conformant else { throw .notConformant(written) }
+        guard written.conformant else { throw .notConformant(input: input, report: written) }
         var padding: FixOutcome.Padding?
         if let result, result.paddedFrames > 0, let v = report.media.primaryVideo {
             padding = FixOutcome.Padding(frames: result.paddedFrames,
@@ -221,9 +200,9 @@ public enum Fixer {
 extension FixError {
     /// Errors about the temporary file are reported under the output's name.
     fileprivate func naming(_ file: OutputFile) -> FixError {
-        guard case .write(var e) = self, e.path == file.temporary else { return self }
+        guard case .write(let input, var e) = self, e.path == file.temporary else { return self }
         e.path = file.path
-        return .write(e)
+        return .write(input: input, e)
     }
 }
 

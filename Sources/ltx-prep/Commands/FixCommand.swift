@@ -102,7 +102,7 @@ struct FixCommand: AsyncParsableCommand {
 
     private func fail(_ error: FixError) throws -> Never {
         Console.error(error.description)
-        if json, case .notConformant(let report) = error { Console.out(JSONOutput.line(report)) }
+        if json, case .notConformant(_, let report) = error { Console.out(JSONOutput.line(report)) }
         switch error {
         case .cancelled: throw ExitCode(Interrupt.exitStatus)
         case .notConformant: throw ExitCode(ExitStatus.nonConformant.rawValue)

@@ -13,6 +13,7 @@ enum ProbePrinter {
             if let pf = v.pixelFormat { parts.append("\(pf)" + (v.bitDepth.map { " \($0)-bit" } ?? "")) }
             var size = "\(v.displayWidth)x\(v.displayHeight)"
             if v.rotation != 0 { size += " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" }
+            if let w = v.headerWidth, let h = v.headerHeight { size += " (header says \(w)x\(h))" }
             parts.append(size)
             if v.isImage {
                 parts.append("still image")

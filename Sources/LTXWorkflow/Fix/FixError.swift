@@ -1,0 +1,46 @@
+import LTXMedia
+import LTXPreflight
+
+/// Why a fix failed. Every case knows the input, and every message starts
+/// with it: a user fixing many files must see which one failed, even when
+/// what failed is the output (it exists, its folder is missing, the write
+/// broke) or nothing was written at all.
+public enum FixError: Error, Sendable, CustomStringConvertible {
+    case input(MediaError)
+    case plan(String, FixPlanError)
+    case outputExists(input: String, output: String)
+    case outputIsInput(input: String, output: String)
+    case write(input: String, MediaError)
+    case cancelled(input: String)
+    case notConformant(input: String, report: CheckReport)
+
+    /// The file being fixed.
+    public var input: String {
+        switch self {
+        case .input(let e): e.path ?? ""
+        case .plan(let file, _): file
+        case .outputExists(let input, _), .outputIsInput(let input, _), .write(let input, _), .cancelled(let input),
+             .notConformant(let input, _):
+            input
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .input(let e): e.description
+        case .plan(let file, let e): "\(file): \(e)"
+        case .outputExists(let input, let output): "\(input): the output \(output) already exists (use --force to replace it)"
+        case .outputIsInput(let input, let output):
+            "\(input): the output \(output) is the input; the input is never modified, so name another output"
+        case .write(let input, let e):
+            // An error about the input (a read failing mid-transcode) already starts with it.
+            e.path == input ? e.description
+                : e.path == nil ? "\(input): \(e.description)"
+                : "\(input): cannot write \(e.description)"
+        case .cancelled(let input): "\(input): interrupted: nothing was written"
+        case .notConformant(let input, let r):
+            "\(input): the result still breaks " + r.problems.filter { $0.severity == .error }.map(\.rule.rawValue).joined(separator: ", ")
+                + "; nothing was written"
+        }
+    }
+}

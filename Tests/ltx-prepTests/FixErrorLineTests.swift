@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every `fix` failure prints one stderr line that starts with the input,
+/// whatever failed: the input, the output, or nothing written at all.
+@Suite struct FixErrorLineTests {
+    let dir = TemporaryDirectory.make("ltx-cli-fixerr")
+    let input = Fixtures.path("h264.ts")
+
+    func failsNamingTheInput(_ arguments: [String]) throws -> String {
+        let r = try BinaryRunner.run(["fix", input] + arguments)
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderrLines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("ltx-prep: \(input): "), "\(r.stderr)")
+        return r.stderr
+    }
+
+    @Test func outputExists() throws {
+        let output = "\(dir)/exists.mp4"
+        FileManager.default.createFile(atPath: output, contents: Data("x".utf8))
+        let line = try failsNamingTheInput(["-o", output])
+        #expect(line.contains("the output \(output) already exists"))
+    }
+
+    @Test func outputFolderMissing() throws {
+        let output = "\(dir)/no/such/folder/out.mp4"
+        let line = try failsNamingTheInput(["-o", output])
+        #expect(line.contains("cannot write \(output): its folder does not exist"))
+    }
+
+    @Test func outputIsTheInput() throws {
+        let line = try failsNamingTheInput(["-o", input])
+        #expect(line.contains("is the input"))
+    }
+}
