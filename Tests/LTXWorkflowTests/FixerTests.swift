@@ -85,7 +85,7 @@ import LTXPreflight
             _ = try await Fixer.fix(Fixtures.path("h264.ts"), FixRequest(output: output))
             Issue.record("replaced an existing output without --force")
         } catch {
-            guard case .outputExists(let path) = error else { Issue.record("\(error)"); return }
+            guard case .outputExists(_, let path) = error else { Issue.record("\(error)"); return }
             #expect(path == output)
         }
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me")

@@ -19,7 +19,7 @@ import TestSupport
 
     @Test func outputExists() throws {
         let output = "\(dir)/exists.mp4"
-        FileManager.default.createFile(atPath: output, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: output, contents: Data("x".utf8)))
         let line = try failsNamingTheInput(["-o", output])
         #expect(line.contains("the output \(output) already exists"))
     }
