@@ -38,6 +38,13 @@ struct JobsCommand: AsyncParsableCommand {
         @Flag(help: "JSON Lines instead of text.")
         var json = false
 
+        /// Every entry, newest first; the journal closed again.
+        func entries() async throws -> [JournalEntry] {
+            let journal = try await open()
+            defer { Task { await journal.close() } }
+            do throws(JournalError) { return try await journal.all() } catch { throw CommandFailure(error.description, status: .unusable) }
+        }
+
         func open() async throws -> Journal {
             let path = journal ?? Journal.defaultPath(environment: ClientConfiguration.processEnvironment)
             do throws(JournalError) { return try await Journal.open(path) } catch {
@@ -52,10 +59,7 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let journal = try await options.open()
-                defer { Task { await journal.close() } }
-                let entries: [JournalEntry]
-                do throws(JournalError) { entries = try await journal.all() } catch { throw CommandFailure(error.description, status: .unusable) }
+                let entries = try await options.entries()
                 for e in entries { Console.out(options.json ? JSONOutput.line(e) : JobsPrinter.line(e)) }
             }
         }
@@ -69,10 +73,7 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let journal = try await options.open()
-                defer { Task { await journal.close() } }
-                let entries: [JournalEntry]
-                do throws(JournalError) { entries = try await journal.all() } catch { throw CommandFailure(error.description, status: .unusable) }
+                let entries = try await options.entries()
                 let found = entries.filter { $0.fingerprint.hasPrefix(id) || $0.jobID == id }
                 guard found.count == 1, let e = found.first else {
                     throw CommandFailure("\(id): \(found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it")",
@@ -89,10 +90,7 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let journal = try await options.open()
-                defer { Task { await journal.close() } }
-                let entries: [JournalEntry]
-                do throws(JournalError) { entries = try await journal.all() } catch { throw CommandFailure(error.description, status: .unusable) }
+                let entries = try await options.entries()
                 for total in JobsPrinter.totals(entries) {
                     Console.out(options.json ? JSONOutput.line(total)
                                              : "\(total.day)  \(total.endpoint)  \(total.requests) request(s)  $\(Pricing.format(total.estimatedDollars))")
