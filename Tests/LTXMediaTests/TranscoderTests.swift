@@ -25,6 +25,15 @@ import TestSupport
         #expect(media.primaryAudio?.codec == "aac")
     }
 
+    /// HEVC copied into MP4 keeps Apple's `hvc1` sample entry (FFmpeg alone writes `hev1`).
+    @Test func hevcRemuxIsTaggedHvc1() throws {
+        let (_, media) = try run(TranscodeJob(input: Fixtures.path("hevc_aac.mkv"), output: out("hevc.mp4")))
+        #expect(media.primaryVideo?.codec == "hevc")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out("hevc.mp4"))))
+        let has = { (tag: String) in bytes.firstRange(of: Array(tag.utf8)) != nil }
+        #expect(has("hvc1") && !has("hev1"))
+    }
+
     @Test func heAACBecomesLCAndVideoIsCopied() throws {
         let source = try MediaProbe.probeBlocking(Fixtures.path("h264_heaacv2.mp4"))
         let (_, media) = try run(TranscodeJob(input: Fixtures.path("h264_heaacv2.mp4"), output: out("lc.mp4"),

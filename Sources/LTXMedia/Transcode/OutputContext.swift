@@ -6,12 +6,15 @@ internal import CFFmpeg
 /// to delete: the caller writes to a temporary path, never the final one.
 final class OutputContext {
     let path: String
+    /// The muxer's name: "mp4", "ipod" (M4A), "mov"...
+    let format: String
     private let context: UnsafeMutablePointer<AVFormatContext>
     private var ioOpen = false
     private var headerWritten = false
 
     init(path: String, format: String) throws(MediaError) {
         self.path = path
+        self.format = format
         var ctx: UnsafeMutablePointer<AVFormatContext>?
         let rc = avformat_alloc_output_context2(&ctx, nil, format, path)
         guard rc >= 0, let ctx else { throw MediaError.ffmpeg(rc, "avformat_alloc_output_context2", path: path, kind: .output) }
@@ -45,13 +48,19 @@ final class OutputContext {
         }
     }
 
+    /// `hvc1`: HEVC in MP4/MOV with its parameter sets in the sample
+    /// description. FFmpeg's muxer picks `hev1` when left to itself, and
+    /// Apple's players refuse `hev1`.
+    static let hvc1Tag = UInt32(0x68) | UInt32(0x76) << 8 | UInt32(0x63) << 16 | UInt32(0x31) << 24
+
     /// A stream that takes `input`'s packets as they are (remux.c): same
-    /// parameters, no codec tag (the muxer picks its own), same time base,
-    /// same rotation.
+    /// parameters, no codec tag (the muxer picks its own, except `hvc1` for
+    /// HEVC in MP4/MOV), same time base, same rotation.
     func addCopiedStream(of input: UnsafeMutablePointer<AVStream>) throws(MediaError) -> Int {
-        try addStream { out throws(MediaError) in
+        let hevcInISOBMFF = input.pointee.codecpar.pointee.codec_id == AV_CODEC_ID_HEVC && ["mp4", "mov"].contains(format)
+        return try addStream { out throws(MediaError) in
             try FFmpegError.check(avcodec_parameters_copy(out.pointee.codecpar, input.pointee.codecpar), "avcodec_parameters_copy")
-            out.pointee.codecpar.pointee.codec_tag = 0
+            out.pointee.codecpar.pointee.codec_tag = hevcInISOBMFF ? Self.hvc1Tag : 0
             out.pointee.time_base = input.pointee.time_base
             cffmpeg_copy_display_matrix(input, out)
         }
