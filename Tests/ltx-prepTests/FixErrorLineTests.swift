@@ -35,3 +35,17 @@ import TestSupport
         #expect(line.contains("is the input"))
     }
 }
+
+/// The output's name says what is written: an MP4 is never left under `.mkv`.
+@Suite struct FixOutputNameTests {
+    let dir = TemporaryDirectory.make("ltx-fix-name")
+
+    @Test(arguments: [("vp9_opus.webm", "clip.mkv", "MP4"), ("conformant_h264_aac.mp4", "copy.mov", "MP4 (the input, unchanged)"),
+                      ("vorbis_25s.ogg", "voice.mp3", "M4A"), ("image.gif", "still.jpg", "PNG")])
+    func misnamedOutputIsRefused(_ input: String, _ name: String, _ format: String) throws {
+        let r = try BinaryRunner.run(["fix", Fixtures.path(input), "-o", "\(dir)/\(name)"])
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("writes \(format)") && r.stderr.hasPrefix("ltx-prep: \(Fixtures.path(input))"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).isEmpty)
+    }
+}

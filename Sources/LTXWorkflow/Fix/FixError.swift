@@ -10,6 +10,8 @@ public enum FixError: Error, Sendable, CustomStringConvertible {
     case plan(String, FixPlanError)
     case outputExists(input: String, output: String)
     case outputIsInput(input: String, output: String)
+    /// The output's extension names another format than the one written.
+    case wrongExtension(input: String, output: String, expected: String)
     case write(input: String, MediaError)
     case cancelled(input: String)
     case notConformant(input: String, report: CheckReport)
@@ -19,6 +21,7 @@ public enum FixError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .input(let e): e.path ?? ""
         case .plan(let file, _): file
+        case .wrongExtension(let input, _, _): input
         case .outputExists(let input, _), .outputIsInput(let input, _), .write(let input, _), .cancelled(let input),
              .notConformant(let input, _):
             input
@@ -38,6 +41,8 @@ public enum FixError: Error, Sendable, CustomStringConvertible {
                 : e.path == nil ? "\(input): \(e.description)"
                 : "\(input): cannot write \(e.description)"
         case .cancelled(let input): "\(input): interrupted: nothing was written"
+        case .wrongExtension(let input, let output, let expected):
+            "\(input): the fix writes \(expected), so \(output) would misname it; name the output with that extension"
         case .notConformant(let input, let r):
             "\(input): the result still breaks " + r.problems.filter { $0.severity == .error }.map(\.rule.rawValue).joined(separator: ", ")
                 + "; nothing was written"

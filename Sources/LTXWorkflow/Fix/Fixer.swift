@@ -15,12 +15,17 @@ public struct FixRequest: Sendable, Equatable {
     /// Replace an existing output.
     public var force: Bool
     public var options: FixOptions
+    /// Check that the output's name says what is written (`-o clip.mkv` for an
+    /// MP4 is refused). Off for hidden temporaries, which have no such name.
+    public var checkExtension: Bool
 
-    public init(check: CheckRequest = CheckRequest(), output: String, force: Bool = false, options: FixOptions = FixOptions()) {
+    public init(check: CheckRequest = CheckRequest(), output: String, force: Bool = false, options: FixOptions = FixOptions(),
+                checkExtension: Bool = true) {
         self.check = check
         self.output = output
         self.force = force
         self.options = options
+        self.checkExtension = checkExtension
     }
 }
 
@@ -93,6 +98,9 @@ public enum Fixer {
         var plan = try plan(report, request)
         if OutputFile.sameFile(input, request.output) || input == request.output {
             throw .outputIsInput(input: input, output: request.output)
+        }
+        if request.checkExtension, let expected = OutputName.refusal(plan: plan, input: report.media.container, output: request.output) {
+            throw .wrongExtension(input: input, output: request.output, expected: expected)
         }
         if OutputFile.exists(request.output) && !request.force { throw .outputExists(input: input, output: request.output) }
         guard OutputFile.folderExists(of: request.output) else {
