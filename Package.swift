@@ -74,6 +74,7 @@ let package = Package(
             name: "LTXSandbox",
             dependencies: [
                 "LTXContract",
+                "LTXFiles",
                 "LTXMedia",
                 "LTXPreflight",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

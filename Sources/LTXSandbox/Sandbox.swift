@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import LTXContract
+import LTXFiles
 import Logging
 import NIOCore
 import OpenAPIRuntime
@@ -76,12 +77,7 @@ public enum Sandbox {
 
     /// The sandbox's own folder: uploads, inline inputs and results, one level deep.
     private static func removeTree(_ directory: String) {
-        guard let dir = opendir(directory) else { return }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { unlink("\(directory)/\(name)") }
-        }
-        closedir(dir)
+        for name in FolderEntries.names(directory) ?? [] { unlink("\(directory)/\(name)") }
         rmdir(directory)
     }
 }

@@ -99,4 +99,22 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: state + "/journal.shard-0-of-2.sqlite"))
         #expect(FileManager.default.fileExists(atPath: state + "/journal.shard-1-of-2.sqlite"))
     }
+
+    /// The input is never written, in a batch too: an item naming its input as its output is refused.
+    @Test func itemWritingOverItsInputIsRefused() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = "\(dir)/in.mp4"
+        try FileManager.default.copyItem(atPath: Fixtures.path("conformant_h264_aac.mp4"), toPath: input)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        let list = "\(dir)/self.jsonl"
+        try #"{"command":"retake","input":"\#(input)","start":1,"duration":2,"output":"\#(dir)/./in.mp4"}"#
+            .write(toFile: list, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["batch", list, "--report", "\(dir)/self-report.jsonl", "--yes"], environment: sandbox.environment)
+        #expect(r.status == 1)
+        let line = try #require(try report("\(dir)/self-report.jsonl").first)
+        #expect(line["status"] as? String == "unusable" && (line["message"] as? String)?.contains("is the input") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+        #expect(try await sandbox.paidFor().jobs == 0)
+    }
 }

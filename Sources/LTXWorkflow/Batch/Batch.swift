@@ -81,7 +81,7 @@ public enum Batch {
     public static func parse(_ text: String) -> [(line: Int, item: Result<BatchItem, WorkflowError>)] {
         var items: [(Int, Result<BatchItem, WorkflowError>)] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters
+            let line = String(raw).trimmingSpacesAndNewlines
             if line.isEmpty || line.hasPrefix("#") { continue }
             do {
                 items.append((n + 1, .success(try JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)))))
@@ -259,14 +259,5 @@ actor Budget {
             throw .refused("\(what): $\(Pricing.format(estimate.dollars)) is over what is left of --max-cost ($\(Pricing.format(left))); not sent")
         }
         remaining = left - estimate.dollars
-    }
-}
-
-extension Substring {
-    var trimmingCharacters: String {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

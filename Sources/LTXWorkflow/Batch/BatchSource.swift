@@ -30,13 +30,9 @@ public enum BatchSource {
         guard stat(source, &st) == 0 else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             guard let folder else { throw .unusable("with a folder, give --output-dir, --start and --duration (and --prompt)") }
-            guard let dir = opendir(source) else { throw .unusable("\(source): cannot list it: \(String(cString: strerror(errno)))") }
-            defer { closedir(dir) }
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                if videoExtensions.contains(ext) && !name.hasPrefix(".") { names.append(name) }
+            guard let entries = FolderEntries.names(source) else { throw .unusable("\(source): cannot list it: \(String(cString: strerror(errno)))") }
+            let names = entries.filter { name in
+                !name.hasPrefix(".") && videoExtensions.contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
             }
             return names.sorted().enumerated().map { n, name in
                 let stem = name.split(separator: ".").dropLast().joined(separator: ".")
@@ -44,16 +40,7 @@ public enum BatchSource {
                                                   start: folder.start, duration: folder.duration, prompt: folder.prompt)))
             }
         }
-        guard let f = fopen(source, "r") else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            bytes += buffer[0..<n]
-            if n < buffer.count { break }
-        }
-        if ferror(f) != 0 { throw .unusable("\(source): read failed") }
+        guard let bytes = WholeFile.bytes(source) else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
         return Batch.parse(String(decoding: bytes, as: UTF8.self))
     }
 

@@ -74,15 +74,19 @@ public enum Generation {
     public static func run(_ job: GenerationJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
+        if !options.dryRun {
+            // Any spelling of an input's path (device and inode): the input is never written.
+            for input in job.inputs where input.path == job.output || OutputFile.sameFile(input.path, job.output) {
+                throw .unusable("\(job.output): is the input \(input.path); the input is never modified, so name another output")
+            }
+        }
         var identity: RequestIdentity?
-        var claimAgain = options.again
         if let journal = options.journal, !options.dryRun {
             let id = try await RequestIdentity.make(job, baseURL: client.configuration.baseURL.string)
             identity = id
-            if let entry = try await read(journal, id.fingerprint) {
-                let call = PaidCall(job: job, client: client, options: options, journal: journal, fingerprint: id.fingerprint, events: events)
-                if let outcome = try await call.resume(entry) { return outcome }
-                claimAgain = claimAgain || entry.state == .rejected
+            if let entry = try await read(journal, id.fingerprint),
+               let outcome = try await PaidCall(job, client: client, options: options, fingerprint: id.fingerprint, events: events).resume(entry) {
+                return outcome
             }
         }
 
@@ -124,23 +128,19 @@ public enum Generation {
         }
         let request = job.makeRequest(uris, prepared)
 
-        guard let journal = options.journal, let identity else {
-            let call = PaidCall(job: job, client: client, options: options, journal: nil, fingerprint: "", events: events)
-            var outcome = try await call.send(request, inline: inline)
-            outcome.estimate = estimate
-            outcome.fixes = fixes
-            return outcome
-        }
-        let entry = JournalEntry(fingerprint: identity.fingerprint, provider: job.provider.rawValue,
-                                 baseURL: client.configuration.baseURL.string, endpoint: request.path, request: identity.request,
-                                 inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars)
-        let call = PaidCall(job: job, client: client, options: options, journal: journal, fingerprint: identity.fingerprint, events: events)
-        let claimed: Bool
-        do throws(JournalError) { claimed = try await journal.claim(entry, replacing: claimAgain) } catch { throw .journal(error) }
-        guard claimed else {
-            // Another run took it between our look and our claim: follow that one.
-            if let standing = try await read(journal, identity.fingerprint), let outcome = try await call.resume(standing) { return outcome }
-            throw .refused("another run is sending this request now; nothing was sent")
+        let call = PaidCall(job, client: client, options: options, fingerprint: identity?.fingerprint ?? "", events: events)
+        if let journal = options.journal, let identity {
+            let entry = JournalEntry(fingerprint: identity.fingerprint, provider: job.provider.rawValue,
+                                     baseURL: client.configuration.baseURL.string, endpoint: request.path, request: identity.request,
+                                     inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars)
+            // `rejected` entries (not billed) are claimed again without --again.
+            let claimed: Bool
+            do throws(JournalError) { claimed = try await journal.claim(entry, replacing: options.again) } catch { throw .journal(error) }
+            if !claimed {
+                // Another run took it between our look and our claim: follow that one.
+                if let standing = try await read(journal, identity.fingerprint), let outcome = try await call.resume(standing) { return outcome }
+                throw .refused("another run is sending this request now; nothing was sent")
+            }
         }
         var outcome = try await call.send(request, inline: inline)
         outcome.estimate = estimate

@@ -16,12 +16,9 @@ public enum JournalResume {
             throw .refused("\(entry.fingerprint.prefix(12)): \(entry.state.rawValue), nothing to resume")
         }
         let endpoint = Endpoint.allCases.first { entry.endpoint.hasSuffix("/" + $0.rawValue) } ?? .retake
-        // The job only needs what a poll and a download use: its endpoint and output.
-        let job = GenerationJob(endpoint: endpoint, provider: Provider(rawValue: entry.provider) ?? .ltx, inputs: [], output: output,
-                                makeRequest: { _, _ in .textToVideo(TextToVideoRequest(prompt: "", model: "", duration: 0, resolution: "")) },
-                                estimate: { _ in nil })
-        let call = PaidCall(job: job, client: client, options: GenerationOptions(journal: journal, pollInterval: pollInterval),
-                            journal: journal, fingerprint: entry.fingerprint, events: events)
+        let call = PaidCall(endpoint: endpoint, provider: Provider(rawValue: entry.provider) ?? .ltx, output: output, client: client,
+                            options: GenerationOptions(journal: journal, pollInterval: pollInterval), fingerprint: entry.fingerprint,
+                            events: events)
         guard let outcome = try await call.resume(entry) else { throw .refused("nothing to resume") }
         return outcome
     }

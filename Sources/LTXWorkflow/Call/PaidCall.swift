@@ -20,18 +20,38 @@ import Darwin
 /// as a v2 job (submit, poll, download), each step written to the journal as
 /// it happens; or, on a rerun, taken up where the journal says it stopped.
 struct PaidCall: Sendable {
-    let job: GenerationJob
+    let endpoint: Endpoint
+    let provider: Provider
+    /// Where the result goes.
+    let output: String
     let client: LTXAPIClient
     let options: GenerationOptions
     /// Nil: unjournaled.
-    let journal: Journal?
+    var journal: Journal? { options.journal }
     let fingerprint: String
     let events: @Sendable (WorkflowEvent) -> Void
+
+    init(endpoint: Endpoint, provider: Provider, output: String, client: LTXAPIClient, options: GenerationOptions, fingerprint: String,
+         events: @escaping @Sendable (WorkflowEvent) -> Void) {
+        self.endpoint = endpoint
+        self.provider = provider
+        self.output = output
+        self.client = client
+        self.options = options
+        self.fingerprint = fingerprint
+        self.events = events
+    }
+
+    init(_ job: GenerationJob, client: LTXAPIClient, options: GenerationOptions, fingerprint: String,
+         events: @escaping @Sendable (WorkflowEvent) -> Void) {
+        self.init(endpoint: job.endpoint, provider: job.provider, output: job.output, client: client, options: options,
+                  fingerprint: fingerprint, events: events)
+    }
 
     /// Results stay fetchable this long after the job ends (NOTES.md).
     static let retention: Double = 24 * 3600
 
-    var usesJobs: Bool { !options.sync && job.provider == .ltx }
+    var usesJobs: Bool { !options.sync && provider == .ltx }
 
     // MARK: sending
 
@@ -50,7 +70,7 @@ struct PaidCall: Sendable {
         events(.waiting)
         let generated: Generated
         do throws(ClientError) {
-            generated = try await client.generate(request, inline: inline, to: job.output, check: Self.isVideo) { received, total in
+            generated = try await client.generate(request, inline: inline, to: output, check: Self.isVideo) { received, total in
                 events(.downloading(received: received, total: total))
             }
         } catch {
@@ -81,7 +101,7 @@ struct PaidCall: Sendable {
         let started = clock.now
         while true {
             let job: Job
-            do throws(ClientError) { job = try await client.job(self.job.endpoint, id: id) } catch {
+            do throws(ClientError) { job = try await client.job(endpoint, id: id) } catch {
                 if case .api(let e, _) = error, e.status == 404 {
                     try await note { j throws(JournalError) in try await j.expired(fingerprint) }
                     throw .jobFailed("job \(id) does not exist or has expired (results are kept 24 hours); nothing was written")
@@ -108,7 +128,7 @@ struct PaidCall: Sendable {
     private func fetch(_ url: String, jobID: String?) async throws(WorkflowError) -> GenerationOutcome {
         let generated: Generated
         do throws(ClientError) {
-            generated = try await client.download(resultURL: url, to: job.output, check: Self.isVideo) { received, total in
+            generated = try await client.download(resultURL: url, to: output, check: Self.isVideo) { received, total in
                 events(.downloading(received: received, total: total))
             }
         } catch {
@@ -139,18 +159,18 @@ struct PaidCall: Sendable {
             return nil
         case .downloaded:
             if let out = entry.output, let sha = entry.outputSHA256, OutputFile.exists(out), (try? await Self.sha256(out)) == sha {
-                if out != job.output {
-                    if OutputFile.exists(job.output) && !OutputFile.sameFile(out, job.output) {
-                        throw .refused("\(job.output): already exists; this request's result is \(out) (\(when))")
+                if out != output {
+                    if OutputFile.exists(output) && !OutputFile.sameFile(out, output) {
+                        throw .refused("\(output): already exists; this request's result is \(out) (\(when))")
                     }
-                    let file = OutputFile(path: job.output)
+                    let file = OutputFile(path: output)
                     if let err = file.copyIn(from: out) ?? file.commit() {
                         file.discardTemporary()
-                        throw .unusable("\(job.output): \(String(cString: strerror(err)))")
+                        throw .unusable("\(output): \(String(cString: strerror(err)))")
                     }
                 }
                 return GenerationOutcome(request: nil, estimate: nil, fixes: [],
-                                         generated: Generated(output: job.output, bytes: Self.size(job.output), requestID: nil, attempts: 0),
+                                         generated: Generated(output: output, bytes: Self.size(output), requestID: nil, attempts: 0),
                                          jobID: entry.jobID, resumed: .alreadyDownloaded)
             }
             if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {

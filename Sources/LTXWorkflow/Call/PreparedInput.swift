@@ -106,19 +106,7 @@ public struct PreparedInput: Sendable {
     /// The file as a whole `data:` URI, for a small second input (an image of
     /// at most 7 MB encoded) beside one that streams.
     public func dataURI() throws(WorkflowError) -> String {
-        guard let bytes = Self.readWhole(path) else { throw .unusable("\(path): cannot read") }
+        guard let bytes = WholeFile.bytes(path) else { throw .unusable("\(path): cannot read") }
         return "data:\(mimeType);base64," + Data(bytes).base64EncodedString()
-    }
-
-    private static func readWhole(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            bytes += buffer[0..<n]
-            if n < buffer.count { return ferror(f) == 0 ? bytes : nil }
-        }
     }
 }

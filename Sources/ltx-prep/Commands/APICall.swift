@@ -66,18 +66,8 @@ let callExitStatus = """
 /// The CLI's side of `Generation.run`: output checks, the estimate prompt,
 /// Ctrl-C as cancellation, and printing.
 enum APICall {
-    /// Refuses to overwrite an input: the same file by device and inode,
-    /// however it is spelled, --force or not. (An existing output is the
-    /// workflow's to judge: it may be this request's result already.)
-    static func checkOutput(_ output: String, inputs: [String]) throws {
-        for input in inputs where input == output || OutputFile.sameFile(input, output) {
-            throw CommandFailure("\(output): is the input \(input); the input is never modified, so name another output", status: .unusable)
-        }
-    }
-
-    static func run(_ job: GenerationJob, options: ClientOptions, inputs: [String], force: Bool, what: String,
+    static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, what: String,
                     logger: Logger) async throws -> GenerationOutcome {
-        if !options.dryRun { try checkOutput(job.output, inputs: inputs) }
         let client = try options.client(logger: logger)
         let journal = options.dryRun ? nil : try await options.openJournal()
         let settings = GenerationOptions(dryRun: options.dryRun, sync: options.sync, journal: journal, again: options.again,

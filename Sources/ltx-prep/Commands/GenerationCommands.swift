@@ -90,7 +90,7 @@ struct TextToVideoCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let output = generation.output ?? "/dev/null"
-            let outcome = try await APICall.run(.textToVideo(generation.textBody, output: output), options: client, inputs: [],
+            let outcome = try await APICall.run(.textToVideo(generation.textBody, output: output), options: client,
                                                 force: generation.force, what: "this video", logger: logger)
             APICall.report(outcome, output: output, json: client.json)
         }
@@ -135,7 +135,7 @@ struct ImageToVideoCommand: AsyncParsableCommand {
         try await reportingFailures {
             let output = generation.output ?? "/dev/null"
             let job = GenerationJob.imageToVideo(image: image, generation.imageBody, delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.run(job, options: client, inputs: [image], force: generation.force, what: "this video",
+            let outcome = try await APICall.run(job, options: client, force: generation.force, what: "this video",
                                                 logger: logger)
             APICall.report(outcome, output: output, json: client.json)
         }
@@ -191,7 +191,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
             let output = self.output ?? "/dev/null"
             let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt),
                                                  delivery: deliver, output: output)
-            let outcome = try await APICall.run(job, options: client, inputs: [audio] + (image.map { [$0] } ?? []), force: force,
+            let outcome = try await APICall.run(job, options: client, force: force,
                                                 what: "this video", logger: logger)
             APICall.report(outcome, output: output, json: client.json)
         }

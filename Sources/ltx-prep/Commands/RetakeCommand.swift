@@ -73,7 +73,7 @@ struct RetakeCommand: AsyncParsableCommand {
             let job = GenerationJob.retake(input: input, section: RetakeSection(start: start, duration: duration), prompt: prompt,
                                            mode: mode.flatMap(RetakeMode.init(rawValue:)), model: model, provider: client.provider.provider,
                                            delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.run(job, options: client, inputs: [input], force: force, what: "this retake", logger: logger)
+            let outcome = try await APICall.run(job, options: client, force: force, what: "this retake", logger: logger)
             let window = (outcome.fixes.first ?? nil)?.window
             let sectionStart = window?.sectionStart ?? start
             APICall.report(outcome, output: output, json: client.json,
