@@ -33,8 +33,8 @@ public final class Journal: Sendable {
 
     public static func open(_ path: String) async throws(JournalError) -> Journal {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        if !folder.isEmpty, !makeFolders(folder) {
-            throw JournalError(path: path, message: "cannot make \(folder): \(String(cString: strerror(errno)))")
+        if !folder.isEmpty, let problem = makeFolders(folder) {
+            throw JournalError(path: path, message: "cannot make \(folder): \(problem)")
         }
         var logger = Logger(label: "ltx-prep.journal")
         logger.logLevel = .critical
@@ -142,12 +142,12 @@ public final class Journal: Sendable {
         }
     }
 
-    /// mkdir -p.
-    private static func makeFolders(_ path: String) -> Bool {
+    /// mkdir -p; nil when the folder is there, else why not.
+    private static func makeFolders(_ path: String) -> String? {
         var st = stat()
-        if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
+        if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : "\(path) is not a folder" }
         let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        if !parent.isEmpty && !makeFolders(parent) { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
+        if !parent.isEmpty, let problem = makeFolders(parent) { return problem }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 }

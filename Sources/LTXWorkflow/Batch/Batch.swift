@@ -86,10 +86,20 @@ public enum Batch {
             do {
                 items.append((n + 1, .success(try JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)))))
             } catch {
-                items.append((n + 1, .failure(.unusable("line \(n + 1): not a manifest item: \(error)"))))
+                items.append((n + 1, .failure(.unusable("line \(n + 1): \(Self.explain(error))"))))
             }
         }
         return items
+    }
+
+    /// A manifest line's problem in a person's words, not the decoder's.
+    static func explain(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing the field \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            "the field \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
+        default: "not a JSON object of a manifest item"
+        }
     }
 
     /// Items `index % count == shard`: a deterministic share, so N machines

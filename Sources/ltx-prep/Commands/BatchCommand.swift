@@ -142,6 +142,7 @@ struct BatchCommand: AsyncParsableCommand {
 
     static func line(_ r: BatchResult) -> String {
         let cost = r.estimatedDollars.map { " ($\(Pricing.format($0)))" } ?? ""
-        return "#\(r.index) \(r.status.rawValue): \(r.output ?? r.input ?? "")\(cost)" + (r.message.map { ": \($0)" } ?? "")
+        let what = r.output ?? r.input
+        return "#\(r.index) \(r.status.rawValue)" + (what.map { ": \($0)" } ?? "") + cost + (r.message.map { ": \($0)" } ?? "")
     }
 }
