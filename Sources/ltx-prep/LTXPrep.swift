@@ -21,7 +21,7 @@ struct LTXPrep: AsyncParsableCommand {
             API commands document theirs in their own --help.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, AudioToVideoCommand.self,
+        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, SpliceCommand.self, AudioToVideoCommand.self,
                       TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, SandboxCommand.self]
     )
 }

@@ -41,6 +41,10 @@ final class Decoder {
         if rc < 0 && rc != FFmpegError.eof { try FFmpegError.check(rc, "avcodec_send_packet") }
     }
 
+    /// Forgets every reference picture, after a flush, so the decoder can
+    /// start again at a later keyframe.
+    func reset() { avcodec_flush_buffers(context) }
+
     var channelLayout: AVChannelLayout { context.pointee.ch_layout }
     var sampleRate: Int32 { context.pointee.sample_rate }
 

@@ -24,7 +24,7 @@ final class AudioEncodeLane: Lane {
     private(set) var isDone = false
 
     /// Rates the AAC encoder takes.
-    private static let aacRates: Set<Int32> = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350]
+    static let aacRates: Set<Int32> = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350]
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: AudioEncoding,
          effect: SectionEffect? = nil) throws(MediaError) {

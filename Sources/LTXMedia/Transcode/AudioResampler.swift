@@ -86,6 +86,14 @@ final class AudioResampler {
         av_audio_fifo_drain(fifo, Int32(min(count, buffered)))
     }
 
+    /// Copies the next `count` buffered samples into `planes` (one per
+    /// channel) without removing them.
+    func peek(_ count: Int, into planes: [UnsafeMutableRawPointer?]) throws(MediaError) {
+        var planes = planes
+        let rc = planes.withUnsafeMutableBufferPointer { av_audio_fifo_peek(fifo, $0.baseAddress, Int32(count)) }
+        try FFmpegError.check(rc, "av_audio_fifo_peek")
+    }
+
     var buffered: Int { Int(av_audio_fifo_size(fifo)) }
     var samplesEmitted: Int64 { samplesOut }
 

@@ -41,8 +41,10 @@ final class OutputContext {
     /// know (rotation).
     func addStream(for encoder: Encoder,
                    configure: (UnsafeMutablePointer<AVStream>) -> Void = { _ in }) throws(MediaError) -> Int {
-        try addStream { out throws(MediaError) in
+        let hevcInISOBMFF = encoder.context.pointee.codec_id == AV_CODEC_ID_HEVC && ["mp4", "mov"].contains(format)
+        return try addStream { out throws(MediaError) in
             try encoder.copyParameters(to: out)
+            if hevcInISOBMFF { out.pointee.codecpar.pointee.codec_tag = Self.hvc1Tag }
             out.pointee.time_base = encoder.timeBase
             configure(out)
         }
@@ -56,10 +58,20 @@ final class OutputContext {
     /// A stream that takes `input`'s packets as they are (remux.c): same
     /// parameters, no codec tag (the muxer picks its own, except `hvc1` for
     /// HEVC in MP4/MOV), same time base, same rotation.
-    func addCopiedStream(of input: UnsafeMutablePointer<AVStream>) throws(MediaError) -> Int {
+    /// `extradata` replaces the input's out-of-band parameter sets (a splice
+    /// carries two encoders' sets in one track).
+    func addCopiedStream(of input: UnsafeMutablePointer<AVStream>, extradata: [UInt8]? = nil) throws(MediaError) -> Int {
         let hevcInISOBMFF = input.pointee.codecpar.pointee.codec_id == AV_CODEC_ID_HEVC && ["mp4", "mov"].contains(format)
         return try addStream { out throws(MediaError) in
             try FFmpegError.check(avcodec_parameters_copy(out.pointee.codecpar, input.pointee.codecpar), "avcodec_parameters_copy")
+            if let extradata {
+                let par = out.pointee.codecpar!
+                av_freep(&par.pointee.extradata)
+                guard let buffer = av_mallocz(extradata.count + Int(AV_INPUT_BUFFER_PADDING_SIZE)) else { fatalError("av_mallocz: out of memory") }
+                buffer.copyMemory(from: extradata, byteCount: extradata.count)
+                par.pointee.extradata = buffer.assumingMemoryBound(to: UInt8.self)
+                par.pointee.extradata_size = Int32(extradata.count)
+            }
             out.pointee.codecpar.pointee.codec_tag = hevcInISOBMFF ? Self.hvc1Tag : 0
             out.pointee.time_base = input.pointee.time_base
             cffmpeg_copy_display_matrix(input, out)

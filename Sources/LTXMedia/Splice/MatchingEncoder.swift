@@ -1,0 +1,95 @@
+internal import CFFmpeg
+
+/// The encoder a splice re-encodes the original's pictures with: its codec
+/// (H.264 with libx264, HEVC with libx265; anything else becomes H.264), its
+/// size, pixel format, profile, level, aspect and colour, on its time base.
+struct MatchingEncoder {
+    let codec: AVCodecID
+    let width: Int32
+    let height: Int32
+    let pixelFormat: AVPixelFormat
+    let profile: String?
+    let level: Int32
+    let timeBase: AVRational
+    let frameRate: AVRational
+    let crf: Int
+    let preset: String
+    /// libx264's parameter-set id, when its sets must not clash with the original's.
+    let parameterSetID: Int?
+    /// B-frames reorder decode times; a run between copied GOPs has none.
+    let bFrames: Bool
+    private let sampleAspect: AVRational
+    private let colour: (AVColorRange, AVColorSpace, AVColorPrimaries, AVColorTransferCharacteristic)
+
+    /// Pixel formats libx264 and libx265 take as they are.
+    private static let encodable: Set<Int32> = [AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUVJ420P, AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUV444P,
+                                                AV_PIX_FMT_YUV420P10LE, AV_PIX_FMT_YUV422P10LE, AV_PIX_FMT_YUV444P10LE].reduce(into: []) { $0.insert($1.rawValue) }
+
+    init(stream st: UnsafeMutablePointer<AVStream>, crf: Int, preset: String, parameterSetID: Int?, bFrames: Bool) {
+        let par = st.pointee.codecpar.pointee
+        codec = par.codec_id == AV_CODEC_ID_HEVC ? AV_CODEC_ID_HEVC : AV_CODEC_ID_H264
+        width = par.width
+        height = par.height
+        pixelFormat = Self.encodable.contains(par.format) ? AVPixelFormat(rawValue: par.format) : AV_PIX_FMT_YUV420P
+        profile = codec == AV_CODEC_ID_H264 && par.codec_id == AV_CODEC_ID_H264 ? Self.x264Profile(par.profile) : nil
+        level = par.level
+        timeBase = st.pointee.time_base
+        frameRate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+        self.crf = crf
+        self.preset = preset
+        self.parameterSetID = parameterSetID
+        self.bFrames = bFrames
+        sampleAspect = par.sample_aspect_ratio
+        colour = (par.color_range, par.color_space, par.color_primaries, par.color_trc)
+    }
+
+    var codecName: String { codec == AV_CODEC_ID_HEVC ? "HEVC (libx265)" : "H.264 (libx264)" }
+
+    private static func x264Profile(_ p: Int32) -> String? {
+        switch p & 0xff {
+        case 66: "baseline"
+        case 77, 88: "main"
+        case 100: "high"
+        case 110: "high10"
+        case 122: "high422"
+        case 244: "high444"
+        default: nil
+        }
+    }
+
+    func open(for output: OutputContext) throws(MediaError) -> Encoder {
+        var options = ["preset": preset, "crf": String(crf)]
+        if let profile { options["profile"] = profile }
+        let configure = { (ctx: UnsafeMutablePointer<AVCodecContext>) in
+            ctx.pointee.pix_fmt = pixelFormat
+            ctx.pointee.sample_aspect_ratio = sampleAspect
+            (ctx.pointee.color_range, ctx.pointee.colorspace, ctx.pointee.color_primaries, ctx.pointee.color_trc) = colour
+            ctx.pointee.thread_count = 0
+            if !bFrames { ctx.pointee.max_b_frames = 0 }
+            if level > 0 && codec == AV_CODEC_ID_H264 { ctx.pointee.level = level }
+        }
+        if codec == AV_CODEC_ID_HEVC {
+            options["x265-params"] = "log-level=error" + (bFrames ? "" : ":bframes=0")
+            let globalHeader = output.needsGlobalHeader
+            return try Encoder(name: "libx265", id: AV_CODEC_ID_HEVC, options: options, path: output.path) { ctx in
+                ctx.pointee.width = width
+                ctx.pointee.height = height
+                ctx.pointee.time_base = timeBase
+                ctx.pointee.framerate = frameRate
+                configure(ctx)
+                if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
+            }
+        }
+        if let parameterSetID { options["x264-params"] = "sps-id=\(parameterSetID)" }
+        return try Encoder.h264(width: width, height: height, timeBase: timeBase, frameRate: frameRate, options: options,
+                                for: output, configure: configure)
+    }
+}
+
+extension Encoder {
+    /// The encoder's out-of-band parameter sets (`extradata`), as bytes.
+    var extradata: [UInt8] {
+        guard let data = context.pointee.extradata, context.pointee.extradata_size > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: Int(context.pointee.extradata_size)))
+    }
+}

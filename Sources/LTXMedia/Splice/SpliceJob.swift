@@ -1,0 +1,88 @@
+/// Puts generated sections back into the video they came from: the output is
+/// the original, same container, codec, size, rotation, pixel format, frame
+/// rate and frame count, with only the sections taken from the answers.
+public struct SpliceJob: Sendable, Equatable {
+    /// One API answer and the section it replaces.
+    public struct Piece: Sendable, Equatable, Codable {
+        public var answer: String
+        /// Where the answer's first instant sits on the original's timeline, in seconds.
+        public var answerStart: Double
+        /// The part of the original that changes, on the original's timeline.
+        public var section: TimeWindow
+
+        public init(answer: String, answerStart: Double, section: TimeWindow) {
+            self.answer = answer
+            self.answerStart = answerStart
+            self.section = section
+        }
+    }
+
+    public var original: String
+    /// Where to write. Callers pass a temporary path and rename it into place.
+    public var output: String
+    /// The original's container: the output is written in it.
+    public var container: ContainerFormat
+    /// Sorted by section start, sections not overlapping.
+    public var pieces: [Piece]
+    /// Take the answers' pictures inside the sections.
+    public var replaceVideo: Bool
+    /// Take the answers' sound inside the sections.
+    public var replaceAudio: Bool
+    /// Length of each audio seam's crossfade, in seconds.
+    public var crossfade: Double
+    /// Encoder quality for re-encoded pictures (libx264/libx265 CRF).
+    public var crf: Int
+    public var preset: String
+
+    public init(original: String, output: String, container: ContainerFormat, pieces: [Piece], replaceVideo: Bool,
+                replaceAudio: Bool, crossfade: Double = 0.010, crf: Int = 17, preset: String = "fast") {
+        self.original = original
+        self.output = output
+        self.container = container
+        self.pieces = pieces.sorted { $0.section.start < $1.section.start }
+        self.replaceVideo = replaceVideo
+        self.replaceAudio = replaceAudio
+        self.crossfade = crossfade
+        self.crf = crf
+        self.preset = preset
+    }
+}
+
+/// What a splice wrote, frame by frame.
+public struct SpliceResult: Sendable, Codable, Equatable {
+    public enum Source: String, Sendable, Codable {
+        /// Packets copied from the original: bit-identical pictures.
+        case copied
+        /// The original's pictures, decoded and encoded again (GOPs that
+        /// overlap a section, or the whole video when it cannot be copied).
+        case reencoded
+        /// The answer's pictures, scaled back to the original's size.
+        case answer
+    }
+
+    /// A run of frames from one source, in display order.
+    public struct FrameRange: Sendable, Codable, Equatable {
+        public var source: Source
+        /// First and last frame, counted from 0, inclusive.
+        public var firstFrame: Int
+        public var lastFrame: Int
+        /// Seconds on the original's timeline: the first frame's time and
+        /// the end of the last one.
+        public var start: Double
+        public var end: Double
+    }
+
+    public var ranges: [FrameRange]
+    public var videoFrames: Int
+    /// Why every picture was re-encoded, when it was; nil for a GOP splice.
+    public var wholeVideoReencoded: String?
+    /// `copied` (packets as they were) or `spliced` (the answers' sound inside
+    /// the sections, crossfaded, encoded as AAC-LC); nil without audio.
+    public var audio: String?
+    /// Where the output changes source, in seconds on the original's timeline.
+    public var seams: [Double]
+
+    public func frames(_ source: Source) -> Int {
+        ranges.filter { $0.source == source }.reduce(0) { $0 + $1.lastFrame - $1.firstFrame + 1 }
+    }
+}

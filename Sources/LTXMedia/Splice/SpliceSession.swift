@@ -1,0 +1,287 @@
+internal import CFFmpeg
+
+/// One splice: owns the original, the output and the lanes. The video's GOPs
+/// are copied packet for packet (remux.c) unless they overlap a replaced
+/// section; those are decoded and encoded again (transcode.c), in runs of
+/// consecutive GOPs, each run flushed before the next copied packet.
+final class SpliceSession {
+    private let job: SpliceJob
+    private let input: FormatContext
+    private let output: OutputContext
+    private let videoIndex: Int
+    private let outVideo: Int
+    private let videoTimeBase: AVRational
+    private let gops: GOPIndex
+    /// GOPs re-encoded; every GOP when `whole` says why.
+    private let reencoded: Set<Int>
+    /// Copied GOPs fed to the decoder too: a following open GOP refers to them.
+    private let references: Set<Int>
+    private let whole: String?
+    private let encoderSpec: MatchingEncoder?
+    private let configuration: AVCConfiguration?
+    private let decoder: Decoder?
+    private let rotation: Int
+    private let audioIndex: Int?
+    private var audioCopy: (timeBase: AVRational, out: Int)?
+    private let audioSplice: AudioSpliceLane?
+    private var answers: [Int: AnswerPictures] = [:]
+    private var run: VideoRun?
+    private var runGOP: Int?
+    private let frame = Frame()
+    private var converter: Scaler?
+    private var fromAnswer = Set<Int64>()
+    private var videoPackets = 0
+
+    static func muxer(for container: ContainerFormat) -> String {
+        switch container {
+        case .mov: "mov"
+        case .mkv: "matroska"
+        case .webm: "webm"
+        case .threeGP: "3gp"
+        default: "mp4"
+        }
+    }
+
+    init(job: SpliceJob) throws(MediaError) {
+        guard job.original != job.output else {
+            throw MediaError(kind: .output, path: job.output, message: "refusing to write over the input")
+        }
+        self.job = job
+        let scan = try FormatContext(path: job.original, timeout: nil)
+        try scan.findStreamInfo()
+        let streams = StreamReader.read(scan, container: .other, adtsHeader: nil)
+        guard let v = streams.video.first(where: { !$0.info.isImage }) else {
+            throw MediaError(kind: .noStreams, path: job.original, message: "no video stream to splice into")
+        }
+        let videoIndex = v.info.index
+        let audioIndex = streams.audio.first?.index
+        self.videoIndex = videoIndex
+        self.audioIndex = audioIndex
+        let gops = try GOPIndex(scan, stream: videoIndex)
+        self.gops = gops
+        rotation = v.info.rotation
+
+        let input = try FormatContext(path: job.original, timeout: nil)
+        self.input = input
+        try input.findStreamInfo()
+        let output = try OutputContext(path: job.output, format: Self.muxer(for: job.container))
+        self.output = output
+
+        let videoSpans = job.replaceVideo ? job.pieces.map(\.section) : []
+        let (codec, extradata) = input.withStream(videoIndex) { st in
+            (st.pointee.codecpar.pointee.codec_id,
+             st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
+        }
+        let original = AVCConfiguration(extradata)
+        var reason: String?
+        if !videoSpans.isEmpty {
+            if codec == AV_CODEC_ID_HEVC {
+                reason = "libx265 cannot give its parameter sets ids of their own, so HEVC GOPs cannot sit beside the original's: the whole video is encoded once"
+            } else if codec != AV_CODEC_ID_H264 {
+                reason = "the original's codec cannot be copied into its own container beside new pictures: the whole video is encoded once as H.264"
+            } else if original == nil {
+                reason = "the original's H.264 carries its parameter sets in band: the whole video is encoded once"
+            } else if !gops.complete {
+                reason = "some of the original's packets have no timestamps: the whole video is encoded once"
+            } else if job.container == .webm {
+                reason = "WebM takes no H.264"
+            }
+        }
+        if job.container == .webm && reason != nil {
+            throw MediaError(kind: .unsupported, path: job.original, message: "cannot splice into a WebM: \(reason!); use the answer as it is (--window-only)")
+        }
+        whole = reason
+        if videoSpans.isEmpty {
+            reencoded = []
+        } else if reason != nil {
+            reencoded = Set(gops.gops.indices)
+        } else {
+            reencoded = gops.overlapping(videoSpans)
+        }
+        let reencoded = self.reencoded
+        references = Set(reencoded.compactMap { g in g > 0 && !reencoded.contains(g - 1) && gops.gops[g].isOpen ? g - 1 : nil })
+
+        // The video stream: copied with both encoders' parameter sets, or the encoder's own.
+        let needsEncoder = !reencoded.isEmpty
+        var configuration: AVCConfiguration?
+        var spec: MatchingEncoder?
+        let outVideo: Int
+        if needsEncoder && whole == nil, let original {
+            let taken = original.sequenceParameterSetIDs.union(original.pictureParameterSets.compactMap {
+                AVCConfiguration.firstExpGolomb(in: $0, skippingBytes: 1)
+            })
+            let id = (1...31).first { !taken.contains($0) } ?? 31
+            let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: id, bFrames: false) }
+            // An encoder opened only to read its parameter sets, for the track's avcC.
+            let probe = try matching.open(for: output)
+            let units = probe.extradata.withUnsafeBufferPointer { buffer in
+                AVCConfiguration.annexBUnits(buffer).map { Array(buffer[$0]) }
+            }
+            let added = AVCConfiguration(profile: original.profile, compatibility: original.compatibility, level: original.level,
+                                         lengthSize: original.lengthSize,
+                                         sequenceParameterSets: units.filter { ($0.first ?? 0) & 0x1f == 7 },
+                                         pictureParameterSets: units.filter { ($0.first ?? 0) & 0x1f == 8 }, trailer: [])
+            guard !added.sequenceParameterSets.isEmpty, !added.pictureParameterSets.isEmpty else {
+                throw MediaError(kind: .unsupported, path: job.original, message: "libx264 gave no parameter sets to splice with")
+            }
+            let merged = original.adding(added)
+            configuration = merged
+            spec = matching
+            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st, extradata: merged.bytes) }
+        } else if needsEncoder {
+            let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: true) }
+            spec = matching
+            let encoder = try matching.open(for: output)
+            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
+                try output.addStream(for: encoder) { out in cffmpeg_copy_display_matrix(st, out) }
+            }
+            // The one encoder of a whole re-encode opens in `run`, with the same settings.
+        } else {
+            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st) }
+        }
+        self.outVideo = outVideo
+        self.configuration = configuration
+        encoderSpec = spec
+        decoder = needsEncoder ? try input.withStream(videoIndex) { st throws(MediaError) in
+            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: 0, timeBase: st.pointee.time_base)
+        } : nil
+        videoTimeBase = input.withStream(videoIndex) { $0.pointee.time_base }
+
+        var audioCopy: (timeBase: AVRational, out: Int)?
+        if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
+            audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade)
+        } else {
+            audioSplice = nil
+            if let a = audioIndex {
+                audioCopy = try input.withStream(a) { st throws(MediaError) in (st.pointee.time_base, try output.addCopiedStream(of: st)) }
+            }
+        }
+        self.audioCopy = audioCopy
+        input.keepOnly(streams: Set([videoIndex] + (audioIndex.map { [$0] } ?? [])))
+    }
+
+    func run(progress: (TranscodeProgress) -> Void, isCancelled: () -> Bool) throws(MediaError) -> SpliceResult {
+        try output.writeHeader(fastStart: output.format == "mp4" || output.format == "mov")
+        let packet = Packet()
+        let total = gops.sortedPts.count
+        while try input.readPacket(into: packet) {
+            if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
+            let index = packet.streamIndex
+            if index == videoIndex {
+                try takeVideo(packet)
+                if videoPackets % 30 == 0 {
+                    progress(TranscodeProgress(framesDone: videoPackets, framesExpected: total,
+                                               secondsDone: gops.seconds(packet.pts ?? 0)))
+                }
+            } else if index == audioIndex {
+                if let audioSplice {
+                    try audioSplice.take(packet, output: output)
+                } else if let audioCopy {
+                    try output.writeCopy(packet, shiftedBy: 0, from: audioCopy.timeBase, to: audioCopy.out)
+                }
+            }
+        }
+        try endRun()
+        try audioSplice?.finish(output: output)
+        try output.finish()
+        progress(TranscodeProgress(framesDone: total, framesExpected: total, secondsDone: gops.seconds(gops.sortedPts.last ?? 0)))
+        return result()
+    }
+
+    private func takeVideo(_ packet: borrowing Packet) throws(MediaError) {
+        let n = videoPackets
+        videoPackets += 1
+        let g = gops.gop(ofPacket: n)
+        guard let g, reencoded.contains(g) else {
+            try endRun()
+            if let g, references.contains(g) {
+                try decoder?.send(packet)
+                try drainDecoder()  // pictures no run owns are dropped
+            }
+            try output.writeCopy(packet, shiftedBy: 0, from: videoTimeBase, to: outVideo)
+            return
+        }
+        if run == nil { try startRun(at: g) }
+        try decoder?.send(packet)
+        try drainDecoder()
+    }
+
+    /// A run covers the consecutive re-encoded GOPs from `g` on.
+    private func startRun(at g: Int) throws(MediaError) {
+        guard let encoderSpec else { return }
+        var last = g
+        while reencoded.contains(last + 1) { last += 1 }
+        let members = gops.gops[g...last]
+        let maxDelay = gops.gops.flatMap { gop in zip(gop.pts.sorted(), gop.dts).map { $0 - $1 } }.max() ?? 0
+        run = VideoRun(encoder: try encoderSpec.open(for: output), outIndex: outVideo, timeBase: videoTimeBase,
+                       pts: Set(members.flatMap(\.pts)), dts: members.flatMap(\.dts), maxDelay: max(0, maxDelay),
+                       configuration: configuration)
+        runGOP = g
+    }
+
+    private func drainDecoder() throws(MediaError) {
+        guard let decoder else { return }
+        while try decoder.receive(into: frame) {
+            defer { frame.unref() }
+            var ts = frame.pointer.pointee.best_effort_timestamp
+            if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
+            guard let run, run.owns(ts) else { continue }
+            let t = gops.seconds(ts)
+            var picture = frame.pointer
+            if job.replaceVideo, let hit = job.pieces.enumerated().first(where: { $0.element.section.start <= t + 1e-9 && t < $0.element.section.end - 1e-9 }) {
+                let (i, piece) = hit
+                if answers[i] == nil, let spec = encoderSpec {
+                    answers[i] = try AnswerPictures(path: piece.answer, width: spec.width, height: spec.height,
+                                                    format: spec.pixelFormat, rotation: rotation)
+                }
+                if let answered = try answers[i]?.picture(at: t - piece.answerStart) {
+                    picture = answered
+                    fromAnswer.insert(ts)
+                }
+            }
+            if picture == frame.pointer, let spec = encoderSpec, frame.pointer.pointee.format != spec.pixelFormat.rawValue {
+                // A whole re-encode of a format the encoder does not take (ProRes 4:2:2 10-bit...).
+                if converter == nil {
+                    let f = frame.pointer.pointee
+                    converter = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)),
+                                           to: (spec.width, spec.height, spec.pixelFormat))
+                }
+                picture = try converter!.scale(frame.pointer)
+            }
+            try run.encode(picture, timestamp: ts, output: output)
+        }
+    }
+
+    /// Flushes the decoder and the run's encoder; the decoder starts clean
+    /// for the next run.
+    private func endRun() throws(MediaError) {
+        guard run != nil else { return }
+        try decoder?.flush()
+        try drainDecoder()
+        try run?.finish(output: output)
+        decoder?.reset()
+        run = nil
+        runGOP = nil
+    }
+
+    private func result() -> SpliceResult {
+        let reencodedPts = Set(reencoded.flatMap { gops.gops[$0].pts })
+        var ranges: [SpliceResult.FrameRange] = []
+        for (i, ts) in gops.sortedPts.enumerated() {
+            let source: SpliceResult.Source = fromAnswer.contains(ts) ? .answer : reencodedPts.contains(ts) ? .reencoded : .copied
+            let end = gops.seconds(ts + gops.frameDuration)
+            if var last = ranges.last, last.source == source {
+                last.lastFrame = i
+                last.end = end
+                ranges[ranges.count - 1] = last
+            } else {
+                ranges.append(SpliceResult.FrameRange(source: source, firstFrame: i, lastFrame: i, start: gops.seconds(ts), end: end))
+            }
+        }
+        var seams = ranges.dropFirst().map(\.start)
+        if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start, $0.section.end] } }
+        return SpliceResult(ranges: ranges, videoFrames: gops.sortedPts.count, wholeVideoReencoded: whole,
+                            audio: audioIndex == nil ? nil : audioSplice != nil ? "spliced" : "copied",
+                            seams: Array(Set(seams)).sorted())
+    }
+}

@@ -1,0 +1,24 @@
+/// Runs a `SpliceJob`: the original's GOPs copied where they do not touch a
+/// section, the rest encoded again with the answers' pictures and sound.
+public enum SpliceWriter {
+    /// Blocks the calling thread; `isCancelled` is polled between packets.
+    public static func runBlocking(_ job: SpliceJob, progress: (TranscodeProgress) -> Void = { _ in },
+                                   isCancelled: () -> Bool = { false }) throws(MediaError) -> SpliceResult {
+        _ = FFmpegLog.quietByDefault
+        return try SpliceSession(job: job).run(progress: progress, isCancelled: isCancelled)
+    }
+
+    /// Runs off the cooperative pool; cancelling the calling task stops the work.
+    public static func run(_ job: SpliceJob,
+                           progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(MediaError) -> SpliceResult {
+        let cancelled = CancellationFlag()
+        let result: Result<SpliceResult, MediaError> = await withTaskCancellationHandler {
+            await BlockingExecutor.run { () -> Result<SpliceResult, MediaError> in
+                Result { () throws(MediaError) in try runBlocking(job, progress: progress, isCancelled: { cancelled.isSet }) }
+            }
+        } onCancel: {
+            cancelled.set()
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,116 @@
+import LTXContract
+import LTXFiles
+import LTXMedia
+import LTXPreflight
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What to put back where.
+public struct SpliceRequest: Sendable {
+    public var original: String
+    /// Each answer and the section it replaces, on the original's timeline.
+    public var pieces: [SpliceJob.Piece]
+    /// Which of the answer's streams replace the original's inside the sections.
+    public var mode: RetakeMode
+    public var output: String
+    public var force: Bool
+
+    public init(original: String, pieces: [SpliceJob.Piece], mode: RetakeMode = .replaceAudioAndVideo, output: String, force: Bool = false) {
+        self.original = original
+        self.pieces = pieces
+        self.mode = mode
+        self.output = output
+        self.force = force
+    }
+}
+
+/// What a splice wrote and how it was checked.
+public struct SpliceOutcome: Sendable, Codable, Equatable {
+    public var original: String
+    public var output: String
+    public var mode: RetakeMode
+    public var pieces: [SpliceJob.Piece]
+    public var result: SpliceResult
+    /// The output's frame count and coded size, re-probed: equal to the original's.
+    public var frames: Int
+    public var width: Int
+    public var height: Int
+    public var rotation: Int
+}
+
+/// Puts an answer (or several) back into the video it was cut from, writing
+/// beside the output and renaming once the written file is re-probed and
+/// holds the original's frame count and size.
+///
+/// ```swift
+/// let outcome = try await Splicer.splice(SpliceRequest(
+///     original: "clip.mp4",
+///     pieces: [SpliceJob.Piece(answer: "answer.mp4", answerStart: 10, section: TimeWindow(start: 12, duration: 4))],
+///     output: "clip-retaken.mp4"))
+/// print(outcome.result.frames(.copied), "frames copied")
+/// ```
+public enum Splicer {
+    public static func splice(_ request: SpliceRequest,
+                              progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(WorkflowError) -> SpliceOutcome {
+        let original: MediaInfo
+        do throws(MediaError) { original = try await MediaProbe.probe(request.original) } catch { throw .unusable(error.description) }
+        guard let video = original.primaryVideo else { throw .unusable("\(request.original): has no video to splice into") }
+        if request.output == request.original || OutputFile.sameFile(request.original, request.output) {
+            throw .unusable("\(request.output): is the input \(request.original); the input is never modified, so name another output")
+        }
+        if OutputFile.exists(request.output) && !request.force {
+            throw .refused("\(request.output): already exists (use --force to replace it)")
+        }
+        guard OutputFile.folderExists(of: request.output) else { throw .unusable("\(request.output): its folder does not exist") }
+        try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
+
+        let file = OutputFile(path: request.output)
+        let job = SpliceJob(original: request.original, output: file.temporary, container: original.container, pieces: request.pieces,
+                            replaceVideo: request.mode != .replaceAudio, replaceAudio: request.mode != .replaceVideo)
+        do throws(WorkflowError) {
+            let result: SpliceResult
+            do throws(MediaError) { result = try await SpliceWriter.run(job, progress: progress) } catch {
+                if error.kind == .cancelled { throw WorkflowError.cancelled }
+                throw WorkflowError.unusable("\(request.original): splice failed: \(error.description)")
+            }
+            let written: MediaInfo
+            do throws(MediaError) { written = try await MediaProbe.probe(file.temporary) } catch {
+                throw WorkflowError.unusable("\(request.original): the spliced file does not read back: \(error.description)")
+            }
+            guard let out = written.primaryVideo, out.frameCount == video.frameCount,
+                  out.codedWidth == video.codedWidth, out.codedHeight == video.codedHeight else {
+                let got = written.primaryVideo.map { "\($0.frameCount) frames \($0.codedWidth)x\($0.codedHeight)" } ?? "no video"
+                throw WorkflowError.unusable("\(request.original): the spliced file has \(got), not the original's \(video.frameCount) frames \(video.codedWidth)x\(video.codedHeight); nothing was written")
+            }
+            if let err = file.commit() {
+                throw WorkflowError.unusable("\(request.output): cannot rename into place: \(String(cString: strerror(err)))")
+            }
+            return SpliceOutcome(original: request.original, output: request.output, mode: request.mode, pieces: request.pieces,
+                                 result: result, frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)
+        } catch {
+            file.discardTemporary()
+            throw error
+        }
+    }
+
+    /// Sections inside the original, not overlapping, each inside its answer's span start.
+    static func validate(_ pieces: [SpliceJob.Piece], original: String, duration: Double) throws(WorkflowError) {
+        guard !pieces.isEmpty else { throw .unusable("\(original): no section to splice") }
+        let sorted = pieces.sorted { $0.section.start < $1.section.start }
+        for (i, p) in sorted.enumerated() {
+            guard p.section.start >= 0, p.section.duration > 0, p.section.end <= duration + 0.001 else {
+                throw .unusable("\(original): the section \(Format.seconds(p.section.start)) to \(Format.seconds(p.section.end)) is not inside the video (0 to \(Format.seconds(duration)))")
+            }
+            guard p.section.start >= p.answerStart - 0.001 else {
+                throw .unusable("\(original): the section starts at \(Format.seconds(p.section.start)), before its answer's window (\(Format.seconds(p.answerStart)))")
+            }
+            if i > 0, sorted[i - 1].section.end > p.section.start + 0.001 {
+                throw .unusable("\(original): sections \(Format.seconds(sorted[i - 1].section.start)) and \(Format.seconds(p.section.start)) overlap")
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import LTXContract
+import LTXMedia
+import LTXWorkflow
+
+struct SpliceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "splice",
+        abstract: "Put a retake's answer back into the video it was cut from.",
+        discussion: """
+            For an answer obtained elsewhere (the web console, another client): ORIGINAL \
+            comes back whole, in its own container, codec, size, rotation and frame count, \
+            with only the sections taken from ANSWER. GOPs that do not touch a section are \
+            copied bit for bit; the GOPs that do are encoded again. --window-start says \
+            where ANSWER's first frame sits in ORIGINAL.
+
+            Examples:
+              ltx-prep splice clip.mp4 answer.mp4 --window-start 10 \\
+                --start 12 --duration 4 -o clip-new.mp4
+              ltx-prep splice clip.mp4 answer.mp4 --window-start 10 \\
+                --section 12:4 --section 18:2 --mode replace_video -o out.mp4
+
+            Exit status: 0 written; 2 an input cannot be read or spliced, the output \
+            exists, or the arguments are wrong (nothing written); 128 + the signal when \
+            interrupted (nothing written).
+            """
+    )
+
+    @Argument(help: "The video the answer was cut from.")
+    var original: String
+
+    @Argument(help: "The API's answer for the window.")
+    var answer: String
+
+    @Option(help: ArgumentHelp("Where the answer's first frame sits in ORIGINAL, in seconds.", valueName: "seconds"))
+    var windowStart: Double
+
+    @Option(help: ArgumentHelp("Section start, in seconds of ORIGINAL.", valueName: "seconds"))
+    var start: Double?
+
+    @Option(help: ArgumentHelp("Section length, in seconds.", valueName: "seconds"))
+    var duration: Double?
+
+    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeat for several.", valueName: "start:duration"))
+    var section: [SectionArgument] = []
+
+    @Option(help: "replace_audio, replace_video or replace_audio_and_video (default).")
+    var mode: String = RetakeMode.replaceAudioAndVideo.rawValue
+
+    @Option(name: .shortAndLong, help: "Where to write the whole video.")
+    var output: String
+
+    @Flag(help: "Replace OUTPUT if it exists.")
+    var force = false
+
+    @Flag(help: "Print what was written as JSON.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard RetakeMode(rawValue: mode) != nil else {
+            throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
+        }
+        guard windowStart.isFinite, windowStart >= 0 else { throw ValidationError("--window-start must be 0 or more seconds") }
+        _ = try SectionArgument.sections(section, start: start, duration: duration)
+    }
+
+    func run() async throws {
+        _ = global.bootstrap()
+        let sections = try SectionArgument.sections(section, start: start, duration: duration)
+        let request = SpliceRequest(original: original,
+                                    pieces: sections.map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
+                                    mode: RetakeMode(rawValue: mode) ?? .replaceAudioAndVideo, output: output, force: force)
+        let bar = ProgressBar(enabled: !json && Console.stderrIsTerminal)
+        let task = Task { () async -> Result<SpliceOutcome, WorkflowError> in
+            do throws(WorkflowError) { return .success(try await Splicer.splice(request) { bar.update($0) }) }
+            catch { return .failure(error) }
+        }
+        let result = await awaitCancellingOnInterrupt(task)
+        bar.finish()
+        switch result {
+        case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : SplicePrinter.outcome(outcome))
+        case .failure(let error): try await reportingFailures { throw CommandFailure(error) }
+        }
+    }
+}
