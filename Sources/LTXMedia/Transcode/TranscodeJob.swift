@@ -26,9 +26,13 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
     public var constantFrameRate: Bool
     /// Average bit rate in bits per second, replacing CRF, to fit a size limit.
     public var bitRate: Int?
+    /// Turn the pictures as a player would and drop the rotation tag (the
+    /// API answers upright); `width` and `height` are then the upright size.
+    public var upright: Bool?
 
     public init(crf: Int = 18, preset: String = "medium", width: Int? = nil, height: Int? = nil,
-                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil) {
+                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil) {
+        self.upright = upright
         self.constantFrameRate = constantFrameRate
         self.crf = crf
         self.preset = preset

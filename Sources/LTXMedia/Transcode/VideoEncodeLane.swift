@@ -17,6 +17,9 @@ final class VideoEncodeLane: Lane {
     private let padTo: Int?
     private let effect: SectionEffect?
     private var scaler: Scaler?
+    /// Turns pictures upright (with `codedScaler` first to yuv420p when needed).
+    private let rotation: PictureRotation?
+    private var codedScaler: Scaler?
     private let frame = Frame()
     /// The last picture sent to the encoder, repeated when padding.
     private let held = Frame()
@@ -40,9 +43,11 @@ final class VideoEncodeLane: Lane {
         inIndex = index
         self.padTo = padTo
         self.effect = effect
-        (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex) = try input.withStream(index) {
-            st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int) in
+        (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex, rotation) = try input.withStream(index) {
+            st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int, PictureRotation?) in
             let par = st.pointee.codecpar.pointee
+            let turn = settings.upright == true ? ((-Int(cffmpeg_stream_rotation(st).rounded())) % 360 + 360) % 360 : 0
+            let rotation = turn == 0 ? nil : try PictureRotation(degrees: turn, width: par.width, height: par.height)
             let inTimeBase = st.pointee.time_base
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, threads: 0, timeBase: inTimeBase)
             // yuv420p needs even sizes.
@@ -68,8 +73,8 @@ final class VideoEncodeLane: Lane {
                 }
             }
             let duration = cfr != nil ? 1 : max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), encoderTimeBase))
-            let outIndex = try output.addStream(for: encoder) { out in cffmpeg_copy_display_matrix(st, out) }
-            return (inTimeBase, decoder, encoder, (width, height), cfr, duration, outIndex)
+            let outIndex = try output.addStream(for: encoder) { out in if settings.upright != true { cffmpeg_copy_display_matrix(st, out) } }
+            return (inTimeBase, decoder, encoder, (width, height), cfr, duration, outIndex, rotation)
         }
     }
 
@@ -106,9 +111,20 @@ final class VideoEncodeLane: Lane {
     private func encode(_ decoded: UnsafeMutablePointer<AVFrame>, at t: Double, timestamp: Int64,
                         output: OutputContext) throws(MediaError) {
         var picture = decoded
-        let d = decoded.pointee
+        if let rotation {
+            // Turned at the stored size, before scaling to the (larger) answer size.
+            let d = decoded.pointee
+            if d.format != AV_PIX_FMT_YUV420P.rawValue {
+                if codedScaler == nil {
+                    codedScaler = try Scaler(from: (d.width, d.height, AVPixelFormat(rawValue: d.format)), to: (d.width, d.height, AV_PIX_FMT_YUV420P))
+                }
+                picture = try codedScaler!.scale(decoded)
+            }
+            picture = try rotation.rotate(picture)
+        }
+        let d = picture.pointee
         if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
-            picture = try scaler(for: d).scale(decoded)
+            picture = try scaler(for: d).scale(picture)
         }
         if let rate = constantRate {
             // A constant rate: one picture per tick, the nearest; the rest are dropped.

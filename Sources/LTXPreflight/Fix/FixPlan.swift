@@ -6,10 +6,14 @@ public struct FixOptions: Sendable, Codable, Equatable {
     public var crf: Int
     /// libx264 preset: ultrafast ... veryslow.
     public var preset: String
+    /// A whole-video retake's window: cut it (exactly, re-encoding, when the
+    /// call says so) even from a clip that conforms, so only it is paid for.
+    public var retakeWindow: RetakeCall?
 
-    public init(crf: Int = 18, preset: String = "medium") {
+    public init(crf: Int = 18, preset: String = "medium", retakeWindow: RetakeCall? = nil) {
         self.crf = crf
         self.preset = preset
+        self.retakeWindow = retakeWindow
     }
 }
 

@@ -63,7 +63,17 @@ public enum FixPlanner {
                                         rules: [.videoFrameCount]))
             }
         }
-        if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
+        if let call = options.retakeWindow, call.window.duration < duration - 0.5 / max(fps, 1) {
+            // A whole-video retake sends only its window, whatever the clip's length.
+            window = call.window
+            encoding.frameRate = nil
+            if call.exact { encode = true }
+            ops.removeAll { $0.action == .lowerFrameRate }
+            ops.append(FixOperation(action: .cutWindow,
+                                    detail: "cut \(Format.seconds(call.window.duration)) from \(Format.seconds(call.window.start)): the section with its context, "
+                                        + (call.exact ? "cut exactly (re-encoded)" : "by stream copy from the keyframe"),
+                                    rules: needsWindow ? [.videoDuration, .videoFrameCount] : []))
+        } else if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
             guard let section = r.effectiveSection else {
                 return .failure(.needsSection("the clip is \(Format.seconds(duration)) (\(v.frameCount) frames): give the retake section (--start, --duration) so a window of at most \(Format.seconds(APILimits.maxWindow(frameRate: fps))) can be cut around it"))
             }

@@ -38,7 +38,11 @@ struct Producers: Sendable {
                                                         CheckRequest(endpoint: .retake, section: section, prompt: prompt))
         let effective = report.effectiveSection ?? section
         let output = await resultPath()
-        let job = TranscodeJob(input: input.path, output: output, video: .encode(VideoEncoding(crf: 28, preset: "ultrafast")),
+        // NOTES.md: the API answers 1920x1080 or 1080x1920 by orientation, upright, whatever the input's size.
+        let v = report.media.primaryVideo
+        let portrait = (v?.displayHeight ?? 0) > (v?.displayWidth ?? 0)
+        let answer = VideoEncoding(crf: 28, preset: "ultrafast", width: portrait ? 1080 : 1920, height: portrait ? 1920 : 1080, upright: true)
+        let job = TranscodeJob(input: input.path, output: output, video: .encode(answer),
                                audio: report.media.primaryAudio != nil ? .encode(AudioEncoding()) : .drop,
                                effect: SectionEffect(start: effective.start, duration: effective.duration,
                                                      invertPicture: retakeMode != .replaceAudio,

@@ -38,7 +38,7 @@ public struct PreparedInput: Sendable {
         do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
             throw .unusable(error.description)
         }
-        if report.conformant { return PreparedInput(path: input, temporary: false, report: report) }
+        if report.conformant && options.retakeWindow == nil { return PreparedInput(path: input, temporary: false, report: report) }
         // No file fix can mend the request itself (a prompt too long, a section out of range).
         let requestErrors = report.findings.filter { $0.severity == .error && $0.fixAction == .changeRequest }
         if !requestErrors.isEmpty {

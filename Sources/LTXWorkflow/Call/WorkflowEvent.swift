@@ -20,6 +20,10 @@ public enum WorkflowEvent: Sendable {
     case resuming(jobID: String)
     case polling(jobID: String, status: String, elapsed: Duration)
     case downloading(received: Int64, total: Int64?)
+    /// A whole-video retake starts its call `index` (from 1) of `count`.
+    case retakeCall(index: Int, count: Int, RetakeCall)
+    /// The answers are being put back into the input.
+    case splicing(TranscodeProgress)
     /// Something the user should know that does not stop the work.
     case warning(String)
 }

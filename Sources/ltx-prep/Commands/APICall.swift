@@ -68,18 +68,30 @@ let callExitStatus = """
 enum APICall {
     static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, what: String,
                     logger: Logger) async throws -> GenerationOutcome {
+        try await perform(options: options, force: force, what: what, logger: logger) { client, settings, approve, events throws(WorkflowError) in
+            try await Generation.run(job, client: client, options: settings, approve: approve, events: events)
+        }
+    }
+
+    /// A paid workflow with the CLI's client, journal, prompt and status line;
+    /// Ctrl-C cancels it.
+    static func perform<T: Sendable>(
+        options: ClientOptions, force: Bool, what: String, logger: Logger,
+        _ body: @escaping @Sendable (LTXAPIClient, GenerationOptions, @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void,
+                                     @escaping @Sendable (WorkflowEvent) -> Void) async throws(WorkflowError) -> T
+    ) async throws -> T {
         let client = try options.client(logger: logger)
         let journal = options.dryRun ? nil : try await options.openJournal()
         let settings = GenerationOptions(dryRun: options.dryRun, sync: options.sync, journal: journal, again: options.again,
                                          pollInterval: .milliseconds(Int64(options.effectivePollInterval * 1000)), replaceOutput: force)
         let status = StatusLine(enabled: !options.json && Console.stderrIsTerminal)
         let json = options.json
-        let task = Task { () async -> Result<GenerationOutcome, WorkflowError> in
+        let task = Task { () async -> Result<T, WorkflowError> in
             do throws(WorkflowError) {
-                return .success(try await Generation.run(job, client: client, options: settings, approve: { estimate throws(WorkflowError) in
+                return .success(try await body(client, settings, { estimate throws(WorkflowError) in
                     status.clear()
                     try options.approve(estimate, what: what)
-                }, events: { event in show(event, status: status, json: json) }))
+                }, { event in show(event, status: status, json: json) }))
             } catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
@@ -104,6 +116,13 @@ enum APICall {
         case .polling(let id, let state, let elapsed): status.show("job \(id): \(state), \(elapsed.components.seconds) s")
         case .downloading(let got, let total): status.show("downloading \(Bytes.mb(got))" + (total.map { " of \(Bytes.mb($0))" } ?? ""))
         case .warning(let text): status.clear(); Console.note("warning: \(text)")
+        case .retakeCall(let i, let n, let call):
+            if !json {
+                status.clear()
+                Console.note("call \(i) of \(n): window \(Format.seconds(call.window.start)) to \(Format.seconds(call.window.end)) for "
+                             + call.sections.map { "\(Format.seconds($0.start)) to \(Format.seconds($0.end))" }.joined(separator: ", "))
+            }
+        case .splicing(let p): status.show("splicing: frame \(p.framesDone)" + (p.framesExpected.map { " of \($0)" } ?? ""))
         }
     }
 

@@ -6,18 +6,29 @@ import LTXWorkflow
 struct RetakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retake",
-        abstract: "Check, fix if needed, upload and retake a section of a video, and download the result.",
+        abstract: "Retake sections of a video and get the whole video back with only them changed.",
         discussion: """
-            The input is checked as `ltx-prep check` does and, if it breaks a rule, fixed as \
-            `ltx-prep fix` would (the plan is printed). A clip over 21 s is cut to a window \
-            around the section, which is then retaken: the result is the retaken window, and \
-            --json says where it sits in the original. The estimated cost ($0.10 per second \
-            of input for LTX) is printed before the call.
+            Each section is sent with --context seconds on each side (default 2; LTX \
+            bills $0.10 per second sent), widened to the API's 73 frames, started on a \
+            keyframe when that adds at most 1 s (else cut exactly). Sections whose \
+            windows touch share one call. The total is printed before anything is paid.
+
+            Each answer is put back into the input: the output has the input's \
+            container, codec, size, rotation and frame count; GOPs away from the \
+            sections are copied bit for bit (see `ltx-prep splice`). --window-only \
+            writes the API's answer for the window as it came instead.
+
+            The input is checked and, if it breaks a rule, fixed first, as \
+            `ltx-prep fix` would (the plan is printed).
 
             Examples:
-              ltx-prep retake clip.mov --start 12 --duration 4 --prompt "the cup falls" -o out.mp4
-              ltx-prep retake clip.mp4 --start 2 --duration 3 --provider segmind -o out.mp4
+              ltx-prep retake clip.mov --start 12 --duration 4 \
+                --prompt "the cup falls" -o out.mp4
+              ltx-prep retake clip.mp4 --section 3:2 --section 20:4 \
+                --prompt "rain" -o out.mp4
               ltx-prep retake clip.mp4 --start 2 --duration 3 --dry-run
+              ltx-prep retake clip.mp4 --start 2 --duration 3 \
+                --provider segmind -o out.mp4
 
             \(callExitStatus)
             """
@@ -26,11 +37,20 @@ struct RetakeCommand: AsyncParsableCommand {
     @Argument(help: "The video to retake.")
     var input: String
 
-    @Option(help: ArgumentHelp("Section start_time, in seconds.", valueName: "seconds"))
-    var start: Double
+    @Option(help: ArgumentHelp("Section start, in seconds.", valueName: "seconds"))
+    var start: Double?
 
     @Option(help: ArgumentHelp("Section duration, in seconds (at least 2).", valueName: "seconds"))
-    var duration: Double
+    var duration: Double?
+
+    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeat for several.", valueName: "start:duration"))
+    var section: [SectionArgument] = []
+
+    @Option(help: ArgumentHelp("Seconds sent on each side of a section ($0.10 each with LTX).", valueName: "seconds"))
+    var context: Double = 2
+
+    @Flag(help: "Write the API's answer for the window as it came, not the whole video.")
+    var windowOnly = false
 
     @Option(help: "What the section should become.")
     var prompt: String?
@@ -61,23 +81,38 @@ struct RetakeCommand: AsyncParsableCommand {
         if let mode, RetakeMode(rawValue: mode) == nil {
             throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
         }
-        guard start.isFinite, duration.isFinite else { throw ValidationError("--start and --duration must be numbers") }
+        let sections = try SectionArgument.sections(section, start: start, duration: duration)
+        if windowOnly && sections.count > 1 { throw ValidationError("--window-only takes one section") }
+        guard context.isFinite, context >= 0, context <= 21 else { throw ValidationError("--context must be from 0 to 21 seconds") }
         if client.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
         if client.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
     }
 
     func run() async throws {
         let logger = global.bootstrap()
+        let sections = try SectionArgument.sections(section, start: start, duration: duration)
+        let retakeMode = mode.flatMap(RetakeMode.init(rawValue:))
         try await reportingFailures {
             let output = self.output ?? "/dev/null"
-            let job = GenerationJob.retake(input: input, section: RetakeSection(start: start, duration: duration), prompt: prompt,
-                                           mode: mode.flatMap(RetakeMode.init(rawValue:)), model: model, provider: client.provider.provider,
-                                           delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.run(job, options: client, force: force, what: "this retake", logger: logger)
-            let window = (outcome.fixes.first ?? nil)?.window
-            let sectionStart = window?.sectionStart ?? start
-            APICall.report(outcome, output: output, json: client.json,
-                           note: window.map { "the result is the window \(Format.seconds($0.inputStart)) to \(Format.seconds($0.inputStart + $0.duration)) of \(input); the section starts at \(Format.seconds(sectionStart)) in it" })
+            guard !windowOnly else {
+                let first = sections[0]
+                let job = GenerationJob.retake(input: input, section: RetakeSection(start: first.start, duration: first.duration), prompt: prompt,
+                                               mode: retakeMode, model: model, provider: client.provider.provider,
+                                               delivery: deliver, url: url, output: output)
+                let outcome = try await APICall.run(job, options: client, force: force, what: "this retake", logger: logger)
+                let window = (outcome.fixes.first ?? nil)?.window
+                let sectionStart = window?.sectionStart ?? first.start
+                APICall.report(outcome, output: output, json: client.json,
+                               note: window.map { "the result is the window \(Format.seconds($0.inputStart)) to \(Format.seconds($0.inputStart + $0.duration)) of \(input); the section starts at \(Format.seconds(sectionStart)) in it" })
+                return
+            }
+            let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: retakeMode, model: model,
+                                             provider: client.provider.provider, delivery: deliver, url: url, output: output)
+            let outcome = try await APICall.perform(options: client, force: force, what: "this retake", logger: logger) {
+                c, settings, approve, events throws(WorkflowError) in
+                try await WholeRetake.run(request, client: c, options: settings, approve: approve, events: events)
+            }
+            RetakePrinter.report(outcome, json: client.json)
         }
     }
 }

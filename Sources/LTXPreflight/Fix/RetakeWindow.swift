@@ -1,0 +1,93 @@
+import LTXMedia
+
+/// One retake call of a whole-video retake: the part of the input sent, the
+/// section the API regenerates, and the user's sections it serves.
+public struct RetakeCall: Sendable, Codable, Equatable {
+    /// The part of the input sent, on the input's timeline.
+    public var window: TimeWindow
+    /// The section the API retakes, on the input's timeline: from the first
+    /// section's start to the last one's end.
+    public var section: TimeWindow
+    /// The sections spliced back from this call's answer.
+    public var sections: [TimeWindow]
+    /// Cut exactly (the window re-encoded) rather than from a keyframe by
+    /// stream copy.
+    public var exact: Bool
+
+    public init(window: TimeWindow, section: TimeWindow, sections: [TimeWindow], exact: Bool) {
+        self.window = window
+        self.section = section
+        self.sections = sections
+        self.exact = exact
+    }
+}
+
+/// The windows a whole-video retake sends: as small as the model needs, not
+/// as large as the API allows, since every second sent costs money. Pure.
+public enum RetakeWindow {
+    /// Snapping back to a keyframe (a stream copy) is worth at most this many
+    /// seconds more of input; further back, the window is cut exactly.
+    public static let maxSnap = 1.0
+
+    /// Each section plus `context` seconds on each side, widened to the API's
+    /// minimum frame count, within the clip and the longest window; windows
+    /// that overlap or touch merge into one call.
+    public static func plan(sections: [TimeWindow], context: Double, duration: Double, frameRate: Double) -> Result<[RetakeCall], FixPlanError> {
+        let fps = frameRate > 0 ? frameRate : 24
+        let longest = APILimits.maxWindow(frameRate: fps)
+        let shortest = Double(APILimits.videoFrames.lowerBound) / fps
+        var calls: [RetakeCall] = []
+        for section in sections.sorted(by: { $0.start < $1.start }) {
+            guard section.start >= 0, section.end <= duration + 0.001 else {
+                return .failure(.needsSection("the section \(Format.seconds(section.start)) to \(Format.seconds(section.end)) is not inside the clip (0 to \(Format.seconds(duration)))"))
+            }
+            guard section.duration >= APILimits.sectionMinDuration - 1e-9 else {
+                return .failure(.needsSection("the section is \(Format.seconds(section.duration)); the API retakes at least \(Format.seconds(APILimits.sectionMinDuration))"))
+            }
+            guard section.duration <= longest + 1e-9 else {
+                return .failure(.needsSection("the section (\(Format.seconds(section.duration))) is longer than the longest window the API takes (\(Format.seconds(longest)), \(Int((longest * fps).rounded())) frames at \(Format.number(fps, decimals: 3)) fps): split it with --section"))
+            }
+            let margin = min(max(0, context), (longest - section.duration) / 2)
+            var window = fitted(start: section.start - margin, end: section.end + margin, duration: duration)
+            if window.duration < shortest {
+                let grow = (shortest - window.duration) / 2
+                window = fitted(start: window.start - grow, end: window.end + grow, duration: duration, length: shortest)
+            }
+            let call = RetakeCall(window: window, section: section, sections: [section], exact: false)
+            if let last = calls.last, window.start <= last.window.end + 1 / fps,
+               max(last.window.end, window.end) - last.window.start <= longest + 1e-9 {
+                let merged = TimeWindow(start: last.window.start, duration: max(last.window.end, window.end) - last.window.start)
+                let span = TimeWindow(start: last.section.start, duration: section.end - last.section.start)
+                calls[calls.count - 1] = RetakeCall(window: merged, section: span, sections: last.sections + [section], exact: false)
+            } else {
+                calls.append(call)
+            }
+        }
+        return .success(calls)
+    }
+
+    /// `start` to `end` inside 0...duration, keeping `length` when the clip
+    /// allows by moving the window rather than shortening it.
+    private static func fitted(start: Double, end: Double, duration: Double, length: Double? = nil) -> TimeWindow {
+        let wanted = min(length ?? (end - start), duration)
+        var s = max(0, start)
+        if s + wanted > duration { s = max(0, duration - wanted) }
+        let e = min(duration, max(end, s + wanted))
+        return TimeWindow(start: s, duration: e - s)
+    }
+
+    /// Starts the window on `keyframe` (a stream copy) when that adds at most
+    /// `maxSnap` seconds and stays within the longest window; otherwise the
+    /// window is cut exactly.
+    public static func snap(_ call: RetakeCall, keyframe: Double?, frameRate: Double) -> RetakeCall {
+        var call = call
+        let longest = APILimits.maxWindow(frameRate: frameRate > 0 ? frameRate : 24)
+        if let k = keyframe, k <= call.window.start + 1e-6, call.window.start - k <= maxSnap, call.window.end - k <= longest + 1e-9 {
+            call.window = TimeWindow(start: k, duration: call.window.end - k)
+            call.exact = false
+        } else {
+            call.exact = true
+        }
+        return call
+    }
+}

@@ -1,0 +1,149 @@
+import LTXClient
+import LTXContract
+import LTXFiles
+import LTXMedia
+import LTXPreflight
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A retake that gives the user their whole video back: each section sent
+/// with a little context, each answer spliced into the original.
+public struct WholeRetakeRequest: Sendable {
+    public var input: String
+    /// On the input's timeline; several make several calls unless their
+    /// windows overlap or touch.
+    public var sections: [TimeWindow]
+    /// Seconds sent on each side of a section (each costs $0.10 with LTX).
+    public var context: Double
+    public var prompt: String?
+    public var mode: RetakeMode?
+    public var model: String?
+    public var provider: Provider
+    public var delivery: Delivery?
+    public var url: String?
+    public var output: String
+    public var fixOptions: FixOptions
+
+    public init(input: String, sections: [TimeWindow], context: Double = 2, prompt: String? = nil, mode: RetakeMode? = nil,
+                model: String? = nil, provider: Provider = .ltx, delivery: Delivery? = nil, url: String? = nil, output: String,
+                fixOptions: FixOptions = FixOptions()) {
+        self.input = input
+        self.sections = sections
+        self.context = context
+        self.prompt = prompt
+        self.mode = mode
+        self.model = model
+        self.provider = provider
+        self.delivery = delivery
+        self.url = url
+        self.output = output
+        self.fixOptions = fixOptions
+    }
+}
+
+public struct RetakeOutcome: Sendable {
+    public var calls: [RetakeCall]
+    /// The sum of every call's documented price, shown before any was paid.
+    public var estimate: Pricing.Estimate?
+    /// One per call, in order (the dry run's request shapes, or what was paid).
+    public var generations: [GenerationOutcome]
+    /// Nil on a dry run.
+    public var splice: SpliceOutcome?
+}
+
+public enum WholeRetake {
+    /// The calls and their total price, from one probe of the input.
+    public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> (calls: [RetakeCall], estimate: Pricing.Estimate?) {
+        let media: MediaInfo
+        do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
+        guard let video = media.primaryVideo else { throw .unusable("\(request.input): has no video stream to retake") }
+        let duration = video.duration ?? media.duration ?? 0
+        let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)
+        var calls: [RetakeCall]
+        switch RetakeWindow.plan(sections: request.sections, context: request.context, duration: duration, frameRate: fps) {
+        case .success(let planned): calls = planned
+        case .failure(let e): throw .unusable("\(request.input): \(e.description)")
+        }
+        if ["h264", "hevc"].contains(video.codec) {
+            for (i, call) in calls.enumerated() where call.window.duration < duration - 0.5 / max(fps, 1) {
+                let start = call.window.start
+                let keyframe: Double?
+                do throws(MediaError) {
+                    keyframe = try await BlockingExecutor.run { () throws(MediaError) in try MediaProbe.keyframeTime(atOrBefore: start, in: request.input) }
+                } catch { throw .unusable(error.description) }
+                calls[i] = RetakeWindow.snap(call, keyframe: keyframe, frameRate: fps)
+            }
+        }
+        let seconds = calls.reduce(0) { $0 + $1.window.duration }
+        return (calls, Pricing.estimate(endpoint: .retake, provider: request.provider, model: request.model, seconds: seconds))
+    }
+
+    /// Plans, asks `approve` once with the total, then for each call sends
+    /// its window (journaled, as `Generation.run` does) and splices every
+    /// answer into one output. Answers are kept beside the output until the
+    /// splice is written; if it fails they stay, to splice again by hand.
+    public static func run(_ request: WholeRetakeRequest, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
+                           approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
+                           events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> RetakeOutcome {
+        if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
+            throw .unusable("\(request.output): is the input \(request.input); the input is never modified, so name another output")
+        }
+        if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
+            throw .refused("\(request.output): already exists (use --force to replace it)")
+        }
+        let (calls, estimate) = try await plan(request)
+        events(.estimated(estimate))
+        try await approve(estimate)
+
+        var generations: [GenerationOutcome] = []
+        var pieces: [SpliceJob.Piece] = []
+        var answers: [String] = []
+        var callOptions = options
+        // The answers are this command's own files, named for the output.
+        callOptions.replaceOutput = true
+        for (i, call) in calls.enumerated() {
+            let answer = answerPath(for: request.output, call: i + 1)
+            var fix = request.fixOptions
+            fix.retakeWindow = call
+            let job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
+                                           prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
+                                           delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
+            events(.retakeCall(index: i + 1, count: calls.count, call))
+            let outcome = try await Generation.run(job, client: client, options: callOptions, events: events)
+            generations.append(outcome)
+            guard !options.dryRun else { continue }
+            answers.append(answer)
+            // Where the answer starts in the input: the window as actually cut.
+            let start = (outcome.fixes.first ?? nil)?.window?.inputStart ?? ((outcome.fixes.first ?? nil) == nil ? 0 : call.window.start)
+            pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: start, section: $0) }
+        }
+        if options.dryRun { return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: nil) }
+
+        let splice: SpliceOutcome
+        do throws(WorkflowError) {
+            splice = try await Splicer.splice(SpliceRequest(original: request.input, pieces: pieces, mode: request.mode ?? .replaceAudioAndVideo,
+                                                            output: request.output, force: options.replaceOutput)) { progress in
+                events(.splicing(progress))
+            }
+        } catch {
+            if case .cancelled = error { throw error }
+            let again = pieces.map { "ltx-prep splice \(request.input) \($0.answer) --window-start \(Format.number($0.answerStart, decimals: 3)) --section \(Format.number($0.section.start, decimals: 3)):\(Format.number($0.section.duration, decimals: 3))" }
+            throw .unusable("\(error.description)\nthe paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
+        }
+        for answer in answers { unlink(answer) }
+        return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice)
+    }
+
+    /// A hidden file beside the output, the same on every run so that a rerun
+    /// finds what the journal says was downloaded.
+    static func answerPath(for output: String, call: Int) -> String {
+        let slash = output.lastIndex(of: "/")
+        let folder = slash.map { String(output[...$0]) } ?? ""
+        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        return "\(folder).\(name).answer-\(call).mp4"
+    }
+}

@@ -1,0 +1,32 @@
+import LTXPreflight
+import LTXWorkflow
+
+/// What a whole-video retake did: the calls, what they cost, the splice.
+enum RetakePrinter {
+    struct JSON: Encodable {
+        var calls: [RetakeCall]
+        var estimatedCost: Double?
+        var jobIds: [String]
+        var splice: SpliceOutcome?
+    }
+
+    static func report(_ outcome: RetakeOutcome, json: Bool) {
+        if json {
+            return Console.out(JSONOutput.line(JSON(calls: outcome.calls, estimatedCost: outcome.estimate?.dollars,
+                                                    jobIds: outcome.generations.compactMap(\.jobID), splice: outcome.splice)))
+        }
+        guard let splice = outcome.splice else {
+            var lines = ["dry run: \(outcome.calls.count) call\(outcome.calls.count == 1 ? "" : "s")"
+                         + (outcome.estimate.map { ", \($0)" } ?? "")]
+            for (i, call) in outcome.calls.enumerated() {
+                lines.append("  call \(i + 1): send \(Format.seconds(call.window.start)) to \(Format.seconds(call.window.end))"
+                             + (call.exact ? " (cut exactly)" : " (from a keyframe, stream copy)")
+                             + ", retake \(Format.seconds(call.section.start)) to \(Format.seconds(call.section.end))")
+            }
+            return Console.out(lines.joined(separator: "\n"))
+        }
+        var text = SplicePrinter.outcome(splice)
+        if let estimate = outcome.estimate { text += "\n  billed: \(estimate)" }
+        Console.out(text)
+    }
+}
