@@ -54,7 +54,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let r = try run(sandbox, ["retake", Fixtures.path("h264_60s_gop2s.mp4"), "--start", "28", "--duration", "4",
-                                  "-o", "\(dir)/window.mp4", "--json"])
+                                  "-o", "\(dir)/window.mp4", "--json", "--window-only"])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let window = try #require(object["window"] as? [String: Any])

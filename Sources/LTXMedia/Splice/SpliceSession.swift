@@ -215,7 +215,7 @@ final class SpliceSession {
         let maxDelay = gops.gops.flatMap { gop in zip(gop.pts.sorted(), gop.dts).map { $0 - $1 } }.max() ?? 0
         run = VideoRun(encoder: try encoderSpec.open(for: output), outIndex: outVideo, timeBase: videoTimeBase,
                        pts: Set(members.flatMap(\.pts)), dts: members.flatMap(\.dts), maxDelay: max(0, maxDelay),
-                       configuration: configuration)
+                       frameDuration: gops.frameDuration, configuration: configuration)
         runGOP = g
     }
 

@@ -15,6 +15,9 @@ final class VideoRun {
     private let dts: [Int64]
     /// How far decode time may trail presentation time in the original.
     private let maxDelay: Int64
+    /// libx264 and libx265 leave packet durations at 0: the MP4 muxer would
+    /// then end the track before the last picture, and players drop it.
+    private let frameDuration: Int64
     /// Rewrites libx264's Annex B packets into the track's form; nil when the
     /// encoder owns the whole track (its own parameters, the muxer converts).
     private let configuration: AVCConfiguration?
@@ -25,7 +28,8 @@ final class VideoRun {
     private(set) var framesEncoded = 0
 
     init(encoder: Encoder, outIndex: Int, timeBase: AVRational, pts: Set<Int64>, dts: [Int64], maxDelay: Int64,
-         configuration: AVCConfiguration?) {
+         frameDuration: Int64, configuration: AVCConfiguration?) {
+        self.frameDuration = frameDuration
         self.encoder = encoder
         self.outIndex = outIndex
         self.timeBase = timeBase
@@ -56,7 +60,7 @@ final class VideoRun {
     private func drain(_ output: OutputContext) throws(MediaError) {
         guard let configuration else {
             // The whole track is this encoder's: its packets go as they come.
-            try output.drain(encoder, into: outIndex, using: packet)
+            try output.drain(encoder, into: outIndex, using: packet, defaultDuration: frameDuration)
             return
         }
         while try encoder.receive(into: packet) {
@@ -72,6 +76,7 @@ final class VideoRun {
             lastDts = decodeTime
             rewritten.pointer.pointee.pts = pts
             rewritten.pointer.pointee.dts = decodeTime
+            if rewritten.pointer.pointee.duration <= 0 { rewritten.pointer.pointee.duration = frameDuration }
             written += 1
             packet.unref()
             try output.writeCopy(rewritten, shiftedBy: 0, from: timeBase, to: outIndex)

@@ -57,7 +57,7 @@ public struct RetakeOutcome: Sendable {
 
 public enum WholeRetake {
     /// The calls and their total price, from one probe of the input.
-    public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> (calls: [RetakeCall], estimate: Pricing.Estimate?) {
+    public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> (calls: [RetakeCall], estimate: Pricing.Estimate?, duration: Double) {
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
         guard let video = media.primaryVideo else { throw .unusable("\(request.input): has no video stream to retake") }
@@ -68,7 +68,14 @@ public enum WholeRetake {
         case .success(let planned): calls = planned
         case .failure(let e): throw .unusable("\(request.input): \(e.description)")
         }
-        if ["h264", "hevc"].contains(video.codec) {
+        if request.delivery == .url {
+            // The API fetches the file at the URL as it is: no window can be cut, so the
+            // whole clip is sent for its one section.
+            guard let only = request.sections.first, request.sections.count == 1 else {
+                throw .unusable("\(request.input): with --deliver url the whole file is sent for one section; give one section")
+            }
+            calls = [RetakeCall(window: TimeWindow(start: 0, duration: duration), section: only, sections: [only], exact: false)]
+        } else if ["h264", "hevc"].contains(video.codec) {
             for (i, call) in calls.enumerated() where call.window.duration < duration - 0.5 / max(fps, 1) {
                 let start = call.window.start
                 let keyframe: Double?
@@ -79,7 +86,8 @@ public enum WholeRetake {
             }
         }
         let seconds = calls.reduce(0) { $0 + $1.window.duration }
-        return (calls, Pricing.estimate(endpoint: .retake, provider: request.provider, model: request.model, seconds: seconds))
+        return (calls, Pricing.estimate(endpoint: .retake, provider: request.provider, model: request.model,
+                                        seconds: (seconds * 1000).rounded() / 1000), duration)
     }
 
     /// Plans, asks `approve` once with the total, then for each call sends
@@ -95,7 +103,7 @@ public enum WholeRetake {
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
             throw .refused("\(request.output): already exists (use --force to replace it)")
         }
-        let (calls, estimate) = try await plan(request)
+        let (calls, estimate, duration) = try await plan(request)
         events(.estimated(estimate))
         try await approve(estimate)
 
@@ -108,7 +116,8 @@ public enum WholeRetake {
         for (i, call) in calls.enumerated() {
             let answer = answerPath(for: request.output, call: i + 1)
             var fix = request.fixOptions
-            fix.retakeWindow = call
+            // A window shorter than the clip is cut even from a clip that conforms.
+            if call.window.duration < duration - 0.02 { fix.retakeWindow = call }
             let job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
                                            prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
                                            delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)

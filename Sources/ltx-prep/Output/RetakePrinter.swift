@@ -12,7 +12,7 @@ enum RetakePrinter {
 
     static func report(_ outcome: RetakeOutcome, json: Bool) {
         if json {
-            return Console.out(JSONOutput.line(JSON(calls: outcome.calls, estimatedCost: outcome.estimate?.dollars,
+            return Console.out(JSONOutput.line(JSON(calls: outcome.calls, estimatedCost: outcome.estimate.map { ($0.dollars * 10_000).rounded() / 10_000 },
                                                     jobIds: outcome.generations.compactMap(\.jobID), splice: outcome.splice)))
         }
         guard let splice = outcome.splice else {
@@ -23,7 +23,9 @@ enum RetakePrinter {
                              + (call.exact ? " (cut exactly)" : " (from a keyframe, stream copy)")
                              + ", retake \(Format.seconds(call.section.start)) to \(Format.seconds(call.section.end))")
             }
-            return Console.out(lines.joined(separator: "\n"))
+            Console.out(lines.joined(separator: "\n"))
+            for generation in outcome.generations { APICall.report(generation, output: "", json: false) }
+            return
         }
         var text = SplicePrinter.outcome(splice)
         if let estimate = outcome.estimate { text += "\n  billed: \(estimate)" }

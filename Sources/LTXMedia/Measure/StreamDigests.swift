@@ -1,0 +1,122 @@
+internal import CFFmpeg
+
+/// What `ffmpeg -f framemd5` and a packet dump tell, from the library: a
+/// digest of every decoded picture, every video packet, and the decoded
+/// sound, so a splice can show which frames it left bit-identical.
+public enum StreamDigests {
+    /// SHA-256 of each picture's Y, U and V planes (yuv420p, its own size),
+    /// in display order.
+    public static func pictures(_ path: String) throws(MediaError) -> [String] {
+        let reader = try VideoFrameReader(path: path)
+        var digests: [String] = []
+        while try reader.nextFrame({ picture in
+            var sha = SHA256()
+            let p = picture.pointee
+            let planes = [(p.data.0, p.linesize.0, Int(p.width), Int(p.height)),
+                          (p.data.1, p.linesize.1, Int(p.width + 1) / 2, Int(p.height + 1) / 2),
+                          (p.data.2, p.linesize.2, Int(p.width + 1) / 2, Int(p.height + 1) / 2)]
+            for (data, stride, w, h) in planes {
+                guard let data else { continue }
+                for y in 0..<h { sha.update(UnsafeRawBufferPointer(start: data + y * Int(stride), count: w)) }
+            }
+            digests.append(sha.finalize())
+        }) {}
+        return digests
+    }
+
+    /// SHA-256 of each packet of the first video stream, in file order.
+    public static func videoPackets(_ path: String) throws(MediaError) -> [String] {
+        try packets(path, type: AVMEDIA_TYPE_VIDEO)
+    }
+
+    static func packets(_ path: String, type: AVMediaType) throws(MediaError) -> [String] {
+        let input = try FormatContext(path: path, timeout: nil)
+        try input.findStreamInfo()
+        var index: Int?
+        for i in 0..<input.streamCount where index == nil {
+            input.withStream(i) { st in
+                if st.pointee.codecpar.pointee.codec_type == type, st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0 { index = i }
+            }
+        }
+        guard let index else { return [] }
+        input.keepOnly(streams: [index])
+        let packet = Packet()
+        var digests: [String] = []
+        while try input.readPacket(into: packet) {
+            guard packet.streamIndex == index else { continue }
+            var sha = SHA256()
+            sha.update(UnsafeRawBufferPointer(start: packet.pointer.pointee.data, count: packet.size))
+            digests.append(sha.finalize())
+        }
+        return digests
+    }
+
+    /// Luma PSNR of each picture of `distorted` against the same-numbered one
+    /// of `reference` (same size), in dB; infinite where they are equal.
+    /// `negated` compares against the reference's negative (255 - Y).
+    public static func lumaPSNR(reference: String, distorted: String, negated: Bool = false) throws(MediaError) -> [Double] {
+        let a = try VideoFrameReader(path: reference)
+        let b = try VideoFrameReader(path: distorted)
+        var result: [Double] = []
+        var plane: [UInt8] = []
+        var width = 0
+        while true {
+            let gotA = try a.next { w, h, stride, data in
+                width = w
+                plane = [UInt8](repeating: 0, count: w * h)
+                for y in 0..<h { for x in 0..<w { plane[y * w + x] = negated ? 255 &- data[y * stride + x] : data[y * stride + x] } }
+            }
+            var psnr: Double?
+            let gotB = try b.next { w, h, stride, data in
+                guard gotA, w == width, w * h == plane.count else { return }
+                var squared = 0.0
+                for y in 0..<h { for x in 0..<w { let d = Double(Int(plane[y * w + x]) - Int(data[y * stride + x])); squared += d * d } }
+                let mse = squared / Double(w * h)
+                psnr = mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
+            }
+            guard gotA && gotB else { break }
+            guard let psnr else { throw MediaError(kind: .unsupported, path: distorted, message: "picture sizes differ: cannot compare") }
+            result.append(psnr)
+        }
+        return result
+    }
+
+    /// The first audio stream decoded to mono planar float (its first
+    /// channel) at its own rate.
+    public static func sound(_ path: String) throws(MediaError) -> (rate: Int, samples: [Float]) {
+        let input = try FormatContext(path: path, timeout: nil)
+        try input.findStreamInfo()
+        var index: Int?
+        for i in 0..<input.streamCount where index == nil {
+            input.withStream(i) { st in if st.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_AUDIO { index = i } }
+        }
+        guard let index else { return (0, []) }
+        input.keepOnly(streams: [index])
+        let decoder = try input.withStream(index) { st throws(MediaError) in
+            try Decoder(parameters: st.pointee.codecpar, path: path, timeBase: st.pointee.time_base)
+        }
+        let packet = Packet(), frame = Frame()
+        var samples: [Float] = []
+        var rate = 0
+        func drain() throws(MediaError) {
+            while try decoder.receive(into: frame) {
+                defer { frame.unref() }
+                let f = frame.pointer.pointee
+                rate = Int(f.sample_rate)
+                guard f.format == AV_SAMPLE_FMT_FLTP.rawValue, let plane = f.extended_data[0] else {
+                    throw MediaError(kind: .unsupported, path: path, message: "only planar float sound is read")
+                }
+                let p = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
+                samples.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(f.nb_samples)))
+            }
+        }
+        while try input.readPacket(into: packet) {
+            guard packet.streamIndex == index else { continue }
+            try decoder.send(packet)
+            try drain()
+        }
+        try decoder.flush()
+        try drain()
+        return (rate, samples)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import LTXMedia
+import Testing
+import TestSupport
+
+/// `retake` gives the whole video back with only the sections changed, and
+/// `splice` does the same for an answer from elsewhere: the built binary
+/// against the sandbox, every output probed and compared frame by frame.
+@Suite struct WholeRetakeTests {
+    let dir = TemporaryDirectory.make("ltx-whole")
+
+    func retake(_ sandbox: SandboxProcess, _ fixture: String, _ args: [String], output: String) throws -> BinaryRunner.Output {
+        try BinaryRunner.run(["retake", Fixtures.path(fixture), "--prompt", "x", "-o", "\(dir)/\(output)", "--yes"] + args,
+                             environment: sandbox.environment)
+    }
+
+    func probe(_ name: String) throws -> MediaInfo { try MediaProbe.probeBlocking("\(dir)/\(name)") }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+
+    /// The frames whose digests differ, as (first, last) runs.
+    func changedFrames(_ a: [String], _ b: [String]) -> [Int] {
+        zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+    }
+
+    @Test func aThirtySecondClipComesBackWholeWithOnlyItsSectionChanged() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("h264_aac_720p30_30s.mp4")
+        let r = try retake(sandbox, "h264_aac_720p30_30s.mp4", ["--start", "20.5", "--duration", "4", "--json"], output: "whole.mp4")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try probe("whole.mp4")
+        #expect(out.primaryVideo?.codedWidth == 1280 && out.primaryVideo?.codedHeight == 720)
+        #expect(out.primaryVideo?.frameCount == 900)
+        #expect(out.container == .mp4 && out.primaryAudio?.codec == "aac")
+
+        // Frames 615..<735 are the section (20.5 s to 24.5 s at 30 fps); GOPs are 60 frames.
+        let before = try StreamDigests.pictures(input), after = try StreamDigests.pictures("\(dir)/whole.mp4")
+        #expect(before.count == 900 && after.count == 900)
+        let changed = changedFrames(before, after)
+        #expect(changed.allSatisfy { $0 >= 615 - 60 && $0 < 735 + 60 }, "changed outside the section's GOPs: \(changed.first ?? -1)...\(changed.last ?? -1)")
+        #expect((615..<735).allSatisfy { before[$0] != after[$0] })
+        // The section is the sandbox's negative; the re-encoded frames around it are the input's.
+        let negated = try StreamDigests.lumaPSNR(reference: input, distorted: "\(dir)/whole.mp4", negated: true)
+        let plain = try StreamDigests.lumaPSNR(reference: input, distorted: "\(dir)/whole.mp4")
+        #expect((615..<735).allSatisfy { negated[$0] > 20 }, "\(negated[615...734].min() ?? 0)")
+        let between = Array(600..<615) + Array(735..<780)
+        #expect(between.allSatisfy { plain[$0] >= 35 }, "\(between.map { plain[$0] }.min() ?? 0)")
+
+        // The report: frame ranges covering every frame once, and the window billed.
+        let report = try json(r.stdout)
+        let splice = report["splice"] as? [String: Any]
+        let ranges = (splice?["result"] as? [String: Any])?["ranges"] as? [[String: Any]] ?? []
+        #expect(ranges.reduce(0) { $0 + (($1["last_frame"] as? Int ?? 0) - ($1["first_frame"] as? Int ?? 0) + 1) } == 900)
+        #expect(ranges.contains { $0["source"] as? String == "answer" && $0["first_frame"] as? Int == 615 && $0["last_frame"] as? Int == 734 })
+        let calls = report["calls"] as? [[String: Any]] ?? []
+        #expect(calls.count == 1)
+        // 2 s of context each side, the start snapped back to the keyframe at 18 s: 18 s to 26.5 s.
+        let window = calls.first?["window"] as? [String: Any]
+        #expect(window?["start"] as? Double == 18 && window?["duration"] as? Double == 8.5)
+        #expect(report["estimated_cost"] as? Double == 0.85)
+        #expect(try await sandbox.paidFor().jobs == 1)
+        // The answer kept beside the output until the splice was written is gone.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["whole.mp4"])
+    }
+
+    @Test func aTwoSecondClipComesBackAtItsOwnFortyEightFrames() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2"], output: "short.mp4")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try probe("short.mp4")
+        #expect(out.primaryVideo?.frameCount == 48)
+        #expect(out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64)
+    }
+
+    @Test func uhdComesBackUHDAndARotatedClipComesBackRotated() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let uhd = try retake(sandbox, "h264_3840x2160.mp4", ["--start", "1", "--duration", "2"], output: "uhd.mp4")
+        #expect(uhd.status == 0, "\(uhd.stderr)")
+        let big = try probe("uhd.mp4")
+        #expect(big.primaryVideo?.codedWidth == 3840 && big.primaryVideo?.codedHeight == 2160 && big.primaryVideo?.frameCount == 97)
+
+        let turned = try retake(sandbox, "h264_rotated.mp4", ["--start", "1", "--duration", "2"], output: "rotated.mp4")
+        #expect(turned.status == 0, "\(turned.stderr)")
+        let out = try probe("rotated.mp4")
+        let input = try MediaProbe.probeBlocking(Fixtures.path("h264_rotated.mp4"))
+        #expect(out.primaryVideo?.rotation == input.primaryVideo?.rotation && out.primaryVideo?.rotation != 0)
+        #expect(out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64 && out.primaryVideo?.frameCount == 97)
+        // The sandbox answered upright (1080x1920) and the answer was turned back: the section
+        // is the stored picture's negative, not a sideways one.
+        let negated = try StreamDigests.lumaPSNR(reference: Fixtures.path("h264_rotated.mp4"), distorted: "\(dir)/rotated.mp4", negated: true)
+        #expect((30..<66).allSatisfy { negated[$0] > 15 }, "\(negated[30..<66].min() ?? 0)")
+    }
+
+    @Test func hevcInMOVComesBackAsHEVCTaggedHvc1InMOV() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try retake(sandbox, "hevc_aac.mov", ["--start", "1", "--duration", "2"], output: "hevc.mov")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try probe("hevc.mov")
+        #expect(out.container == .mov && out.primaryVideo?.codec == "hevc" && out.primaryVideo?.frameCount == 97)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/hevc.mov"))
+        #expect(bytes.range(of: Data("hvc1".utf8)) != nil && bytes.range(of: Data("hev1".utf8)) == nil)
+        #expect(r.stdout.contains("the whole video is encoded once"))
+    }
+
+    @Test func replaceAudioKeepsEveryVideoPacketAndCrossfadesItsSeams() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("h264_aac_sine_6s.mp4")
+        let r = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--mode", "replace_audio"], output: "audio.mp4")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try StreamDigests.videoPackets("\(dir)/audio.mp4") == StreamDigests.videoPackets(input))
+        let (rate, samples) = try StreamDigests.sound("\(dir)/audio.mp4")
+        #expect(rate == 48000 && samples.count >= 6 * 48000 - 2048)
+        func step(_ range: Range<Double>) -> Float {
+            let lo = Int(range.lowerBound * Double(rate)), hi = min(samples.count, Int(range.upperBound * Double(rate)))
+            return (lo + 1..<hi).map { abs(samples[$0] - samples[$0 - 1]) }.max() ?? 0
+        }
+        // The sandbox's section is an 880 Hz tone: a bigger step than the 440 Hz sine around it.
+        let own = max(step(0.5..<1.9), step(2.1..<3.9), step(4.1..<5.5))
+        #expect(step(2.1..<3.9) > step(0.5..<1.9) * 1.5, "the section's sound did not change")
+        for seam in [2.0, 4.0] {
+            #expect(step(seam - 0.01..<seam + 0.01) <= own * 1.2, "a jump at \(seam) s: \(step(seam - 0.01..<seam + 0.01)) vs \(own)")
+        }
+    }
+
+    @Test func twoSectionsAreTwoCallsSplicedIntoOneOutput() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("h264_aac_720p30_30s.mp4")
+        let r = try retake(sandbox, "h264_aac_720p30_30s.mp4", ["--section", "3:2", "--section", "20.5:4", "--mode", "replace_video"], output: "two.mp4")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 2)
+        let changed = changedFrames(try StreamDigests.pictures(input), try StreamDigests.pictures("\(dir)/two.mp4"))
+        #expect(changed.contains(100) && changed.contains(700))
+        #expect(changed.allSatisfy { (90 - 60..<150 + 60).contains($0) || (615 - 60..<735 + 60).contains($0) })
+        #expect(try probe("two.mp4").primaryVideo?.frameCount == 900)
+    }
+
+    @Test func spliceTakesAnAnswerFromElsewhere() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        // The raw answer, as the web console would give it, and where its window starts.
+        let raw = try retake(sandbox, "h264_aac_720p30_30s.mp4", ["--start", "10", "--duration", "2", "--window-only", "--json"], output: "raw.mp4")
+        #expect(raw.status == 0, "\(raw.stderr)")
+        let window = try json(raw.stdout)["window"] as? [String: Any]
+        let start = try #require(window?["input_start"] as? Double)
+        let input = Fixtures.path("h264_aac_720p30_30s.mp4")
+        let r = try BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "10:2", "-o", "\(dir)/spliced.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("frames 300-359  answer"))
+        #expect(try probe("spliced.mp4").primaryVideo?.frameCount == 900)
+
+        // The input is never the output, and a section outside the clip is refused, nothing written.
+        let same = try BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "10:2", "-o", input])
+        #expect(same.status == 2 && same.stderrLines.count == 1 && same.stderr.contains("is the input"))
+        let outside = try BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "29:4", "-o", "\(dir)/no.mp4"])
+        #expect(outside.status == 2 && outside.stderr.contains("not inside the video"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/no.mp4"))
+    }
+}
