@@ -81,6 +81,19 @@ hf -N --runs 2 --export-json "$OUT/fix.naive.json" \
   "$BIN fix $LONG --start 28 --duration 4 -o $W/window.mp4 --force" \
   "ffmpeg -nostdin -v error -y -i $LONG -c:v libx264 -c:a aac $W/naive_ff.mp4"
 
+# Whole-video retake: 60 s of 1080p H.264 (2 s GOP), a 4 s section at 30.5 s, the window's
+# answer made as the sandbox makes it (a negative). ltx-prep's local work is the splice; the
+# reference re-encodes the whole clip with the splice's own libx264 settings (fast, CRF 17).
+SPL="$MEDIA/h264_aac_1080p_60s_gop2s.mp4"
+make_once h264_aac_1080p_60s_gop2s.mp4 -f lavfi -i testsrc2=size=1920x1080:rate=30 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 60 \
+  -c:v libx264 -preset veryfast -crf 23 -g 60 -keyint_min 60 -sc_threshold 0 -pix_fmt yuv420p -c:a aac -b:a 128k -movflags +faststart
+make_once answer_1080p_8s.mp4 -ss 28 -t 8 -i "$SPL" -vf negate -c:v libx264 -preset ultrafast -crf 23 -c:a aac
+echo "timing the splice of a whole-video retake" >&2
+hf -N --runs 3 --export-json "$OUT/splice.json" \
+  "$BIN splice $SPL $MEDIA/answer_1080p_8s.mp4 --window-start 28 --start 30.5 --duration 4 -o $W/splice.mp4 --force" \
+  "ffmpeg -nostdin -v error -y -i $SPL -c:v libx264 -preset fast -crf 17 -c:a aac $W/splice_ff.mp4"
+"$BIN" splice "$SPL" "$MEDIA/answer_1080p_8s.mp4" --window-start 28 --start 30.5 --duration 4 -o "$W/splice.mp4" --force --json > "$OUT/splice.out.json"
+
 echo "timing the journal and a 200-item batch" >&2
 "$BIN" jobs measure --count 200 --journal "$OUT/journal-bench.sqlite" > "$OUT/journal.json"
 rm -f "$OUT"/journal-bench.sqlite*

@@ -95,6 +95,15 @@ final class FormatContext {
         return try body(context.pointee.streams[index]!)
     }
 
+    /// The first stream of `type` (for video, not a cover picture).
+    func firstStream(_ type: AVMediaType) -> Int? {
+        (0..<streamCount).first { i in
+            withStream(i) { st in
+                st.pointee.codecpar.pointee.codec_type == type && st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0
+            }
+        }
+    }
+
     /// Asks the demuxer to skip the packets of streams not in `keep`, so a
     /// packet scan reads only what it needs.
     func keepOnly(streams keep: Set<Int>) {

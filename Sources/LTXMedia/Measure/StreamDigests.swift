@@ -32,13 +32,7 @@ public enum StreamDigests {
     static func packets(_ path: String, type: AVMediaType) throws(MediaError) -> [String] {
         let input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()
-        var index: Int?
-        for i in 0..<input.streamCount where index == nil {
-            input.withStream(i) { st in
-                if st.pointee.codecpar.pointee.codec_type == type, st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0 { index = i }
-            }
-        }
-        guard let index else { return [] }
+        guard let index = input.firstStream(type) else { return [] }
         input.keepOnly(streams: [index])
         let packet = Packet()
         var digests: [String] = []
@@ -86,11 +80,7 @@ public enum StreamDigests {
     public static func sound(_ path: String) throws(MediaError) -> (rate: Int, samples: [Float]) {
         let input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()
-        var index: Int?
-        for i in 0..<input.streamCount where index == nil {
-            input.withStream(i) { st in if st.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_AUDIO { index = i } }
-        }
-        guard let index else { return (0, []) }
+        guard let index = input.firstStream(AVMEDIA_TYPE_AUDIO) else { return (0, []) }
         input.keepOnly(streams: [index])
         let decoder = try input.withStream(index) { st throws(MediaError) in
             try Decoder(parameters: st.pointee.codecpar, path: path, timeBase: st.pointee.time_base)

@@ -19,14 +19,7 @@ final class VideoFrameReader {
         self.size = size
         input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()
-        var found: Int?
-        for i in 0..<input.streamCount where found == nil {
-            input.withStream(i) { st in
-                if st.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO,
-                   st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0 { found = i }
-            }
-        }
-        guard let found else { throw MediaError(kind: .noStreams, path: path, message: "no video stream") }
+        guard let found = input.firstStream(AVMEDIA_TYPE_VIDEO) else { throw MediaError(kind: .noStreams, path: path, message: "no video stream") }
         index = found
         decoder = try input.withStream(found) { st throws(MediaError) in
             try Decoder(parameters: st.pointee.codecpar, path: path, threads: 0, timeBase: st.pointee.time_base)

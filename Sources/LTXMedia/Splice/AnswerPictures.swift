@@ -30,14 +30,7 @@ final class AnswerPictures {
     init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int) throws(MediaError) {
         input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()
-        var found: Int?
-        for i in 0..<input.streamCount where found == nil {
-            input.withStream(i) { st in
-                if st.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO,
-                   st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0 { found = i }
-            }
-        }
-        guard let found else { throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream") }
+        guard let found = input.firstStream(AVMEDIA_TYPE_VIDEO) else { throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream") }
         index = found
         (decoder, timeBase, halfFrame) = try input.withStream(found) { st throws(MediaError) in
             let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)

@@ -21,10 +21,7 @@ final class AnswerSound {
     init(path: String, rate: Int32, layout: AVChannelLayout) throws(MediaError) {
         input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()
-        var found: Int?
-        for i in 0..<input.streamCount where found == nil {
-            input.withStream(i) { st in if st.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_AUDIO { found = i } }
-        }
+        let found = input.firstStream(AVMEDIA_TYPE_AUDIO)
         self.rate = rate
         self.layout = layout
         index = found ?? -1

@@ -126,8 +126,9 @@ public enum WholeRetake {
             generations.append(outcome)
             guard !options.dryRun else { continue }
             answers.append(answer)
-            // Where the answer starts in the input: the window as actually cut.
-            let start = (outcome.fixes.first ?? nil)?.window?.inputStart ?? ((outcome.fixes.first ?? nil) == nil ? 0 : call.window.start)
+            // Where the answer starts in the input: the window as cut (a resumed call has no fix
+            // outcome; its window was planned the same way, on a keyframe or exactly).
+            let start = (outcome.fixes.first ?? nil)?.window?.inputStart ?? (fix.retakeWindow != nil ? call.window.start : 0)
             pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: start, section: $0) }
         }
         if options.dryRun { return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: nil) }
