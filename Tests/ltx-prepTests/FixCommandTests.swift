@@ -102,4 +102,68 @@ import TestSupport
         #expect(r.stdout.contains(#""video":{"action":"encode","settings":{"#))
         #expect(!r.stdout.contains("_0"))
     }
+
+    /// The length of the data URI a file makes (what delivery.size counts).
+    func dataURILength(_ path: String, mime: String) throws -> Int {
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        return "data:\(mime);base64,".utf8.count + (size + 2) / 3 * 4
+    }
+
+    /// A data URI that would not fit is re-encoded to a bit rate that does,
+    /// not passed over as "conforms already" (the limit is shrunk with
+    /// --max-bytes so a 114 KB fixture stands for a 20 MB phone clip).
+    @Test func dataURIDeliveryShrinksTheVideo() throws {
+        let input = Fixtures.path("h264_aac_200kbps.mp4"), limit = 60_000
+        #expect(try dataURILength(input, mime: "video/mp4") > limit)
+        let limitArgs = ["--deliver", "data-uri", "--max-bytes", String(limit)]
+        let plan = try BinaryRunner.run(["fix", input, "--plan"] + limitArgs)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("recompress: re-encode at"), "\(plan.stdout)")
+
+        let output = "\(dir)/small.mp4"
+        let r = try BinaryRunner.run(["fix", input, "-o", output] + limitArgs)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try dataURILength(output, mime: "video/mp4") <= limit)
+        let check = try BinaryRunner.run(["check", output] + limitArgs)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(files() == ["small.mp4"])
+    }
+
+    /// When the bit rate cannot go low enough, the fix says so and writes nothing.
+    @Test func aLimitNoBitRateReachesWritesNothing() throws {
+        let r = try BinaryRunner.run(["fix", Fixtures.path("h264_aac_200kbps.mp4"), "-o", "\(dir)/tiny.mp4",
+                                      "--deliver", "data-uri", "--max-bytes", "2000"])
+        #expect(r.status == 1)
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("still breaks delivery.size"), "\(r.stderr)")
+        #expect(files().isEmpty)
+    }
+
+    /// An image PNG cannot fit becomes a JPEG (then a WEBP) at falling
+    /// quality, under a name that says so.
+    @Test func anImageTooBigAsPNGBecomesJPEG() throws {
+        let input = Fixtures.path("image.png"), limitArgs = ["--deliver", "data-uri", "--max-bytes", "6000"]
+        #expect(try dataURILength(input, mime: "image/png") > 6000)
+        let misnamed = try BinaryRunner.run(["fix", input, "-o", "\(dir)/x.png"] + limitArgs)
+        #expect(misnamed.status == 2)
+        #expect(misnamed.stderrLines.count == 1 && misnamed.stderr.contains("JPEG (.jpg, .jpeg)"), "\(misnamed.stderr)")
+        #expect(files().isEmpty)
+
+        let output = "\(dir)/x.jpg"
+        let r = try BinaryRunner.run(["fix", input, "-o", output, "--json"] + limitArgs)
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let image = try #require(object["image"] as? [String: Any])
+        #expect((image["encoding"] as? [String: Any])?["format"] as? String == "jpeg")
+        #expect(try dataURILength(output, mime: "image/jpeg") <= 6000)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)).prefix(2) == Data([0xFF, 0xD8]))
+        let check = try BinaryRunner.run(["check", output] + limitArgs)
+        #expect(check.status == 0, "\(check.stdout)")
+
+        // Smaller still: WEBP.
+        let webp = "\(dir)/x.webp"
+        let w = try BinaryRunner.run(["fix", input, "-o", webp, "--deliver", "data-uri", "--max-bytes", "4000"])
+        #expect(w.status == 0, "\(w.stderr)")
+        #expect(try String(decoding: Data(contentsOf: URL(fileURLWithPath: webp)).prefix(12).suffix(4), as: UTF8.self) == "WEBP")
+        #expect(try dataURILength(webp, mime: "image/webp") <= 4000)
+    }
 }

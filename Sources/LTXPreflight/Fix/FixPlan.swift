@@ -29,7 +29,8 @@ public struct FixPlan: Sendable, Codable, Equatable {
         /// The input, byte for byte: it already conforms.
         case unchanged
         case mp4, m4a
-        /// A still image converted to PNG.
+        /// A still image converted to PNG (or, with `imageLadder`, to the
+        /// first of its formats that fits the size limit).
         case png
     }
 
@@ -45,8 +46,9 @@ public struct FixPlan: Sendable, Codable, Equatable {
     public var section: RetakeSection?
     /// Frames to reach by repeating the last picture.
     public var padVideoToFrames: Int?
-    /// Image conversion: the largest size allowed, when smaller is needed.
-    public var maxImageSide: Int?
+    /// Image conversion to fit the size limit: the encodings to try, in
+    /// order; nil writes PNG.
+    public var imageLadder: [ImageEncoding]?
 
     /// True when no stream is re-encoded: nothing loses quality.
     public var isLossless: Bool {

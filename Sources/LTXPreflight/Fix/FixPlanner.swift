@@ -87,12 +87,18 @@ public enum FixPlanner {
                                     rules: badAudio))
         }
 
-        if let size = error(r, .deliverySize), size.fixAction == .recompress {
-            let limit = r.delivery.limit(for: .video)
+        // A fix is made for the delivery asked for: "deliver by upload instead"
+        // is the check's advice, not something a fix can do, so it recompresses.
+        if error(r, .deliverySize) != nil {
             let seconds = window?.duration ?? duration
-            // 90% of the limit, less the audio, spread over the output's length.
-            let budget = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9 * 8 / max(seconds, 0.1)
-            encoding.bitRate = max(100_000, Int(budget) - (m.primaryAudio == nil ? 0 : 128_000))
+            let audioBits: Int
+            switch audio {
+            case .encode(let a): audioBits = a.bitRate ?? (m.primaryAudio.map { $0.channels == 1 } == true ? 64_000 : 128_000)
+            case .copy: audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
+            case .drop: audioBits = 0
+            }
+            encoding.bitRate = videoBitRate(fileBytes: Delivery.fileBytes(fitting: r.sizeLimit(for: .video), mimeType: "video/mp4"),
+                                            seconds: seconds, audioBitRate: audioBits)
             encode = true
             ops.append(FixOperation(action: .recompress, detail: "re-encode at \(encoding.bitRate! / 1000) kb/s to fit \(r.delivery.rawValue)",
                                     rules: [.deliverySize]))
@@ -148,9 +154,8 @@ public enum FixPlanner {
                 ops.append(FixOperation(action: .transcodeAudio, detail: "transcode \(a.codec) to AAC-LC in M4A", rules: [.container]))
             }
         }
-        if let size = error(r, .deliverySize), size.fixAction == .recompress {
-            let limit = r.delivery.limit(for: .audio)
-            let bytes = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9
+        if error(r, .deliverySize) != nil {
+            let bytes = Double(Delivery.fileBytes(fitting: r.sizeLimit(for: .audio), mimeType: "audio/mp4")) * 0.9
             encoding.bitRate = max(32_000, Int(bytes * 8 / max(min(duration, 20), 0.1)))
             encode = true
             ops.append(FixOperation(action: .recompress, detail: "re-encode at \(encoding.bitRate! / 1000) kb/s", rules: [.deliverySize]))
@@ -161,21 +166,26 @@ public enum FixPlanner {
 
     // MARK: image_uri
 
+    /// What an image too big to send is tried as, in order: PNG, then JPEG
+    /// and WEBP (the API's other two formats) at falling quality.
+    public static let imageLadder: [ImageEncoding] =
+        [.png] + [2, 4, 6, 9, 13].map { ImageEncoding(.jpeg, quality: $0) } + [90, 75, 60, 45, 30].map { ImageEncoding(.webp, quality: $0) }
+
     private static func planImage(_ r: CheckReport) -> FixPlan {
         var ops: [FixOperation] = []
         if error(r, .imageFormat) != nil {
             ops.append(FixOperation(action: .convertImage, detail: "convert \(r.media.container.displayName) to PNG", rules: [.imageFormat]))
         }
-        var maxSide: Int?
-        if error(r, .deliverySize) != nil, let v = r.media.primaryVideo {
-            // PNG size grows with pixel count: shrink the long side until it fits.
-            let limit = r.delivery.limit(for: .image)
-            let ratio = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9 / Double(max(r.media.sizeBytes, 1))
-            maxSide = max(64, Int(Double(max(v.displayWidth, v.displayHeight)) * ratio.squareRoot()))
-            ops.append(FixOperation(action: .recompress, detail: "convert to PNG at most \(maxSide!) pixels on the long side", rules: [.deliverySize]))
+        var ladder: [ImageEncoding]?
+        if error(r, .deliverySize) != nil {
+            // Full size kept; lossless first, then lossy at falling quality.
+            ladder = imageLadder
+            ops.append(FixOperation(action: .recompress,
+                                    detail: "write the first that fits \(r.delivery.rawValue): " + ladder!.map(\.description).joined(separator: ", "),
+                                    rules: [.deliverySize]))
         }
         if ops.isEmpty { return FixPlan(output: .unchanged, operations: [], video: .copy, audio: .drop) }
-        return FixPlan(output: .png, operations: ops, video: .copy, audio: .drop, maxImageSide: maxSide)
+        return FixPlan(output: .png, operations: ops, video: .copy, audio: .drop, imageLadder: ladder)
     }
 }
 
@@ -201,5 +211,50 @@ extension FixPlanner {
     /// True when `placeWindow` needs the keyframe before the window.
     public static func needsKeyframe(_ plan: FixPlan) -> Bool {
         plan.window != nil && plan.video == .copy && plan.section != nil
+    }
+}
+
+extension FixPlanner {
+    /// The video bit rate that fills 90% of `fileBytes` over `seconds`, less
+    /// the audio's share: the margin covers the container and the encoder's
+    /// overshoot of an average rate.
+    public static func videoBitRate(fileBytes: Int64, seconds: Double, audioBitRate: Int) -> Int {
+        let bits = Double(fileBytes) * 0.9 * 8 / max(seconds, 0.1)
+        return max(50_000, Int(bits) - audioBitRate)
+    }
+
+    /// The same plan at a lower bit rate, after `written` (its output)
+    /// still broke the size limit: the rate is scaled by how far the
+    /// encoder missed, with a further 10% off. Nil when the plan sets no
+    /// bit rate, so there is nothing to lower.
+    public static func lowered(_ plan: FixPlan, written: CheckReport) -> FixPlan? {
+        guard written.findings.contains(where: { $0.rule == .deliverySize && $0.severity == .error }) else { return nil }
+        let m = written.media
+        let seconds = max(m.primaryVideo?.duration ?? m.duration ?? 0, 0.1)
+        var plan = plan
+        switch (plan.video, plan.audio) {
+        case (.encode(var v), _):
+            guard let rate = v.bitRate else { return nil }
+            let audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
+            let fits = videoBitRate(fileBytes: Delivery.fileBytes(fitting: written.sizeLimit(for: .video), mimeType: "video/mp4"),
+                                    seconds: seconds, audioBitRate: audioBits)
+            let achieved = max(1, Int(Double(m.sizeBytes) * 8 / seconds) - audioBits)
+            v.bitRate = max(50_000, min(rate * 8 / 10, Int(Double(rate) * Double(fits) / Double(achieved) * 0.9)))
+            plan.video = .encode(v)
+            plan.operations.append(FixOperation(action: .recompress,
+                                                detail: "re-encode at \(v.bitRate! / 1000) kb/s: \(rate / 1000) kb/s made \(m.sizeBytes) bytes, over the limit",
+                                                rules: [.deliverySize]))
+        case (.drop, .encode(var a)):
+            guard let rate = a.bitRate else { return nil }
+            let fits = Double(Delivery.fileBytes(fitting: written.sizeLimit(for: .audio), mimeType: "audio/mp4")) * 0.9
+            a.bitRate = max(32_000, min(rate * 8 / 10, Int(Double(rate) * fits / Double(max(m.sizeBytes, 1)))))
+            plan.audio = .encode(a)
+            plan.operations.append(FixOperation(action: .recompress,
+                                                detail: "re-encode at \(a.bitRate! / 1000) kb/s: \(rate / 1000) kb/s made \(m.sizeBytes) bytes, over the limit",
+                                                rules: [.deliverySize]))
+        default:
+            return nil
+        }
+        return plan
     }
 }
