@@ -40,7 +40,7 @@ import LTXMedia
 
     @Test func cheapestPathPerProblem() async throws {
         #expect(try await actions("h264.ts") == [.remux])
-        #expect(try await actions("vp9_opus.webm") == [.reencodeVideo])
+        #expect(try await actions("vp9_opus.webm") == [.reencodeVideo, .transcodeAudio])
         #expect(try await actions("prores.mov") == [.reencodeVideo])
         #expect(try await actions("h264_heaac.mp4") == [.transcodeAudio])
         #expect(try await actions("h264_pcm.mov") == [.transcodeAudio])

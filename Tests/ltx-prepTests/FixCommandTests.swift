@@ -166,4 +166,26 @@ import TestSupport
         #expect(try String(decoding: Data(contentsOf: URL(fileURLWithPath: webp)).prefix(12).suffix(4), as: UTF8.self) == "WEBP")
         #expect(try dataURILength(webp, mime: "image/webp") <= 4000)
     }
+
+    /// Opus, Vorbis and FLAC pass in a video with a warning; a video the fix
+    /// writes carries them as AAC-LC, the video stream copied.
+    @Test(arguments: ["h264_opus.mkv", "h264_vorbis.mkv", "h264_flac.mkv"])
+    func audioFileCodecsBecomeAACLC(_ name: String) throws {
+        let check = try BinaryRunner.run(["check", Fixtures.path(name)])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdoutLines.contains { $0.contains("WARN") && $0.contains("audio.codec.in-video") }, "\(check.stdout)")
+
+        let output = "\(dir)/\(name).mp4"
+        let r = try BinaryRunner.run(["fix", Fixtures.path(name), "-o", output])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("transcode-audio"), "\(r.stdout)")
+        let probe = try BinaryRunner.run(["probe", output, "--json"])
+        let media = try #require(JSONSerialization.jsonObject(with: Data(probe.stdout.utf8)) as? [String: Any])
+        let audio = try #require((media["audio"] as? [[String: Any]])?.first)
+        #expect(audio["codec"] as? String == "aac" && audio["profile"] as? String == "LC")
+        #expect((media["video"] as? [[String: Any]])?.first?["frame_count"] as? Int == 97)
+        let again = try BinaryRunner.run(["check", output])
+        #expect(again.status == 0)
+        #expect(!again.stdout.contains("audio.codec.in-video"))
+    }
 }

@@ -87,6 +87,12 @@ public enum FixPlanner {
                                     rules: badAudio))
         }
 
+        // A video written anew (anything but a conformant MP4 copied as it is)
+        // carries AAC-LC, never an audio-file codec.
+        let rewritten = !ops.isEmpty || m.container != .mp4 || error(r, .deliverySize) != nil
+        let audioFileCodec = m.primaryAudio.map(\.codec).flatMap { rewritten && audio == .copy && AudioRules.rewrittenInVideo.contains($0) ? $0 : nil }
+        if audioFileCodec != nil { audio = .encode(AudioEncoding()) }
+
         // A fix is made for the delivery asked for: "deliver by upload instead"
         // is the check's advice, not something a fix can do, so it recompresses.
         if error(r, .deliverySize) != nil {
@@ -114,6 +120,9 @@ public enum FixPlanner {
                 return .success(FixPlan(output: .unchanged, operations: [], video: .copy, audio: .copy, section: r.effectiveSection))
             }
             ops.append(FixOperation(action: .remux, detail: "remux \(m.container.displayName) to MP4 (stream copy) for the .mp4 output", rules: []))
+        }
+        if let codec = audioFileCodec {
+            ops.append(FixOperation(action: .transcodeAudio, detail: "transcode audio \(codec) to AAC-LC for the MP4", rules: [.audioInVideo]))
         }
         return .success(FixPlan(output: .mp4, operations: ops, video: encode ? .encode(encoding) : .copy, audio: audio,
                                 window: window, section: r.effectiveSection, padVideoToFrames: pad))
