@@ -188,4 +188,35 @@ import TestSupport
         #expect(again.status == 0)
         #expect(!again.stdout.contains("audio.codec.in-video"))
     }
+
+    /// 505 frames at 24 fps is 21.04 s: over 21 s by less than a second, so
+    /// the tail is trimmed without asking for a section.
+    @Test func aClipJustOver21SecondsLosesItsTail() throws {
+        let input = Fixtures.path("h264_505f_24fps.mp4")
+        let refused = try BinaryRunner.run(["check", input])
+        #expect(refused.status == 1)
+        #expect(refused.stdoutLines.contains { $0.contains("FAIL") && $0.contains("video.duration") })
+
+        let output = "\(dir)/trimmed.mp4"
+        let r = try BinaryRunner.run(["fix", input, "-o", output, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let ops = try #require((object["plan"] as? [String: Any])?["operations"] as? [[String: Any]])
+        #expect(ops.map { $0["action"] as? String } == ["cut-window"])
+        #expect((object["window"] as? [String: Any])?["input_start"] as? Double == 0)
+        let media = try #require((object["report"] as? [String: Any])?["media"] as? [String: Any])
+        let video = try #require((media["video"] as? [[String: Any]])?.first)
+        let frames = try #require(video["frame_count"] as? Int)
+        let duration = try #require(video["duration"] as? Double)
+        // Only the tail goes: at most the frames after the last reference picture.
+        #expect((497...504).contains(frames), "\(frames)")
+        #expect(duration <= 21)
+        #expect(try BinaryRunner.run(["check", output]).status == 0)
+
+        // A section inside the kept part changes nothing; one in the tail still windows around it.
+        let inside = try BinaryRunner.run(["fix", input, "--start", "2", "--duration", "3", "--plan"])
+        #expect(inside.status == 0 && inside.stdout.contains("trim the tail"), "\(inside.stdout)")
+        let tail = try BinaryRunner.run(["fix", input, "--start", "19", "--duration", "2.04", "--plan"])
+        #expect(tail.status == 0 && tail.stdout.contains("around the section"), "\(tail.stdout)")
+    }
 }

@@ -63,7 +63,16 @@ public enum FixPlanner {
                                         rules: [.videoFrameCount]))
             }
         }
-        if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
+        // Over by less than a second (505 frames at 24 fps is 21.04 s): drop the
+        // last frames, wherever the section is, unless it reaches into them.
+        let longest = APILimits.maxWindow(frameRate: fps)
+        if needsWindow, duration - longest < 1, r.effectiveSection.map({ $0.end <= longest }) ?? true {
+            window = TimeWindow(start: 0, duration: longest)
+            let frames = max(1, v.frameCount - Int((longest * fps).rounded()))
+            ops.append(FixOperation(action: .cutWindow,
+                                    detail: "trim the tail past \(Format.seconds(longest)) (\(frames) frame\(frames == 1 ? "" : "s")), no section needed; by stream copy, which with B-frames stops at the reference picture before the cut, a few frames earlier",
+                                    rules: [.videoDuration, .videoFrameCount]))
+        } else if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
             guard let section = r.effectiveSection else {
                 return .failure(.needsSection("the clip is \(Format.seconds(duration)) (\(v.frameCount) frames): give the retake section (--start, --duration) so a window of at most \(Format.seconds(APILimits.maxWindow(frameRate: fps))) can be cut around it"))
             }
