@@ -219,4 +219,27 @@ import TestSupport
         let tail = try BinaryRunner.run(["fix", input, "--start", "19", "--duration", "2.04", "--plan"])
         #expect(tail.status == 0 && tail.stdout.contains("around the section"), "\(tail.stdout)")
     }
+
+    /// Of a 25 s audio, 20 s are kept: the first by default, and the plan
+    /// says so; --audio-start picks where they begin.
+    @Test func audioStartPicksThePartKept() throws {
+        let input = Fixtures.path("vorbis_25s.ogg")
+        let first = try BinaryRunner.run(["fix", input, "--plan"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("keep 0 s to 20 s of the 25 s audio (the first 20 s"), "\(first.stdout)")
+
+        let output = "\(dir)/late.m4a"
+        let r = try BinaryRunner.run(["fix", input, "--audio-start", "10", "-o", output])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("keep 10 s to 25 s of the 25 s audio"), "\(r.stdout)")
+        let probe = try BinaryRunner.run(["probe", output, "--json"])
+        let media = try #require(JSONSerialization.jsonObject(with: Data(probe.stdout.utf8)) as? [String: Any])
+        let duration = try #require((media["audio"] as? [[String: Any]])?.first?["duration"] as? Double)
+        #expect(abs(duration - 15) < 0.05, "\(duration)")  // 10 s to the end, not the first 20 s
+
+        let late = try BinaryRunner.run(["fix", input, "--audio-start", "24", "-o", "\(dir)/x.m4a"])
+        #expect(late.status == 2)
+        #expect(late.stderrLines.count == 1 && late.stderr.contains("leaves 1 s"), "\(late.stderr)")
+        #expect(files() == ["late.m4a"])
+    }
 }

@@ -7,9 +7,14 @@ public struct FixOptions: Sendable, Codable, Equatable {
     /// libx264 preset: ultrafast ... veryslow.
     public var preset: String
 
-    public init(crf: Int = 18, preset: String = "medium") {
+    /// Audio-to-video: where in a longer audio the kept part (at most 20 s)
+    /// begins, in seconds; nil keeps the start.
+    public var audioStart: Double?
+
+    public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil) {
         self.crf = crf
         self.preset = preset
+        self.audioStart = audioStart
     }
 }
 
@@ -63,12 +68,14 @@ public enum FixPlanError: Error, Sendable, Equatable, CustomStringConvertible {
     case unfixable([Finding])
     /// The clip must be windowed and no retake section says where.
     case needsSection(String)
+    /// The audio start asked for leaves too little audio.
+    case audioStartOutOfRange(String)
 
     public var description: String {
         switch self {
         case .unfixable(let findings):
             "cannot be fixed: " + findings.map { "\($0.rule.rawValue) (\($0.actual))" }.joined(separator: "; ")
-        case .needsSection(let why): why
+        case .needsSection(let why), .audioStartOutOfRange(let why): why
         }
     }
 }
