@@ -26,7 +26,7 @@ ours, ref = means(out / "many.json")
 rows.append(("50 files", "one check of 50", "50 ffprobe runs", ours, ref, 0.25, ""))
 for name, what, refname, target in [
     ("fix.window", "fix: 21 s window by stream copy", "ffmpeg -ss -t -c copy", 1.2),
-    ("fix.vp9", "fix: VP9 to H.264 (veryfast, CRF 23)", "ffmpeg -c:v libx264 same preset/CRF", 1.05),
+    ("fix.vp9", "fix: VP9 to H.264 (veryfast, CRF 23), Opus to AAC-LC", "ffmpeg -c:v libx264 same preset/CRF, -c:a aac", 1.05),
     ("fix.naive", "fix of the 60 s clip (window)", "ffmpeg full re-encode (libx264 defaults)", 0.1),
     ("batch", "batch --dry-run of 200 retake items", "200 separate ltx-prep check runs", 0.25),
     ("splice", "whole-video retake: the splice, 4 s section", "ffmpeg full re-encode, same libx264 settings", 0.1),
@@ -51,6 +51,18 @@ for f, what, refname, o, r, target, note in rows:
     met = ratio <= target
     failed |= not met or "DIFFERENT" in note
     print(f"| {f} | {what} | {refname} | {o:.1f} | {r:.1f} | {ratio:.2f}x | <= {target}x | {'yes' if met else 'NO'} | {note} |")
+rss_rows = [(name, label) for name, label in [
+    ("fix.window", "fix: 21 s window by stream copy / ffmpeg -ss -t -c copy"),
+    ("fix.vp9", "fix: VP9 to H.264 / ffmpeg -c:v libx264 -c:a aac"),
+    ("fix.naive", "fix of the 60 s clip (window) / ffmpeg full re-encode"),
+] if (out / f"rss.{name}.json").exists()]
+if rss_rows:
+    print()
+    print("| fix case (ltx-prep / reference) | ltx-prep peak RSS, MiB | reference peak RSS, MiB | ratio |")
+    print("|---|---:|---:|---:|")
+    for name, label in rss_rows:
+        r = json.loads((out / f"rss.{name}.json").read_text())
+        print(f"| {label} | {r['ours_kib'] / 1024:.1f} | {r['reference_kib'] / 1024:.1f} | {r['ours_kib'] / r['reference_kib']:.2f}x |")
 journal = out / "journal.json"
 if journal.exists():
     j = json.loads(journal.read_text())

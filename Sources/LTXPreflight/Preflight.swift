@@ -11,12 +11,17 @@ public struct CheckRequest: Sendable, Equatable {
     public var delivery: Delivery
     /// Retake `prompt`, when known.
     public var prompt: String?
+    /// A size limit stricter than the delivery's (a proxy's or another
+    /// host's), in bytes counted as the delivery counts them.
+    public var maxBytes: Int64?
 
-    public init(endpoint: Endpoint? = nil, section: RetakeSection? = nil, delivery: Delivery = .upload, prompt: String? = nil) {
+    public init(endpoint: Endpoint? = nil, section: RetakeSection? = nil, delivery: Delivery = .upload, prompt: String? = nil,
+                maxBytes: Int64? = nil) {
         self.endpoint = endpoint
         self.section = section
         self.delivery = delivery
         self.prompt = prompt
+        self.maxBytes = maxBytes
     }
 }
 
@@ -89,7 +94,8 @@ public enum Preflight {
         case .audioToVideoImage, .imageToVideoImage:
             findings = ImageRules.evaluate(media)
         }
-        findings.append(DeliveryRules.evaluate(media, kind: role.mediaKind, delivery: request.delivery))
-        return .success(CheckReport(media: media, role: role, delivery: request.delivery, findings: findings, effectiveSection: effective))
+        findings.append(DeliveryRules.evaluate(media, kind: role.mediaKind, delivery: request.delivery, maxBytes: request.maxBytes))
+        return .success(CheckReport(media: media, role: role, delivery: request.delivery, maxBytes: request.maxBytes,
+                                    findings: findings, effectiveSection: effective))
     }
 }

@@ -59,8 +59,15 @@ public enum Sandbox {
         }
         var logger = Logger(label: "ltx-sandbox")
         logger.logLevel = .warning
+        let headerTimeout = TimeAmount(configuration.headerTimeout)
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [
+                    HeaderTimeoutHandler(timeout: headerTimeout),
+                    ExpectContinueHandler { path in path.hasPrefix("/storage/") ? UploadStorage.limit : Admission.bodyLimit },
+                ],
+                idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ltx-sandbox"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

@@ -40,6 +40,12 @@ public struct SandboxConfiguration: Sendable {
     }
 
     public var syncAnswer: SyncAnswer = .video
+    /// A connection with no request part read and no answer written for this
+    /// long is closed (a stalled upload, a client that holds it open).
+    public var idleTimeout: Duration = .seconds(60)
+    /// A request's head must arrive within this long of the connection
+    /// opening or of the previous answer (a client trickling its headers).
+    public var headerTimeout: Duration = .seconds(20)
     /// Remove `storageDirectory` and all in it when the sandbox stops (set
     /// when the sandbox made the folder itself).
     public var removeStorageOnExit = false

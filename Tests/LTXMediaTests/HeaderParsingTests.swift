@@ -44,4 +44,19 @@ import Testing
         #expect(!FrameTiming.isVariable([0, 42, 83, 125, 167, 208, 250]))
         #expect(FrameTiming.isVariable([0, 42, 83, 125, 208, 292, 375]))
     }
+
+    /// VP9 key frames, the uncompressed header only (spec 6.2): profile 0
+    /// 8-bit 4:2:0 1280x720, profile 2 10-bit; an inter frame is no key frame.
+    @Test func vp9KeyFrameHeader() {
+        func header(_ bytes: [UInt8]) -> VP9Header? { bytes.withUnsafeBufferPointer { VP9Header($0) } }
+        let p0 = header([0x82, 0x49, 0x83, 0x42, 0x20, 0x4F, 0xF0, 0x2C, 0xF0])
+        #expect(p0.map { [$0.profile, Int32($0.bitDepth), $0.width, $0.height] } == [0, 8, 1280, 720])
+        #expect(p0?.pixelFormatName == "yuv420p")
+        let p2 = header([0x92, 0x49, 0x83, 0x42, 0x10, 0x27, 0xF8, 0x16, 0x78])
+        #expect(p2.map { [$0.profile, Int32($0.bitDepth), $0.width, $0.height] } == [2, 10, 1280, 720])
+        #expect(p2?.pixelFormatName == "yuv420p10le")
+        #expect(header([0x86, 0x00, 0x00, 0x00]) == nil)  // inter frame
+        #expect(header([0x82, 0x49, 0x83, 0x41, 0x20]) == nil)  // wrong sync code
+        #expect(header([0x82, 0x49, 0x83, 0x42, 0x20]) == nil)  // cut short
+    }
 }

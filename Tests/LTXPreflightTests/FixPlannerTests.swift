@@ -40,7 +40,7 @@ import LTXMedia
 
     @Test func cheapestPathPerProblem() async throws {
         #expect(try await actions("h264.ts") == [.remux])
-        #expect(try await actions("vp9_opus.webm") == [.reencodeVideo])
+        #expect(try await actions("vp9_opus.webm") == [.reencodeVideo, .transcodeAudio])
         #expect(try await actions("prores.mov") == [.reencodeVideo])
         #expect(try await actions("h264_heaac.mp4") == [.transcodeAudio])
         #expect(try await actions("h264_pcm.mov") == [.transcodeAudio])
@@ -89,7 +89,9 @@ import LTXMedia
         let short = try await plan("mp3_1s.mp3").get()
         #expect(short.audio == .encode(AudioEncoding(minDuration: 2)))
         let long = try await plan("vorbis_25s.ogg").get()
-        #expect(long.audio == .encode(AudioEncoding(maxDuration: 20)))
+        // The first 20 s, cut to the sample, and the plan says which part.
+        #expect(long.audio == .encode(AudioEncoding()))
+        #expect(long.window == TimeWindow(start: 0, duration: 20))
         #expect(long.output == .m4a)
         // AAC-LC in a video file: taken out by stream copy.
         let extract = try await plan("conformant_h264_aac.mp4", CheckRequest(endpoint: .audioToVideo)).get()
@@ -110,5 +112,30 @@ import LTXMedia
             return
         }
         #expect(findings.map(\.rule) == [.videoStream])
+    }
+
+    /// A size fix for data-uri re-encodes (the check's "deliver by upload
+    /// instead" is advice, not a fix), and a miss lowers the rate once more.
+    @Test func aDataURIMissIsRecompressedThenLowered() async throws {
+        // The 114 KB fixture as the 20 MB phone clip it stands for.
+        var media = try await Preflight.check(Fixtures.path("h264_aac_200kbps.mp4")).media
+        media.sizeBytes = 20_000_000
+        let report = try Preflight.evaluate(media, CheckRequest(delivery: .dataURI)).get()
+        #expect(report.findings.first { $0.rule == .deliverySize }?.fixAction == .changeRequest)
+        let p = try FixPlanner.plan(report).get()
+        #expect(p.operations.map(\.action) == [.recompress])
+        guard case .encode(let v) = p.video, let rate = v.bitRate else { Issue.record("no bit rate: \(p.video)"); return }
+        // 90% of the file bytes that fit 15 MB of base64 over the clip, less the audio.
+        let fileBytes = Delivery.fileBytes(fitting: (15_000_000, true), mimeType: "video/mp4")
+        let seconds = try #require(media.primaryVideo?.duration)
+        #expect(rate == FixPlanner.videoBitRate(fileBytes: fileBytes, seconds: seconds, audioBitRate: 3337))
+
+        // The same clip standing for an output that missed: the rate drops by more than the miss.
+        let lowered = try #require(FixPlanner.lowered(p, written: report))
+        guard case .encode(let w) = lowered.video, let second = w.bitRate else { Issue.record("\(lowered.video)"); return }
+        #expect(Double(second) < Double(rate) * 11_250_000 / 20_000_000)
+        #expect(lowered.operations.map(\.action) == [.recompress, .recompress])
+        // A plan without a bit rate has nothing to lower.
+        #expect(FixPlanner.lowered(try await plan("h264.ts").get(), written: report) == nil)
     }
 }

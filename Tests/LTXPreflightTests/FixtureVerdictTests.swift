@@ -30,7 +30,12 @@ import TestSupport
         Case(file: "crafted_hdr1080_4096x2160.mp4", errors: [.videoResolution], warnings: [.sizeMultiple, .sizeHeader]),
         Case(file: "crafted_hdr65535_128x64.mp4", warnings: [.sizeHeader]),
         Case(file: "crafted_hdr200x150_128x64.mkv", warnings: [.sizeHeader]),
-        Case(file: "vp9_opus.webm", errors: [.container, .videoCodec]),
+        Case(file: "vp9_opus.webm", errors: [.container, .videoCodec], warnings: [.audioInVideo]),
+        Case(file: "h264_opus.mkv", warnings: [.audioInVideo]),
+        Case(file: "h264_vorbis.mkv", warnings: [.audioInVideo]),
+        Case(file: "h264_flac.mkv", warnings: [.audioInVideo]),
+        Case(file: "h264_aac_200kbps.mp4", warnings: [.sizeMultiple]),  // 180 = 32·5.625
+        Case(file: "h264_505f_24fps.mp4", errors: [.videoDuration]),  // 21.042 s; 505 frames is the limit
         Case(file: "prores.mov", errors: [.videoCodec], warnings: [.bitDepth]),  // ProRes 422 is 10-bit
         Case(file: "h264_pcm.mov", errors: [.audioCodec]),
         Case(file: "h264_heaac.mp4", errors: [.aacProfile]),

@@ -273,6 +273,17 @@ import TestSupport
         #expect(files().isEmpty)
     }
 
+    /// The part of a long audio sent is the one asked for, and it is what is priced.
+    @Test func audioToVideoSendsThePartAskedFor() throws {
+        let r = try BinaryRunner.run(["audio-to-video", Fixtures.path("vorbis_25s.ogg"), "--prompt", "x", "--audio-start", "10", "--dry-run"],
+                                     environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://127.0.0.1:9"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The plan and the estimate go to stderr, the request to stdout.
+        #expect(r.stderr.contains("keep 10 s to 25 s of the 25 s audio"), "\(r.stderr)")
+        #expect(r.stderr.contains("$1.50 (15.000 s of input"), "\(r.stderr)")
+        #expect(files().isEmpty)
+    }
+
     @Test func plainHTTPOffLoopbackIsRefused() throws {
         let r = try BinaryRunner.run(["text-to-video", "--prompt", "x", "--duration", "6", "-o", "\(dir)/x.mp4"],
                                      environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://192.0.2.1"])

@@ -4,8 +4,8 @@ internal import CFFmpeg
 /// `avformat_find_stream_info` is skipped: for H.264 it decodes several
 /// frames only to guess the reorder delay, which is most of a probe's time.
 ///
-/// It applies to MP4/MOV and Matroska whose video is H.264 or HEVC with a
-/// known size, and whose audio has a known rate and channel count (or is
+/// It applies to MP4/MOV and Matroska whose video is H.264 or HEVC (or, in
+/// Matroska with a stated frame rate, VP9) with a known size, and whose audio has a known rate and channel count (or is
 /// AAC, which `AACRevealer` decodes anyway). The pixel format and field
 /// order, which such a header lacks, and the size the SPS declares, which
 /// such a header may misstate, come from FFmpeg's parser on the first
@@ -25,7 +25,11 @@ enum LightStreamInfo {
                     return true
                 case AVMEDIA_TYPE_VIDEO:
                     hasAV = true
-                    return parsedCodecs.contains(par.codec_id) && par.width > 0 && par.height > 0
+                    // VP9's key-frame header (`VP9Header`) gives what its parser does not; its
+                    // rate must come from the header (Matroska's DefaultDuration).
+                    let vp9 = par.codec_id == AV_CODEC_ID_VP9 && demuxer.hasPrefix("matroska")
+                        && st.pointee.avg_frame_rate.num > 0 && st.pointee.avg_frame_rate.den > 0
+                    return (parsedCodecs.contains(par.codec_id) || vp9) && par.width > 0 && par.height > 0
                 case AVMEDIA_TYPE_AUDIO:
                     hasAV = true
                     return par.codec_id == AV_CODEC_ID_AAC || (par.sample_rate > 0 && par.ch_layout.nb_channels > 0)
@@ -46,21 +50,38 @@ final class HeaderSniffer {
     private let parser: VideoParser
     private var packetsSeen = 0
     private static let packetLimit = 8
+    /// VP9: the first key frame's header, read here rather than by the parser.
+    private let isVP9: Bool
+    private var vp9: VP9Header?
 
     init?(position: Int, stream: Int, in input: FormatContext) {
         self.position = position
         guard let p = input.withStream(stream, { VideoParser(parameters: $0.pointee.codecpar) }) else { return nil }
         parser = p
+        isVP9 = p.codecID == AV_CODEC_ID_VP9
     }
 
-    var isDone: Bool { parser.pixelFormat >= 0 || packetsSeen >= Self.packetLimit }
+    var isDone: Bool { vp9 != nil || parser.pixelFormat >= 0 || packetsSeen >= Self.packetLimit }
 
     func feed(_ packet: borrowing Packet) {
         packetsSeen += 1
+        if isVP9 {
+            let p = packet.pointer.pointee
+            if let data = p.data { vp9 = VP9Header(UnsafeBufferPointer(start: data, count: Int(p.size))) }
+            return
+        }
         parser.parse(packet)
     }
 
     func finish(_ info: inout VideoStreamInfo) {
+        if let vp9 {
+            info.pixelFormat = vp9.pixelFormatName
+            info.bitDepth = vp9.bitDepth
+            info.fieldOrder = "progressive"  // VP9 has no fields
+            info.setCodedSize(width: Int(vp9.width), height: Int(vp9.height))
+            info.profile = StreamReader.profileName(AV_CODEC_ID_VP9, vp9.profile)
+            return
+        }
         let format = parser.pixelFormat
         if format >= 0 {
             info.pixelFormat = av_get_pix_fmt_name(AVPixelFormat(rawValue: format)).map { String(cString: $0) }

@@ -6,18 +6,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns the first picture of an image (or video) into a PNG file,
-/// optionally no larger than `maxSide` pixels on its long side.
+/// Turns the first picture of an image (or video) into a PNG, JPEG or WEBP
+/// file, optionally no larger than `maxSide` pixels on its long side.
 public enum ImageConverter {
     public struct Result: Sendable, Codable, Equatable {
         public var width: Int
         public var height: Int
         public var bytes: Int
+        /// The encoding written (the first of a ladder that fitted, else its last).
+        public var encoding: ImageEncoding
     }
 
     public static func convertToPNG(input: String, output: String, maxSide: Int? = nil) throws(MediaError) -> Result {
+        try convert(input: input, output: output, maxSide: maxSide, ladder: [.png]) { _, _ in true }
+    }
+
+    /// Decodes the picture once, then encodes it with each of `ladder` in
+    /// turn (in memory) until `fits(encoding, bytes)` says yes, and writes
+    /// that one to `output`. When none fits, the last is written, so the
+    /// caller's check can say by how much it misses.
+    public static func convert(input: String, output: String, maxSide: Int? = nil, ladder: [ImageEncoding],
+                               fits: (ImageEncoding, Int) -> Bool) throws(MediaError) -> Result {
         _ = FFmpegLog.quietByDefault
         guard input != output else { throw MediaError(kind: .output, path: output, message: "refusing to write over the input") }
+        guard !ladder.isEmpty else { throw MediaError(kind: .output, path: output, message: "no image encoding to try") }
         let source = try FormatContext(path: input, timeout: .seconds(60))
         try source.findStreamInfo()
         let streams = StreamReader.read(source, container: .other, adtsHeader: nil)
@@ -47,31 +59,67 @@ public enum ImageConverter {
             width = max(1, Int32(Double(width) * scale))
             height = max(1, Int32(Double(height) * scale))
         }
-        let scaler = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)), to: (width, height, AV_PIX_FMT_RGB24))
-        let picture = try scaler.scale(frame.pointer)
-        let encoder = try Encoder(name: "png", id: AV_CODEC_ID_PNG, options: [:], path: output) { ctx in
-            ctx.pointee.width = width
-            ctx.pointee.height = height
-            ctx.pointee.pix_fmt = AV_PIX_FMT_RGB24
-            ctx.pointee.time_base = AVRational(num: 1, den: 25)
+        var bytes: [UInt8] = []
+        var chosen = ladder[0]
+        for encoding in ladder {
+            bytes = try encode(frame.pointer, width: width, height: height, as: encoding, path: output)
+            chosen = encoding
+            if fits(encoding, bytes.count) { break }
         }
-        picture.pointee.pts = 0
-        try encoder.send(picture)
-        try encoder.send(nil)
-        let encoded = Packet()
-        guard try encoder.receive(into: encoded) else {
-            throw MediaError(kind: .output, path: output, message: "the PNG encoder produced nothing")
-        }
-        // A PNG packet is a whole PNG file.
+        // One packet of these encoders is a whole image file.
         guard let file = fopen(output, "wb") else {
             throw MediaError(kind: .output, path: output, operation: "fopen", code: -errno, message: String(cString: strerror(errno)))
         }
-        let size = Int(encoded.pointer.pointee.size)
-        let written = fwrite(encoded.pointer.pointee.data, 1, size, file)
+        let written = fwrite(bytes, 1, bytes.count, file)
         let closed = fclose(file)
-        guard written == size, closed == 0 else {
-            throw MediaError(kind: .output, path: output, message: "could not write the PNG")
+        guard written == bytes.count, closed == 0 else {
+            throw MediaError(kind: .output, path: output, message: "could not write the image")
         }
-        return Result(width: Int(width), height: Int(height), bytes: size)
+        return Result(width: Int(width), height: Int(height), bytes: bytes.count, encoding: chosen)
+    }
+
+    /// One picture through one encoder, as encode_video.c does: open, send
+    /// the frame, flush, receive the packet.
+    private static func encode(_ picture: UnsafeMutablePointer<AVFrame>, width: Int32, height: Int32,
+                               as encoding: ImageEncoding, path: String) throws(MediaError) -> [UInt8] {
+        let name: String, id: AVCodecID, format: AVPixelFormat
+        var options: [String: String] = [:]
+        // Fixed quality through the frame's and the context's lambda, as `-q:v` does.
+        var lambda: Int32 = 0
+        switch encoding.format {
+        case .png:
+            (name, id, format) = ("png", AV_CODEC_ID_PNG, AV_PIX_FMT_RGB24)
+        case .jpeg:
+            // Full-range YUV, which JPEG (JFIF) means.
+            (name, id, format) = ("mjpeg", AV_CODEC_ID_MJPEG, AV_PIX_FMT_YUVJ420P)
+            lambda = Int32(encoding.quality ?? 2) * FF_QP2LAMBDA
+        case .webp:
+            (name, id, format) = ("libwebp", AV_CODEC_ID_WEBP, AV_PIX_FMT_YUV420P)
+            options["quality"] = String(encoding.quality ?? 75)
+            lambda = Int32(encoding.quality ?? 75) * FF_QP2LAMBDA
+        }
+        let scaler = try Scaler(from: (picture.pointee.width, picture.pointee.height, AVPixelFormat(rawValue: picture.pointee.format)),
+                                to: (width, height, format))
+        let scaled = try scaler.scale(picture)
+        let encoder = try Encoder(name: name, id: id, options: options, path: path) { ctx in
+            ctx.pointee.width = width
+            ctx.pointee.height = height
+            ctx.pointee.pix_fmt = format
+            ctx.pointee.time_base = AVRational(num: 1, den: 25)
+            if lambda > 0 {
+                ctx.pointee.flags |= AV_CODEC_FLAG_QSCALE
+                ctx.pointee.global_quality = lambda
+            }
+        }
+        scaled.pointee.pts = 0
+        scaled.pointee.quality = lambda
+        try encoder.send(scaled)
+        try encoder.send(nil)
+        let encoded = Packet()
+        guard try encoder.receive(into: encoded) else {
+            throw MediaError(kind: .output, path: path, message: "the \(encoding.format.rawValue) encoder produced nothing")
+        }
+        let p = encoded.pointer.pointee
+        return Array(UnsafeBufferPointer(start: p.data, count: Int(p.size)))
     }
 }

@@ -22,6 +22,19 @@ public enum Delivery: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The limit, made stricter by `maxBytes` when one is given (a proxy's
+    /// or another host's body limit), counted the same way.
+    public func limit(for media: MediaInfo.Kind, atMost maxBytes: Int64?) -> (bytes: Int64, encoded: Bool) {
+        let limit = limit(for: media)
+        return (min(limit.bytes, maxBytes ?? limit.bytes), limit.encoded)
+    }
+
+    /// The most file bytes that fit `limit`: base64 takes 4 bytes for 3.
+    public static func fileBytes(fitting limit: (bytes: Int64, encoded: Bool), mimeType: String) -> Int64 {
+        guard limit.encoded else { return limit.bytes }
+        return max(0, limit.bytes - Int64("data:\(mimeType);base64,".utf8.count)) / 4 * 3
+    }
+
     /// Length of `data:<mime>;base64,<payload>` for a file of `size` bytes.
     public static func dataURILength(fileSize size: Int64, mimeType: String) -> Int64 {
         Int64("data:\(mimeType);base64,".utf8.count) + (size + 2) / 3 * 4

@@ -10,9 +10,14 @@ public struct FixOptions: Sendable, Codable, Equatable {
     /// call says so) even from a clip that conforms, so only it is paid for.
     public var retakeWindow: RetakeCall?
 
-    public init(crf: Int = 18, preset: String = "medium", retakeWindow: RetakeCall? = nil) {
+    /// Audio-to-video: where in a longer audio the kept part (at most 20 s)
+    /// begins, in seconds; nil keeps the start.
+    public var audioStart: Double?
+
+    public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, retakeWindow: RetakeCall? = nil) {
         self.crf = crf
         self.preset = preset
+        self.audioStart = audioStart
         self.retakeWindow = retakeWindow
     }
 }
@@ -33,7 +38,8 @@ public struct FixPlan: Sendable, Codable, Equatable {
         /// The input, byte for byte: it already conforms.
         case unchanged
         case mp4, m4a
-        /// A still image converted to PNG.
+        /// A still image converted to PNG (or, with `imageLadder`, to the
+        /// first of its formats that fits the size limit).
         case png
     }
 
@@ -49,8 +55,9 @@ public struct FixPlan: Sendable, Codable, Equatable {
     public var section: RetakeSection?
     /// Frames to reach by repeating the last picture.
     public var padVideoToFrames: Int?
-    /// Image conversion: the largest size allowed, when smaller is needed.
-    public var maxImageSide: Int?
+    /// Image conversion to fit the size limit: the encodings to try, in
+    /// order; nil writes PNG.
+    public var imageLadder: [ImageEncoding]?
 
     /// True when no stream is re-encoded: nothing loses quality.
     public var isLossless: Bool {
@@ -65,12 +72,14 @@ public enum FixPlanError: Error, Sendable, Equatable, CustomStringConvertible {
     case unfixable([Finding])
     /// The clip must be windowed and no retake section says where.
     case needsSection(String)
+    /// The audio start asked for leaves too little audio.
+    case audioStartOutOfRange(String)
 
     public var description: String {
         switch self {
         case .unfixable(let findings):
             "cannot be fixed: " + findings.map { "\($0.rule.rawValue) (\($0.actual))" }.joined(separator: "; ")
-        case .needsSection(let why): why
+        case .needsSection(let why), .audioStartOutOfRange(let why): why
         }
     }
 }

@@ -7,7 +7,7 @@ public enum FixPlanner {
         guard unfixable.isEmpty else { return .failure(.unfixable(unfixable)) }
         switch report.input {
         case "video_uri": return planVideo(report, options)
-        case "audio_uri": return .success(planAudio(report))
+        case "audio_uri": return planAudio(report, options)
         default: return .success(planImage(report))
         }
     }
@@ -63,6 +63,7 @@ public enum FixPlanner {
                                         rules: [.videoFrameCount]))
             }
         }
+        let longest = APILimits.maxWindow(frameRate: fps)
         if let call = options.retakeWindow, call.window.duration < duration - 0.5 / max(fps, 1) {
             // A whole-video retake sends only its window, whatever the clip's length.
             window = call.window
@@ -73,6 +74,14 @@ public enum FixPlanner {
                                     detail: "cut \(Format.seconds(call.window.duration)) from \(Format.seconds(call.window.start)): the section with its context, "
                                         + (call.exact ? "cut exactly (re-encoded)" : "by stream copy from the keyframe"),
                                     rules: needsWindow ? [.videoDuration, .videoFrameCount] : []))
+        } else if needsWindow, duration - longest < 1, r.effectiveSection.map({ $0.end <= longest }) ?? true {
+            // Over by less than a second (505 frames at 24 fps is 21.04 s): drop the
+            // last frames, wherever the section is, unless it reaches into them.
+            window = TimeWindow(start: 0, duration: longest)
+            let frames = max(1, v.frameCount - Int((longest * fps).rounded()))
+            ops.append(FixOperation(action: .cutWindow,
+                                    detail: "trim the tail past \(Format.seconds(longest)) (\(frames) frame\(frames == 1 ? "" : "s")), no section needed; by stream copy, which with B-frames stops at the reference picture before the cut, a few frames earlier",
+                                    rules: [.videoDuration, .videoFrameCount]))
         } else if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
             guard let section = r.effectiveSection else {
                 return .failure(.needsSection("the clip is \(Format.seconds(duration)) (\(v.frameCount) frames): give the retake section (--start, --duration) so a window of at most \(Format.seconds(APILimits.maxWindow(frameRate: fps))) can be cut around it"))
@@ -97,12 +106,24 @@ public enum FixPlanner {
                                     rules: badAudio))
         }
 
-        if let size = error(r, .deliverySize), size.fixAction == .recompress {
-            let limit = r.delivery.limit(for: .video)
+        // A video written anew (anything but a conformant MP4 copied as it is)
+        // carries AAC-LC, never an audio-file codec.
+        let rewritten = !ops.isEmpty || m.container != .mp4 || error(r, .deliverySize) != nil
+        let audioFileCodec = m.primaryAudio.map(\.codec).flatMap { rewritten && audio == .copy && AudioRules.rewrittenInVideo.contains($0) ? $0 : nil }
+        if audioFileCodec != nil { audio = .encode(AudioEncoding()) }
+
+        // A fix is made for the delivery asked for: "deliver by upload instead"
+        // is the check's advice, not something a fix can do, so it recompresses.
+        if error(r, .deliverySize) != nil {
             let seconds = window?.duration ?? duration
-            // 90% of the limit, less the audio, spread over the output's length.
-            let budget = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9 * 8 / max(seconds, 0.1)
-            encoding.bitRate = max(100_000, Int(budget) - (m.primaryAudio == nil ? 0 : 128_000))
+            let audioBits: Int
+            switch audio {
+            case .encode(let a): audioBits = a.bitRate ?? (m.primaryAudio.map { $0.channels == 1 } == true ? 64_000 : 128_000)
+            case .copy: audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
+            case .drop: audioBits = 0
+            }
+            encoding.bitRate = videoBitRate(fileBytes: Delivery.fileBytes(fitting: r.sizeLimit(for: .video), mimeType: "video/mp4"),
+                                            seconds: seconds, audioBitRate: audioBits)
             encode = true
             ops.append(FixOperation(action: .recompress, detail: "re-encode at \(encoding.bitRate! / 1000) kb/s to fit \(r.delivery.rawValue)",
                                     rules: [.deliverySize]))
@@ -119,35 +140,48 @@ public enum FixPlanner {
             }
             ops.append(FixOperation(action: .remux, detail: "remux \(m.container.displayName) to MP4 (stream copy) for the .mp4 output", rules: []))
         }
+        if let codec = audioFileCodec {
+            ops.append(FixOperation(action: .transcodeAudio, detail: "transcode audio \(codec) to AAC-LC for the MP4", rules: [.audioInVideo]))
+        }
         return .success(FixPlan(output: .mp4, operations: ops, video: encode ? .encode(encoding) : .copy, audio: audio,
                                 window: window, section: r.effectiveSection, padVideoToFrames: pad))
     }
 
     // MARK: audio-to-video audio_uri
 
-    private static func planAudio(_ r: CheckReport) -> FixPlan {
+    private static func planAudio(_ r: CheckReport, _ options: FixOptions) -> Result<FixPlan, FixPlanError> {
         guard let a = r.media.primaryAudio else {
-            return FixPlan(output: .unchanged, operations: [], video: .drop, audio: .drop)
+            return .success(FixPlan(output: .unchanged, operations: [], video: .drop, audio: .drop))
         }
         let duration = a.duration ?? r.media.duration ?? 0
         var ops: [FixOperation] = []
         var encoding = AudioEncoding()
+        var window: TimeWindow?
         var encode = [RuleID.audioCodec, .aacProfile].contains { error(r, $0) != nil }
         if encode {
             ops.append(FixOperation(action: .transcodeAudio, detail: "transcode \(a.profile.map { "\(a.codec) \($0)" } ?? a.codec) to AAC-LC in M4A",
                                     rules: [.audioCodec, .aacProfile].filter { error(r, $0) != nil }))
         }
-        if error(r, .audioDuration) != nil {
-            encode = true
-            if duration < APILimits.audioDuration.lowerBound {
-                encoding.minDuration = APILimits.audioDuration.lowerBound
-                ops.append(FixOperation(action: .trimAudio, detail: "pad with silence to \(Format.seconds(APILimits.audioDuration.lowerBound))",
-                                        rules: [.audioDuration]))
-            } else {
-                encoding.maxDuration = APILimits.audioDuration.upperBound
-                ops.append(FixOperation(action: .trimAudio, detail: "cut to \(Format.seconds(APILimits.audioDuration.upperBound))",
-                                        rules: [.audioDuration]))
+        let most = APILimits.audioDuration.upperBound, least = APILimits.audioDuration.lowerBound
+        if let start = options.audioStart {
+            guard start.isFinite, start >= 0, duration - start >= least else {
+                return .failure(.audioStartOutOfRange("an audio start of \(Format.seconds(start)) leaves \(Format.seconds(max(0, duration - start))) of the \(Format.seconds(duration)) audio; audio-to-video needs at least \(Format.seconds(least))"))
             }
+        }
+        let start = options.audioStart ?? 0
+        if start > 0 || duration > most {
+            // Cut to the sample from `start`: which part is kept is said, never silent.
+            encode = true
+            window = TimeWindow(start: start, duration: min(most, duration - start))
+            let end = start + window!.duration
+            let which = options.audioStart == nil ? " (the first \(Format.seconds(most)); --audio-start picks another part)" : ""
+            ops.append(FixOperation(action: .trimAudio,
+                                    detail: "keep \(Format.seconds(start)) to \(Format.seconds(end)) of the \(Format.seconds(duration)) audio\(which)",
+                                    rules: duration > most ? [.audioDuration] : []))
+        } else if error(r, .audioDuration) != nil, duration < least {
+            encode = true
+            encoding.minDuration = least
+            ops.append(FixOperation(action: .trimAudio, detail: "pad with silence to \(Format.seconds(least))", rules: [.audioDuration]))
         }
         if error(r, .container) != nil && !encode {
             let lc = a.codec == "aac" && a.aacProfile == .lc
@@ -158,34 +192,38 @@ public enum FixPlanner {
                 ops.append(FixOperation(action: .transcodeAudio, detail: "transcode \(a.codec) to AAC-LC in M4A", rules: [.container]))
             }
         }
-        if let size = error(r, .deliverySize), size.fixAction == .recompress {
-            let limit = r.delivery.limit(for: .audio)
-            let bytes = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9
-            encoding.bitRate = max(32_000, Int(bytes * 8 / max(min(duration, 20), 0.1)))
+        if error(r, .deliverySize) != nil {
+            let bytes = Double(Delivery.fileBytes(fitting: r.sizeLimit(for: .audio), mimeType: "audio/mp4")) * 0.9
+            encoding.bitRate = max(32_000, Int(bytes * 8 / max(window?.duration ?? duration, 0.1)))
             encode = true
             ops.append(FixOperation(action: .recompress, detail: "re-encode at \(encoding.bitRate! / 1000) kb/s", rules: [.deliverySize]))
         }
-        if ops.isEmpty { return FixPlan(output: .unchanged, operations: [], video: .drop, audio: .copy) }
-        return FixPlan(output: .m4a, operations: ops, video: .drop, audio: encode ? .encode(encoding) : .copy)
+        if ops.isEmpty { return .success(FixPlan(output: .unchanged, operations: [], video: .drop, audio: .copy)) }
+        return .success(FixPlan(output: .m4a, operations: ops, video: .drop, audio: encode ? .encode(encoding) : .copy, window: window))
     }
 
     // MARK: image_uri
+
+    /// What an image too big to send is tried as, in order: PNG, then JPEG
+    /// and WEBP (the API's other two formats) at falling quality.
+    public static let imageLadder: [ImageEncoding] =
+        [.png] + [2, 4, 6, 9, 13].map { ImageEncoding(.jpeg, quality: $0) } + [90, 75, 60, 45, 30].map { ImageEncoding(.webp, quality: $0) }
 
     private static func planImage(_ r: CheckReport) -> FixPlan {
         var ops: [FixOperation] = []
         if error(r, .imageFormat) != nil {
             ops.append(FixOperation(action: .convertImage, detail: "convert \(r.media.container.displayName) to PNG", rules: [.imageFormat]))
         }
-        var maxSide: Int?
-        if error(r, .deliverySize) != nil, let v = r.media.primaryVideo {
-            // PNG size grows with pixel count: shrink the long side until it fits.
-            let limit = r.delivery.limit(for: .image)
-            let ratio = Double(limit.encoded ? limit.bytes * 3 / 4 : limit.bytes) * 0.9 / Double(max(r.media.sizeBytes, 1))
-            maxSide = max(64, Int(Double(max(v.displayWidth, v.displayHeight)) * ratio.squareRoot()))
-            ops.append(FixOperation(action: .recompress, detail: "convert to PNG at most \(maxSide!) pixels on the long side", rules: [.deliverySize]))
+        var ladder: [ImageEncoding]?
+        if error(r, .deliverySize) != nil {
+            // Full size kept; lossless first, then lossy at falling quality.
+            ladder = imageLadder
+            ops.append(FixOperation(action: .recompress,
+                                    detail: "write the first that fits \(r.delivery.rawValue): " + ladder!.map(\.description).joined(separator: ", "),
+                                    rules: [.deliverySize]))
         }
         if ops.isEmpty { return FixPlan(output: .unchanged, operations: [], video: .copy, audio: .drop) }
-        return FixPlan(output: .png, operations: ops, video: .copy, audio: .drop, maxImageSide: maxSide)
+        return FixPlan(output: .png, operations: ops, video: .copy, audio: .drop, imageLadder: ladder)
     }
 }
 
@@ -211,5 +249,50 @@ extension FixPlanner {
     /// True when `placeWindow` needs the keyframe before the window.
     public static func needsKeyframe(_ plan: FixPlan) -> Bool {
         plan.window != nil && plan.video == .copy && plan.section != nil
+    }
+}
+
+extension FixPlanner {
+    /// The video bit rate that fills 90% of `fileBytes` over `seconds`, less
+    /// the audio's share: the margin covers the container and the encoder's
+    /// overshoot of an average rate.
+    public static func videoBitRate(fileBytes: Int64, seconds: Double, audioBitRate: Int) -> Int {
+        let bits = Double(fileBytes) * 0.9 * 8 / max(seconds, 0.1)
+        return max(50_000, Int(bits) - audioBitRate)
+    }
+
+    /// The same plan at a lower bit rate, after `written` (its output)
+    /// still broke the size limit: the rate is scaled by how far the
+    /// encoder missed, with a further 10% off. Nil when the plan sets no
+    /// bit rate, so there is nothing to lower.
+    public static func lowered(_ plan: FixPlan, written: CheckReport) -> FixPlan? {
+        guard written.findings.contains(where: { $0.rule == .deliverySize && $0.severity == .error }) else { return nil }
+        let m = written.media
+        let seconds = max(m.primaryVideo?.duration ?? m.duration ?? 0, 0.1)
+        var plan = plan
+        switch (plan.video, plan.audio) {
+        case (.encode(var v), _):
+            guard let rate = v.bitRate else { return nil }
+            let audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
+            let fits = videoBitRate(fileBytes: Delivery.fileBytes(fitting: written.sizeLimit(for: .video), mimeType: "video/mp4"),
+                                    seconds: seconds, audioBitRate: audioBits)
+            let achieved = max(1, Int(Double(m.sizeBytes) * 8 / seconds) - audioBits)
+            v.bitRate = max(50_000, min(rate * 8 / 10, Int(Double(rate) * Double(fits) / Double(achieved) * 0.9)))
+            plan.video = .encode(v)
+            plan.operations.append(FixOperation(action: .recompress,
+                                                detail: "re-encode at \(v.bitRate! / 1000) kb/s: \(rate / 1000) kb/s made \(m.sizeBytes) bytes, over the limit",
+                                                rules: [.deliverySize]))
+        case (.drop, .encode(var a)):
+            guard let rate = a.bitRate else { return nil }
+            let fits = Double(Delivery.fileBytes(fitting: written.sizeLimit(for: .audio), mimeType: "audio/mp4")) * 0.9
+            a.bitRate = max(32_000, min(rate * 8 / 10, Int(Double(rate) * fits / Double(max(m.sizeBytes, 1)))))
+            plan.audio = .encode(a)
+            plan.operations.append(FixOperation(action: .recompress,
+                                                detail: "re-encode at \(a.bitRate! / 1000) kb/s: \(rate / 1000) kb/s made \(m.sizeBytes) bytes, over the limit",
+                                                rules: [.deliverySize]))
+        default:
+            return nil
+        }
+        return plan
     }
 }

@@ -27,6 +27,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
     case variableFrameRate = "video.frame-rate.variable"
     case interlaced = "video.interlaced"
     case sizeHeader = "video.size.header"
+    case audioInVideo = "audio.codec.in-video"
 
     /// Where the rule comes from.
     public var source: String {
@@ -42,6 +43,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable {
         case .latentFrameCount, .sizeMultiple: "NOTES.md: 8-frame latent steps, sizes multiple of 32"
         case .bitDepth, .variableFrameRate, .interlaced: "ltx-prep: inputs that decode differently across decoders"
         case .sizeHeader: "ltx-prep: a container header that misstates the stream's size"
+        case .audioInVideo: "ltx-api-docs.md: Input Formats (Opus, Vorbis, FLAC are listed for audio files, not for MP4/MOV/MKV video)"
         }
     }
 }

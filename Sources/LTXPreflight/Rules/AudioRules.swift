@@ -26,11 +26,22 @@ enum AudioRules {
         return findings
     }
 
-    /// Each audio track inside a video: accepted codec, AAC-LC, no PCM.
+    /// Codecs the API takes in audio files but that a video's track should
+    /// not carry: MP4 players and the API's video decoders expect AAC.
+    static let rewrittenInVideo: Set<String> = ["opus", "vorbis", "flac"]
+
+    /// Each audio track inside a video: accepted codec, AAC-LC, no PCM; a
+    /// warning for the audio-file codecs (`rewrittenInVideo`).
     static func tracksInVideo(_ m: MediaInfo) -> [Finding] {
         m.audio.flatMap { a -> [Finding] in
             var f = [codecRule(a, allowed: nil)]
             if a.codec == "aac" { f.append(profileRule(a)) }
+            if rewrittenInVideo.contains(a.codec) {
+                f.append(Finding(rule: .audioInVideo, severity: .warning, actual: "\(codecNames[a.codec] ?? a.codec) in a video",
+                                 required: "AAC-LC (the docs list \(codecNames[a.codec] ?? a.codec) for audio files only)",
+                                 fix: "transcode the audio to AAC-LC (video stream copied); fix does when it rewrites the video",
+                                 fixAction: .transcodeAudio))
+            }
             return f
         }
     }

@@ -29,7 +29,7 @@ struct Admission: ServerMiddleware {
             var bounded: HTTPBody?
             if let body {
                 if case .known(let n) = body.length, n > Self.bodyLimit { throw Self.tooLarge }
-                do { bounded = HTTPBody(try await [UInt8](collecting: body, upTo: Self.bodyLimit)) } catch { throw Self.tooLarge }
+                bounded = HTTPBody(try await Self.collect(body))
             }
             return try await next(request, bounded, metadata)
         } catch {
@@ -38,6 +38,24 @@ struct Admission: ServerMiddleware {
     }
 
     static let tooLarge = SandboxFailure(status: 413, type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes")
+    static let malformed = SandboxFailure.invalid("the request body could not be read: it is not valid HTTP/1.1 framing (chunked encoding or length)")
+
+    /// The body, at most `bodyLimit` bytes: too many is a 413, a body the
+    /// connection cannot frame (a broken chunk) a 400, never the other way.
+    private static func collect(_ body: HTTPBody) async throws(SandboxFailure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in body {
+                if bytes.count + chunk.count > bodyLimit { throw tooLarge }
+                bytes += chunk
+            }
+        } catch let failure as SandboxFailure {
+            throw failure
+        } catch {
+            throw malformed
+        }
+        return bytes
+    }
 
     private func authorize(_ request: HTTPRequest, segmind: Bool) throws(SandboxFailure) {
         let denied = { (why: String) in SandboxFailure(status: 401, type: "authentication_error", message: why) }

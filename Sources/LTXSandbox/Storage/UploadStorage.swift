@@ -36,6 +36,8 @@ struct UploadStorage: Sendable {
     }
 
     struct TooLarge: Error {}
+    /// The body could not be framed (a broken chunk): the client's fault, a 400.
+    struct Malformed: Error {}
 
     /// `PUT /storage/{id}?token=...`: the checks a signed URL makes, then the
     /// body streamed to disk.
@@ -58,7 +60,11 @@ struct UploadStorage: Sendable {
             var received = 0
             try await FileSystem.shared.withFileHandle(forWritingAt: FilePath(path), options: .newFile(replaceExisting: true)) { handle in
                 var writer = handle.bufferedWriter()
-                for try await chunk in request.body {
+                var chunks = request.body.makeAsyncIterator()
+                while true {
+                    let next: ByteBuffer?
+                    do { next = try await chunks.next() } catch { throw Malformed() }
+                    guard let chunk = next else { break }
                     received += chunk.readableBytes
                     if received > Self.limit { throw TooLarge() }
                     try await writer.write(contentsOf: chunk)
@@ -68,6 +74,10 @@ struct UploadStorage: Sendable {
         } catch is TooLarge {
             unlink(path)
             return APIErrorResponse.make(.contentTooLarge, "request_too_large", "Upload exceeds 100 MB")
+        } catch is Malformed {
+            unlink(path)
+            return APIErrorResponse.make(.badRequest, "invalid_request_error",
+                                         "the upload body could not be read: it is not valid HTTP/1.1 framing (chunked encoding or length)")
         } catch {
             unlink(path)
             return APIErrorResponse.make(.internalServerError, "api_error", "Upload failed: \(error)")

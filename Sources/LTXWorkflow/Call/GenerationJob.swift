@@ -92,12 +92,13 @@ extension GenerationJob {
 
     /// The audio streams when delivered as a data URI; the image, if any,
     /// then goes whole. `body`'s URIs are replaced by the delivered ones.
+    /// `fixOptions.audioStart` picks which 20 s of a longer audio are sent.
     public static func audioToVideo(audio: String, image: String?, _ body: AudioToVideoRequest, delivery: Delivery = .upload,
-                                    output: String) -> GenerationJob {
+                                    output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
         let check = CheckRequest(endpoint: .audioToVideo, delivery: delivery)
         var inputs = [Input(path: audio, check: check, delivery: delivery)]
         if let image { inputs.append(Input(path: image, check: check, delivery: delivery)) }
-        return GenerationJob(endpoint: .audioToVideo, inputs: inputs, output: output) { uris, _ in
+        return GenerationJob(endpoint: .audioToVideo, inputs: inputs, output: output, fixOptions: fixOptions) { uris, _ in
             var body = body
             body.audioUri = uris[0]
             body.imageUri = uris.count > 1 ? uris[1] : nil

@@ -31,7 +31,10 @@ struct RequestIdentity: Sendable {
         let request = (try? job.makeRequest(placeholders, []).json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let inputs = "[" + hashes.map { #"{"path":\#(Self.quoted($0.0)),"sha256":"\#($0.1)"}"# }.joined(separator: ",") + "]"
         let path = job.makeRequest(placeholders, []).path
-        let identity = ([job.provider.rawValue, baseURL, path, request] + hashes.map(\.1)).joined(separator: "\n")
+        // The part of the audio sent is not in the fields: it joins the identity
+        // (only when given, so every other fingerprint stays as it was).
+        let audioStart = job.fixOptions.audioStart.map { ["audio_start=\($0)"] } ?? []
+        let identity = ([job.provider.rawValue, baseURL, path, request] + hashes.map(\.1) + audioStart).joined(separator: "\n")
         return RequestIdentity(fingerprint: SHA256.hex(Array(identity.utf8)), request: request, inputs: inputs)
     }
 

@@ -54,6 +54,8 @@ public struct FixOutcome: Sendable, Codable, Equatable {
     public var window: WindowMapping?
     public var padding: Padding?
     public var transcode: TranscodeResult?
+    /// The image written, and in which encoding of the plan's ladder.
+    public var image: ImageConverter.Result?
     /// The output's own check: conformant, or the fix would have failed.
     public var report: CheckReport
 }
@@ -115,8 +117,18 @@ public enum Fixer {
         }
         let file = OutputFile(path: request.output)
         do throws(FixError) {
-            let result = try await write(input, plan, report: report, to: file, progress: progress)
-            let outcome = try await verify(input, plan, result: result, report: report, request: request, file: file)
+            var result = try await write(input, plan, report: report, request: request, to: file, progress: progress)
+            var outcome: FixOutcome
+            do throws(FixError) {
+                outcome = try await verify(input, plan, written: result, report: report, request: request, file: file)
+            } catch {
+                // An average bit rate is a target, not a bound: one miss of the
+                // size limit is retried once, lower by as much as it missed.
+                guard case .notConformant(_, let written) = error, let lowered = FixPlanner.lowered(plan, written: written) else { throw error }
+                plan = lowered
+                result = try await write(input, plan, report: report, request: request, to: file, progress: progress)
+                outcome = try await verify(input, plan, written: result, report: report, request: request, file: file)
+            }
             if let err = file.commit() {
                 throw FixError.write(input: input, MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
                                                               message: String(cString: strerror(err))))
@@ -140,22 +152,30 @@ public enum Fixer {
 
     // MARK: steps
 
-    private static func write(_ input: String, _ plan: FixPlan, report: CheckReport, to file: OutputFile,
-                              progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(FixError) -> TranscodeResult? {
+    private static func write(_ input: String, _ plan: FixPlan, report: CheckReport, request: FixRequest, to file: OutputFile,
+                              progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(FixError) -> Written {
         switch plan.output {
         case .unchanged:
             if let err = file.copyIn(from: input) {
                 throw .write(input: input, MediaError(kind: .output, path: file.path, code: -err, message: String(cString: strerror(err))))
             }
-            return nil
+            return Written()
         case .png:
             let temporary = file.temporary
+            let ladder = OutputName.ladder(plan.imageLadder ?? [.png], output: request.checkExtension ? request.output : nil)
+            let limit = report.sizeLimit(for: .image)
+            let converted: ImageConverter.Result
             do throws(MediaError) {
-                _ = try await BlockingExecutor.run { () throws(MediaError) in
-                    try ImageConverter.convertToPNG(input: input, output: temporary, maxSide: plan.maxImageSide)
+                converted = try await BlockingExecutor.run { () throws(MediaError) in
+                    try ImageConverter.convert(input: input, output: temporary, ladder: ladder) { encoding, bytes in
+                        Int64(bytes) <= Delivery.fileBytes(fitting: limit, mimeType: encoding.mimeType)
+                    }
                 }
             } catch { throw .write(input: input, error) }
-            return nil
+            if request.checkExtension, let expected = OutputName.refusal(image: converted.encoding.format, output: request.output) {
+                throw .wrongExtension(input: input, output: request.output, expected: expected + ", the first format that fits")
+            }
+            return Written(image: converted)
         case .mp4, .m4a:
             let video = report.media.primaryVideo
             let expected = plan.window.map { Int(($0.duration * (video?.frameRate ?? 25)).rounded()) }
@@ -164,16 +184,23 @@ public enum Fixer {
                                    window: plan.window, video: plan.video, audio: plan.audio,
                                    padVideoToFrames: plan.padVideoToFrames, expectedFrames: expected)
             do throws(MediaError) {
-                return try await Transcoder.run(job, progress: progress)
+                return Written(transcode: try await Transcoder.run(job, progress: progress))
             } catch {
                 throw error.kind == .cancelled ? .cancelled(input: input) : .write(input: input, error)
             }
         }
     }
 
+    /// What `write` made, besides the file.
+    private struct Written {
+        var transcode: TranscodeResult?
+        var image: ImageConverter.Result?
+    }
+
     /// Re-probes what was written and checks it as the API will.
-    private static func verify(_ input: String, _ plan: FixPlan, result: TranscodeResult?, report: CheckReport,
+    private static func verify(_ input: String, _ plan: FixPlan, written made: Written, report: CheckReport,
                                request: FixRequest, file: OutputFile) async throws(FixError) -> FixOutcome {
+        let result = made.transcode
         if Task.isCancelled { throw .cancelled(input: input) }
         var check = request.check
         if plan.window != nil, let result {
@@ -201,7 +228,7 @@ public enum Fixer {
                                          originalFrames: v.frameCount)
         }
         return FixOutcome(input: input, output: request.output, plan: plan, window: window, padding: padding,
-                          transcode: result, report: written)
+                          transcode: result, image: made.image, report: written)
     }
 }
 

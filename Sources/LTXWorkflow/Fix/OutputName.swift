@@ -10,13 +10,39 @@ enum OutputName {
         switch plan.output {
         case .mp4: allowed = ("MP4", ["mp4", "m4v"])
         case .m4a: allowed = ("M4A", ["m4a"])
+        case .png where plan.imageLadder != nil: allowed = ("PNG, JPEG or WEBP", ["png", "jpg", "jpeg", "webp"])
         case .png: allowed = ("PNG", ["png"])
         case .unchanged: allowed = (input.displayName + " (the input, unchanged)", extensions(input))
         }
-        let name = output.split(separator: "/").last.map(String.init) ?? output
-        let ext = name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
-        guard !allowed.1.isEmpty, !allowed.1.contains(ext) else { return nil }
+        guard !allowed.1.isEmpty, !allowed.1.contains(pathExtension(output)) else { return nil }
         return "\(allowed.0) (." + allowed.1.joined(separator: ", .") + ")"
+    }
+
+    /// Nil when `output`'s extension names the image format written.
+    static func refusal(image format: ImageEncoding.Format, output: String) -> String? {
+        let container = container(of: format)
+        let allowed = extensions(container)
+        guard !allowed.contains(pathExtension(output)) else { return nil }
+        return "\(container.displayName) (." + allowed.joined(separator: ", .") + ")"
+    }
+
+    /// The image encodings to try for `output`: from the first of the format
+    /// its name asks for (a name asking for JPEG skips PNG); all of them
+    /// when the name does not matter (nil) or names none.
+    static func ladder(_ ladder: [ImageEncoding], output: String?) -> [ImageEncoding] {
+        guard let output else { return ladder }
+        let ext = pathExtension(output)
+        guard let first = ladder.firstIndex(where: { extensions(container(of: $0.format)).contains(ext) }) else { return ladder }
+        return Array(ladder[first...])
+    }
+
+    private static func container(of format: ImageEncoding.Format) -> ContainerFormat {
+        switch format { case .png: .png; case .jpeg: .jpeg; case .webp: .webp }
+    }
+
+    private static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
     }
 
     /// The usual extensions of a container; empty when any will do.

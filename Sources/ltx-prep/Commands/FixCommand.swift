@@ -52,6 +52,9 @@ struct FixCommand: AsyncParsableCommand {
     @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow.")
     var preset: String = "medium"
 
+    @Option(help: ArgumentHelp("For audio-to-video: where in a longer audio the 20 s kept begin (default: its start).", valueName: "seconds"))
+    var audioStart: Double?
+
     @Flag(help: "Print the plan and stop; write nothing.")
     var plan = false
 
@@ -68,13 +71,14 @@ struct FixCommand: AsyncParsableCommand {
     func validate() throws {
         if !plan && output == nil { throw ValidationError("give the output with -o OUTPUT, or --plan to only plan") }
         guard (1...51).contains(crf) else { throw ValidationError("--crf must be from 1 to 51") }
+        if let s = audioStart, !(s.isFinite && s >= 0) { throw ValidationError("--audio-start must be a number of seconds, 0 or more") }
         guard Self.presets.contains(preset) else { throw ValidationError("--preset must be one of \(Self.presets.sorted().joined(separator: ", "))") }
     }
 
     func run() async throws {
         _ = global.bootstrap()
         let request = FixRequest(check: target.request(), output: output ?? "", force: force,
-                                 options: FixOptions(crf: crf, preset: preset))
+                                 options: FixOptions(crf: crf, preset: preset, audioStart: audioStart))
 
         if plan {
             do throws(FixError) {

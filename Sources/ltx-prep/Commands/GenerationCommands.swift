@@ -172,6 +172,9 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     @Option(help: "How the files reach the API: upload or data-uri.")
     var deliver: Delivery = .upload
 
+    @Option(help: ArgumentHelp("Where in a longer audio the 20 s sent begin (default: its start).", valueName: "seconds"))
+    var audioStart: Double?
+
     @Flag(help: "Replace the output if it exists.")
     var force = false
 
@@ -183,6 +186,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         try client.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
         if deliver == .url { throw ValidationError("--deliver url is not offered here: use upload or data-uri") }
+        if let s = audioStart, !(s.isFinite && s >= 0) { throw ValidationError("--audio-start must be a number of seconds, 0 or more") }
     }
 
     func run() async throws {
@@ -190,7 +194,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         try await reportingFailures {
             let output = self.output ?? "/dev/null"
             let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt),
-                                                 delivery: deliver, output: output)
+                                                 delivery: deliver, output: output, fixOptions: FixOptions(audioStart: audioStart))
             let outcome = try await APICall.run(job, options: client, force: force,
                                                 what: "this video", logger: logger)
             APICall.report(outcome, output: output, json: client.json)

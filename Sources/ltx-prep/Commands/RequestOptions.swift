@@ -16,6 +16,10 @@ struct RequestOptions: ParsableArguments {
     @Option(help: "How the file will reach the API; sets the size limit.")
     var deliver: Delivery = .upload
 
+    @Option(help: ArgumentHelp("A size limit stricter than the delivery's (a proxy's, another host's), counted as it counts (base64 for data-uri).",
+                               valueName: "bytes"))
+    var maxBytes: Int64?
+
     func validate() throws {
         if (start == nil) != (duration == nil) {
             throw ValidationError("--start and --duration go together: give both or neither")
@@ -23,6 +27,7 @@ struct RequestOptions: ParsableArguments {
         for value in [start, duration].compactMap({ $0 }) where !value.isFinite {
             throw ValidationError("--start and --duration must be finite numbers")
         }
+        if let m = maxBytes, m <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes") }
         if endpoint == .textToVideo { throw ValidationError("--for takes retake, audio-to-video or image-to-video: text-to-video takes no file") }
         if let e = endpoint, e != .retake, start != nil {
             throw ValidationError("--start and --duration are retake parameters; they do not apply to --for \(e.rawValue)")
@@ -32,7 +37,7 @@ struct RequestOptions: ParsableArguments {
     func request(prompt: String? = nil) -> CheckRequest {
         CheckRequest(endpoint: endpoint,
                      section: start.flatMap { s in duration.map { RetakeSection(start: s, duration: $0) } },
-                     delivery: deliver, prompt: prompt)
+                     delivery: deliver, prompt: prompt, maxBytes: maxBytes)
     }
 }
 

@@ -78,7 +78,16 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("job-seconds"), help: ArgumentHelp("Seconds an async (v2) job stays processing before it completes.", valueName: "seconds"))
     var jobSeconds: Double = 0
 
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds a connection may read no request part and write no answer before it is closed.", valueName: "seconds"))
+    var idleTimeout: Double = 60
+
+    @Option(name: .customLong("header-timeout"), help: ArgumentHelp("Seconds a request's head may take to arrive, from the connection or the previous answer.", valueName: "seconds"))
+    var headerTimeout: Double = 20
+
     func validate() throws {
+        for (flag, value) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout)] where !(value.isFinite && value > 0 && value <= 86_400) {
+            throw ValidationError("\(flag) must be more than 0 and at most 86400 seconds")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard jobSeconds.isFinite, (0...86_400).contains(jobSeconds) else { throw ValidationError("--job-seconds must be from 0 to 86400") }
         guard (0...604_800).contains(uploadURLLifetime) else { throw ValidationError("--upload-url-lifetime must be from 0 to 604800 seconds") }
@@ -123,6 +132,8 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.failJobs = failJobs
         configuration.syncAnswer = answer
         configuration.jobLifetime = jobLifetime.map { .milliseconds(Int64($0 * 1000)) }
+        configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
+        configuration.headerTimeout = .milliseconds(Int64(headerTimeout * 1000))
         let address = host
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
