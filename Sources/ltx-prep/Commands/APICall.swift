@@ -1,20 +1,9 @@
 import ArgumentParser
 import LTXClient
 import LTXContract
-import LTXFiles
-import LTXJournal
 import LTXPreflight
 import LTXWorkflow
 import Logging
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-extension Delivery: ExpressibleByArgument {}
 
 /// One line on stderr and an exit status.
 struct CommandFailure: Error {
@@ -47,12 +36,14 @@ struct CommandFailure: Error {
     }
 }
 
-/// Runs `body`, turning a `CommandFailure` into its line and exit status.
+/// Runs `body`, turning a `CommandFailure` or a `WorkflowError` into its line and exit status.
 func reportingFailures(_ body: () async throws -> Void) async throws {
-    do { try await body() } catch let failure as CommandFailure {
-        Console.error(failure.message)
-        throw ExitCode(failure.status == .interrupted ? Interrupt.exitStatus : failure.status.rawValue)
+    let failure: CommandFailure
+    do { return try await body() } catch let error as WorkflowError { failure = CommandFailure(error) } catch let error as CommandFailure {
+        failure = error
     }
+    Console.error(failure.message)
+    throw ExitCode(failure.status == .interrupted ? Interrupt.exitStatus : failure.status.rawValue)
 }
 
 let callExitStatus = """
@@ -63,39 +54,41 @@ let callExitStatus = """
     143 SIGTERM, 129 SIGHUP), temporary files removed.
     """
 
-/// The CLI's side of `Generation.run`: output checks, the estimate prompt,
-/// Ctrl-C as cancellation, and printing.
+/// The CLI's side of `Generation.run`: the confirmation prompt, Ctrl-C as
+/// cancellation, and printing.
 enum APICall {
-    static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, what: String,
-                    logger: Logger) async throws -> GenerationOutcome {
-        let client = try options.client(logger: logger)
-        let journal = options.dryRun ? nil : try await options.openJournal()
-        let settings = GenerationOptions(dryRun: options.dryRun, sync: options.sync, journal: journal, again: options.again,
-                                         pollInterval: .milliseconds(Int64(options.effectivePollInterval * 1000)), replaceOutput: force)
+    static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger) async throws -> GenerationOutcome {
+        let settings = options.settings(job.provider, force: force)
         let status = StatusLine(enabled: !options.json && Console.stderrIsTerminal)
         let json = options.json
         let task = Task { () async -> Result<GenerationOutcome, WorkflowError> in
             do throws(WorkflowError) {
-                return .success(try await Generation.run(job, client: client, options: settings, approve: { estimate throws(WorkflowError) in
-                    status.clear()
-                    try options.approve(estimate, what: what)
-                }, events: { event in show(event, status: status, json: json) }))
+                return .success(try await Generation.run(job, settings: settings, logger: logger, confirm: { _ throws(WorkflowError) in
+                    try options.confirm()
+                }, events: { event in show(event, of: job, status: status, json: json) }))
             } catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
         status.clear()
-        await journal?.close()
-        switch result {
-        case .success(let outcome): return outcome
-        case .failure(let error): throw CommandFailure(error)
+        return try result.get()
+    }
+
+    /// Runs `job` and prints its result; `note` adds a line under it.
+    static func perform(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger,
+                        note: (GenerationOutcome) -> String? = { _ in nil }) async throws {
+        try await reportingFailures {
+            let outcome = try await run(job, options: options, force: force, logger: logger)
+            report(outcome, output: job.output, json: options.json, note: note(outcome))
         }
     }
 
-    private static func show(_ event: WorkflowEvent, status: StatusLine, json: Bool) {
+    private static func show(_ event: WorkflowEvent, of job: GenerationJob, status: StatusLine, json: Bool) {
         switch event {
         case .fixPlanned(let input, let plan): if !json { status.clear(); Console.note(FixPrinter.plan(input, plan)) }
         case .fixing(_, let p): status.show("fixing: frame \(p.framesDone)" + (p.framesExpected.map { " of \($0)" } ?? ""))
-        case .estimated: break
+        case .estimated(let estimate):
+            status.clear()
+            Console.note(estimate.map { "estimated cost of \(job.summary): \($0)" } ?? "no documented price for \(job.summary) with \(job.provider.rawValue)")
         case .checkingURL(let url): status.show("asking \(url) for its size")
         case .uploading(let sent, let total): status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
         case .waiting: status.show("waiting for the result")
@@ -139,31 +132,4 @@ struct CallResult: Encodable {
     var window: FixOutcome.WindowMapping?
     var jobId: String?
     var resumed: GenerationOutcome.Resumption?
-}
-
-/// One line of status on stderr, redrawn in place; nothing on a pipe.
-final class StatusLine: Sendable {
-    private let enabled: Bool
-    private let last = Mutex<Double>(0)
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func show(_ text: String) {
-        guard enabled else { return }
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        let now = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-        let draw = last.withLock { t -> Bool in
-            guard now - t >= 0.1 else { return false }
-            t = now
-            return true
-        }
-        if draw { Console.prompt("\r\u{1B}[K" + text) }
-    }
-
-    func clear() { if enabled { Console.prompt("\r\u{1B}[K") } }
-}
-
-enum Bytes {
-    static func mb(_ n: Int64) -> String { "\((Double(n) / 1e5).rounded() / 10) MB" }
 }

@@ -85,13 +85,13 @@ struct FixCommand: AsyncParsableCommand {
             } catch { try fail(error) }
         }
 
-        let bar = ProgressBar(enabled: !json && Console.stderrIsTerminal)
+        let bar = StatusLine(enabled: !json && Console.stderrIsTerminal)
         let task = Task { () async -> Result<FixOutcome, FixError> in
-            do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.update($0) }) }
+            do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.show($0) }) }
             catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
-        bar.finish()
+        bar.clear()
         switch result {
         case .success(let outcome):
             Console.out(json ? JSONOutput.line(outcome) : FixPrinter.outcome(outcome))

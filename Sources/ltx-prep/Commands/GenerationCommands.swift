@@ -1,15 +1,8 @@
 import ArgumentParser
 import LTXClient
 import LTXContract
-import LTXMedia
 import LTXPreflight
 import LTXWorkflow
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The options of text-to-video and image-to-video.
 struct GenerationArguments: ParsableArguments {
@@ -28,8 +21,8 @@ struct GenerationArguments: ParsableArguments {
     @Option(help: "25 or 50.")
     var fps: Int?
 
-    @Option(name: .customLong("camera-motion"), help: "dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down, static or focus_shift.")
-    var cameraMotion: String?
+    @Option(name: .customLong("camera-motion"), help: "How the camera moves.")
+    var cameraMotion: CameraMotion?
 
     @Flag(name: .customLong("no-audio"), help: "Generate silent video.")
     var noAudio = false
@@ -42,25 +35,16 @@ struct GenerationArguments: ParsableArguments {
 
     /// The documented matrix, checked before anything is sent.
     func validate() throws {
-        if let motion = cameraMotion, CameraMotion(rawValue: motion) == nil {
-            throw ValidationError("--camera-motion must be one of \(CameraMotion.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let bad = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps ?? 25, duration: duration)
-            .first(where: { $0.severity == .error }) {
-            throw ValidationError("\(bad.actual) is not offered: \(bad.required)")
-        }
+        do throws(WorkflowError) { try spec.validate() } catch { throw ValidationError(error.description) }
     }
 
-    var textBody: TextToVideoRequest {
-        TextToVideoRequest(prompt: prompt, model: model, duration: duration, fps: fps, resolution: resolution,
-                           generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion.flatMap(CameraMotion.init(rawValue:)))
-    }
-
-    var imageBody: ImageToVideoRequest {
-        ImageToVideoRequest(imageUri: "", prompt: prompt, model: model, duration: duration, fps: fps, resolution: resolution,
-                            generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion.flatMap(CameraMotion.init(rawValue:)))
+    var spec: VideoSpec {
+        VideoSpec(prompt: prompt, model: model, duration: duration, resolution: resolution, fps: fps, cameraMotion: cameraMotion,
+                  audio: !noAudio)
     }
 }
+
+extension CameraMotion: ExpressibleByArgument {}
 
 struct TextToVideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,21 +63,17 @@ struct TextToVideoCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(generation.output)
-        try client.requireLTX()
+        try serving.requireLTX()
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        try await reportingFailures {
-            let output = generation.output ?? "/dev/null"
-            let outcome = try await APICall.run(.textToVideo(generation.textBody, output: output), options: client,
-                                                force: generation.force, what: "this video", logger: logger)
-            APICall.report(outcome, output: output, json: client.json)
-        }
+        let job = GenerationJob.textToVideo(generation.spec.textToVideo, output: generation.output ?? "/dev/null")
+        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
     }
 }
 
@@ -123,22 +103,18 @@ struct ImageToVideoCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(generation.output)
-        try client.requireLTX()
+        try serving.requireLTX()
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        try await reportingFailures {
-            let output = generation.output ?? "/dev/null"
-            let job = GenerationJob.imageToVideo(image: image, generation.imageBody, delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.run(job, options: client, force: generation.force, what: "this video",
-                                                logger: logger)
-            APICall.report(outcome, output: output, json: client.json)
-        }
+        let job = GenerationJob.imageToVideo(image: image, generation.spec.imageToVideo, delivery: deliver, url: url,
+                                             output: generation.output ?? "/dev/null")
+        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
     }
 }
 
@@ -176,25 +152,20 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     var force = false
 
     @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(output)
-        try client.requireLTX()
+        try serving.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
         if deliver == .url { throw ValidationError("--deliver url is not offered here: use upload or data-uri") }
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        try await reportingFailures {
-            let output = self.output ?? "/dev/null"
-            let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt),
-                                                 delivery: deliver, output: output)
-            let outcome = try await APICall.run(job, options: client, force: force,
-                                                what: "this video", logger: logger)
-            APICall.report(outcome, output: output, json: client.json)
-        }
+        let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: deliver,
+                                             output: output ?? "/dev/null")
+        try await APICall.perform(job, options: client, force: force, logger: global.bootstrap())
     }
 }
 
@@ -218,58 +189,35 @@ struct UploadCommand: AsyncParsableCommand {
     @Argument(help: "The file to upload.")
     var file: String
 
-    @OptionGroup var client: ClientOptions
+    @Flag(help: "Print one JSON object: the storage URI, the transfer, and when each URL expires.")
+    var json = false
+
+    @Flag(name: .customLong("dry-run"), help: "Say what would be sent; send nothing.")
+    var dryRun = false
+
+    @OptionGroup var key: KeyOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try client.requireLTX()
+        try serving.requireLTX()
     }
 
     func run() async throws {
         let logger = global.bootstrap()
         try await reportingFailures {
-            let api = try client.client(logger: logger)
-            let identified: (mimeType: String, sizeBytes: Int64)
-            do throws(WorkflowError) { identified = try await FileUpload.identify(file) } catch { throw CommandFailure(error) }
-            if client.dryRun {
-                Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
-                return
+            let api = try CallSettings(apiKey: key.apiKey, baseURL: key.baseURL).client(logger: logger)
+            let identified = try await FileUpload.identify(file)
+            if dryRun {
+                return Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
             }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            let uploaded: Uploaded
-            do throws(WorkflowError) {
-                uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
-                    if case .uploading(let sent, let total) = event { status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))") }
-                }
-            } catch { throw CommandFailure(error) }
+            let status = StatusLine(enabled: !json && Console.stderrIsTerminal)
+            let uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
+                if case .uploading(let sent, let total) = event { status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))") }
+            }
             status.clear()
             logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")
-            Console.out(client.json ? JSONOutput.line(UploadLine(uploaded, file: file)) : uploaded.ticket.storageUri)
+            Console.out(json ? JSONOutput.line(UploadReceipt(uploaded, file: file)) : uploaded.ticket.storageUri)
         }
-    }
-}
-
-/// `upload --json`: where the file went, how fast, and how long each URL works.
-private struct UploadLine: Encodable {
-    var file: String
-    var storageUri: String
-    /// When the signed upload URL stops working (1 hour after the ticket).
-    var expiresAt: String
-    var uploadUrlExpiresAt: String
-    /// How long the storage URI can be used in requests: 24 hours after the upload (ltx-api-docs.md).
-    var storageUriExpiresAt: String
-    var bytes: Int64
-    var seconds: Double
-    var bytesPerSecond: Double
-
-    init(_ uploaded: Uploaded, file: String) {
-        self.file = file
-        storageUri = uploaded.ticket.storageUri
-        expiresAt = uploaded.ticket.expiresAt.formatted(.iso8601)
-        uploadUrlExpiresAt = expiresAt
-        storageUriExpiresAt = Date.now.addingTimeInterval(24 * 3600).formatted(.iso8601)
-        bytes = uploaded.bytes
-        seconds = uploaded.seconds
-        bytesPerSecond = uploaded.bytesPerSecond.rounded()
     }
 }

@@ -37,3 +37,4 @@ struct RequestOptions: ParsableArguments {
 }
 
 extension Endpoint: ExpressibleByArgument {}
+extension Delivery: ExpressibleByArgument {}

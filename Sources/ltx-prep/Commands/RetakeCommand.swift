@@ -53,6 +53,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @Flag(help: "Replace the output if it exists.")
     var force = false
 
+    @OptionGroup var serving: ProviderOption
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
 
@@ -62,8 +63,8 @@ struct RetakeCommand: AsyncParsableCommand {
             throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
         }
         guard start.isFinite, duration.isFinite else { throw ValidationError("--start and --duration must be numbers") }
-        if client.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
-        if client.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
+        if serving.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
+        if serving.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
     }
 
     func run() async throws {
@@ -71,9 +72,9 @@ struct RetakeCommand: AsyncParsableCommand {
         try await reportingFailures {
             let output = self.output ?? "/dev/null"
             let job = GenerationJob.retake(input: input, section: RetakeSection(start: start, duration: duration), prompt: prompt,
-                                           mode: mode.flatMap(RetakeMode.init(rawValue:)), model: model, provider: client.provider.provider,
+                                           mode: mode.flatMap(RetakeMode.init(rawValue:)), model: model, provider: serving.provider,
                                            delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.run(job, options: client, force: force, what: "this retake", logger: logger)
+            let outcome = try await APICall.run(job, options: client, force: force, logger: logger)
             let window = (outcome.fixes.first ?? nil)?.window
             let sectionStart = window?.sectionStart ?? start
             APICall.report(outcome, output: output, json: client.json,
