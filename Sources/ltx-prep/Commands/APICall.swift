@@ -15,23 +15,13 @@ struct CommandFailure: Error {
         self.status = status
     }
 
-    init(_ error: ClientError) {
-        message = error.description
-        switch error {
-        case .api, .unexpectedAnswer: status = .api
-        case .connection, .droppedDownload: status = .network
-        case .cancelled: status = .interrupted
-        default: status = .unusable
-        }
-    }
-
     init(_ error: WorkflowError) {
-        switch error {
-        case .client(let e): self.init(e)
-        case .unusable(let why), .refused(let why): self.init(why, status: .unusable)
-        case .cancelled: self.init(error.description, status: .interrupted)
-        case .jobFailed(let why): self.init(why, status: .api)
-        case .journal(let e): self.init(e.description, status: .unusable)
+        message = error.description
+        status = switch error.kind {
+        case .unusable: .unusable
+        case .api: .api
+        case .network: .network
+        case .cancelled: .interrupted
         }
     }
 }
@@ -90,12 +80,12 @@ enum APICall {
             status.clear()
             Console.note(estimate.map { "estimated cost of \(job.summary): \($0)" } ?? "no documented price for \(job.summary) with \(job.provider.rawValue)")
         case .checkingURL(let url): status.show("asking \(url) for its size")
-        case .uploading(let sent, let total): status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))")
+        case .uploading(let sent, let total): status.show("uploading \(Units.mb(sent)) of \(Units.mb(total))")
         case .waiting: status.show("waiting for the result")
         case .submitted(let id): if !json { status.clear(); Console.note("submitted: job \(id)") }
         case .resuming(let id): if !json { status.clear(); Console.note("resuming job \(id) from the journal: nothing is sent again") }
         case .polling(let id, let state, let elapsed): status.show("job \(id): \(state), \(elapsed.components.seconds) s")
-        case .downloading(let got, let total): status.show("downloading \(Bytes.mb(got))" + (total.map { " of \(Bytes.mb($0))" } ?? ""))
+        case .downloading(let got, let total): status.show("downloading \(Units.mb(got))" + (total.map { " of \(Units.mb($0))" } ?? ""))
         case .warning(let text): status.clear(); Console.note("warning: \(text)")
         }
     }

@@ -71,7 +71,7 @@ struct CheckCommand: AsyncParsableCommand {
             case .failure(let error):
                 status = .unusable
                 Console.error(error.description)
-                if json { Console.out(JSONOutput.line(JSONOutput.Failure(file, error))) }
+                if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
             }
         }
         if status != .conformant { throw ExitCode(status.rawValue) }

@@ -213,7 +213,7 @@ struct UploadCommand: AsyncParsableCommand {
             }
             let status = StatusLine(enabled: !json && Console.stderrIsTerminal)
             let uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
-                if case .uploading(let sent, let total) = event { status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))") }
+                if case .uploading(let sent, let total) = event { status.show("uploading \(Units.mb(sent)) of \(Units.mb(total))") }
             }
             status.clear()
             logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LTXMedia
+import LTXPreflight
 
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +36,7 @@ struct ProbeCommand: AsyncParsableCommand {
             } catch {
                 failed = true
                 Console.error(error.description)
-                if json { Console.out(JSONOutput.line(JSONOutput.Failure(file, error))) }
+                if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
             }
         }
         if failed { throw ExitCode(ExitStatus.unusable.rawValue) }

@@ -79,11 +79,13 @@ struct SandboxCommand: AsyncParsableCommand {
     var jobSeconds: Double = 0
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
-        guard jobSeconds.isFinite, (0...86_400).contains(jobSeconds) else { throw ValidationError("--job-seconds must be from 0 to 86400") }
-        guard (0...604_800).contains(uploadURLLifetime) else { throw ValidationError("--upload-url-lifetime must be from 0 to 604800 seconds") }
-        guard (0...60_000).contains(latencyMs) else { throw ValidationError("--latency-ms must be from 0 to 60000") }
-        guard (0...86_400).contains(retryAfter) else { throw ValidationError("--retry-after must be from 0 to 86400 seconds") }
+        let bounds: [(flag: String, value: Double?, range: ClosedRange<Double>)] = [
+            ("--port", Double(port), 0...65535), ("--latency-ms", Double(latencyMs), 0...60_000), ("--fail-rate", failRate, 0...1),
+            ("--retry-after", Double(retryAfter), 0...86_400), ("--upload-url-lifetime", Double(uploadURLLifetime), 0...604_800),
+            ("--job-seconds", jobSeconds, 0...86_400), ("--job-lifetime", jobLifetime, 0...86_400)]
+        for b in bounds where b.value.map({ !($0.isFinite && b.range.contains($0)) }) ?? false {
+            throw ValidationError("\(b.flag) must be from \(Units.number(b.range.lowerBound)) to \(Units.number(b.range.upperBound))")
+        }
         if let dropAfterBytes, dropAfterBytes < 0 { throw ValidationError("--drop-after-bytes must be 0 or more") }
         if let storage {
             var st = stat()
@@ -91,14 +93,10 @@ struct SandboxCommand: AsyncParsableCommand {
                 throw ValidationError("--storage \(storage): not an existing folder")
             }
         }
-        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be from 0 to 1") }
         for (flag, value) in [("--script", script), ("--poll-script", pollScript), ("--result-script", resultScript)] {
             if let value, Self.statuses(value) == nil {
                 throw ValidationError("\(flag) takes HTTP statuses (100 to 599) separated by commas, e.g. 429,503")
             }
-        }
-        if let jobLifetime, !(jobLifetime.isFinite && jobLifetime >= 0 && jobLifetime <= 86_400) {
-            throw ValidationError("--job-lifetime must be from 0 to 86400 seconds")
         }
     }
 
@@ -111,10 +109,9 @@ struct SandboxCommand: AsyncParsableCommand {
             guard let made = mkdtemp(&template) else { throw ValidationError("cannot make a storage folder under /tmp") }
             directory = String(cString: made)
         }
-        let key = apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox"
         var configuration = SandboxConfiguration(
-            host: host, port: port, apiKey: key, storageDirectory: directory, latency: .milliseconds(latencyMs),
-            script: script.flatMap(Self.statuses) ?? [],
+            host: host, port: port, apiKey: apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox",
+            storageDirectory: directory, latency: .milliseconds(latencyMs), script: script.flatMap(Self.statuses) ?? [],
             retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .milliseconds(Int64(jobSeconds * 1000)))
         configuration.removeStorageOnExit = storage == nil
@@ -126,23 +123,18 @@ struct SandboxCommand: AsyncParsableCommand {
         let address = host
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
-            fflushStdout()
+            fflush(nil)  // the port line must reach a pipe now: tests wait for it
         }
     }
 }
 
 extension SandboxCommand {
+    /// `429, 503` as [429, 503]; nil unless every item is a status.
     static func statuses(_ list: String) -> [Int]? {
-        let parsed = list.split(separator: ",").map { Int($0.trimmingCharacters) }
+        let parsed = list.split(separator: ",").map { Int($0.filter { $0 != " " }) }
         guard parsed.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else { return nil }
         return parsed.compactMap { $0 }
     }
 }
 
 extension SandboxConfiguration.SyncAnswer: ExpressibleByArgument {}
-
-private extension Substring {
-    var trimmingCharacters: String { String(self.filter { $0 != " " }) }
-}
-
-func fflushStdout() { fflush(nil) }

@@ -65,7 +65,3 @@ final class StatusLine: Sendable {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }
-
-enum Bytes {
-    static func mb(_ n: Int64) -> String { "\((Double(n) / 1e5).rounded() / 10) MB" }
-}
