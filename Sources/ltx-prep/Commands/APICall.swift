@@ -37,11 +37,11 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
 }
 
 let callExitStatus = """
-    Exit status: 0 done; 2 the input cannot be used, the arguments are wrong, no key, or the \
-    call was refused (--max-cost, not confirmed); 3 the API answered an error (its status, \
-    type, message and x-request-id are printed); 4 the network failed or the download was cut \
-    (nothing is left under the output's name); 128 + the signal when interrupted (130 Ctrl-C, \
-    143 SIGTERM, 129 SIGHUP), temporary files removed.
+    Exit status: 0 done; 2 the input cannot be used, the arguments are wrong,
+    there is no key, or the call was refused (--max-cost, not confirmed); 3 the
+    API answered an error; 4 the network failed or the download was cut (nothing
+    is left under the output's name); 128 + the signal when interrupted (130
+    Ctrl-C, 143 SIGTERM, 129 SIGHUP), temporary files removed.
     """
 
 /// The CLI's side of `Generation.run`: the confirmation prompt, Ctrl-C as

@@ -5,24 +5,29 @@ import LTXWorkflow
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Run many paid calls from a manifest (JSON Lines) or a folder, resumable through the journal.",
+        abstract: "Run many paid calls from a manifest or a folder.",
         discussion: """
             Each manifest line holds the fields of one command, e.g.
-              {"command": "retake", "input": "a.mov", "start": 12, "duration": 4, "prompt": "...", "output": "out/a.mp4"}
-            (command: retake, text-to-video, image-to-video or audio-to-video; also image, mode, model, \
-            resolution, fps, deliver, provider). With a folder instead, every video in it is retaken \
-            with --start, --duration and --prompt into --output-dir.
+              {"command": "retake", "input": "a.mov", "start": 12, "duration": 4,
+               "prompt": "the cup falls", "output": "out/a.mp4"}
+            (command: retake, text-to-video, image-to-video or audio-to-video; also
+            image, mode, model, resolution, fps, deliver, provider). With a folder
+            instead, every video in it is retaken with --start, --duration and --prompt
+            into --output-dir.
 
-            Each item is checked, fixed, sent and downloaded; at most --concurrency paid calls run at \
-            once while the others are checked and fixed. Running the same batch again skips what is \
-            done, resumes what runs, and retries only what failed without being billed.
+            Each item is checked, fixed, sent and downloaded; at most --concurrency paid
+            calls run at once while the others are checked and fixed. Running the same
+            batch again skips what is done, resumes what runs, and retries only what
+            failed without being billed. --provider segmind serves retake items only.
 
-            Past one machine: --shard I/N takes items I, I+N, I+2N... of the manifest, each shard with \
-            its own journal, so N machines (a Kubernetes Indexed Job: --shards N reads \
-            JOB_COMPLETION_INDEX; a Slurm array; GNU parallel) split a batch with no coordinator.
+            Past one machine: --shard I/N takes items I, I+N, I+2N... of the manifest,
+            each shard with its own journal, so N machines (a Kubernetes Indexed Job:
+            --shards N reads JOB_COMPLETION_INDEX; a Slurm array; GNU parallel) split a
+            batch with no coordinator.
 
-            Exit status: 0 every item done; 1 some item was not done (see --report); 2 the manifest \
-            cannot be read, the arguments are wrong, or the journal cannot be opened.
+            Exit status: 0 every item done; 1 some item was not done (see --report); 2
+            the manifest cannot be read, the arguments are wrong, or the journal cannot
+            be opened.
             """
     )
 
@@ -32,22 +37,22 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: "Paid calls at once.")
     var concurrency: Int = 2
 
-    @Option(help: ArgumentHelp("This machine's share: I/N takes the items whose index modulo N is I.", valueName: "I/N"))
+    @Option(help: ArgumentHelp("This machine's share: the items whose index modulo N is I.", valueName: "I/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("Shards in all, this one's index from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", valueName: "N"))
+    @Option(help: ArgumentHelp("Shards in all; this one's index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", valueName: "N"))
     var shards: Int?
 
     @Option(help: ArgumentHelp("Write one JSON line per item here.", valueName: "file"))
     var report: String?
 
-    @Option(name: .customLong("output-dir"), help: "With a folder: where the results go.")
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("With a folder: where the results go.", valueName: "folder"))
     var outputDir: String?
 
-    @Option(help: "With a folder: the retake section's start, in seconds.")
+    @Option(help: ArgumentHelp("With a folder: the retake section's start.", valueName: "seconds"))
     var start: Double?
 
-    @Option(help: "With a folder: the retake section's duration, in seconds.")
+    @Option(help: ArgumentHelp("With a folder: the retake section's duration.", valueName: "seconds"))
     var duration: Double?
 
     @Option(help: "With a folder: the retake prompt.")

@@ -9,14 +9,14 @@ struct KeyOptions: ParsableArguments {
     var apiKey: String?
 
     @Option(name: .customLong("base-url"),
-            help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video). Plain http only to loopback.")
+            help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video); plain http to loopback only.")
     var baseURL: String?
 }
 
 /// Who serves the call. Segmind serves retake alone: the other commands
 /// take the option hidden, so that `--provider segmind` gets a line saying so.
 struct ProviderOption: ParsableArguments {
-    @Option(help: "ltx, or segmind (its key and address then default to $SEGMIND_API_KEY and $SEGMIND_API_BASE_URL).")
+    @Option(help: "ltx, or segmind (key and address from $SEGMIND_API_KEY and $SEGMIND_API_BASE_URL).")
     var provider: Provider = .ltx
 
     func requireLTX() throws {
@@ -33,22 +33,22 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .customLong("max-cost"), help: ArgumentHelp("Refuse a call whose estimated price is above this.", valueName: "USD"))
     var maxCost: Double?
 
-    @Flag(name: .customLong("dry-run"), help: "Check, fix and estimate, and print the request; send nothing.")
+    @Flag(name: .customLong("dry-run"), help: "Check, fix, estimate, print the request; send nothing.")
     var dryRun = false
 
     @Flag(help: "Do not ask before a paid call on a terminal.")
     var yes = false
 
-    @Flag(help: "Print one JSON object with the result instead of text.")
+    @Flag(help: "One JSON object with the result instead of text.")
     var json = false
 
-    @Flag(help: "Use the synchronous v1 route (one connection for the whole generation), not an async v2 job.")
+    @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.")
     var sync = false
 
-    @Option(help: ArgumentHelp("The journal of paid requests (default: ltx-prep/journal.sqlite in $XDG_STATE_HOME, else ~/.local/state).", valueName: "path"))
+    @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).", valueName: "path"))
     var journal: String?
 
-    @Flag(help: "Send again a request the journal says was sent with no result seen (it may be billed twice).")
+    @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).")
     var again = false
 
     // For tests: the docs ask for 5 s between polls.

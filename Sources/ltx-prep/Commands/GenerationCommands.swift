@@ -12,16 +12,16 @@ struct GenerationArguments: ParsableArguments {
     @Option(help: "ltx-2-fast or ltx-2-pro.")
     var model: String = "ltx-2-fast"
 
-    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (up to 20 for ltx-2-fast at 1920x1080, 25 fps).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (ltx-2-fast at 1920x1080 and 25 fps: up to 20).", valueName: "seconds"))
     var duration: Int
 
-    @Option(help: "1920x1080, 2560x1440 or 3840x2160.")
+    @Option(help: "Width x height: 1920x1080, 2560x1440 or 3840x2160.")
     var resolution: String = "1920x1080"
 
-    @Option(help: "25 or 50.")
+    @Option(help: "Frames per second: 25 (the default) or 50.")
     var fps: Int?
 
-    @Option(name: .customLong("camera-motion"), help: "How the camera moves.")
+    @Option(name: .customLong("camera-motion"), help: "How the camera should move.")
     var cameraMotion: CameraMotion?
 
     @Flag(name: .customLong("no-audio"), help: "Generate silent video.")
@@ -46,16 +46,26 @@ struct GenerationArguments: ParsableArguments {
 
 extension CameraMotion: ExpressibleByArgument {}
 
+/// audio-to-video's deliveries: `GenerationJob.audioToVideo` takes no URL.
+enum AudioDelivery: String, ExpressibleByArgument, CaseIterable {
+    case upload
+    case dataURI = "data-uri"
+
+    var delivery: Delivery { self == .upload ? .upload : .dataURI }
+}
+
 struct TextToVideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text-to-video",
         abstract: "Generate a video from a prompt.",
         discussion: """
-            The model x resolution x fps x duration combination is checked against the documented \
-            matrix before anything is sent; the estimated cost (per second of output) is printed.
+            The model x resolution x fps x duration combination is checked against the
+            documented matrix before anything is sent; the estimated cost (per second of
+            output) is printed.
 
             Example:
-              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-pro --duration 8 -o eagle.mp4
+              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-pro \\
+                --duration 8 -o eagle.mp4
 
             \(callExitStatus)
             """
@@ -81,12 +91,14 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "image-to-video",
         abstract: "Animate an image into a video.",
+        usage: "ltx-prep image-to-video <image> --prompt <p> --duration <s> [<options>]",
         discussion: """
-            The image is checked (and converted to PNG if its format is not accepted), delivered \
-            by upload or as a data URI, and animated.
+            The image is checked (and converted to PNG if its format is not accepted),
+            delivered by upload, as a data URI or by its https URL, and animated.
 
             Example:
-              ltx-prep image-to-video sunset.jpg --prompt "clouds drift" --duration 8 -o sunset.mp4
+              ltx-prep image-to-video sunset.jpg --prompt "clouds drift" --duration 8 \\
+                -o sunset.mp4
 
             \(callExitStatus)
             """
@@ -95,10 +107,10 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @Argument(help: "The first frame.")
     var image: String
 
-    @Option(help: "How the image reaches the API: upload, data-uri or url.")
+    @Option(help: "How the image reaches the API.")
     var deliver: Delivery = .upload
 
-    @Option(help: "With --deliver url: the https URL of the image. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
+    @Option(help: "With --deliver url: the image's https URL, checked first (a domain name; a HEAD for status, redirects and size).")
     var url: String?
 
     @OptionGroup var generation: GenerationArguments
@@ -121,13 +133,15 @@ struct ImageToVideoCommand: AsyncParsableCommand {
 struct AudioToVideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audio-to-video",
-        abstract: "Make a video that follows an audio track, optionally starting from an image.",
+        abstract: "Make a video that follows an audio track, optionally from an image.",
         discussion: """
-            The audio is checked and, if needed, fixed (AAC-LC in M4A, 2 to 20 s); the image, \
-            if given, is checked too. Cost: $0.10 per second of audio.
+            The audio is checked and, if needed, fixed (AAC-LC in M4A, 2 to 20 s); the
+            image, if given, is checked too. Both go by upload or as data URIs (no
+            URL delivery here). Cost: $0.10 per second of audio.
 
             Example:
-              ltx-prep audio-to-video voice.wav --image face.png --prompt "a woman speaks" -o talk.mp4
+              ltx-prep audio-to-video voice.wav --image face.png --prompt "she speaks" \\
+                -o talk.mp4
 
             \(callExitStatus)
             """
@@ -136,17 +150,17 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     @Argument(help: "The soundtrack.")
     var audio: String
 
-    @Option(help: "The first frame (required when there is no --prompt).")
+    @Option(help: "The first frame (needed without --prompt).")
     var image: String?
 
-    @Option(help: "What the video shows (required when there is no --image).")
+    @Option(help: "What the video shows (needed without --image).")
     var prompt: String?
 
     @Option(name: .shortAndLong, help: "Where to write the result.")
     var output: String?
 
-    @Option(help: "How the files reach the API: upload or data-uri.")
-    var deliver: Delivery = .upload
+    @Option(help: "How the audio and the image reach the API.")
+    var deliver: AudioDelivery = .upload
 
     @Flag(help: "Replace the output if it exists.")
     var force = false
@@ -159,11 +173,10 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         try client.requireOutput(output)
         try serving.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
-        if deliver == .url { throw ValidationError("--deliver url is not offered here: use upload or data-uri") }
     }
 
     func run() async throws {
-        let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: deliver,
+        let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: deliver.delivery,
                                              output: output ?? "/dev/null")
         try await APICall.perform(job, options: client, force: force, logger: global.bootstrap())
     }
@@ -172,10 +185,13 @@ struct AudioToVideoCommand: AsyncParsableCommand {
 struct UploadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload",
-        abstract: "Upload a file to LTX storage and print its storage URI (valid 24 hours).",
+        abstract: "Upload a file to LTX storage and print its storage URI (valid 24 h).",
+        usage: "ltx-prep upload <file> [<options>]",
         discussion: """
-            Uploads are free; the file is sent as it is (run check or fix first). --json adds \
-            the bytes sent, the transfer's seconds and bytes per second, and when the URI expires. \
+            Uploads are free; the file is sent as it is (run check or fix first). The
+            signed upload URL works for 1 hour; the storage URI printed can be used in
+            requests for 24 hours. --json adds the bytes sent, the transfer's seconds
+            and bytes per second, upload_url_expires_at and storage_uri_expires_at.
             --dry-run sends nothing.
 
             Examples:
@@ -189,7 +205,7 @@ struct UploadCommand: AsyncParsableCommand {
     @Argument(help: "The file to upload.")
     var file: String
 
-    @Flag(help: "Print one JSON object: the storage URI, the transfer, and when each URL expires.")
+    @Flag(help: "One JSON object: the URI, the transfer, and when the upload URL and the URI expire.")
     var json = false
 
     @Flag(name: .customLong("dry-run"), help: "Say what would be sent; send nothing.")

@@ -9,10 +9,11 @@ struct JobsCommand: AsyncParsableCommand {
         commandName: "jobs",
         abstract: "What the journal of paid requests holds: list, show, totals, resume.",
         discussion: """
-            Every paid request is written to the journal before it is sent, then updated: \
-            submitting, accepted (with the job id), completed or failed, downloaded (with the \
-            output's SHA-256); rejected when the API refused it before accepting (not billed). \
-            Running the same command again resumes from there instead of paying again.
+            Every paid request is written to the journal before it is sent, then
+            updated: submitting, accepted (with the job id), completed or failed,
+            downloaded (with the output's SHA-256); rejected when the API refused it
+            before accepting (not billed). Running the same command again resumes from
+            there instead of paying again.
 
             Examples:
               ltx-prep jobs
@@ -25,7 +26,7 @@ struct JobsCommand: AsyncParsableCommand {
     )
 
     struct JournalOption: ParsableArguments {
-        @Option(help: ArgumentHelp("The journal (default: ltx-prep/journal.sqlite in $XDG_STATE_HOME, else ~/.local/state).",
+        @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).",
                                    valueName: "path"))
         var journal: String?
 
@@ -57,7 +58,7 @@ struct JobsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One request, by the start of its fingerprint or its job id.")
-        @Argument(help: "A fingerprint prefix (as `jobs` prints it) or a job id.")
+        @Argument(help: "A job id, or the start of a fingerprint.")
         var id: String
         @OptionGroup var options: JournalOption
 
@@ -74,7 +75,7 @@ struct JobsCommand: AsyncParsableCommand {
     }
 
     struct Totals: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Estimated spend per day (UTC) and per endpoint, of what may have been billed.")
+        static let configuration = CommandConfiguration(abstract: "Estimated spend per day (UTC) and endpoint; rejected calls left out.")
         @OptionGroup var options: JournalOption
 
         func run() async throws {
@@ -104,7 +105,8 @@ struct JobsCommand: AsyncParsableCommand {
 
     struct Resume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Finish every accepted or completed job: poll it, fetch its result. Nothing is sent again.",
+            abstract: "Finish every accepted or completed job: poll it, fetch its result.",
+            usage: "ltx-prep jobs resume [<options>]",
             discussion: callExitStatus)
         @OptionGroup var options: JournalOption
         @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY).")

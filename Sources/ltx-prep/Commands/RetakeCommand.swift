@@ -7,16 +7,23 @@ struct RetakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retake",
         abstract: "Check, fix if needed, upload and retake a section of a video, and download the result.",
+        usage: "ltx-prep retake <input> --start <s> --duration <s> [<options>]",
         discussion: """
-            The input is checked as `ltx-prep check` does and, if it breaks a rule, fixed as \
-            `ltx-prep fix` would (the plan is printed). A clip over 21 s is cut to a window \
-            around the section, which is then retaken: the result is the retaken window, and \
-            --json says where it sits in the original. The estimated cost ($0.10 per second \
-            of input for LTX) is printed before the call.
+            The input is checked as `ltx-prep check` does and, if it breaks a rule,
+            fixed as `ltx-prep fix` would (the plan is printed). A clip over 21 s is cut
+            to a window around the section, which is then retaken: the result is the
+            retaken window, and --json says where it sits in the original. The
+            estimated cost ($0.10 per second of input for LTX) is printed before
+            the call.
+
+            --provider segmind sends it to Segmind's retake instead: a data URI or an
+            https URL (no upload), no --model, always synchronous, no documented price.
 
             Examples:
-              ltx-prep retake clip.mov --start 12 --duration 4 --prompt "the cup falls" -o out.mp4
-              ltx-prep retake clip.mp4 --start 2 --duration 3 --provider segmind -o out.mp4
+              ltx-prep retake clip.mov --start 12 --duration 4 --prompt "the cup falls" \\
+                -o out.mp4
+              ltx-prep retake clip.mp4 --start 2 --duration 3 --provider segmind \\
+                -o out.mp4
               ltx-prep retake clip.mp4 --start 2 --duration 3 --dry-run
 
             \(callExitStatus)
@@ -38,16 +45,16 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(help: "replace_audio, replace_video or replace_audio_and_video (the API's default).")
     var mode: String?
 
-    @Option(help: "The model (the API's default, ltx-2-pro, when omitted).")
+    @Option(help: "The model (LTX only; default: the API's, ltx-2-pro).")
     var model: String?
 
     @Option(name: .shortAndLong, help: "Where to write the result.")
     var output: String?
 
-    @Option(help: "How the video reaches the API: upload (LTX's default), data-uri (Segmind's default) or url.")
+    @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).")
     var deliver: Delivery?
 
-    @Option(help: "With --deliver url: the https URL the API fetches the video from. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
+    @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).")
     var url: String?
 
     @Flag(help: "Replace the output if it exists.")

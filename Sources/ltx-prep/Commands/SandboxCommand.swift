@@ -11,22 +11,25 @@ import Darwin
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local server that speaks the LTX API (and Segmind's retake), for tests and offline work.",
+        abstract: "Run a local server that speaks the LTX API (and Segmind's retake), for tests.",
         discussion: """
-            Same routes, auth, JSON fields, validation (by the rules `ltx-prep check` applies), \
-            error bodies, status codes and x-request-id as the documented API, with upload URLs \
-            that expire and demand their required header. It answers with real MP4s made here: \
-            a retake shows its section as a colour negative with a 880 Hz tone (per --mode); \
-            text/image/audio-to-video give a pattern (or the image) at the asked size and rate.
-            It has no network: inputs come by upload or data URI.
+            Same routes, auth, JSON fields, validation (by the rules `ltx-prep check`
+            applies), error bodies, status codes and x-request-id as the documented API,
+            with upload URLs that expire and demand their required header. It answers
+            with real MP4s made here: a retake shows its section as a colour negative
+            with a 880 Hz tone (per --mode); text/image/audio-to-video give a pattern
+            (or the image) at the asked size and rate. It has no network: inputs come
+            by upload or data URI.
 
             Point ltx-prep at it:
               ltx-prep sandbox --port 8080 --api-key test &
-              LTXV_API_KEY=test LTX_API_BASE_URL=http://127.0.0.1:8080 ltx-prep retake clip.mp4 --start 1 --duration 2 -o out.mp4
+              export LTXV_API_KEY=test LTX_API_BASE_URL=http://127.0.0.1:8080
+              ltx-prep retake clip.mp4 --start 1 --duration 2 -o out.mp4
 
-            Faults, for testing clients: --latency-ms, --script 429,503 (answer the first
-            generation requests with these, in order), --fail-rate 0.2 (500/503 at random),
-            --drop-after-bytes N (cut result downloads short).
+            Faults, for testing clients: --latency-ms, --script 429,503 (answer the
+            first generation requests with these, in order), --fail-rate 0.2 (500/503
+            at random), --drop-after-bytes N (cut result downloads short), and for v2
+            jobs --poll-script, --result-script, --fail-jobs and --job-lifetime.
             """
     )
 
@@ -36,46 +39,46 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Option(name: .customLong("api-key"), help: "The key it accepts (default: LTXV_API_KEY, else 'sandbox').")
+    @Option(name: .customLong("api-key"), help: "The key it takes (default: $LTXV_API_KEY, else the word sandbox).")
     var apiKey: String?
 
-    @Option(help: "Folder for uploads and results, which must exist (default: a new folder under /tmp, removed on exit).")
+    @Option(help: ArgumentHelp("An existing folder for uploads and results (default: a new one in /tmp, removed on exit).", valueName: "folder"))
     var storage: String?
 
-    @Option(name: .customLong("latency-ms"), help: "Delay before every answer, in milliseconds.")
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay before every answer.", valueName: "ms"))
     var latencyMs: Int = 0
 
-    @Option(help: "Statuses for the first generation requests, in order: e.g. 429,503.")
+    @Option(help: ArgumentHelp("Answers to the first generation requests, in order.", valueName: "429,503..."))
     var script: String?
 
-    @Option(name: .customLong("retry-after"), help: "Seconds in Retry-After on a 429.")
+    @Option(name: .customLong("retry-after"), help: ArgumentHelp("Retry-After on a 429.", valueName: "seconds"))
     var retryAfter: Int = 1
 
-    @Option(name: .customLong("fail-rate"), help: "Share (0 to 1) of generation requests answered 500 or 503.")
+    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Share of generation requests answered 500 or 503.", valueName: "0...1"))
     var failRate: Double = 0
 
-    @Option(name: .customLong("drop-after-bytes"), help: "Close result downloads after this many bytes.")
+    @Option(name: .customLong("drop-after-bytes"), help: ArgumentHelp("Cut result downloads after this many bytes.", valueName: "bytes"))
     var dropAfterBytes: Int?
 
-    @Option(name: .customLong("upload-url-lifetime"), help: "Seconds an upload URL stays valid.")
+    @Option(name: .customLong("upload-url-lifetime"), help: ArgumentHelp("How long an upload URL stays valid.", valueName: "seconds"))
     var uploadURLLifetime: Int = 3600
 
-    @Option(name: .customLong("poll-script"), help: "Statuses for the first job polls, in order: e.g. 503,500.")
+    @Option(name: .customLong("poll-script"), help: ArgumentHelp("Answers to the first job polls, in order.", valueName: "503,500..."))
     var pollScript: String?
 
-    @Option(name: .customLong("result-script"), help: "Statuses for the first result downloads, in order: e.g. 504.")
+    @Option(name: .customLong("result-script"), help: ArgumentHelp("Answers to the first result downloads, in order.", valueName: "504..."))
     var resultScript: String?
 
-    @Option(help: "How a v1 200 carries the video: video (the bytes), link (JSON with video_url) or not-video (a body that is no video).")
+    @Option(help: "What a v1 200 carries: the video, a link (JSON with video_url), or not-video (a body that is no video).")
     var answer: SandboxConfiguration.SyncAnswer = .video
 
     @Flag(name: .customLong("fail-jobs"), help: "Every async job ends failed, with an error.")
     var failJobs = false
 
-    @Option(name: .customLong("job-lifetime"), help: ArgumentHelp("Seconds a finished job is kept before polls get 404.", valueName: "seconds"))
+    @Option(name: .customLong("job-lifetime"), help: ArgumentHelp("How long a finished job is kept; then polls get 404.", valueName: "seconds"))
     var jobLifetime: Double?
 
-    @Option(name: .customLong("job-seconds"), help: ArgumentHelp("Seconds an async (v2) job stays processing before it completes.", valueName: "seconds"))
+    @Option(name: .customLong("job-seconds"), help: ArgumentHelp("How long a v2 job stays processing.", valueName: "seconds"))
     var jobSeconds: Double = 0
 
     func validate() throws {
