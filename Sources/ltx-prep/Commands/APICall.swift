@@ -37,6 +37,11 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
 }
 
 let callExitStatus = """
+    A failure prints one line that starts with the step that failed (getting
+    the upload URL, the upload's PUT, the generation call, polling the job, the
+    result's download), then the HTTP status, the error's type and message and
+    the x-request-id.
+
     Exit status: 0 done; 2 the input cannot be used, the arguments are wrong,
     there is no key, or the call was refused (--max-cost, not confirmed); 3 the
     API answered an error; 4 the network failed or the download was cut (nothing
