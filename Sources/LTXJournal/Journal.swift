@@ -50,6 +50,11 @@ public final class Journal: Sendable {
         }
     }
 
+    /// `path`, or the default path when it is nil.
+    public static func open(_ path: String?, environment: [String: String]) async throws(JournalError) -> Journal {
+        try await open(path ?? defaultPath(environment: environment))
+    }
+
     public func close() async { try? await connection.close() }
 
     static let schema = """
@@ -68,6 +73,11 @@ public final class Journal: Sendable {
     /// Every entry, newest first.
     public func all() async throws(JournalError) -> [JournalEntry] {
         try await rows("SELECT * FROM paid_request ORDER BY created_at DESC", [])
+    }
+
+    /// The entries a user's `id` names: the start of a fingerprint, or a job id.
+    public func matching(_ id: String) async throws(JournalError) -> [JournalEntry] {
+        try await all().filter { $0.fingerprint.hasPrefix(id) || $0.jobID == id }
     }
 
     /// Writes `entry` as `submitting` if nothing holds its fingerprint, or

@@ -7,18 +7,19 @@ struct LTXPrep: AsyncParsableCommand {
         commandName: "ltx-prep",
         abstract: "Get media accepted by the LTX-2 video API the first time.",
         discussion: """
-            ltx-prep probes files locally with FFmpeg's libraries and says exactly which \
-            API rule each one breaks, before a paid upload does; fixes them by the cheapest \
-            path; and drives the retake, audio-, text- and image-to-video calls end to end.
+            ltx-prep probes files locally with FFmpeg's libraries and says exactly which
+            API rule each one breaks, before a paid upload does; fixes them by the
+            cheapest path; and drives the retake, audio-, text- and image-to-video calls
+            from end to end.
 
             Typical use:
               ltx-prep check clip.mov
               ltx-prep fix clip.mov -o clip.mp4
               ltx-prep retake clip.mov --start 12 --duration 4 --prompt "..." -o out.mp4
 
-            Exit status of check and probe: 0 every file conforms (probe: was read), 1 a file \
-            does not conform, 2 a file cannot be read or the arguments are wrong. fix and the \
-            API commands document theirs in their own --help.
+            Exit status of check and probe: 0 every file conforms (probe: was read),
+            1 a file does not conform, 2 a file cannot be read or the arguments are
+            wrong. fix and the API commands document theirs in their own --help.
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, SpliceCommand.self, AudioToVideoCommand.self,
@@ -28,10 +29,10 @@ struct LTXPrep: AsyncParsableCommand {
 
 /// Options every subcommand shares.
 struct GlobalOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's own warnings, to stderr.")
+    @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's warnings, to stderr.")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("Give up on a file after this many seconds.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds"))
     var timeout: Double = 30
 
     func validate() throws {

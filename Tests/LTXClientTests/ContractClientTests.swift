@@ -51,7 +51,7 @@ import Foundation
             _ = try await api.generate(.textToVideo(body), to: "\(dir)/filtered.mp4")
             Issue.record("a 422 produced a file")
         } catch {
-            guard case .api(let e, let attempts) = error else { Issue.record("\(error)"); return }
+            guard case .api(let e, let attempts, _) = error else { Issue.record("\(error)"); return }
             #expect(e.status == 422 && e.type == "content_filtered_error" && attempts == 1)
             #expect(e.requestID?.count == 32)
         }

@@ -305,7 +305,7 @@ import TestSupport
                                           to: "\(dir)/x.mp4")
             Issue.record("accepted an HE-AAC file")
         } catch {
-            guard case .api(let e, let attempts) = error else { Issue.record("\(error)"); return }
+            guard case .api(let e, let attempts, _) = error else { Issue.record("\(error)"); return }
             #expect(e.status == 400 && e.type == "invalid_request_error")
             #expect(e.message.contains("audio.aac-profile"))
             #expect(attempts == 1)
@@ -321,7 +321,7 @@ import TestSupport
             _ = try await LTXAPIClient(configuration: config).upload(file: Fixtures.path("image.png"), contentType: "image/png")
             Issue.record("uploaded to an expired URL")
         } catch {
-            guard case .api(let e, _) = error else { Issue.record("\(error)"); return }
+            guard case .api(let e, _, _) = error else { Issue.record("\(error)"); return }
             #expect(e.status == 403 && e.message == "Request has expired")
         }
     }

@@ -53,10 +53,11 @@ extension ClientConfiguration {
 
 /// Why a call did not produce a result. Never contains the key.
 public enum ClientError: Error, Sendable, CustomStringConvertible {
-    case api(APIError, attempts: Int)
+    /// The API answered an error at `stage` (nil: outside a call's steps).
+    case api(APIError, attempts: Int, stage: CallStage? = nil)
     case missingKey(Provider)
     case badBaseURL(BaseURL.Problem)
-    case connection(String, attempts: Int)
+    case connection(String, attempts: Int, stage: CallStage? = nil)
     case droppedDownload(received: Int64, expected: Int64?)
     case file(String)
     case unsupported(String)
@@ -66,10 +67,10 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .api(let e, let n): e.description + (n > 1 ? " after \(n) attempts" : "")
+        case .api(let e, let n, let stage): Self.at(stage) + e.description + (n > 1 ? " after \(n) attempts" : "")
         case .missingKey(let p): "no API key: set \(p.keyVariable) or pass --api-key"
         case .badBaseURL(let p): p.description
-        case .connection(let why, let n): "connection failed: \(why)" + (n > 1 ? " after \(n) attempts" : "")
+        case .connection(let why, let n, let stage): Self.at(stage) + "connection failed: \(why)" + (n > 1 ? " after \(n) attempts" : "")
         case .droppedDownload(let got, let expected):
             "the connection dropped while downloading the result (\(got)" + (expected.map { " of \($0)" } ?? "") + " bytes); nothing was written"
         case .file(let why): why
@@ -80,5 +81,25 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A status a caller can map to an exit code.
-    public var httpStatus: Int? { if case .api(let e, _) = self { e.status } else { nil } }
+    public var httpStatus: Int? { if case .api(let e, _, _) = self { e.status } else { nil } }
+
+    /// The step that failed, when the error came from one.
+    public var stage: CallStage? {
+        switch self {
+        case .api(_, _, let stage), .connection(_, _, let stage): stage
+        default: nil
+        }
+    }
+
+    /// This error, as a failure of `stage` unless it already names its own
+    /// (a download inside a synchronous generation keeps `.download`).
+    func at(_ stage: CallStage) -> ClientError {
+        switch self {
+        case .api(let e, let n, nil): .api(e, attempts: n, stage: stage)
+        case .connection(let why, let n, nil): .connection(why, attempts: n, stage: stage)
+        default: self
+        }
+    }
+
+    private static func at(_ stage: CallStage?) -> String { stage.map { "\($0.rawValue): " } ?? "" }
 }

@@ -82,7 +82,7 @@ public final class LTXAPIClient: Sendable {
     public func upload(file: String, contentType: String,
                        progress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws(ClientError) -> Uploaded {
         guard configuration.provider == .ltx else { throw .unsupported("\(configuration.provider.rawValue) has no upload endpoint") }
-        let (ticket, _) = try await withRetries("getting the upload URL") { () async throws -> UploadTicket in
+        let (ticket, _) = try await withRetries(.uploadURL, "getting the upload URL") { () async throws -> UploadTicket in
             switch try await self.api.createUpload() {
             case .ok(let ok): return try ok.body.json
             case let other: throw UnexpectedAnswer(description: "\(other)")
@@ -95,7 +95,7 @@ public final class LTXAPIClient: Sendable {
         let size = try fileSize(file)
         let clock = ContinuousClock()
         let started = clock.now
-        _ = try await withRetries("the upload's PUT") { () async throws -> Void in
+        _ = try await withRetries(.uploadPUT, "the upload's PUT") { () async throws -> Void in
             // The signed URL is not in the contract (its host is the storage's):
             // the PUT is sent by hand, streamed from disk, without the key.
             var headers = HTTPHeaders()
@@ -154,7 +154,7 @@ public final class LTXAPIClient: Sendable {
     /// API answered an error or the connection never opened: a request that
     /// may have arrived is never sent twice (a second job is paid twice).
     public func submit(_ request: GenerationRequest) async throws(ClientError) -> Job {
-        let (job, _) = try await withRetries("submitting \(request.endpoint.v2Path)", paid: true) { () async throws -> Job in
+        let (job, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", paid: true) { () async throws -> Job in
             let accepted: Components.Responses.JobAccepted
             switch request {
             case .retake(let body):
@@ -185,7 +185,7 @@ public final class LTXAPIClient: Sendable {
         guard let path = Components.Parameters.JobEndpoint(rawValue: endpoint.rawValue) else {
             throw .unsupported("\(endpoint.rawValue) has no v2 route")
         }
-        let (job, _) = try await withRetries("polling \(endpoint.v2Path)/\(id)") { () async throws -> Job in
+        let (job, _) = try await withRetries(.polling, "polling \(endpoint.v2Path)/\(id)") { () async throws -> Job in
             switch try await self.api.getJob(path: .init(endpoint: path, id: id)) {
             case .ok(let ok): return try ok.body.json
             case let other: throw UnexpectedAnswer(description: "\(other)")
@@ -310,7 +310,7 @@ public final class LTXAPIClient: Sendable {
     private func receive(_ path: String, output: String, check: ResultCheck?, progress: @escaping @Sendable (Int64, Int64?) -> Void,
                          send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> Generated {
         let file = OutputFile(path: output, suffix: "part")
-        let ((bytes, requestID), attempts) = try await withRetries(path, paid: true) { () async throws -> (Int64, String?) in
+        let ((bytes, requestID), attempts) = try await withRetries(.generation, path, paid: true) { () async throws -> (Int64, String?) in
             switch try await send() {
             case .video(let body, let requestID):
                 return (try await Self.write(body, to: file.temporary, progress: progress), requestID)
@@ -343,7 +343,7 @@ public final class LTXAPIClient: Sendable {
     /// A result URL: no key, its own retries on connection failures and 5xx
     /// (the generation is done and paid for; only the transfer is repeated).
     private func fetch(_ url: String, to temporary: String, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws -> Int64 {
-        let (bytes, _) = try await withRetries("downloading \(url)") { () async throws -> Int64 in
+        let (bytes, _) = try await withRetries(.download, "downloading \(url)") { () async throws -> Int64 in
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "User-Agent", value: Self.userAgent)
             let response = try await self.http.execute(request, timeout: self.timeout)
@@ -404,8 +404,9 @@ public final class LTXAPIClient: Sendable {
         var description: String
     }
 
-    /// Runs `attempt` until it succeeds or `RetryStateMachine` says stop.
-    private func withRetries<T: Sendable>(_ label: String, paid: Bool = false,
+    /// Runs `attempt` until it succeeds or `RetryStateMachine` says stop; a
+    /// failure names `stage` (`label` is for the log).
+    private func withRetries<T: Sendable>(_ stage: CallStage, _ label: String, paid: Bool = false,
                                           _ attempt: @escaping @Sendable () async throws -> T) async throws(ClientError) -> (T, Int) {
         var machine = RetryStateMachine(policy: configuration.retry)
         let clock = ContinuousClock()
@@ -422,17 +423,17 @@ public final class LTXAPIClient: Sendable {
                 return (try await attempt(), machine.attempts + 1)
             } catch {
                 switch Self.classify(error, attempts: machine.attempts + 1) {
-                case .final(let e): throw e
+                case .final(let e): throw e.at(stage)
                 case .retryable(.connectionFailed, let e) where paid && !Self.failedBeforeSending(error):
                     // The request may have reached the API: sending it again could pay twice.
-                    throw e
+                    throw e.at(stage)
                 case .retryable(let o, let e): (outcome, failure) = (o, e)
                 }
             }
             logger.debug("\(label): \(failure)")
             switch machine.next(after: outcome, elapsed: clock.now - started, random: Double.random(in: 0..<1)) {
             case .done: continue
-            case .fail: throw failure
+            case .fail: throw failure.at(stage)
             case .retry(let delay):
                 if case .status(429, _) = outcome { rateGate.hold(for: delay) }
                 logger.info("\(label): \(failure); retrying in \(delay)")

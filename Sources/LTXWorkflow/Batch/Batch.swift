@@ -102,12 +102,6 @@ public enum Batch {
         }
     }
 
-    /// Items `index % count == shard`: a deterministic share, so N machines
-    /// with the same manifest split it with no coordinator.
-    public static func shard<T>(_ items: [T], index: Int, count: Int) -> [(offset: Int, element: T)] {
-        items.enumerated().filter { $0.offset % count == index }.map { ($0.offset, $0.element) }
-    }
-
     public static func run(_ items: [(index: Int, item: Result<BatchItem, WorkflowError>)], client: LTXAPIClient, options: BatchOptions,
                            progress: @escaping @Sendable (BatchProgress) -> Void = { _ in },
                            finished: @escaping @Sendable (BatchResult) -> Void = { _ in }) async -> [BatchResult] {

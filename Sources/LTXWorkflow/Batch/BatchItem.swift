@@ -57,18 +57,11 @@ public struct BatchItem: Sendable, Codable, Equatable {
                            provider: provider, delivery: delivery, output: output)
         case "text-to-video", "image-to-video":
             guard let prompt, let duration, duration == duration.rounded() else { throw .unusable("\(command) needs prompt and a whole duration") }
-            let model = self.model ?? "ltx-2-fast", resolution = self.resolution ?? "1920x1080"
-            if let bad = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps ?? 25, duration: Int(duration))
-                .first(where: { $0.severity == .error }) {
-                throw .unusable("\(bad.actual) is not offered: \(bad.required)")
-            }
-            if command == "text-to-video" {
-                return .textToVideo(TextToVideoRequest(prompt: prompt, model: model, duration: Int(duration), fps: fps, resolution: resolution),
-                                    output: output)
-            }
+            let spec = VideoSpec(prompt: prompt, model: model ?? "ltx-2-fast", duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
+            try spec.validate()
+            if command == "text-to-video" { return .textToVideo(spec.textToVideo, output: output) }
             guard let image = image ?? input else { throw .unusable("image-to-video needs image") }
-            return .imageToVideo(image: image, ImageToVideoRequest(imageUri: "", prompt: prompt, model: model, duration: Int(duration), fps: fps,
-                                                                   resolution: resolution), delivery: delivery ?? .upload, output: output)
+            return .imageToVideo(image: image, spec.imageToVideo, delivery: delivery ?? .upload, output: output)
         case "audio-to-video":
             guard let input else { throw .unusable("audio-to-video needs input (the audio)") }
             guard image != nil || prompt != nil else { throw .unusable("audio-to-video needs prompt, image or both") }

@@ -43,6 +43,9 @@ public struct GenerationJob: Sendable {
         self.makeRequest = makeRequest
         self.estimate = estimate
     }
+
+    /// What is paid for, in a sentence: "this retake", "this video".
+    public var summary: String { endpoint == .retake ? "this retake" : "this video" }
 }
 
 /// The four documented endpoints as jobs.

@@ -1,6 +1,7 @@
 import LTXClient
 import LTXContract
 import LTXJournal
+import Logging
 
 /// Takes up journaled jobs that have not reached their output: `ltx-prep
 /// jobs resume`. Only entries that cost nothing more to finish are taken
@@ -21,5 +22,25 @@ public enum JournalResume {
                             events: events)
         guard let outcome = try await call.resume(entry) else { throw .refused("nothing to resume") }
         return outcome
+    }
+
+    /// Every unfinished entry of `journal`, one after another, each with a
+    /// client for its own provider and base URL (the key from `apiKey`, else
+    /// the environment). `each` hears how each ended; returns how many there were.
+    public static func resumeAll(_ journal: Journal, apiKey: String?, environment: [String: String], pollInterval: Duration = .seconds(5),
+                                 logger: Logger,
+                                 each: (JournalEntry, Result<GenerationOutcome, WorkflowError>) -> Void) async throws(WorkflowError) -> Int {
+        let entries: [JournalEntry]
+        do throws(JournalError) { entries = try await journal.all().filter(isUnfinished) } catch { throw .journal(error) }
+        for entry in entries {
+            do throws(WorkflowError) {
+                let settings = CallSettings(provider: Provider(rawValue: entry.provider) ?? .ltx, apiKey: apiKey, baseURL: entry.baseURL,
+                                            environment: environment)
+                each(entry, .success(try await resume(entry, client: settings.client(logger: logger), journal: journal, pollInterval: pollInterval)))
+            } catch {
+                each(entry, .failure(error))
+            }
+        }
+        return entries.count
     }
 }

@@ -19,4 +19,12 @@ public enum JournalTiming {
         let (s, atto) = (clock.now - start).components
         return Double(s) * 1000 + Double(atto) / 1e15
     }
+
+    /// `calls` calls' journal work: the median and the longest, in milliseconds.
+    public static func measure(_ journal: Journal, calls: Int) async throws(JournalError) -> (medianMs: Double, maxMs: Double) {
+        var perCall: [Double] = []
+        for n in 0..<max(1, calls) { perCall.append(try await onePaidCall(journal, n)) }
+        perCall.sort()
+        return (perCall[perCall.count / 2], perCall.last ?? 0)
+    }
 }

@@ -85,7 +85,7 @@ struct PaidCall: Sendable {
     /// cut connection may have been billed (the entry stays `submitting`).
     private func failedBeforeAnswer(_ error: ClientError) async throws(WorkflowError) -> WorkflowError {
         switch error {
-        case .api(let e, _):
+        case .api(let e, _, _):
             try await note { j throws(JournalError) in try await j.rejected(fingerprint, error: e.description) }
         case .cancelled:
             return .cancelled
@@ -102,7 +102,7 @@ struct PaidCall: Sendable {
         while true {
             let job: Job
             do throws(ClientError) { job = try await client.job(endpoint, id: id) } catch {
-                if case .api(let e, _) = error, e.status == 404 {
+                if case .api(let e, _, _) = error, e.status == 404 {
                     try await note { j throws(JournalError) in try await j.expired(fingerprint) }
                     throw .jobFailed("job \(id) does not exist or has expired (results are kept 24 hours); nothing was written")
                 }

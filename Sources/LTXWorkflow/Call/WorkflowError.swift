@@ -16,6 +16,27 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case journal(JournalError)
     case cancelled
 
+    /// What kind of failure this is, for an exit status: the input or the
+    /// call cannot be used, the API said no, the network failed, or it was cancelled.
+    public enum Kind: Sendable {
+        case unusable, api, network, cancelled
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .unusable, .refused, .journal: .unusable
+        case .jobFailed: .api
+        case .cancelled: .cancelled
+        case .client(let e):
+            switch e {
+            case .api, .unexpectedAnswer: .api
+            case .connection, .droppedDownload: .network
+            case .cancelled: .cancelled
+            default: .unusable
+            }
+        }
+    }
+
     public var description: String {
         switch self {
         case .unusable(let why), .refused(let why): why

@@ -5,16 +5,17 @@ import LTXPreflight
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check files against the LTX API's input rules, before paying for a call.",
+        abstract: "Check files against the LTX API's input rules, before a paid call.",
+        usage: "ltx-prep check <file>... [<options>]",
         discussion: """
-            Each file is probed locally (container, codecs, exact frame count, AAC profile as
-            a decoder sees it) and checked against the rules of the endpoint it is for. Every
-            rule prints one line: PASS, WARN or FAIL, what the file has, what the API requires,
-            and the fix `ltx-prep fix` would apply.
+            Each file is probed locally (container, codecs, exact frame count, AAC
+            profile as a decoder sees it) and checked against the rules of the endpoint
+            it is for. Every rule prints one line: PASS, WARN or FAIL, what the file
+            has, what the API requires, and the fix `ltx-prep fix` would apply.
 
-            Without --for, the endpoint follows from the file: a video is checked for retake
-            (video_uri), audio for audio-to-video (audio_uri), an image for image-to-video
-            (image_uri). Several files are checked at once, on all cores.
+            Without --for, the endpoint follows from the file: a video is checked for
+            retake (video_uri), audio for audio-to-video (audio_uri), an image for
+            image-to-video (image_uri). Several files are checked at once, on all cores.
 
             Examples:
               ltx-prep check clip.mov
@@ -23,12 +24,13 @@ struct CheckCommand: AsyncParsableCommand {
               ltx-prep check *.mp4 --json | jq 'select(.conformant | not) | .file'
 
             --json prints one object per file per line: {"file", "endpoint", "input",
-            "delivery", "conformant", "errors", "warnings", "findings": [{"rule", "severity",
-            "actual", "required", "fix", "fix_action"}], "effective_section", "media": {...}}.
-            A file that cannot be read prints {"file", "error": {"kind", "message", "code"}}.
+            "delivery", "conformant", "errors", "warnings", "findings": [{"rule",
+            "severity", "actual", "required", "fix", "fix_action"}], "effective_section",
+            "media": {...}}. A file that cannot be read prints {"file", "error":
+            {"kind", "message", "code"}}.
 
-            Exit status: 0 all conform, 1 a file does not conform, 2 a file cannot be read
-            or the arguments are wrong.
+            Exit status: 0 all conform, 1 a file does not conform, 2 a file cannot be
+            read or the arguments are wrong.
             """
     )
 
@@ -40,10 +42,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Retake prompt, to check its length.")
     var prompt: String?
 
-    @Flag(help: "Print one JSON object per file per line instead of text.")
+    @Flag(help: "One JSON object per file per line instead of text.")
     var json = false
 
-    @Flag(name: .shortAndLong, help: "Print only the verdict line and the rules that do not pass.")
+    @Flag(name: .shortAndLong, help: "Only the verdict and the rules that do not pass.")
     var quiet = false
 
     @OptionGroup var global: GlobalOptions
@@ -71,7 +73,7 @@ struct CheckCommand: AsyncParsableCommand {
             case .failure(let error):
                 status = .unusable
                 Console.error(error.description)
-                if json { Console.out(JSONOutput.line(JSONOutput.Failure(file, error))) }
+                if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
             }
         }
         if status != .conformant { throw ExitCode(status.rawValue) }

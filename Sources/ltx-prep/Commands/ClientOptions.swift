@@ -1,46 +1,54 @@
 import ArgumentParser
 import LTXClient
 import LTXContract
-import LTXJournal
 import LTXWorkflow
-import Logging
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Options every command that calls the API shares.
-struct ClientOptions: ParsableArguments {
-    @Option(help: "Who serves the call: ltx, or segmind (retake only).")
-    var provider: ProviderChoice = .ltx
-
-    @Option(name: .customLong("api-key"), help: "The API key (default: LTXV_API_KEY, or SEGMIND_API_KEY for --provider segmind). Never printed.")
+/// Where the API is and the key to it: every command that calls it.
+struct KeyOptions: ParsableArguments {
+    @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY). Never printed.")
     var apiKey: String?
 
-    @Option(name: .customLong("base-url"), help: "The API's base URL (default: LTX_API_BASE_URL / SEGMIND_API_BASE_URL, else the provider's host). Plain http only to loopback.")
+    @Option(name: .customLong("base-url"),
+            help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video); plain http to loopback only.")
     var baseURL: String?
+}
+
+/// Who serves the call. Segmind serves retake alone: the other commands
+/// take the option hidden, so that `--provider segmind` gets a line saying so.
+struct ProviderOption: ParsableArguments {
+    @Option(help: "ltx, or segmind (key and address from $SEGMIND_API_KEY and $SEGMIND_API_BASE_URL).")
+    var provider: Provider = .ltx
+
+    func requireLTX() throws {
+        if provider == .segmind { throw ValidationError("Segmind serves retake only") }
+    }
+}
+
+extension Provider: ExpressibleByArgument {}
+
+/// Options every paid call shares.
+struct ClientOptions: ParsableArguments {
+    @OptionGroup var key: KeyOptions
 
     @Option(name: .customLong("max-cost"), help: ArgumentHelp("Refuse a call whose estimated price is above this.", valueName: "USD"))
     var maxCost: Double?
 
-    @Flag(name: .customLong("dry-run"), help: "Do everything but the paid call: check, fix, estimate, and print the request.")
+    @Flag(name: .customLong("dry-run"), help: "Check, fix, estimate, print the request; send nothing.")
     var dryRun = false
 
-    @Flag(help: "Do not ask for confirmation before a paid call on a terminal.")
+    @Flag(help: "Do not ask before a paid call on a terminal.")
     var yes = false
 
-    @Flag(help: "Print one JSON object with the result instead of text.")
+    @Flag(help: "One JSON object with the result instead of text.")
     var json = false
 
-    @Flag(help: "Use the synchronous v1 route (one connection held for the whole generation) instead of an async v2 job.")
+    @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.")
     var sync = false
 
-    @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else ~/.local/state/ltx-prep/journal.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).", valueName: "path"))
     var journal: String?
 
-    @Flag(help: "Send again a request the journal says was sent with no result seen (it may be billed twice).")
+    @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).")
     var again = false
 
     // For tests: the docs ask for 5 s between polls.
@@ -57,57 +65,22 @@ struct ClientOptions: ParsableArguments {
         if output == nil && !dryRun { throw ValidationError("give the output with -o OUTPUT") }
     }
 
-    /// Segmind serves the retake endpoint alone.
-    func requireLTX() throws {
-        if provider == .segmind { throw ValidationError("Segmind serves retake only") }
+    /// What these options say, for a call served by `provider` that replaces its output when `force`.
+    func settings(_ provider: Provider = .ltx, force: Bool = false) -> CallSettings {
+        let environment = ClientConfiguration.processEnvironment
+        return CallSettings(provider: provider, apiKey: key.apiKey, baseURL: key.baseURL, journalPath: journal, maxCost: maxCost,
+                            generation: GenerationOptions(dryRun: dryRun, sync: sync, again: again,
+                                                          pollInterval: CallSettings.pollInterval(pollInterval, environment: environment),
+                                                          replaceOutput: force),
+                            environment: environment)
     }
 
-    func client(logger: Logger) throws -> LTXAPIClient {
-        do throws(ClientError) {
-            let configuration = try ClientConfiguration.resolve(provider: provider.provider, apiKey: apiKey, baseURL: baseURL,
-                                                                environment: ClientConfiguration.processEnvironment)
-            return LTXAPIClient(configuration: configuration, logger: logger)
-        } catch {
-            throw CommandFailure(error.description, status: .unusable)
-        }
-    }
-
-    /// --poll-interval, or LTX_PREP_POLL_INTERVAL (for tests), within 0.01 to 600 s.
-    var effectivePollInterval: Double {
-        let fromEnvironment = ClientConfiguration.processEnvironment["LTX_PREP_POLL_INTERVAL"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
-        return min(600, max(0.01, fromEnvironment ?? pollInterval))
-    }
-
-    /// The journal, opened before anything is paid; one line and exit 2 if it cannot be.
-    func openJournal() async throws -> Journal {
-        let path = journal ?? Journal.defaultPath(environment: ClientConfiguration.processEnvironment)
-        do throws(JournalError) { return try await Journal.open(path) } catch {
-            throw CommandFailure(error.description, status: .unusable)
-        }
-    }
-
-    /// Prints the estimate, enforces --max-cost, and asks on a terminal.
-    func approve(_ estimate: Pricing.Estimate?, what: String) throws(WorkflowError) {
-        if let estimate {
-            Console.note("estimated cost of \(what): \(estimate)")
-            if let maxCost, estimate.dollars > maxCost + 1e-9 {
-                throw .refused("the estimate ($\(Pricing.format(estimate.dollars))) is above --max-cost ($\(Pricing.format(maxCost))); nothing was sent")
-            }
-        } else {
-            Console.note("no documented price for \(what) with \(provider.rawValue)")
-            if maxCost != nil {
-                throw .refused("--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(what); nothing was sent")
-            }
-        }
+    /// Asks on a terminal before a paid call, unless --yes or --dry-run.
+    func confirm() throws(WorkflowError) {
         guard !dryRun, !yes, Console.stdinIsTerminal, Console.stderrIsTerminal else { return }
         Console.prompt("Proceed with the paid call? [y/N] ")
         guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
             throw .refused("not confirmed; nothing was sent")
         }
     }
-}
-
-enum ProviderChoice: String, ExpressibleByArgument, CaseIterable {
-    case ltx, segmind
-    var provider: Provider { self == .ltx ? .ltx : .segmind }
 }

@@ -12,19 +12,21 @@ import Darwin
 struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
-        abstract: "Make a file conform to the LTX API's rules, by the cheapest path that keeps the most quality.",
+        abstract: "Make a file conform to the LTX API's rules by the cheapest path that keeps the most quality.",
         discussion: """
-            Plans the fewest operations that make INPUT conform, cheapest first: nothing (a byte copy);
-            a remux into MP4; a window cut by stream copy from a keyframe; re-encoding only the streams
-            and the part of the timeline that need it (video to H.264 with libx264, audio to AAC-LC).
-            Then writes OUTPUT through a temporary file in its folder, checks the result as the API
-            would, and renames it into place: an interrupted or failed fix leaves nothing under
+            Plans the fewest operations that make INPUT conform, cheapest first: nothing
+            (a byte copy); a remux into MP4; a window cut by stream copy from a keyframe;
+            re-encoding only the streams and the part of the timeline that need it
+            (video to H.264 with libx264, audio to AAC-LC). Then writes OUTPUT through a
+            temporary file in its folder, checks the result as the API would, and
+            renames it into place: an interrupted or failed fix leaves nothing under
             OUTPUT, and the input is never modified.
 
-            A clip over 21 s (or 505 frames) is cut to a window around the retake section, so give
-            --start and --duration; the result says where the window sits in the input and where
-            the section starts inside it. A clip under 73 frames is padded by holding its last
-            frame; the padding is reported so a result can be trimmed back.
+            A clip over 21 s (or 505 frames) is cut to a window around the retake
+            section, so give --start and --duration; the result says where the window
+            sits in the input and where the section starts inside it. A clip under 73
+            frames is padded by holding its last frame; the padding is reported so that
+            a result can be trimmed back.
 
             Examples:
               ltx-prep fix clip.webm -o clip.mp4
@@ -32,24 +34,25 @@ struct FixCommand: AsyncParsableCommand {
               ltx-prep fix voice.wav --for audio-to-video -o voice.m4a
               ltx-prep fix clip.mov --plan
 
-            Exit status: 0 written and conformant, 1 the result would still break a rule (nothing
-            written), 2 the input cannot be read or fixed, the output exists, or the arguments are
-            wrong, 128 + the signal when interrupted (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP; nothing written).
+            Exit status: 0 written and conformant; 1 the result would still break a
+            rule (nothing written); 2 the input cannot be read or fixed, the output
+            exists, or the arguments are wrong; 128 + the signal when interrupted (130
+            Ctrl-C, 143 SIGTERM, 129 SIGHUP; nothing written).
             """
     )
 
     @Argument(help: "The file to fix.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Where to write the result (.mp4 for video, .m4a for audio, .png for images).")
+    @Option(name: .shortAndLong, help: "Where to write the result: .mp4 for video, .m4a for audio, .png for images.")
     var output: String?
 
     @OptionGroup var target: RequestOptions
 
-    @Option(help: "libx264 quality for re-encoded video: lower is better (1-51; 0, lossless, has no High profile).")
+    @Option(help: "Quality of re-encoded video, 1 to 51: lower is better.")
     var crf: Int = 18
 
-    @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow.")
+    @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower or veryslow.")
     var preset: String = "medium"
 
     @Option(help: ArgumentHelp("For audio-to-video: where in a longer audio the 20 s kept begin (default: its start).", valueName: "seconds"))
@@ -58,7 +61,7 @@ struct FixCommand: AsyncParsableCommand {
     @Flag(help: "Print the plan and stop; write nothing.")
     var plan = false
 
-    @Flag(help: "Print the plan, what was done and the output's check as JSON.")
+    @Flag(help: "The plan, what was done and the output's check, as one JSON object.")
     var json = false
 
     @Flag(help: "Replace OUTPUT if it exists.")
@@ -89,13 +92,13 @@ struct FixCommand: AsyncParsableCommand {
             } catch { try fail(error) }
         }
 
-        let bar = ProgressBar(enabled: !json && Console.stderrIsTerminal)
+        let bar = StatusLine(enabled: !json && Console.stderrIsTerminal)
         let task = Task { () async -> Result<FixOutcome, FixError> in
-            do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.update($0) }) }
+            do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.show($0) }) }
             catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
-        bar.finish()
+        bar.clear()
         switch result {
         case .success(let outcome):
             Console.out(json ? JSONOutput.line(outcome) : FixPrinter.outcome(outcome))

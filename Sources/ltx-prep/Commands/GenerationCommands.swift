@@ -1,15 +1,8 @@
 import ArgumentParser
 import LTXClient
 import LTXContract
-import LTXMedia
 import LTXPreflight
 import LTXWorkflow
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The options of text-to-video and image-to-video.
 struct GenerationArguments: ParsableArguments {
@@ -19,17 +12,17 @@ struct GenerationArguments: ParsableArguments {
     @Option(help: "ltx-2-fast or ltx-2-pro.")
     var model: String = "ltx-2-fast"
 
-    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (up to 20 for ltx-2-fast at 1920x1080, 25 fps).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (ltx-2-fast at 1920x1080 and 25 fps: up to 20).", valueName: "seconds"))
     var duration: Int
 
-    @Option(help: "1920x1080, 2560x1440 or 3840x2160.")
+    @Option(help: "Width x height: 1920x1080, 2560x1440 or 3840x2160.")
     var resolution: String = "1920x1080"
 
-    @Option(help: "25 or 50.")
+    @Option(help: "Frames per second: 25 (the default) or 50.")
     var fps: Int?
 
-    @Option(name: .customLong("camera-motion"), help: "dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down, static or focus_shift.")
-    var cameraMotion: String?
+    @Option(name: .customLong("camera-motion"), help: "How the camera should move.")
+    var cameraMotion: CameraMotion?
 
     @Flag(name: .customLong("no-audio"), help: "Generate silent video.")
     var noAudio = false
@@ -42,24 +35,23 @@ struct GenerationArguments: ParsableArguments {
 
     /// The documented matrix, checked before anything is sent.
     func validate() throws {
-        if let motion = cameraMotion, CameraMotion(rawValue: motion) == nil {
-            throw ValidationError("--camera-motion must be one of \(CameraMotion.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let bad = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps ?? 25, duration: duration)
-            .first(where: { $0.severity == .error }) {
-            throw ValidationError("\(bad.actual) is not offered: \(bad.required)")
-        }
+        do throws(WorkflowError) { try spec.validate() } catch { throw ValidationError(error.description) }
     }
 
-    var textBody: TextToVideoRequest {
-        TextToVideoRequest(prompt: prompt, model: model, duration: duration, fps: fps, resolution: resolution,
-                           generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion.flatMap(CameraMotion.init(rawValue:)))
+    var spec: VideoSpec {
+        VideoSpec(prompt: prompt, model: model, duration: duration, resolution: resolution, fps: fps, cameraMotion: cameraMotion,
+                  audio: !noAudio)
     }
+}
 
-    var imageBody: ImageToVideoRequest {
-        ImageToVideoRequest(imageUri: "", prompt: prompt, model: model, duration: duration, fps: fps, resolution: resolution,
-                            generateAudio: noAudio ? false : nil, cameraMotion: cameraMotion.flatMap(CameraMotion.init(rawValue:)))
-    }
+extension CameraMotion: ExpressibleByArgument {}
+
+/// audio-to-video's deliveries: `GenerationJob.audioToVideo` takes no URL.
+enum AudioDelivery: String, ExpressibleByArgument, CaseIterable {
+    case upload
+    case dataURI = "data-uri"
+
+    var delivery: Delivery { self == .upload ? .upload : .dataURI }
 }
 
 struct TextToVideoCommand: AsyncParsableCommand {
@@ -67,11 +59,13 @@ struct TextToVideoCommand: AsyncParsableCommand {
         commandName: "text-to-video",
         abstract: "Generate a video from a prompt.",
         discussion: """
-            The model x resolution x fps x duration combination is checked against the documented \
-            matrix before anything is sent; the estimated cost (per second of output) is printed.
+            The model x resolution x fps x duration combination is checked against the
+            documented matrix before anything is sent; the estimated cost (per second of
+            output) is printed.
 
             Example:
-              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-pro --duration 8 -o eagle.mp4
+              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-pro \\
+                --duration 8 -o eagle.mp4
 
             \(callExitStatus)
             """
@@ -79,21 +73,17 @@ struct TextToVideoCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(generation.output)
-        try client.requireLTX()
+        try serving.requireLTX()
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        try await reportingFailures {
-            let output = generation.output ?? "/dev/null"
-            let outcome = try await APICall.run(.textToVideo(generation.textBody, output: output), options: client,
-                                                force: generation.force, what: "this video", logger: logger)
-            APICall.report(outcome, output: output, json: client.json)
-        }
+        let job = GenerationJob.textToVideo(generation.spec.textToVideo, output: generation.output ?? "/dev/null")
+        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
     }
 }
 
@@ -101,12 +91,14 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "image-to-video",
         abstract: "Animate an image into a video.",
+        usage: "ltx-prep image-to-video <image> --prompt <p> --duration <s> [<options>]",
         discussion: """
-            The image is checked (and converted to PNG if its format is not accepted), delivered \
-            by upload or as a data URI, and animated.
+            The image is checked (and converted to PNG if its format is not accepted),
+            delivered by upload, as a data URI or by its https URL, and animated.
 
             Example:
-              ltx-prep image-to-video sunset.jpg --prompt "clouds drift" --duration 8 -o sunset.mp4
+              ltx-prep image-to-video sunset.jpg --prompt "clouds drift" --duration 8 \\
+                -o sunset.mp4
 
             \(callExitStatus)
             """
@@ -115,43 +107,41 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @Argument(help: "The first frame.")
     var image: String
 
-    @Option(help: "How the image reaches the API: upload, data-uri or url.")
+    @Option(help: "How the image reaches the API.")
     var deliver: Delivery = .upload
 
-    @Option(help: "With --deliver url: the https URL of the image. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
+    @Option(help: "With --deliver url: the image's https URL, checked first (a domain name; a HEAD for status, redirects and size).")
     var url: String?
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(generation.output)
-        try client.requireLTX()
+        try serving.requireLTX()
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        try await reportingFailures {
-            let output = generation.output ?? "/dev/null"
-            let job = GenerationJob.imageToVideo(image: image, generation.imageBody, delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.run(job, options: client, force: generation.force, what: "this video",
-                                                logger: logger)
-            APICall.report(outcome, output: output, json: client.json)
-        }
+        let job = GenerationJob.imageToVideo(image: image, generation.spec.imageToVideo, delivery: deliver, url: url,
+                                             output: generation.output ?? "/dev/null")
+        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
     }
 }
 
 struct AudioToVideoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audio-to-video",
-        abstract: "Make a video that follows an audio track, optionally starting from an image.",
+        abstract: "Make a video that follows an audio track, optionally from an image.",
         discussion: """
-            The audio is checked and, if needed, fixed (AAC-LC in M4A, 2 to 20 s); the image, \
-            if given, is checked too. Cost: $0.10 per second of audio.
+            The audio is checked and, if needed, fixed (AAC-LC in M4A, 2 to 20 s); the
+            image, if given, is checked too. Both go by upload or as data URIs (no
+            URL delivery here). Cost: $0.10 per second of audio.
 
             Example:
-              ltx-prep audio-to-video voice.wav --image face.png --prompt "a woman speaks" -o talk.mp4
+              ltx-prep audio-to-video voice.wav --image face.png --prompt "she speaks" \\
+                -o talk.mp4
 
             \(callExitStatus)
             """
@@ -160,17 +150,17 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     @Argument(help: "The soundtrack.")
     var audio: String
 
-    @Option(help: "The first frame (required when there is no --prompt).")
+    @Option(help: "The first frame (needed without --prompt).")
     var image: String?
 
-    @Option(help: "What the video shows (required when there is no --image).")
+    @Option(help: "What the video shows (needed without --image).")
     var prompt: String?
 
     @Option(name: .shortAndLong, help: "Where to write the result.")
     var output: String?
 
-    @Option(help: "How the files reach the API: upload or data-uri.")
-    var deliver: Delivery = .upload
+    @Option(help: "How the audio and the image reach the API.")
+    var deliver: AudioDelivery = .upload
 
     @Option(help: ArgumentHelp("Where in a longer audio the 20 s sent begin (default: its start).", valueName: "seconds"))
     var audioStart: Double?
@@ -179,36 +169,33 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     var force = false
 
     @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(output)
-        try client.requireLTX()
+        try serving.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
-        if deliver == .url { throw ValidationError("--deliver url is not offered here: use upload or data-uri") }
         if let s = audioStart, !(s.isFinite && s >= 0) { throw ValidationError("--audio-start must be a number of seconds, 0 or more") }
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        try await reportingFailures {
-            let output = self.output ?? "/dev/null"
-            let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt),
-                                                 delivery: deliver, output: output, fixOptions: FixOptions(audioStart: audioStart))
-            let outcome = try await APICall.run(job, options: client, force: force,
-                                                what: "this video", logger: logger)
-            APICall.report(outcome, output: output, json: client.json)
-        }
+        let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: deliver.delivery,
+                                             output: output ?? "/dev/null", fixOptions: FixOptions(audioStart: audioStart))
+        try await APICall.perform(job, options: client, force: force, logger: global.bootstrap())
     }
 }
 
 struct UploadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload",
-        abstract: "Upload a file to LTX storage and print its storage URI (valid 24 hours).",
+        abstract: "Upload a file to LTX storage and print its storage URI (valid 24 h).",
+        usage: "ltx-prep upload <file> [<options>]",
         discussion: """
-            Uploads are free; the file is sent as it is (run check or fix first). --json adds \
-            the bytes sent, the transfer's seconds and bytes per second, and when the URI expires. \
+            Uploads are free; the file is sent as it is (run check or fix first). The
+            signed upload URL works for 1 hour; the storage URI printed can be used in
+            requests for 24 hours. --json adds the bytes sent, the transfer's seconds
+            and bytes per second, upload_url_expires_at and storage_uri_expires_at.
             --dry-run sends nothing.
 
             Examples:
@@ -222,58 +209,35 @@ struct UploadCommand: AsyncParsableCommand {
     @Argument(help: "The file to upload.")
     var file: String
 
-    @OptionGroup var client: ClientOptions
+    @Flag(help: "One JSON object: the URI, the transfer, and when the upload URL and the URI expire.")
+    var json = false
+
+    @Flag(name: .customLong("dry-run"), help: "Say what would be sent; send nothing.")
+    var dryRun = false
+
+    @OptionGroup var key: KeyOptions
+    @OptionGroup(visibility: .private) var serving: ProviderOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try client.requireLTX()
+        try serving.requireLTX()
     }
 
     func run() async throws {
         let logger = global.bootstrap()
         try await reportingFailures {
-            let api = try client.client(logger: logger)
-            let identified: (mimeType: String, sizeBytes: Int64)
-            do throws(WorkflowError) { identified = try await FileUpload.identify(file) } catch { throw CommandFailure(error) }
-            if client.dryRun {
-                Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
-                return
+            let api = try CallSettings(apiKey: key.apiKey, baseURL: key.baseURL).client(logger: logger)
+            let identified = try await FileUpload.identify(file)
+            if dryRun {
+                return Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
             }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
-            let uploaded: Uploaded
-            do throws(WorkflowError) {
-                uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
-                    if case .uploading(let sent, let total) = event { status.show("uploading \(Bytes.mb(sent)) of \(Bytes.mb(total))") }
-                }
-            } catch { throw CommandFailure(error) }
+            let status = StatusLine(enabled: !json && Console.stderrIsTerminal)
+            let uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
+                if case .uploading(let sent, let total) = event { status.show("uploading \(Units.mb(sent)) of \(Units.mb(total))") }
+            }
             status.clear()
             logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")
-            Console.out(client.json ? JSONOutput.line(UploadLine(uploaded, file: file)) : uploaded.ticket.storageUri)
+            Console.out(json ? JSONOutput.line(UploadReceipt(uploaded, file: file)) : uploaded.ticket.storageUri)
         }
-    }
-}
-
-/// `upload --json`: where the file went, how fast, and how long each URL works.
-private struct UploadLine: Encodable {
-    var file: String
-    var storageUri: String
-    /// When the signed upload URL stops working (1 hour after the ticket).
-    var expiresAt: String
-    var uploadUrlExpiresAt: String
-    /// How long the storage URI can be used in requests: 24 hours after the upload (ltx-api-docs.md).
-    var storageUriExpiresAt: String
-    var bytes: Int64
-    var seconds: Double
-    var bytesPerSecond: Double
-
-    init(_ uploaded: Uploaded, file: String) {
-        self.file = file
-        storageUri = uploaded.ticket.storageUri
-        expiresAt = uploaded.ticket.expiresAt.formatted(.iso8601)
-        uploadUrlExpiresAt = expiresAt
-        storageUriExpiresAt = Date.now.addingTimeInterval(24 * 3600).formatted(.iso8601)
-        bytes = uploaded.bytes
-        seconds = uploaded.seconds
-        bytesPerSecond = uploaded.bytesPerSecond.rounded()
     }
 }

@@ -4,21 +4,16 @@ import LTXContract
 import LTXJournal
 import LTXWorkflow
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
         abstract: "What the journal of paid requests holds: list, show, totals, resume.",
         discussion: """
-            Every paid request is written to the journal before it is sent, then updated: \
-            submitting, accepted (with the job id), completed or failed, downloaded (with the \
-            output's SHA-256); rejected when the API refused it before accepting (not billed). \
-            Running the same command again resumes from there instead of paying again.
+            Every paid request is written to the journal before it is sent, then
+            updated: submitting, accepted (with the job id), completed or failed,
+            downloaded (with the output's SHA-256); rejected when the API refused it
+            before accepting (not billed). Running the same command again resumes from
+            there instead of paying again.
 
             Examples:
               ltx-prep jobs
@@ -31,25 +26,20 @@ struct JobsCommand: AsyncParsableCommand {
     )
 
     struct JournalOption: ParsableArguments {
-        @Option(help: ArgumentHelp("The journal (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else ~/.local/state/ltx-prep/journal.sqlite).",
+        @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).",
                                    valueName: "path"))
         var journal: String?
 
         @Flag(help: "JSON Lines instead of text.")
         var json = false
 
-        /// Every entry, newest first; the journal closed again.
-        func entries() async throws -> [JournalEntry] {
-            let journal = try await open()
-            defer { Task { await journal.close() } }
-            do throws(JournalError) { return try await journal.all() } catch { throw CommandFailure(error.description, status: .unusable) }
-        }
-
-        func open() async throws -> Journal {
-            let path = journal ?? Journal.defaultPath(environment: ClientConfiguration.processEnvironment)
-            do throws(JournalError) { return try await Journal.open(path) } catch {
-                throw CommandFailure(error.description, status: .unusable)
-            }
+        /// The journal, open for `body`, closed after.
+        func with<T>(_ body: (Journal) async throws -> T) async throws -> T {
+            let opened = try await CallSettings(journalPath: journal).openJournal()
+            let result: Result<T, any Error>
+            do { result = .success(try await body(opened)) } catch { result = .failure((error as? JournalError).map(WorkflowError.journal) ?? error) }
+            await opened.close()
+            return try result.get()
         }
     }
 
@@ -59,22 +49,22 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let entries = try await options.entries()
-                for e in entries { Console.out(options.json ? JSONOutput.line(e) : JobsPrinter.line(e)) }
+                for e in try await options.with({ try await $0.all() }) {
+                    Console.out(options.json ? JSONOutput.line(e) : JobsPrinter.line(e))
+                }
             }
         }
     }
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One request, by the start of its fingerprint or its job id.")
-        @Argument(help: "A fingerprint prefix (as `jobs` prints it) or a job id.")
+        @Argument(help: "A job id, or the start of a fingerprint.")
         var id: String
         @OptionGroup var options: JournalOption
 
         func run() async throws {
             try await reportingFailures {
-                let entries = try await options.entries()
-                let found = entries.filter { $0.fingerprint.hasPrefix(id) || $0.jobID == id }
+                let found = try await options.with { try await $0.matching(id) }
                 guard found.count == 1, let e = found.first else {
                     throw CommandFailure("\(id): \(found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it")",
                                          status: .unusable)
@@ -85,13 +75,12 @@ struct JobsCommand: AsyncParsableCommand {
     }
 
     struct Totals: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Estimated spend per day (UTC) and per endpoint, of what may have been billed.")
+        static let configuration = CommandConfiguration(abstract: "Estimated spend per day (UTC) and endpoint; rejected calls left out.")
         @OptionGroup var options: JournalOption
 
         func run() async throws {
             try await reportingFailures {
-                let entries = try await options.entries()
-                for total in JobsPrinter.totals(entries) {
+                for total in JournalTotal.of(try await options.with { try await $0.all() }) {
                     Console.out(options.json ? JSONOutput.line(total)
                                              : "\(total.day)  \(total.endpoint)  \(total.requests) request(s)  $\(Pricing.format(total.estimatedDollars))")
                 }
@@ -108,26 +97,19 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let journal = try await options.open()
-                var perCall: [Double] = []
-                do throws(JournalError) {
-                    for n in 0..<max(1, count) {
-                        perCall.append(try await JournalTiming.onePaidCall(journal, n))
-                    }
-                } catch { throw CommandFailure(error.description, status: .unusable) }
-                await journal.close()
-                perCall.sort()
-                Console.out(#"{"calls":\#(perCall.count),"median_ms":\#(perCall[perCall.count / 2]),"max_ms":\#(perCall.last ?? 0)}"#)
+                let (median, longest) = try await options.with { try await JournalTiming.measure($0, calls: count) }
+                Console.out(#"{"calls":\#(max(1, count)),"median_ms":\#(median),"max_ms":\#(longest)}"#)
             }
         }
     }
 
     struct Resume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Finish every accepted or completed job: poll it, fetch its result. Nothing is sent again.",
+            abstract: "Finish every accepted or completed job: poll it, fetch its result.",
+            usage: "ltx-prep jobs resume [<options>]",
             discussion: callExitStatus)
         @OptionGroup var options: JournalOption
-        @Option(name: .customLong("api-key"), help: "The API key (default: LTXV_API_KEY).")
+        @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY).")
         var apiKey: String?
         @Option(name: .customLong("poll-interval"), help: .hidden)
         var pollInterval: Double = 5
@@ -136,30 +118,20 @@ struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.bootstrap()
             try await reportingFailures {
-                let journal = try await options.open()
-                let entries: [JournalEntry]
-                do throws(JournalError) { entries = try await journal.all().filter(JournalResume.isUnfinished) } catch {
-                    throw CommandFailure(error.description, status: .unusable)
-                }
                 var failures = 0
-                for e in entries {
-                    do throws(WorkflowError) {
-                        let config: ClientConfiguration
-                        do throws(ClientError) {
-                            config = try ClientConfiguration.resolve(provider: Provider(rawValue: e.provider) ?? .ltx, apiKey: apiKey, baseURL: e.baseURL,
-                                                                     environment: ClientConfiguration.processEnvironment)
-                        } catch { throw WorkflowError.client(error) }
-                        let outcome = try await JournalResume.resume(e, client: LTXAPIClient(configuration: config, logger: logger), journal: journal,
-                                                                     pollInterval: .milliseconds(Int64(pollInterval * 1000)))
-                        Console.out("\(e.fingerprint.prefix(12)): wrote \(outcome.generated?.output ?? "?")")
-                    } catch {
-                        failures += 1
-                        Console.error("\(e.fingerprint.prefix(12)): \(error)")
+                let count = try await options.with { journal in
+                    try await JournalResume.resumeAll(journal, apiKey: apiKey, environment: ClientConfiguration.processEnvironment,
+                                                      pollInterval: .milliseconds(Int64(pollInterval * 1000)), logger: logger) { e, result in
+                        switch result {
+                        case .success(let outcome): Console.out("\(e.fingerprint.prefix(12)): wrote \(outcome.generated?.output ?? "?")")
+                        case .failure(let error):
+                            failures += 1
+                            Console.error("\(e.fingerprint.prefix(12)): \(error)")
+                        }
                     }
                 }
-                await journal.close()
-                if entries.isEmpty { Console.note("nothing to resume") }
-                if failures > 0 { throw CommandFailure("\(failures) of \(entries.count) could not be finished", status: .api) }
+                if count == 0 { Console.note("nothing to resume") }
+                if failures > 0 { throw CommandFailure("\(failures) of \(count) could not be finished", status: .api) }
             }
         }
     }

@@ -1,25 +1,28 @@
 import ArgumentParser
 import LTXMedia
+import LTXPreflight
 
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Print what a media file holds: container, streams, exact frame count, AAC profile.",
+        abstract: "Print what a file holds: streams, exact frame counts, AAC profiles.",
         discussion: """
-            Like ffprobe, but with the facts the LTX API cares about made exact: the container as
-            the API sees it (MP4 vs MOV, MKV vs WebM), the number of frames a decoder outputs
-            (edit lists applied, nothing decoded), and the AAC profile a decoder finds (implicit
-            HE-AAC revealed).
+            Like ffprobe, but with the facts the LTX API cares about made exact: the
+            container as the API sees it (MP4 vs MOV, MKV vs WebM), the number of frames
+            a decoder outputs (edit lists applied, nothing decoded), and the AAC profile
+            a decoder finds (implicit HE-AAC revealed).
 
             --json prints one object per file per line, with snake_case keys.
-            Exit status: 0 all files read, 2 a file cannot be read or the arguments are wrong.
+
+            Exit status: 0 all files read; 2 a file cannot be read, or the arguments
+            are wrong.
             """
     )
 
     @Argument(help: "Media files to probe.")
     var files: [String]
 
-    @Flag(help: "Print one JSON object per file per line instead of text.")
+    @Flag(help: "One JSON object per file per line instead of text.")
     var json = false
 
     @OptionGroup var global: GlobalOptions
@@ -35,7 +38,7 @@ struct ProbeCommand: AsyncParsableCommand {
             } catch {
                 failed = true
                 Console.error(error.description)
-                if json { Console.out(JSONOutput.line(JSONOutput.Failure(file, error))) }
+                if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
             }
         }
         if failed { throw ExitCode(ExitStatus.unusable.rawValue) }

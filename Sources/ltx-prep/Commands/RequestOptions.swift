@@ -4,7 +4,7 @@ import LTXPreflight
 
 /// What a file is checked (or fixed) for: the options `check` and `fix` share.
 struct RequestOptions: ParsableArguments {
-    @Option(name: .customLong("for"), help: "The endpoint the file is for (default: from the file).")
+    @Option(name: .customLong("for"), help: "The endpoint (default: from the file).")
     var endpoint: Endpoint?
 
     @Option(help: ArgumentHelp("Retake section start_time, in seconds.", valueName: "seconds"))
@@ -13,7 +13,7 @@ struct RequestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Retake section duration, in seconds (at least 2).", valueName: "seconds"))
     var duration: Double?
 
-    @Option(help: "How the file will reach the API; sets the size limit.")
+    @Option(help: "How the file will reach the API (its size limit).")
     var deliver: Delivery = .upload
 
     @Option(help: ArgumentHelp("A size limit stricter than the delivery's (a proxy's, another host's), counted as it counts (base64 for data-uri).",
@@ -41,4 +41,8 @@ struct RequestOptions: ParsableArguments {
     }
 }
 
-extension Endpoint: ExpressibleByArgument {}
+extension Endpoint: ExpressibleByArgument {
+    /// text-to-video takes no file, so --for does not offer it.
+    public static var allValueStrings: [String] { [Endpoint.retake, .audioToVideo, .imageToVideo].map(\.rawValue) }
+}
+extension Delivery: ExpressibleByArgument {}

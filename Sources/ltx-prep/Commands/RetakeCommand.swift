@@ -6,28 +6,33 @@ import LTXWorkflow
 struct RetakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retake",
-        abstract: "Retake sections of a video and get the whole video back with only them changed.",
+        abstract: "Retake sections of a video; get the whole video back with only them changed.",
+        usage: "ltx-prep retake <input> (--start <s> --duration <s> | --section <s:d>...) [<options>]",
         discussion: """
-            Each section is sent with --context seconds on each side (default 2; LTX \
-            bills $0.10 per second sent), widened to the API's 73 frames, started on a \
-            keyframe when that adds at most 1 s (else cut exactly). Sections whose \
-            windows touch share one call. The total is printed before anything is paid.
+            Each section is sent with --context seconds on each side (default 2;
+            LTX bills $0.10 per second sent), widened to the API's 73 frames and
+            started on a keyframe when that adds at most 1 s (else cut exactly).
+            Sections whose windows touch share one call. The total is printed
+            before anything is paid.
 
-            Each answer is put back into the input: the output has the input's \
-            container, codec, size, rotation and frame count; GOPs away from the \
-            sections are copied bit for bit (see `ltx-prep splice`). --window-only \
-            writes the API's answer for the window as it came instead.
+            Each answer is put back into the input: the output has the input's
+            container, codec, size, rotation and frame count, and GOPs away from
+            the sections are copied bit for bit (see `ltx-prep splice`).
+            --window-only writes the API's answer for the window as it came.
 
-            The input is checked and, if it breaks a rule, fixed first, as \
+            The input is checked and, if it breaks a rule, fixed first, as
             `ltx-prep fix` would (the plan is printed).
 
+            --provider segmind sends it to Segmind's retake instead: a data URI or an
+            https URL (no upload), no --model, always synchronous, no documented price.
+
             Examples:
-              ltx-prep retake clip.mov --start 12 --duration 4 \
+              ltx-prep retake clip.mov --start 12 --duration 4 \\
                 --prompt "the cup falls" -o out.mp4
-              ltx-prep retake clip.mp4 --section 3:2 --section 20:4 \
+              ltx-prep retake clip.mp4 --section 3:2 --section 20:4 \\
                 --prompt "rain" -o out.mp4
               ltx-prep retake clip.mp4 --start 2 --duration 3 --dry-run
-              ltx-prep retake clip.mp4 --start 2 --duration 3 \
+              ltx-prep retake clip.mp4 --start 2 --duration 3 \\
                 --provider segmind -o out.mp4
 
             \(callExitStatus)
@@ -43,13 +48,13 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Section duration, in seconds (at least 2).", valueName: "seconds"))
     var duration: Double?
 
-    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeat for several.", valueName: "start:duration"))
+    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeatable.", valueName: "start:duration"))
     var section: [SectionArgument] = []
 
-    @Option(help: ArgumentHelp("Seconds sent on each side of a section ($0.10 each with LTX).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds sent on each side of a section ($0.10 each).", valueName: "seconds"))
     var context: Double = 2
 
-    @Flag(help: "Write the API's answer for the window as it came, not the whole video.")
+    @Flag(help: "Write the API's answer for the window as it came.")
     var windowOnly = false
 
     @Option(help: "What the section should become.")
@@ -58,21 +63,22 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(help: "replace_audio, replace_video or replace_audio_and_video (the API's default).")
     var mode: String?
 
-    @Option(help: "The model (the API's default, ltx-2-pro, when omitted).")
+    @Option(help: "The model (LTX only; default: the API's, ltx-2-pro).")
     var model: String?
 
     @Option(name: .shortAndLong, help: "Where to write the result.")
     var output: String?
 
-    @Option(help: "How the video reaches the API: upload (LTX's default), data-uri (Segmind's default) or url.")
+    @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).")
     var deliver: Delivery?
 
-    @Option(help: "With --deliver url: the https URL the API fetches the video from. Checked first: https, a domain name, and a HEAD for status, redirects and size.")
+    @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).")
     var url: String?
 
     @Flag(help: "Replace the output if it exists.")
     var force = false
 
+    @OptionGroup var serving: ProviderOption
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
 
@@ -83,9 +89,9 @@ struct RetakeCommand: AsyncParsableCommand {
         }
         let sections = try SectionArgument.sections(section, start: start, duration: duration)
         if windowOnly && sections.count > 1 { throw ValidationError("--window-only takes one section") }
-        guard context.isFinite, context >= 0, context <= 21 else { throw ValidationError("--context must be from 0 to 21 seconds") }
-        if client.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
-        if client.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
+        guard context.isFinite, (0...21).contains(context) else { throw ValidationError("--context must be from 0 to 21 seconds") }
+        if serving.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
+        if serving.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
     }
 
     func run() async throws {
@@ -97,9 +103,8 @@ struct RetakeCommand: AsyncParsableCommand {
             guard !windowOnly else {
                 let first = sections[0]
                 let job = GenerationJob.retake(input: input, section: RetakeSection(start: first.start, duration: first.duration), prompt: prompt,
-                                               mode: retakeMode, model: model, provider: client.provider.provider,
-                                               delivery: deliver, url: url, output: output)
-                let outcome = try await APICall.run(job, options: client, force: force, what: "this retake", logger: logger)
+                                               mode: retakeMode, model: model, provider: serving.provider, delivery: deliver, url: url, output: output)
+                let outcome = try await APICall.run(job, options: client, force: force, logger: logger)
                 let window = (outcome.fixes.first ?? nil)?.window
                 let sectionStart = window?.sectionStart ?? first.start
                 APICall.report(outcome, output: output, json: client.json,
@@ -107,11 +112,8 @@ struct RetakeCommand: AsyncParsableCommand {
                 return
             }
             let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: retakeMode, model: model,
-                                             provider: client.provider.provider, delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.perform(options: client, force: force, what: "this retake", logger: logger) {
-                c, settings, approve, events throws(WorkflowError) in
-                try await WholeRetake.run(request, client: c, options: settings, approve: approve, events: events)
-            }
+                                             provider: serving.provider, delivery: deliver, url: url, output: output)
+            let outcome = try await APICall.runWholeRetake(request, options: client, force: force, logger: logger)
             RetakePrinter.report(outcome, json: client.json)
         }
     }

@@ -11,22 +11,25 @@ import Darwin
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local server that speaks the LTX API (and Segmind's retake), for tests and offline work.",
+        abstract: "Run a local server that speaks the LTX API (and Segmind's retake), for tests.",
         discussion: """
-            Same routes, auth, JSON fields, validation (by the rules `ltx-prep check` applies), \
-            error bodies, status codes and x-request-id as the documented API, with upload URLs \
-            that expire and demand their required header. It answers with real MP4s made here: \
-            a retake shows its section as a colour negative with a 880 Hz tone (per --mode); \
-            text/image/audio-to-video give a pattern (or the image) at the asked size and rate.
-            It has no network: inputs come by upload or data URI.
+            Same routes, auth, JSON fields, validation (by the rules `ltx-prep check`
+            applies), error bodies, status codes and x-request-id as the documented API,
+            with upload URLs that expire and demand their required header. It answers
+            with real MP4s made here: a retake shows its section as a colour negative
+            with a 880 Hz tone (per --mode); text/image/audio-to-video give a pattern
+            (or the image) at the asked size and rate. It has no network: inputs come
+            by upload or data URI.
 
             Point ltx-prep at it:
               ltx-prep sandbox --port 8080 --api-key test &
-              LTXV_API_KEY=test LTX_API_BASE_URL=http://127.0.0.1:8080 ltx-prep retake clip.mp4 --start 1 --duration 2 -o out.mp4
+              export LTXV_API_KEY=test LTX_API_BASE_URL=http://127.0.0.1:8080
+              ltx-prep retake clip.mp4 --start 1 --duration 2 -o out.mp4
 
-            Faults, for testing clients: --latency-ms, --script 429,503 (answer the first
-            generation requests with these, in order), --fail-rate 0.2 (500/503 at random),
-            --drop-after-bytes N (cut result downloads short).
+            Faults, for testing clients: --latency-ms, --script 429,503 (answer the
+            first generation requests with these, in order), --fail-rate 0.2 (500/503
+            at random), --drop-after-bytes N (cut result downloads short), and for v2
+            jobs --poll-script, --result-script, --fail-jobs and --job-lifetime.
             """
     )
 
@@ -36,46 +39,46 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Option(name: .customLong("api-key"), help: "The key it accepts (default: LTXV_API_KEY, else 'sandbox').")
+    @Option(name: .customLong("api-key"), help: "The key it takes (default: $LTXV_API_KEY, else the word sandbox).")
     var apiKey: String?
 
-    @Option(help: "Folder for uploads and results, which must exist (default: a new folder under /tmp, removed on exit).")
+    @Option(help: ArgumentHelp("An existing folder for uploads and results (default: a new one in /tmp, removed on exit).", valueName: "folder"))
     var storage: String?
 
-    @Option(name: .customLong("latency-ms"), help: "Delay before every answer, in milliseconds.")
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay before every answer.", valueName: "ms"))
     var latencyMs: Int = 0
 
-    @Option(help: "Statuses for the first generation requests, in order: e.g. 429,503.")
+    @Option(help: ArgumentHelp("Answers to the first generation requests, in order.", valueName: "429,503..."))
     var script: String?
 
-    @Option(name: .customLong("retry-after"), help: "Seconds in Retry-After on a 429.")
+    @Option(name: .customLong("retry-after"), help: ArgumentHelp("Retry-After on a 429.", valueName: "seconds"))
     var retryAfter: Int = 1
 
-    @Option(name: .customLong("fail-rate"), help: "Share (0 to 1) of generation requests answered 500 or 503.")
+    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Share of generation requests answered 500 or 503.", valueName: "0...1"))
     var failRate: Double = 0
 
-    @Option(name: .customLong("drop-after-bytes"), help: "Close result downloads after this many bytes.")
+    @Option(name: .customLong("drop-after-bytes"), help: ArgumentHelp("Cut result downloads after this many bytes.", valueName: "bytes"))
     var dropAfterBytes: Int?
 
-    @Option(name: .customLong("upload-url-lifetime"), help: "Seconds an upload URL stays valid.")
+    @Option(name: .customLong("upload-url-lifetime"), help: ArgumentHelp("How long an upload URL stays valid.", valueName: "seconds"))
     var uploadURLLifetime: Int = 3600
 
-    @Option(name: .customLong("poll-script"), help: "Statuses for the first job polls, in order: e.g. 503,500.")
+    @Option(name: .customLong("poll-script"), help: ArgumentHelp("Answers to the first job polls, in order.", valueName: "503,500..."))
     var pollScript: String?
 
-    @Option(name: .customLong("result-script"), help: "Statuses for the first result downloads, in order: e.g. 504.")
+    @Option(name: .customLong("result-script"), help: ArgumentHelp("Answers to the first result downloads, in order.", valueName: "504..."))
     var resultScript: String?
 
-    @Option(help: "How a v1 200 carries the video: video (the bytes), link (JSON with video_url) or not-video (a body that is no video).")
+    @Option(help: "What a v1 200 carries: the video, a link (JSON with video_url), or not-video (a body that is no video).")
     var answer: SandboxConfiguration.SyncAnswer = .video
 
     @Flag(name: .customLong("fail-jobs"), help: "Every async job ends failed, with an error.")
     var failJobs = false
 
-    @Option(name: .customLong("job-lifetime"), help: ArgumentHelp("Seconds a finished job is kept before polls get 404.", valueName: "seconds"))
+    @Option(name: .customLong("job-lifetime"), help: ArgumentHelp("How long a finished job is kept; then polls get 404.", valueName: "seconds"))
     var jobLifetime: Double?
 
-    @Option(name: .customLong("job-seconds"), help: ArgumentHelp("Seconds an async (v2) job stays processing before it completes.", valueName: "seconds"))
+    @Option(name: .customLong("job-seconds"), help: ArgumentHelp("How long a v2 job stays processing.", valueName: "seconds"))
     var jobSeconds: Double = 0
 
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds a connection may read no request part and write no answer before it is closed.", valueName: "seconds"))
@@ -85,14 +88,16 @@ struct SandboxCommand: AsyncParsableCommand {
     var headerTimeout: Double = 20
 
     func validate() throws {
+        let bounds: [(flag: String, value: Double?, range: ClosedRange<Double>)] = [
+            ("--port", Double(port), 0...65535), ("--latency-ms", Double(latencyMs), 0...60_000), ("--fail-rate", failRate, 0...1),
+            ("--retry-after", Double(retryAfter), 0...86_400), ("--upload-url-lifetime", Double(uploadURLLifetime), 0...604_800),
+            ("--job-seconds", jobSeconds, 0...86_400), ("--job-lifetime", jobLifetime, 0...86_400)]
+        for b in bounds where b.value.map({ !($0.isFinite && b.range.contains($0)) }) ?? false {
+            throw ValidationError("\(b.flag) must be from \(Units.number(b.range.lowerBound)) to \(Units.number(b.range.upperBound))")
+        }
         for (flag, value) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout)] where !(value.isFinite && value > 0 && value <= 86_400) {
             throw ValidationError("\(flag) must be more than 0 and at most 86400 seconds")
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
-        guard jobSeconds.isFinite, (0...86_400).contains(jobSeconds) else { throw ValidationError("--job-seconds must be from 0 to 86400") }
-        guard (0...604_800).contains(uploadURLLifetime) else { throw ValidationError("--upload-url-lifetime must be from 0 to 604800 seconds") }
-        guard (0...60_000).contains(latencyMs) else { throw ValidationError("--latency-ms must be from 0 to 60000") }
-        guard (0...86_400).contains(retryAfter) else { throw ValidationError("--retry-after must be from 0 to 86400 seconds") }
         if let dropAfterBytes, dropAfterBytes < 0 { throw ValidationError("--drop-after-bytes must be 0 or more") }
         if let storage {
             var st = stat()
@@ -100,14 +105,10 @@ struct SandboxCommand: AsyncParsableCommand {
                 throw ValidationError("--storage \(storage): not an existing folder")
             }
         }
-        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be from 0 to 1") }
         for (flag, value) in [("--script", script), ("--poll-script", pollScript), ("--result-script", resultScript)] {
             if let value, Self.statuses(value) == nil {
                 throw ValidationError("\(flag) takes HTTP statuses (100 to 599) separated by commas, e.g. 429,503")
             }
-        }
-        if let jobLifetime, !(jobLifetime.isFinite && jobLifetime >= 0 && jobLifetime <= 86_400) {
-            throw ValidationError("--job-lifetime must be from 0 to 86400 seconds")
         }
     }
 
@@ -120,10 +121,9 @@ struct SandboxCommand: AsyncParsableCommand {
             guard let made = mkdtemp(&template) else { throw ValidationError("cannot make a storage folder under /tmp") }
             directory = String(cString: made)
         }
-        let key = apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox"
         var configuration = SandboxConfiguration(
-            host: host, port: port, apiKey: key, storageDirectory: directory, latency: .milliseconds(latencyMs),
-            script: script.flatMap(Self.statuses) ?? [],
+            host: host, port: port, apiKey: apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox",
+            storageDirectory: directory, latency: .milliseconds(latencyMs), script: script.flatMap(Self.statuses) ?? [],
             retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .milliseconds(Int64(jobSeconds * 1000)))
         configuration.removeStorageOnExit = storage == nil
@@ -137,23 +137,18 @@ struct SandboxCommand: AsyncParsableCommand {
         let address = host
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
-            fflushStdout()
+            fflush(nil)  // the port line must reach a pipe now: tests wait for it
         }
     }
 }
 
 extension SandboxCommand {
+    /// `429, 503` as [429, 503]; nil unless every item is a status.
     static func statuses(_ list: String) -> [Int]? {
-        let parsed = list.split(separator: ",").map { Int($0.trimmingCharacters) }
+        let parsed = list.split(separator: ",").map { Int($0.filter { $0 != " " }) }
         guard parsed.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else { return nil }
         return parsed.compactMap { $0 }
     }
 }
 
 extension SandboxConfiguration.SyncAnswer: ExpressibleByArgument {}
-
-private extension Substring {
-    var trimmingCharacters: String { String(self.filter { $0 != " " }) }
-}
-
-func fflushStdout() { fflush(nil) }

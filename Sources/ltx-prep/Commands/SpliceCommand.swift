@@ -72,16 +72,16 @@ struct SpliceCommand: AsyncParsableCommand {
         let request = SpliceRequest(original: original,
                                     pieces: sections.map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
                                     mode: RetakeMode(rawValue: mode) ?? .replaceAudioAndVideo, output: output, force: force)
-        let bar = ProgressBar(enabled: !json && Console.stderrIsTerminal)
+        let bar = StatusLine(enabled: !json && Console.stderrIsTerminal)
         let task = Task { () async -> Result<SpliceOutcome, WorkflowError> in
-            do throws(WorkflowError) { return .success(try await Splicer.splice(request) { bar.update($0) }) }
+            do throws(WorkflowError) { return .success(try await Splicer.splice(request) { bar.show($0) }) }
             catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
-        bar.finish()
+        bar.clear()
         switch result {
         case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : SplicePrinter.outcome(outcome))
-        case .failure(let error): try await reportingFailures { throw CommandFailure(error) }
+        case .failure(let error): try await reportingFailures { throw error }
         }
     }
 }

@@ -22,19 +22,17 @@ enum FixPrinter {
         if let a = media.primaryAudio { wrote += ", \(a.codec)" + (a.profile.map { " \($0)" } ?? "") }
         lines.append(wrote)
         if let w = o.window {
-            var line = "  window: \(seconds(w.inputStart)) to \(seconds(w.inputStart + w.duration)) of the input"
+            var line = "  window: \(Units.seconds(w.inputStart)) to \(Units.seconds(w.inputStart + w.duration)) of the input"
             if let s = w.sectionStart {
-                line += "; the section starts at \(seconds(s))" + (w.sectionStartFrame.map { " (frame \($0))" } ?? "") + " of the output"
+                line += "; the section starts at \(Units.seconds(s))" + (w.sectionStartFrame.map { " (frame \($0))" } ?? "") + " of the output"
             }
             lines.append(line)
         }
         if let p = o.padding {
-            lines.append("  padding: \(p.frames) frames (\(seconds(p.seconds))) added by holding the last frame; trim back to \(p.originalFrames) frames to undo")
+            lines.append("  padding: \(p.frames) frames (\(Units.seconds(p.seconds))) added by holding the last frame; trim back to \(p.originalFrames) frames to undo")
         }
         lines.append("  check of the output: " + (o.report.warnings > 0 ? "ACCEPTED with \(o.report.warnings) warning(s)" : "ACCEPTED")
                      + " for \(o.report.endpoint.rawValue) \(o.report.input)")
         return lines.joined(separator: "\n")
     }
-
-    private static func seconds(_ s: Double) -> String { "\((s * 1000).rounded() / 1000) s" }
 }

@@ -27,25 +27,4 @@ enum JobsPrinter {
         if let err = e.error { lines.append("error       \(err)") }
         return lines.joined(separator: "\n")
     }
-
-    struct Total: Encodable {
-        var day: String
-        var endpoint: String
-        var requests: Int
-        var estimatedDollars: Double
-    }
-
-    /// Rejected requests were not billed and are left out.
-    static func totals(_ entries: [JournalEntry]) -> [Total] {
-        var sums: [String: Total] = [:]
-        for e in entries where e.state != .rejected {
-            let day = String(Date(timeIntervalSince1970: e.createdAt).formatted(.iso8601).prefix(10))
-            let key = day + " " + e.endpoint
-            var t = sums[key] ?? Total(day: day, endpoint: e.endpoint, requests: 0, estimatedDollars: 0)
-            t.requests += 1
-            t.estimatedDollars += e.estimatedCost ?? 0
-            sums[key] = t
-        }
-        return sums.keys.sorted().compactMap { sums[$0] }
-    }
 }

@@ -6,7 +6,7 @@ enum ProbePrinter {
         var head = "\(m.path): \(m.container.displayName)"
         if let brand = m.brand { head += " (\(brand))" }
         head += ", \(m.sizeBytes) bytes"
-        if let d = m.duration { head += ", \(seconds(d))" }
+        if let d = m.duration { head += ", \(Units.seconds(d))" }
         var lines = [head]
         for v in m.video {
             var parts = ["\(v.codec)" + (v.profile.map { " \($0)" } ?? "")]
@@ -21,7 +21,7 @@ enum ProbePrinter {
                 if let r = v.frameRateFraction { parts.append("\(r) fps" + (v.variableFrameRate ? " (variable)" : "")) }
                 parts.append("\(v.frameCount) frames (by \(v.frameCountMethod))")
                 if let fo = v.fieldOrder { parts.append(fo) }
-                if let d = v.duration { parts.append(seconds(d)) }
+                if let d = v.duration { parts.append(Units.seconds(d)) }
             }
             lines.append("  video #\(v.index): " + parts.joined(separator: ", "))
         }
@@ -31,14 +31,10 @@ enum ProbePrinter {
             parts.append("\(a.decodedSampleRate ?? a.sampleRate) Hz")
             parts.append("\(a.decodedChannels ?? a.channels) ch" + (a.channelLayout.map { " (\($0))" } ?? ""))
             if let spf = a.samplesPerFrame { parts.append("\(spf) samples/frame") }
-            if let d = a.duration { parts.append(seconds(d)) }
+            if let d = a.duration { parts.append(Units.seconds(d)) }
             lines.append("  audio #\(a.index): " + parts.joined(separator: ", "))
         }
         for o in m.other { lines.append("  \(o.type) #\(o.index): \(o.codec)") }
         return lines.joined(separator: "\n")
-    }
-
-    private static func seconds(_ s: Double) -> String {
-        "\((s * 1000).rounded() / 1000) s"
     }
 }

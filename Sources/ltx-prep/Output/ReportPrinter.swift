@@ -23,7 +23,7 @@ struct ReportPrinter {
             lines.append(line)
         }
         if let s = r.effectiveSection {
-            lines.append("  section the API will use: \(seconds(s.start)) to \(seconds(s.end))")
+            lines.append("  section the API will use: \(Units.seconds(s.start)) to \(Units.seconds(s.end))")
         }
         return lines.joined(separator: "\n")
     }
@@ -42,7 +42,6 @@ struct ReportPrinter {
         color ? "\u{1B}[\(c.rawValue)m\(s)\u{1B}[0m" : s
     }
 
-    private func seconds(_ s: Double) -> String { "\((s * 1000).rounded() / 1000) s" }
 
     private func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
 

@@ -1,0 +1,100 @@
+import LTXClient
+import LTXContract
+import LTXJournal
+import Logging
+
+/// What a paid call is told by flags and the environment: who serves it,
+/// where, which journal, and the most it may cost. Resolved here so the CLI,
+/// its batches and any Swift program resolve them the same way.
+public struct CallSettings: Sendable {
+    public var provider: Provider
+    /// Nil: the provider's variable (`LTXV_API_KEY`, `SEGMIND_API_KEY`).
+    public var apiKey: String?
+    /// Nil: the provider's variable (`LTX_API_BASE_URL`, ...), else its host.
+    public var baseURL: String?
+    /// Nil: `Journal.defaultPath(environment:)`.
+    public var journalPath: String?
+    /// A call whose estimate is above this, or that has no documented price, is refused.
+    public var maxCost: Double?
+    /// How each call is sent; its `journal` is opened from `journalPath` by `Generation.run(_:settings:)`.
+    public var generation: GenerationOptions
+    public var environment: [String: String]
+
+    public init(provider: Provider = .ltx, apiKey: String? = nil, baseURL: String? = nil, journalPath: String? = nil,
+                maxCost: Double? = nil, generation: GenerationOptions = GenerationOptions(),
+                environment: [String: String] = ClientConfiguration.processEnvironment) {
+        self.provider = provider
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.journalPath = journalPath
+        self.maxCost = maxCost
+        self.generation = generation
+        self.environment = environment
+    }
+
+    /// `seconds` between polls, unless LTX_PREP_POLL_INTERVAL says otherwise
+    /// (tests poll fast); either way within 0.01 to 600 s.
+    public static func pollInterval(_ seconds: Double, environment: [String: String]) -> Duration {
+        let fromEnvironment = environment["LTX_PREP_POLL_INTERVAL"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        return .milliseconds(Int64(min(600, max(0.01, fromEnvironment ?? seconds)) * 1000))
+    }
+
+    public func client(logger: Logger) throws(WorkflowError) -> LTXAPIClient {
+        do throws(ClientError) {
+            let configuration = try ClientConfiguration.resolve(provider: provider, apiKey: apiKey, baseURL: baseURL, environment: environment)
+            return LTXAPIClient(configuration: configuration, logger: logger)
+        } catch { throw .client(error) }
+    }
+
+    /// The journal, opened before anything is paid.
+    public func openJournal() async throws(WorkflowError) -> Journal {
+        do throws(JournalError) { return try await Journal.open(journalPath, environment: environment) } catch {
+            throw .journal(error)
+        }
+    }
+
+    /// `generation` with its journal opened (none on a dry run): close it when done.
+    public func openedGeneration() async throws(WorkflowError) -> GenerationOptions {
+        var options = generation
+        if !options.dryRun { options.journal = try await openJournal() }
+        return options
+    }
+
+    /// Refuses `estimate` when it is above `maxCost`, or when there is a limit
+    /// and no documented price to hold it to.
+    public func checkCost(_ estimate: Pricing.Estimate?, of job: GenerationJob) throws(WorkflowError) {
+        try checkCost(estimate, summary: job.summary, provider: job.provider)
+    }
+
+    /// The same for `summary` (several calls priced together, say).
+    public func checkCost(_ estimate: Pricing.Estimate?, summary: String, provider: Provider) throws(WorkflowError) {
+        guard let maxCost else { return }
+        guard let estimate else {
+            throw .refused("--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(summary); nothing was sent")
+        }
+        if estimate.dollars > maxCost + 1e-9 {
+            throw .refused("the estimate ($\(Pricing.format(estimate.dollars))) is above --max-cost ($\(Pricing.format(maxCost))); nothing was sent")
+        }
+    }
+}
+
+extension Generation {
+    /// `run` with the client and journal `settings` name and its cost limit
+    /// applied before `confirm` is asked. The journal is opened before
+    /// anything is paid (none on a dry run) and closed after.
+    public static func run(_ job: GenerationJob, settings: CallSettings, logger: Logger,
+                           confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
+                           events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
+        let client = try settings.client(logger: logger)
+        let options = try await settings.openedGeneration()
+        let result: Result<GenerationOutcome, WorkflowError>
+        do throws(WorkflowError) {
+            result = .success(try await run(job, client: client, options: options, approve: { estimate throws(WorkflowError) in
+                try settings.checkCost(estimate, of: job)
+                try await confirm(estimate)
+            }, events: events))
+        } catch { result = .failure(error) }
+        await options.journal?.close()
+        return try result.get()
+    }
+}

@@ -1,0 +1,80 @@
+import LTXClient
+import LTXContract
+import LTXPreflight
+import Testing
+import TestSupport
+import LTXWorkflow
+
+/// What a Swift program gets from the settings every paid call shares: the
+/// cost limit, the poll interval, the journal, and errors' kinds.
+@Suite struct CallSettingsTests {
+    let dir = TemporaryDirectory.make("ltx-settings")
+    let job = GenerationJob.textToVideo(VideoSpec(prompt: "an eagle", duration: 6).textToVideo, output: "/tmp/eagle.mp4")
+
+    /// Above the limit, or no documented price under one: refused; within it, or no limit: allowed.
+    @Test func costLimit() throws {
+        let price = try #require(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-fast", resolution: "1920x1080", seconds: 6))
+        #expect(price.dollars == 0.24)
+        #expect(throws: Never.self) { try CallSettings(maxCost: 0.24).checkCost(price, of: job) }
+        #expect(throws: Never.self) { try CallSettings().checkCost(nil, of: job) }
+        for (limit, estimate) in [(0.2, Optional(price)), (1.0, nil)] {
+            do {
+                try CallSettings(maxCost: limit).checkCost(estimate, of: job)
+                Issue.record("\(String(describing: estimate)) passed --max-cost \(limit)")
+            } catch {
+                guard case .refused(let why) = error else { Issue.record("\(error)"); continue }
+                #expect(why.contains("--max-cost") && why.hasSuffix("nothing was sent"), "\(why)")
+            }
+        }
+    }
+
+    /// The flag, unless LTX_PREP_POLL_INTERVAL says otherwise; either way within 0.01 to 600 s.
+    @Test func pollInterval() {
+        #expect(CallSettings.pollInterval(5, environment: [:]) == .seconds(5))
+        #expect(CallSettings.pollInterval(5, environment: ["LTX_PREP_POLL_INTERVAL": "0.05"]) == .milliseconds(50))
+        #expect(CallSettings.pollInterval(5, environment: ["LTX_PREP_POLL_INTERVAL": "nan"]) == .seconds(5))
+        #expect(CallSettings.pollInterval(9999, environment: [:]) == .seconds(600))
+    }
+
+    /// The journal opens where the settings say, else under XDG_STATE_HOME.
+    @Test func journalPath() async throws {
+        let named = try await CallSettings(journalPath: dir + "/named.sqlite").openJournal()
+        #expect(named.path == dir + "/named.sqlite")
+        await named.close()
+        let fallback = try await CallSettings(environment: ["XDG_STATE_HOME": dir]).openJournal()
+        #expect(fallback.path == dir + "/ltx-prep/journal.sqlite")
+        await fallback.close()
+    }
+
+    /// No key: a client error of the unusable kind, before anything is sent.
+    @Test func missingKeyIsUnusable() {
+        do {
+            _ = try CallSettings(environment: [:]).client(logger: .init(label: "test"))
+            Issue.record("a client without a key")
+        } catch {
+            guard case .client(.missingKey(.ltx)) = error else { Issue.record("\(error)"); return }
+            #expect(error.kind == .unusable)
+        }
+    }
+
+    @Test func errorKinds() {
+        let notFound = APIError(status: 404, type: "not_found", message: "gone")
+        #expect(WorkflowError.client(.api(notFound, attempts: 1, stage: .polling)).kind == .api)
+        #expect(WorkflowError.client(.connection("reset", attempts: 5)).kind == .network)
+        #expect(WorkflowError.client(.cancelled).kind == .cancelled)
+        #expect(WorkflowError.jobFailed("failed").kind == .api)
+        #expect(WorkflowError.refused("no").kind == .unusable)
+    }
+
+    /// The documented matrix: a duration not offered is refused before anything is sent.
+    @Test func videoSpecMatrix() throws {
+        #expect(throws: Never.self) { try VideoSpec(prompt: "x", duration: 6).validate() }
+        do {
+            try VideoSpec(prompt: "x", model: "ltx-2-pro", duration: 7).validate()
+            Issue.record("7 s of ltx-2-pro passed")
+        } catch {
+            guard case .unusable(let why) = error else { Issue.record("\(error)"); return }
+            #expect(why.contains("is not offered"), "\(why)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `--help` as a user reads it on an 80-column terminal, from the real binary.
+@Suite struct HelpTests {
+    static let commands: [[String]] = [[], ["check"], ["fix"], ["probe"], ["retake"], ["audio-to-video"], ["text-to-video"],
+                                       ["image-to-video"], ["upload"], ["batch"], ["jobs"], ["jobs", "list"], ["jobs", "show"],
+                                       ["jobs", "totals"], ["jobs", "resume"], ["sandbox"]]
+
+    static func help(_ command: [String]) throws -> [String] {
+        let r = try BinaryRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return r.stdoutLines
+    }
+
+    /// No line runs past 80 columns, and no wrapped sentence leaves one word
+    /// alone on a line (headings, which end in a colon, stand alone).
+    @Test(arguments: commands)
+    func readsAtEightyColumns(_ command: [String]) throws {
+        let lines = try Self.help(command)
+        #expect(lines.count > 5)
+        for line in lines {
+            #expect(line.count <= 80, "\(command): \(line)")
+            #expect(line.split(separator: " ").count > 1 || line.hasSuffix(":"), "\(command): a lone word: \(line)")
+        }
+    }
+
+    /// What an option's help says, its wrapped lines joined: from its label
+    /// to the next option's.
+    static func entry(_ option: String, in lines: [String]) -> String? {
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("  \(option) ") || $0.contains(", \(option) ") }) else { return nil }
+        let rest = lines[(start + 1)...].prefix { $0.hasPrefix(String(repeating: " ", count: 26)) }
+        return ([lines[start]] + rest).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// Segmind serves retake alone, so only retake (and batch, for its retake
+    /// items) lists --provider; audio-to-video offers no URL delivery; --for
+    /// does not offer text-to-video, which takes no file; upload pays nothing,
+    /// so it has no price, confirmation, journal or route options.
+    @Test func onlyWhatIsOfferedIsListed() throws {
+        for command in [["retake"], ["batch"]] {
+            #expect(Self.entry("--provider", in: try Self.help(command))?.contains("segmind") == true, "\(command)")
+        }
+        for command in [["text-to-video"], ["image-to-video"], ["audio-to-video"], ["upload"], ["jobs", "resume"]] {
+            let lines = try Self.help(command)
+            #expect(Self.entry("--provider", in: lines) == nil, "\(command)")
+            #expect(!lines.joined().contains("segmind"), "\(command)")
+        }
+        let audio = try Self.help(["audio-to-video"])
+        #expect(Self.entry("--deliver", in: audio)?.contains("(values: upload, data-uri; default: upload)") == true)
+        #expect(Self.entry("--url", in: audio) == nil)
+        #expect(Self.entry("--deliver", in: try Self.help(["image-to-video"]))?.contains("url") == true)
+        for command in [["check"], ["fix"]] {
+            let forOption = try #require(Self.entry("--for", in: try Self.help(command)))
+            #expect(forOption.contains("image-to-video") && !forOption.contains("text-to-video"), "\(forOption)")
+        }
+        let upload = try Self.help(["upload"])
+        for option in ["--max-cost", "--yes", "--sync", "--journal", "--again"] {
+            #expect(Self.entry(option, in: upload) == nil, "upload lists \(option)")
+        }
+        #expect(Self.entry("--max-cost", in: try Self.help(["retake"])) != nil)
+    }
+}
