@@ -16,7 +16,7 @@ struct RequestOptions: ParsableArguments {
     @Option(help: "How the file will reach the API (its size limit).")
     var deliver: Delivery = .upload
 
-    @Option(help: ArgumentHelp("A size limit stricter than the delivery's (a proxy's, another host's), counted as it counts (base64 for data-uri).",
+    @Option(help: ArgumentHelp("A size limit stricter than the delivery's (a proxy's), counted as the delivery counts (base64 for a data URI).",
                                valueName: "bytes"))
     var maxBytes: Int64?
 

@@ -6,8 +6,8 @@ import LTXWorkflow
 struct RetakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retake",
-        abstract: "Retake sections of a video; get the whole video back with only them changed.",
-        usage: "ltx-prep retake <input> (--start <s> --duration <s> | --section <s:d>...) [<options>]",
+        abstract: "Retake sections and get the whole video back, only they changed.",
+        usage: "ltx-prep retake <input> --start <s> --duration <s> [<options>]",
         discussion: """
             Each section is sent with --context seconds on each side (default 2;
             LTX bills $0.10 per second sent), widened to the API's 73 frames and

@@ -6,7 +6,8 @@ import LTXWorkflow
 struct SpliceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "splice",
-        abstract: "Put a retake's answer back into the video it was cut from.",
+        abstract: "Put a retake's answer back into its video.",
+        usage: "ltx-prep splice <original> <answer> --window-start <s> [<options>]",
         discussion: """
             For an answer obtained elsewhere (the web console, another client): ORIGINAL \
             comes back whole, in its own container, codec, size, rotation and frame count, \
@@ -32,19 +33,19 @@ struct SpliceCommand: AsyncParsableCommand {
     @Argument(help: "The API's answer for the window.")
     var answer: String
 
-    @Option(help: ArgumentHelp("Where the answer's first frame sits in ORIGINAL, in seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds into ORIGINAL where ANSWER's first frame sits.", valueName: "seconds"))
     var windowStart: Double
 
-    @Option(help: ArgumentHelp("Section start, in seconds of ORIGINAL.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Section start, in ORIGINAL's seconds.", valueName: "seconds"))
     var start: Double?
 
     @Option(help: ArgumentHelp("Section length, in seconds.", valueName: "seconds"))
     var duration: Double?
 
-    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeat for several.", valueName: "start:duration"))
+    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeatable.", valueName: "start:duration"))
     var section: [SectionArgument] = []
 
-    @Option(help: "replace_audio, replace_video or replace_audio_and_video (default).")
+    @Option(help: "What the answer replaces: replace_audio, replace_video or replace_audio_and_video (the default).")
     var mode: String = RetakeMode.replaceAudioAndVideo.rawValue
 
     @Option(name: .shortAndLong, help: "Where to write the whole video.")
