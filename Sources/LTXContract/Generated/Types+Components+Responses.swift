@@ -2,30 +2,30 @@
 #if compiler(>=6.4)
 @diagnose(UnusedImportAccess, as: ignored)
 #endif
-@_spi(Generated) public import OpenAPIRuntime
+@_spi(Generated) import OpenAPIRuntime
 #if compiler(>=6.4)
 @diagnose(UnusedImportAccess, as: ignored)
 #endif
 #if canImport(FoundationEssentials)
-public import struct FoundationEssentials.URL
+import struct FoundationEssentials.URL
 #else
-public import struct Foundation.URL
-#endif
-#if compiler(>=6.4)
-@diagnose(UnusedImportAccess, as: ignored)
-#endif
-#if canImport(FoundationEssentials)
-public import struct FoundationEssentials.Data
-#else
-public import struct Foundation.Data
+import struct Foundation.URL
 #endif
 #if compiler(>=6.4)
 @diagnose(UnusedImportAccess, as: ignored)
 #endif
 #if canImport(FoundationEssentials)
-public import struct FoundationEssentials.Date
+import struct FoundationEssentials.Data
 #else
-public import struct Foundation.Date
+import struct Foundation.Data
+#endif
+#if compiler(>=6.4)
+@diagnose(UnusedImportAccess, as: ignored)
+#endif
+#if canImport(FoundationEssentials)
+import struct FoundationEssentials.Date
+#else
+import struct Foundation.Date
 #endif
 extension Components {
     /// Types generated from the `#/components/responses` section of the OpenAPI document.
