@@ -30,9 +30,13 @@ run: deps
 	@$(SWIFT) build --product ltx-prep -q
 	@.build/debug/ltx-prep $(ARGS)
 
+# The Swift runtime linked statically: start-up loads 11 fewer shared libraries
+# (check of a small file, 60 interleaved runs: 68.4 -> 57.9 ms median; see README).
+RELEASE     := build -c release --product ltx-prep --static-swift-stdlib
+
 # Release build beside the ffmpeg/ffprobe CLI on the same files; media made on demand.
 bench: deps-tools
-	$(SWIFT) build -c release --product ltx-prep
+	$(SWIFT) $(RELEASE)
 	./bench/run.sh .build/release/ltx-prep
 
 # Regenerate the committed fixtures (needs the ffmpeg CLI).
@@ -57,7 +61,7 @@ fuzz: deps
 	python3 scripts/fuzz.py --binary .build/debug/ltx-prep $(FUZZ_ARGS)
 
 install: deps
-	$(SWIFT) build -c release --product ltx-prep
+	$(SWIFT) $(RELEASE)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/ltx-prep $(DESTDIR)$(PREFIX)/bin/ltx-prep
 

@@ -3,12 +3,6 @@ import LTXMedia
 import LTXPreflight
 import LTXWorkflow
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
