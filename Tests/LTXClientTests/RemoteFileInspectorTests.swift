@@ -10,15 +10,18 @@ import Testing
 /// host says is what the URL rules get.
 @Suite struct RemoteFileInspectorTests {
     @Test func readsStatusSizeAndRedirect() async throws {
+        // A generous deadline: the suite runs encodes beside this test on a 2-core
+        // machine, and a loopback HEAD once took over the default 10 s there.
+        @Sendable func inspect(_ url: String) async throws -> RemoteFile { try await RemoteFileInspector.inspect(url, timeout: .seconds(120)) }
         try await LoopbackHost.run { base in
-            let clip = try await RemoteFileInspector.inspect("\(base)/clip.mp4")
+            let clip = try await inspect("\(base)/clip.mp4")
             #expect(clip == RemoteFile(status: 200, contentLength: 31537))
             // Not followed: the API follows no redirects, so neither does the check.
-            let moved = try await RemoteFileInspector.inspect("\(base)/moved.mp4")
+            let moved = try await inspect("\(base)/moved.mp4")
             #expect(moved.status == 301 && moved.location == "https://cdn.example.com/clip.mp4")
-            #expect(try await RemoteFileInspector.inspect("\(base)/private.mp4").status == 403)
-            #expect(try await RemoteFileInspector.inspect("\(base)/nohead.mp4").status == 405)
-            #expect(try await RemoteFileInspector.inspect("\(base)/none.mp4").status == 404)
+            #expect(try await inspect("\(base)/private.mp4").status == 403)
+            #expect(try await inspect("\(base)/nohead.mp4").status == 405)
+            #expect(try await inspect("\(base)/none.mp4").status == 404)
         }
     }
 
