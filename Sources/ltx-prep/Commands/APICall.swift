@@ -54,31 +54,33 @@ let callExitStatus = """
 enum APICall {
     static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger) async throws -> GenerationOutcome {
         let settings = options.settings(job.provider, force: force)
-        let status = StatusLine(enabled: !options.json && Console.stderrIsTerminal)
-        let json = options.json
-        let task = Task { () async -> Result<GenerationOutcome, WorkflowError> in
-            do throws(WorkflowError) {
-                return .success(try await Generation.run(job, settings: settings, logger: logger, confirm: { _ throws(WorkflowError) in
-                    try options.confirm()
-                }, events: { event in show(event, summary: job.summary, provider: job.provider, status: status, json: json) }))
-            } catch { return .failure(error) }
+        return try await interruptible(options, summary: job.summary, provider: job.provider) { confirm, events throws(WorkflowError) in
+            try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
         }
-        let result = await awaitCancellingOnInterrupt(task)
-        status.clear()
-        return try result.get()
     }
 
     /// A whole-video retake: its calls, then the splice, with the same prompt,
     /// Ctrl-C and status line as one call.
     static func runWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws -> RetakeOutcome {
         let settings = options.settings(request.provider, force: force)
+        return try await interruptible(options, summary: "this retake", provider: request.provider) { confirm, events throws(WorkflowError) in
+            try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
+        }
+    }
+
+    /// Runs a paid workflow in a task that Ctrl-C (or SIGTERM, SIGHUP) cancels,
+    /// with the terminal's confirmation and its events on the status line.
+    private static func interruptible<T: Sendable>(
+        _ options: ClientOptions, summary: String, provider: Provider,
+        _ body: @escaping @Sendable (_ confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void,
+                                     _ events: @escaping @Sendable (WorkflowEvent) -> Void) async throws(WorkflowError) -> T
+    ) async throws -> T {
         let status = StatusLine(enabled: !options.json && Console.stderrIsTerminal)
         let json = options.json
-        let task = Task { () async -> Result<RetakeOutcome, WorkflowError> in
+        let task = Task { () async -> Result<T, WorkflowError> in
             do throws(WorkflowError) {
-                return .success(try await WholeRetake.run(request, settings: settings, logger: logger, confirm: { _ throws(WorkflowError) in
-                    try options.confirm()
-                }, events: { event in show(event, summary: "this retake", provider: request.provider, status: status, json: json) }))
+                return .success(try await body({ _ throws(WorkflowError) in try options.confirm() },
+                                                { event in show(event, summary: summary, provider: provider, status: status, json: json) }))
             } catch { return .failure(error) }
         }
         let result = await awaitCancellingOnInterrupt(task)
