@@ -9,7 +9,6 @@ final class AnswerSound {
     private let index: Int
     private let packet = Packet()
     private let frame = Frame()
-    private let chunk = Frame()
     private var resampler: AudioResampler?
     private let rate: Int32
     private var layout: AVChannelLayout

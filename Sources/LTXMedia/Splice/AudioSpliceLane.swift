@@ -31,11 +31,9 @@ final class AudioSpliceLane {
         (inTimeBase, decoder, encoder) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Decoder, Encoder) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
-            let rate = AudioEncodeLane.aacRates.contains(par.sample_rate) ? par.sample_rate : 48000
-            let channels: Int32 = par.ch_layout.nb_channels == 1 ? 1 : 2
-            // The original's own rate when it says one: the outside of the sections keeps its quality.
-            let bitRate = par.bit_rate > 0 ? Int(min(par.bit_rate, 320_000)) : (channels == 1 ? 64_000 : 128_000)
-            return (st.pointee.time_base, decoder, try Encoder.aacLC(sampleRate: rate, channels: channels, bitRate: bitRate, for: output))
+            // The original's own bit rate when it states one: the outside of the sections keeps its quality.
+            let bitRate = par.bit_rate > 0 ? Int(min(par.bit_rate, 320_000)) : nil
+            return (st.pointee.time_base, decoder, try Encoder.aacLC(matching: par, bitRate: bitRate, for: output))
         }
         outIndex = try output.addStream(for: encoder)
     }

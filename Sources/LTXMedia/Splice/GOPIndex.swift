@@ -16,7 +16,6 @@ struct GOPIndex {
         /// Leading pictures (shown before the keyframe) refer to the GOP
         /// before it: re-encoding that one means re-encoding this one too.
         var isOpen: Bool { pts.contains { $0 < keyPts } }
-        var firstPts: Int64 { pts.min() ?? keyPts }
     }
 
     var gops: [GOP] = []
@@ -25,6 +24,11 @@ struct GOPIndex {
     let timeBase: AVRational
     /// The usual frame duration, in the time base.
     let frameDuration: Int64
+    /// How far a decode time trails its picture's place in display order
+    /// (the B-frame delay), at most.
+    var maxDelay: Int64 {
+        max(0, gops.flatMap { gop in zip(gop.pts.sorted(), gop.dts).map { $0 - $1 } }.max() ?? 0)
+    }
     /// False when a packet had no timestamp: the GOPs cannot be trusted.
     private(set) var complete = true
 

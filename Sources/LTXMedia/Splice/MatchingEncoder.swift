@@ -70,15 +70,8 @@ struct MatchingEncoder {
         }
         if codec == AV_CODEC_ID_HEVC {
             options["x265-params"] = "log-level=error" + (bFrames ? "" : ":bframes=0")
-            let globalHeader = output.needsGlobalHeader
-            return try Encoder(name: "libx265", id: AV_CODEC_ID_HEVC, options: options, path: output.path) { ctx in
-                ctx.pointee.width = width
-                ctx.pointee.height = height
-                ctx.pointee.time_base = timeBase
-                ctx.pointee.framerate = frameRate
-                configure(ctx)
-                if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-            }
+            return try Encoder.hevc(width: width, height: height, timeBase: timeBase, frameRate: frameRate, options: options,
+                                    for: output, configure: configure)
         }
         if let parameterSetID { options["x264-params"] = "sps-id=\(parameterSetID)" }
         return try Encoder.h264(width: width, height: height, timeBase: timeBase, frameRate: frameRate, options: options,

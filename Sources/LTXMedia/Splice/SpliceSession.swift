@@ -12,6 +12,8 @@ final class SpliceSession {
     private let outVideo: Int
     private let videoTimeBase: AVRational
     private let gops: GOPIndex
+    /// The B-frame delay, for a re-encoded packet whose replaced dts cannot be used.
+    private let maxDelay: Int64
     /// GOPs re-encoded; every GOP when `whole` says why.
     private let reencoded: Set<Int>
     /// Copied GOPs fed to the decoder too: a following open GOP refers to them.
@@ -26,7 +28,6 @@ final class SpliceSession {
     private let audioSplice: AudioSpliceLane?
     private var answers: [Int: AnswerPictures] = [:]
     private var run: VideoRun?
-    private var runGOP: Int?
     private let frame = Frame()
     private var converter: Scaler?
     private var fromAnswer = Set<Int64>()
@@ -59,6 +60,7 @@ final class SpliceSession {
         self.audioIndex = audioIndex
         let gops = try GOPIndex(scan, stream: videoIndex)
         self.gops = gops
+        maxDelay = gops.maxDelay
         rotation = v.info.rotation
 
         let input = try FormatContext(path: job.original, timeout: nil)
@@ -212,11 +214,9 @@ final class SpliceSession {
         var last = g
         while reencoded.contains(last + 1) { last += 1 }
         let members = gops.gops[g...last]
-        let maxDelay = gops.gops.flatMap { gop in zip(gop.pts.sorted(), gop.dts).map { $0 - $1 } }.max() ?? 0
         run = VideoRun(encoder: try encoderSpec.open(for: output), outIndex: outVideo, timeBase: videoTimeBase,
-                       pts: Set(members.flatMap(\.pts)), dts: members.flatMap(\.dts), maxDelay: max(0, maxDelay),
+                       pts: Set(members.flatMap(\.pts)), dts: members.flatMap(\.dts), maxDelay: maxDelay,
                        frameDuration: gops.frameDuration, configuration: configuration)
-        runGOP = g
     }
 
     private func drainDecoder() throws(MediaError) {
@@ -261,7 +261,6 @@ final class SpliceSession {
         try run?.finish(output: output)
         decoder?.reset()
         run = nil
-        runGOP = nil
     }
 
     private func result() -> SpliceResult {

@@ -23,9 +23,6 @@ final class AudioEncodeLane: Lane {
     private(set) var framesWritten = 0
     private(set) var isDone = false
 
-    /// Rates the AAC encoder takes.
-    static let aacRates: Set<Int32> = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350]
-
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: AudioEncoding,
          effect: SectionEffect? = nil) throws(MediaError) {
         inIndex = index
@@ -35,11 +32,8 @@ final class AudioEncodeLane: Lane {
             st throws(MediaError) -> (AVRational, Decoder, Encoder, Int32) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
-            let rate = Self.aacRates.contains(par.sample_rate) ? par.sample_rate : 48000
-            let channels: Int32 = par.ch_layout.nb_channels == 1 ? 1 : 2
-            let bitRate = settings.bitRate ?? (channels == 1 ? 64_000 : 128_000)
-            let encoder = try Encoder.aacLC(sampleRate: rate, channels: channels, bitRate: bitRate, for: output)
-            return (st.pointee.time_base, decoder, encoder, rate)
+            let encoder = try Encoder.aacLC(matching: par, bitRate: settings.bitRate, for: output)
+            return (st.pointee.time_base, decoder, encoder, encoder.sampleRate)
         }
         outIndex = try output.addStream(for: encoder)
     }

@@ -21,6 +21,32 @@ extension Encoder {
         }
     }
 
+    /// libx265, for pictures that must stay HEVC; same contract as `h264`.
+    static func hevc(width: Int32, height: Int32, timeBase: AVRational, frameRate: AVRational,
+                     options: [String: String], for output: OutputContext,
+                     configure: (UnsafeMutablePointer<AVCodecContext>) -> Void = { _ in }) throws(MediaError) -> Encoder {
+        let globalHeader = output.needsGlobalHeader
+        return try Encoder(name: "libx265", id: AV_CODEC_ID_HEVC, options: options, path: output.path) { ctx in
+            ctx.pointee.width = width
+            ctx.pointee.height = height
+            ctx.pointee.time_base = timeBase
+            ctx.pointee.framerate = frameRate
+            configure(ctx)
+            if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
+        }
+    }
+
+    /// Rates the AAC encoder takes.
+    static let aacRates: Set<Int32> = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350]
+
+    /// AAC-LC for a source's sound: its rate when AAC takes it (else 48 kHz),
+    /// mono or stereo; `bitRate` nil picks 128 kb/s stereo, 64 kb/s mono.
+    static func aacLC(matching par: AVCodecParameters, bitRate: Int?, for output: OutputContext) throws(MediaError) -> Encoder {
+        let rate = aacRates.contains(par.sample_rate) ? par.sample_rate : 48000
+        let channels: Int32 = par.ch_layout.nb_channels == 1 ? 1 : 2
+        return try aacLC(sampleRate: rate, channels: channels, bitRate: bitRate ?? (channels == 1 ? 64_000 : 128_000), for: output)
+    }
+
     /// FFmpeg's native AAC encoder, LC profile, planar float in, with the
     /// default layout for `channels`. The time base is one sample, so frame
     /// timestamps are sample counts.

@@ -143,7 +143,7 @@ public enum WholeRetake {
         } catch {
             if case .cancelled = error { throw error }
             let again = pieces.map { "ltx-prep splice \(request.input) \($0.answer) --window-start \(Format.number($0.answerStart, decimals: 3)) --section \(Format.number($0.section.start, decimals: 3)):\(Format.number($0.section.duration, decimals: 3))" }
-            throw .unusable("\(error.description)\nthe paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
+            throw .unusable("\(error.description); the paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
         }
         for answer in answers { unlink(answer) }
         return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice)
