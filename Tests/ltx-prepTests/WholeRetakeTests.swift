@@ -66,7 +66,7 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["whole.mp4"])
     }
 
-    @Test func aTwoSecondClipComesBackAtItsOwnFortyEightFrames() throws {
+    @Test func aTwoSecondClipComesBackAtItsOwnFortyEightFramesAndARerunPaysNothing() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let r = try retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2"], output: "short.mp4")
@@ -74,6 +74,12 @@ import TestSupport
         let out = try probe("short.mp4")
         #expect(out.primaryVideo?.frameCount == 48)
         #expect(out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64)
+        // The same command again: the journal answers the call, the splice is redone, nothing is paid.
+        let again = try retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2", "--force"], output: "short.mp4")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("nothing paid this run"))
+        #expect(try await sandbox.paidFor().jobs == 1)
+        #expect(try probe("short.mp4").primaryVideo?.frameCount == 48)
     }
 
     @Test func uhdComesBackUHDAndARotatedClipComesBackRotated() throws {

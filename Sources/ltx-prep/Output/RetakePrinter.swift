@@ -28,7 +28,13 @@ enum RetakePrinter {
             return
         }
         var text = SplicePrinter.outcome(splice)
-        if let estimate = outcome.estimate { text += "\n  billed: \(estimate)" }
+        // A rerun that the journal answered paid nothing: say so rather than a price.
+        let resumed = outcome.generations.filter { $0.resumed != nil }.count
+        if resumed == outcome.generations.count {
+            text += "\n  nothing paid this run: the journal had \(resumed == 1 ? "the call's" : "every call's") result" + (outcome.estimate.map { " (paid before: \($0))" } ?? "")
+        } else if let estimate = outcome.estimate {
+            text += "\n  estimated cost: \(estimate)" + (resumed > 0 ? "; \(resumed) of \(outcome.generations.count) calls came from the journal, unpaid" : "")
+        }
         Console.out(text)
     }
 }
