@@ -36,9 +36,7 @@ struct GlobalOptions: ParsableArguments {
     var timeout: Double = 30
 
     func validate() throws {
-        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
-            throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400")
-        }
+        try Bounds.check("--timeout", timeout, 0.001...86_400, " seconds")
     }
 
     var probeOptions: ProbeOptions { ProbeOptions(timeout: .milliseconds(Int64(timeout * 1000))) }

@@ -1,3 +1,4 @@
+import LTXMedia
 /// text-to-video and image-to-video: the model × resolution × fps × duration matrix.
 public enum GenerationRules {
     public static func evaluate(model: String, resolution: String, fps: Int, duration: Int) -> [Finding] {

@@ -53,6 +53,16 @@ public struct CallSettings: Sendable {
         }
     }
 
+    /// The journal, open for `body` and closed after, whatever `body` throws;
+    /// a `JournalError` comes out as `WorkflowError.journal`.
+    public func withJournal<T>(_ body: (Journal) async throws -> T) async throws -> T {
+        let opened = try await openJournal()
+        let result: Result<T, any Error>
+        do { result = .success(try await body(opened)) } catch { result = .failure((error as? JournalError).map(WorkflowError.journal) ?? error) }
+        await opened.close()
+        return try result.get()
+    }
+
     /// `generation` with its journal opened (none on a dry run): close it when done.
     public func openedGeneration() async throws(WorkflowError) -> GenerationOptions {
         var options = generation

@@ -66,9 +66,11 @@ struct BatchCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be from 1 to 64") }
+        try Bounds.check("--concurrency", concurrency, 1...64)
         if shard != nil && shards != nil { throw ValidationError("give --shard I/N or --shards N, not both") }
-        if let shards, !(1...100_000).contains(shards) { throw ValidationError("--shards must be from 1 to 100000") }
+        try Bounds.check("--shards", shards, 1...100_000)
+        try Bounds.check("--start", start, 0...1_000_000, " seconds")
+        try Bounds.check("--duration", duration, 0...1_000_000, " seconds")
         if let shard, BatchShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
     }
 

@@ -64,12 +64,11 @@ struct CheckCommand: AsyncParsableCommand {
         let results = await Preflight.checkAll(files, request, options: global.probeOptions)
 
         var status = ExitStatus.conformant
-        let printer = ReportPrinter(color: Console.useColor, quiet: quiet)
         for (file, result) in zip(files, results) {
             switch result {
             case .success(let report):
                 status = max(status, report.conformant ? .conformant : .nonConformant)
-                Console.out(json ? JSONOutput.line(report) : printer.render(report))
+                Console.out(json ? JSONOutput.line(report) : report.text(color: Console.useColor, quiet: quiet))
             case .failure(let error):
                 status = .unusable
                 Console.error(error.description)

@@ -56,8 +56,8 @@ struct ClientOptions: ParsableArguments {
     var pollInterval: Double = 5
 
     func validate() throws {
-        guard pollInterval.isFinite, (0.01...600).contains(pollInterval) else { throw ValidationError("--poll-interval must be from 0.01 to 600 seconds") }
-        if let maxCost, !(maxCost >= 0 && maxCost.isFinite) { throw ValidationError("--max-cost must be a number of dollars, 0 or more") }
+        try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds")
+        try Bounds.check("--max-cost", maxCost, 0...1_000_000, " dollars")
     }
 
     /// An output is needed unless nothing will be written (--dry-run).

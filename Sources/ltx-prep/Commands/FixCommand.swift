@@ -67,8 +67,8 @@ struct FixCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !plan && output == nil { throw ValidationError("give the output with -o OUTPUT, or --plan to only plan") }
-        guard (1...51).contains(crf) else { throw ValidationError("--crf must be from 1 to 51") }
-        if let s = audioStart, !(s.isFinite && s >= 0) { throw ValidationError("--audio-start must be a number of seconds, 0 or more") }
+        try Bounds.check("--crf", crf, 1...51)
+        try Bounds.check("--audio-start", audioStart, 0...1_000_000, " seconds")
         guard Self.presets.contains(preset) else { throw ValidationError("--preset must be one of \(Self.presets.sorted().joined(separator: ", "))") }
     }
 
@@ -81,23 +81,14 @@ struct FixCommand: AsyncParsableCommand {
             do throws(FixError) {
                 let (report, fixPlan) = try await Fixer.plan(input, request)
                 Console.out(json ? JSONOutput.line(PlanOutput(file: input, conformant: report.conformant, plan: fixPlan))
-                                 : FixPrinter.plan(input, fixPlan))
+                                 : fixPlan.text(for: input))
                 return
             } catch { try fail(error) }
         }
 
-        let bar = StatusLine(enabled: !json && Console.stderrIsTerminal)
-        let task = Task { () async -> Result<FixOutcome, FixError> in
-            do throws(FixError) { return .success(try await Fixer.fix(input, request) { bar.show($0) }) }
-            catch { return .failure(error) }
-        }
-        let result = await awaitCancellingOnInterrupt(task)
-        bar.clear()
-        switch result {
-        case .success(let outcome):
-            Console.out(json ? JSONOutput.line(outcome) : FixPrinter.outcome(outcome))
-        case .failure(let error):
-            try fail(error)
+        switch await interruptibly(quiet: json, { bar throws(FixError) in try await Fixer.fix(input, request) { bar.show($0) } }) {
+        case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : outcome.text)
+        case .failure(let error): try fail(error)
         }
     }
 

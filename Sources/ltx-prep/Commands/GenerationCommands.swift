@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXClient
 import LTXContract
+import LTXMedia
 import LTXPreflight
 import LTXWorkflow
 
@@ -176,7 +177,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         try client.requireOutput(output)
         try serving.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
-        if let s = audioStart, !(s.isFinite && s >= 0) { throw ValidationError("--audio-start must be a number of seconds, 0 or more") }
+        try Bounds.check("--audio-start", audioStart, 0...1_000_000, " seconds")
     }
 
     func run() async throws {
@@ -233,7 +234,7 @@ struct UploadCommand: AsyncParsableCommand {
             }
             let status = StatusLine(enabled: !json && Console.stderrIsTerminal)
             let uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
-                if case .uploading(let sent, let total) = event { status.show("uploading \(Units.mb(sent)) of \(Units.mb(total))") }
+                if case .uploading(let sent, let total) = event { status.show("uploading \(Format.mb(sent)) of \(Format.mb(total))") }
             }
             status.clear()
             logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")

@@ -33,14 +33,7 @@ struct JobsCommand: AsyncParsableCommand {
         @Flag(help: "JSON Lines instead of text.")
         var json = false
 
-        /// The journal, open for `body`, closed after.
-        func with<T>(_ body: (Journal) async throws -> T) async throws -> T {
-            let opened = try await CallSettings(journalPath: journal).openJournal()
-            let result: Result<T, any Error>
-            do { result = .success(try await body(opened)) } catch { result = .failure((error as? JournalError).map(WorkflowError.journal) ?? error) }
-            await opened.close()
-            return try result.get()
-        }
+        func with<T>(_ body: (Journal) async throws -> T) async throws -> T { try await CallSettings(journalPath: journal).withJournal(body) }
     }
 
     struct List: AsyncParsableCommand {
@@ -50,7 +43,7 @@ struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 for e in try await options.with({ try await $0.all() }) {
-                    Console.out(options.json ? JSONOutput.line(e) : JobsPrinter.line(e))
+                    Console.out(options.json ? JSONOutput.line(e) : e.line)
                 }
             }
         }
@@ -69,7 +62,7 @@ struct JobsCommand: AsyncParsableCommand {
                     throw CommandFailure("\(id): \(found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it")",
                                          status: .unusable)
                 }
-                Console.out(options.json ? JSONOutput.line(e) : JobsPrinter.details(e))
+                Console.out(options.json ? JSONOutput.line(e) : e.details)
             }
         }
     }
@@ -114,6 +107,8 @@ struct JobsCommand: AsyncParsableCommand {
         @Option(name: .customLong("poll-interval"), help: .hidden)
         var pollInterval: Double = 5
         @OptionGroup var global: GlobalOptions
+
+        func validate() throws { try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds") }
 
         func run() async throws {
             let logger = global.bootstrap()

@@ -34,7 +34,7 @@ struct ProbeCommand: AsyncParsableCommand {
         for file in files {
             do throws(MediaError) {
                 let info = try await MediaProbe.probe(file, options: options)
-                Console.out(json ? JSONOutput.line(info) : ProbePrinter.render(info))
+                Console.out(json ? JSONOutput.line(info) : info.text)
             } catch {
                 failed = true
                 Console.error(error.description)

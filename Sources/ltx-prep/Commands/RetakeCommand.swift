@@ -1,5 +1,6 @@
 import ArgumentParser
 import LTXContract
+import LTXMedia
 import LTXPreflight
 import LTXWorkflow
 
@@ -89,7 +90,7 @@ struct RetakeCommand: AsyncParsableCommand {
         }
         let sections = try SectionArgument.sections(section, start: start, duration: duration)
         if windowOnly && sections.count > 1 { throw ValidationError("--window-only takes one section") }
-        guard context.isFinite, (0...21).contains(context) else { throw ValidationError("--context must be from 0 to 21 seconds") }
+        try Bounds.check("--context", context, 0...21, " seconds")
         if serving.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
         if serving.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
     }
@@ -114,7 +115,7 @@ struct RetakeCommand: AsyncParsableCommand {
             let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: retakeMode, model: model,
                                              provider: serving.provider, delivery: deliver, url: url, output: output)
             let outcome = try await APICall.runWholeRetake(request, options: client, force: force, logger: logger)
-            RetakePrinter.report(outcome, json: client.json)
+            Console.out(client.json ? JSONOutput.line(outcome) : outcome.text)
         }
     }
 }

@@ -88,47 +88,34 @@ struct SandboxCommand: AsyncParsableCommand {
     var headerTimeout: Double = 20
 
     func validate() throws {
-        let bounds: [(flag: String, value: Double?, range: ClosedRange<Double>)] = [
-            ("--port", Double(port), 0...65535), ("--latency-ms", Double(latencyMs), 0...60_000), ("--fail-rate", failRate, 0...1),
-            ("--retry-after", Double(retryAfter), 0...86_400), ("--upload-url-lifetime", Double(uploadURLLifetime), 0...604_800),
-            ("--job-seconds", jobSeconds, 0...86_400), ("--job-lifetime", jobLifetime, 0...86_400)]
-        for b in bounds where b.value.map({ !($0.isFinite && b.range.contains($0)) }) ?? false {
-            throw ValidationError("\(b.flag) must be from \(Units.number(b.range.lowerBound)) to \(Units.number(b.range.upperBound))")
-        }
-        for (flag, value) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout)] where !(value.isFinite && value > 0 && value <= 86_400) {
-            throw ValidationError("\(flag) must be more than 0 and at most 86400 seconds")
-        }
-        if let dropAfterBytes, dropAfterBytes < 0 { throw ValidationError("--drop-after-bytes must be 0 or more") }
-        if let storage {
-            var st = stat()
-            guard stat(storage, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
-                throw ValidationError("--storage \(storage): not an existing folder")
-            }
-        }
+        try Bounds.check("--port", port, 0...65535)
+        try Bounds.check("--latency-ms", latencyMs, 0...60_000)
+        try Bounds.check("--fail-rate", failRate, 0...1)
+        try Bounds.check("--retry-after", retryAfter, 0...86_400, " seconds")
+        try Bounds.check("--upload-url-lifetime", uploadURLLifetime, 0...604_800, " seconds")
+        try Bounds.check("--job-seconds", jobSeconds, 0...86_400, " seconds")
+        try Bounds.check("--job-lifetime", jobLifetime, 0...86_400, " seconds")
+        try Bounds.check("--idle-timeout", idleTimeout, 0.001...86_400, " seconds")
+        try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
+        try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...Int.max)
+        if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
         for (flag, value) in [("--script", script), ("--poll-script", pollScript), ("--result-script", resultScript)] {
-            if let value, Self.statuses(value) == nil {
+            if let value, SandboxConfiguration.statuses(value) == nil {
                 throw ValidationError("\(flag) takes HTTP statuses (100 to 599) separated by commas, e.g. 429,503")
             }
         }
     }
 
     func run() async throws {
-        let directory: String
-        if let storage {
-            directory = storage
-        } else {
-            var template = Array("/tmp/ltx-sandbox-XXXXXX".utf8CString)
-            guard let made = mkdtemp(&template) else { throw ValidationError("cannot make a storage folder under /tmp") }
-            directory = String(cString: made)
-        }
+        guard let directory = storage ?? SandboxConfiguration.temporaryStorage() else { throw ValidationError("cannot make a storage folder under /tmp") }
         var configuration = SandboxConfiguration(
             host: host, port: port, apiKey: apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox",
-            storageDirectory: directory, latency: .milliseconds(latencyMs), script: script.flatMap(Self.statuses) ?? [],
+            storageDirectory: directory, latency: .milliseconds(latencyMs), script: script.flatMap(SandboxConfiguration.statuses) ?? [],
             retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .milliseconds(Int64(jobSeconds * 1000)))
         configuration.removeStorageOnExit = storage == nil
-        configuration.pollScript = pollScript.flatMap(Self.statuses) ?? []
-        configuration.resultScript = resultScript.flatMap(Self.statuses) ?? []
+        configuration.pollScript = pollScript.flatMap(SandboxConfiguration.statuses) ?? []
+        configuration.resultScript = resultScript.flatMap(SandboxConfiguration.statuses) ?? []
         configuration.failJobs = failJobs
         configuration.syncAnswer = answer
         configuration.jobLifetime = jobLifetime.map { .milliseconds(Int64($0 * 1000)) }
@@ -139,15 +126,6 @@ struct SandboxCommand: AsyncParsableCommand {
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
             fflush(nil)  // the port line must reach a pipe now: tests wait for it
         }
-    }
-}
-
-extension SandboxCommand {
-    /// `429, 503` as [429, 503]; nil unless every item is a status.
-    static func statuses(_ list: String) -> [Int]? {
-        let parsed = list.split(separator: ",").map { Int($0.filter { $0 != " " }) }
-        guard parsed.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else { return nil }
-        return parsed.compactMap { $0 }
     }
 }
 

@@ -63,7 +63,7 @@ struct SpliceCommand: AsyncParsableCommand {
         guard RetakeMode(rawValue: mode) != nil else {
             throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
         }
-        guard windowStart.isFinite, windowStart >= 0 else { throw ValidationError("--window-start must be 0 or more seconds") }
+        try Bounds.check("--window-start", windowStart, 0...1_000_000, " seconds")
         _ = try SectionArgument.sections(section, start: start, duration: duration)
     }
 
@@ -73,16 +73,9 @@ struct SpliceCommand: AsyncParsableCommand {
         let request = SpliceRequest(original: original,
                                     pieces: sections.map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
                                     mode: RetakeMode(rawValue: mode) ?? .replaceAudioAndVideo, output: output, force: force)
-        let bar = StatusLine(enabled: !json && Console.stderrIsTerminal)
-        let task = Task { () async -> Result<SpliceOutcome, WorkflowError> in
-            do throws(WorkflowError) { return .success(try await Splicer.splice(request) { bar.show($0) }) }
-            catch { return .failure(error) }
-        }
-        let result = await awaitCancellingOnInterrupt(task)
-        bar.clear()
-        switch result {
-        case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : SplicePrinter.outcome(outcome))
-        case .failure(let error): try await reportingFailures { throw error }
+        try await reportingFailures {
+            let outcome = try await interruptibly(quiet: json) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
+            Console.out(json ? JSONOutput.line(outcome) : outcome.text)
         }
     }
 }

@@ -25,6 +25,18 @@ func awaitCancellingOnInterrupt<T: Sendable>(_ task: Task<T, Never>) async -> T 
     return await task.value
 }
 
+/// Runs `work` in a task that an interrupt cancels, with a status line on a
+/// terminal (none when `quiet`, e.g. for --json), cleared when it ends.
+func interruptibly<T: Sendable, E: Error>(quiet: Bool, _ work: @escaping @Sendable (StatusLine) async throws(E) -> T) async -> Result<T, E> {
+    let status = StatusLine(enabled: !quiet && Console.stderrIsTerminal)
+    let task = Task { () async -> Result<T, E> in
+        do throws(E) { return .success(try await work(status)) } catch { return .failure(error) }
+    }
+    let result = await awaitCancellingOnInterrupt(task)
+    status.clear()
+    return result
+}
+
 enum Interrupt {
     static let received = Mutex<Int32?>(nil)
 

@@ -1,14 +1,14 @@
-import LTXMedia
-
-/// The human form of a probe, one line per stream.
-enum ProbePrinter {
-    static func render(_ m: MediaInfo) -> String {
-        var head = "\(m.path): \(m.container.displayName)"
-        if let brand = m.brand { head += " (\(brand))" }
-        head += ", \(m.sizeBytes) bytes"
-        if let d = m.duration { head += ", \(Units.seconds(d))" }
+/// The human form `ltx-prep probe` prints, here so that a Swift program
+/// shows a file exactly as the tool does.
+extension MediaInfo {
+    /// A line for the file, then one line per stream.
+    public var text: String {
+        var head = "\(path): \(container.displayName)"
+        if let brand { head += " (\(brand))" }
+        head += ", \(sizeBytes) bytes"
+        if let duration { head += ", \(Format.seconds(duration))" }
         var lines = [head]
-        for v in m.video {
+        for v in video {
             var parts = ["\(v.codec)" + (v.profile.map { " \($0)" } ?? "")]
             if let pf = v.pixelFormat { parts.append("\(pf)" + (v.bitDepth.map { " \($0)-bit" } ?? "")) }
             var size = "\(v.displayWidth)x\(v.displayHeight)"
@@ -21,20 +21,20 @@ enum ProbePrinter {
                 if let r = v.frameRateFraction { parts.append("\(r) fps" + (v.variableFrameRate ? " (variable)" : "")) }
                 parts.append("\(v.frameCount) frames (by \(v.frameCountMethod))")
                 if let fo = v.fieldOrder { parts.append(fo) }
-                if let d = v.duration { parts.append(Units.seconds(d)) }
+                if let d = v.duration { parts.append(Format.seconds(d)) }
             }
             lines.append("  video #\(v.index): " + parts.joined(separator: ", "))
         }
-        for a in m.audio {
+        for a in audio {
             var parts = ["\(a.codec)" + (a.profile.map { " \($0)" } ?? "")]
             if let declared = a.declaredProfile, declared != a.profile { parts.append("header declares \(declared)") }
             parts.append("\(a.decodedSampleRate ?? a.sampleRate) Hz")
             parts.append("\(a.decodedChannels ?? a.channels) ch" + (a.channelLayout.map { " (\($0))" } ?? ""))
             if let spf = a.samplesPerFrame { parts.append("\(spf) samples/frame") }
-            if let d = a.duration { parts.append(Units.seconds(d)) }
+            if let d = a.duration { parts.append(Format.seconds(d)) }
             lines.append("  audio #\(a.index): " + parts.joined(separator: ", "))
         }
-        for o in m.other { lines.append("  \(o.type) #\(o.index): \(o.codec)") }
+        for o in other { lines.append("  \(o.type) #\(o.index): \(o.codec)") }
         return lines.joined(separator: "\n")
     }
 }

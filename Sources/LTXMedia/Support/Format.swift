@@ -1,4 +1,4 @@
-/// How numbers read in findings: plain, without Foundation's formatter.
+/// How numbers read in findings and reports: plain, without Foundation's formatter.
 package enum Format {
     /// Seconds to the millisecond, trailing zeros dropped: `4.042 s`, `21 s`.
     package static func seconds(_ s: Double) -> String {
@@ -14,8 +14,9 @@ package enum Format {
     }
 
     package static func bytes(_ n: Int64) -> String {
-        let mb = Double(n) / Double(APILimits.megabyte)
-        return n >= APILimits.megabyte ? "\(number(mb, decimals: 2)) MB (\(n) bytes)" : "\(n) bytes"
+        // The API counts megabytes as 10^6 bytes (APILimits.megabyte).
+        let mb = Double(n) / 1e6
+        return n >= 1_000_000 ? "\(number(mb, decimals: 2)) MB (\(n) bytes)" : "\(n) bytes"
     }
 
     package static func list(_ items: [String]) -> String {
@@ -25,4 +26,9 @@ package enum Format {
         default: items.dropLast().joined(separator: ", ") + " or " + items.last!
         }
     }
+}
+
+extension Format {
+    /// To a tenth of a megabyte (10^6 bytes): `12.3 MB`, for progress.
+    package static func mb(_ n: Int64) -> String { "\(number(Double(n) / 1e6, decimals: 1)) MB" }
 }

@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SandboxConfiguration {
+    /// A new folder under /tmp for a sandbox's storage; pair it with
+    /// `removeStorageOnExit`. Nil when none can be made.
+    public static func temporaryStorage() -> String? {
+        var template = Array("/tmp/ltx-sandbox-XXXXXX".utf8CString)
+        return mkdtemp(&template).map { String(cString: $0) }
+    }
+
+    /// Whether `path` is an existing folder: storage is checked at start,
+    /// not found missing by the first upload (a 500 on every upload).
+    public static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A fault script as written on a command line, `429, 503` as [429, 503];
+    /// nil unless every item is an HTTP status (100 to 599).
+    public static func statuses(_ list: String) -> [Int]? {
+        let parsed = list.split(separator: ",").map { Int($0.filter { $0 != " " }) }
+        guard parsed.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else { return nil }
+        return parsed.compactMap { $0 }
+    }
+}

@@ -1,0 +1,41 @@
+import LTXClient
+import LTXContract
+import LTXPreflight
+
+/// The human form of one call's result, as the API commands print it.
+extension GenerationOutcome {
+    /// `wrote OUT: N bytes, job J, x-request-id R` (how a rerun was answered
+    /// first), `note` on a line under it; on a dry run, the request that would
+    /// be sent. Nil when there is neither.
+    public func text(output: String, note: String? = nil) -> String? {
+        guard let result = generated else {
+            guard let request else { return nil }
+            let body = (try? request.json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            return "dry run: would POST \(request.path) \(body.replacing(InlineFile.marker, with: "<the file, as a data URI>"))"
+        }
+        let how: String = switch resumed {
+        case .alreadyDownloaded?: "already done: the journal has this request's result, unchanged; nothing was paid. "
+        case .polled?: "resumed job \(jobID ?? "?"): "
+        case .downloadedAgain?: "fetched the finished job's result again: "
+        case nil: ""
+        }
+        return how + "wrote \(output): \(result.bytes) bytes" + (jobID.map { ", job \($0)" } ?? "")
+            + (result.requestID.map { ", x-request-id \($0)" } ?? "") + (note.map { "\n  \($0)" } ?? "")
+    }
+}
+
+/// `--json` for one call: what was written, the fix, the window, the job.
+public struct GenerationReport: Encodable, Sendable {
+    public var generated: Generated
+    public var fix: FixPlan?
+    public var window: FixOutcome.WindowMapping?
+    public var jobId: String?
+    public var resumed: GenerationOutcome.Resumption?
+}
+
+extension GenerationOutcome {
+    /// Nil on a dry run (nothing generated).
+    public var report: GenerationReport? {
+        generated.map { GenerationReport(generated: $0, fix: (fixes.first ?? nil)?.plan, window: (fixes.first ?? nil)?.window, jobId: jobID, resumed: resumed) }
+    }
+}

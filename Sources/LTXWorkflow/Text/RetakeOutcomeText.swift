@@ -1,0 +1,38 @@
+import LTXContract
+import LTXMedia
+import LTXPreflight
+
+/// The human and JSON forms `ltx-prep retake` prints, for any Swift program.
+extension RetakeOutcome: Encodable {
+    private enum CodingKeys: String, CodingKey { case calls, estimatedCost, jobIds, splice }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(calls, forKey: .calls)
+        try c.encode(estimate.map { ($0.dollars * 10_000).rounded() / 10_000 }, forKey: .estimatedCost)
+        try c.encode(generations.compactMap(\.jobID), forKey: .jobIds)
+        try c.encode(splice, forKey: .splice)
+    }
+
+    /// The splice and what it cost; on a dry run, the calls and their request bodies.
+    public var text: String {
+        guard let splice else {
+            var lines = ["dry run: \(calls.count) call\(calls.count == 1 ? "" : "s")" + (estimate.map { ", \($0)" } ?? "")]
+            for (i, call) in calls.enumerated() {
+                lines.append("  call \(i + 1): send \(Format.seconds(call.window.start)) to \(Format.seconds(call.window.end))"
+                             + (call.exact ? " (cut exactly)" : " (from a keyframe, stream copy)")
+                             + ", retake \(Format.seconds(call.section.start)) to \(Format.seconds(call.section.end))")
+            }
+            return (lines + generations.compactMap { $0.text(output: "") }).joined(separator: "\n")
+        }
+        var text = splice.text
+        // A rerun that the journal answered paid nothing: say so rather than a price.
+        let resumed = generations.filter { $0.resumed != nil }.count
+        if resumed == generations.count {
+            text += "\n  nothing paid this run: the journal had \(resumed == 1 ? "the call's" : "every call's") result" + (estimate.map { " (paid before: \($0))" } ?? "")
+        } else if let estimate {
+            text += "\n  estimated cost: \(estimate)" + (resumed > 0 ? "; \(resumed) of \(generations.count) calls came from the journal, unpaid" : "")
+        }
+        return text
+    }
+}
