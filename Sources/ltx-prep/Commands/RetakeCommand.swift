@@ -43,14 +43,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @Argument(help: "The video to retake.")
     var input: String
 
-    @Option(help: ArgumentHelp("Section start, in seconds.", valueName: "seconds"))
-    var start: Double?
-
-    @Option(help: ArgumentHelp("Section duration, in seconds (at least 2).", valueName: "seconds"))
-    var duration: Double?
-
-    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeatable.", valueName: "start:duration"))
-    var section: [SectionArgument] = []
+    @OptionGroup var sections: SectionOptions
 
     @Option(help: ArgumentHelp("Seconds sent on each side of a section ($0.10 each).", valueName: "seconds"))
     var context: Double = 2
@@ -61,8 +54,8 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(help: "What the section should become.")
     var prompt: String?
 
-    @Option(help: "replace_audio, replace_video or replace_audio_and_video (the API's default).")
-    var mode: String?
+    @Option(help: "What the answer replaces (default: the API's, replace_audio_and_video).")
+    var mode: RetakeMode?
 
     @Option(help: "The model (LTX only; default: the API's, ltx-2-pro).")
     var model: String?
@@ -85,11 +78,7 @@ struct RetakeCommand: AsyncParsableCommand {
 
     func validate() throws {
         try client.requireOutput(output)
-        if let mode, RetakeMode(rawValue: mode) == nil {
-            throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
-        }
-        let sections = try SectionArgument.sections(section, start: start, duration: duration)
-        if windowOnly && sections.count > 1 { throw ValidationError("--window-only takes one section") }
+        if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
         if serving.provider == .segmind && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
         if serving.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
@@ -97,14 +86,13 @@ struct RetakeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        let sections = try SectionArgument.sections(section, start: start, duration: duration)
-        let retakeMode = mode.flatMap(RetakeMode.init(rawValue:))
+        let sections = try self.sections.sections()
         try await reportingFailures {
             let output = self.output ?? "/dev/null"
             guard !windowOnly else {
                 let first = sections[0]
                 let job = GenerationJob.retake(input: input, section: RetakeSection(start: first.start, duration: first.duration), prompt: prompt,
-                                               mode: retakeMode, model: model, provider: serving.provider, delivery: deliver, url: url, output: output)
+                                               mode: mode, model: model, provider: serving.provider, delivery: deliver, url: url, output: output)
                 let outcome = try await APICall.run(job, options: client, force: force, logger: logger)
                 let window = (outcome.fixes.first ?? nil)?.window
                 let sectionStart = window?.sectionStart ?? first.start
@@ -112,7 +100,7 @@ struct RetakeCommand: AsyncParsableCommand {
                                note: window.map { "the result is the window \(Format.seconds($0.inputStart)) to \(Format.seconds($0.inputStart + $0.duration)) of \(input); the section starts at \(Format.seconds(sectionStart)) in it" })
                 return
             }
-            let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: retakeMode, model: model,
+            let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: mode, model: model,
                                              provider: serving.provider, delivery: deliver, url: url, output: output)
             let outcome = try await APICall.runWholeRetake(request, options: client, force: force, logger: logger)
             Console.out(client.json ? JSONOutput.line(outcome) : outcome.text)

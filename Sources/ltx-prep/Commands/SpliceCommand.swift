@@ -36,17 +36,10 @@ struct SpliceCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds into ORIGINAL where ANSWER's first frame sits.", valueName: "seconds"))
     var windowStart: Double
 
-    @Option(help: ArgumentHelp("Section start, in ORIGINAL's seconds.", valueName: "seconds"))
-    var start: Double?
+    @OptionGroup var sections: SectionOptions
 
-    @Option(help: ArgumentHelp("Section length, in seconds.", valueName: "seconds"))
-    var duration: Double?
-
-    @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeatable.", valueName: "start:duration"))
-    var section: [SectionArgument] = []
-
-    @Option(help: "What the answer replaces: replace_audio, replace_video or replace_audio_and_video (the default).")
-    var mode: String = RetakeMode.replaceAudioAndVideo.rawValue
+    @Option(help: "What the answer replaces (default: replace_audio_and_video).")
+    var mode: RetakeMode?
 
     @Option(name: .shortAndLong, help: "Where to write the whole video.")
     var output: String
@@ -60,19 +53,15 @@ struct SpliceCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard RetakeMode(rawValue: mode) != nil else {
-            throw ValidationError("--mode must be replace_audio, replace_video or replace_audio_and_video")
-        }
         try Bounds.check("--window-start", windowStart, 0...1_000_000, " seconds")
-        _ = try SectionArgument.sections(section, start: start, duration: duration)
     }
 
     func run() async throws {
         _ = global.bootstrap()
-        let sections = try SectionArgument.sections(section, start: start, duration: duration)
+        let sections = try self.sections.sections()
         let request = SpliceRequest(original: original,
                                     pieces: sections.map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
-                                    mode: RetakeMode(rawValue: mode) ?? .replaceAudioAndVideo, output: output, force: force)
+                                    mode: mode ?? .replaceAudioAndVideo, output: output, force: force)
         try await reportingFailures {
             let outcome = try await interruptibly(quiet: json) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
             Console.out(json ? JSONOutput.line(outcome) : outcome.text)
