@@ -70,6 +70,25 @@ struct GOPIndex {
         return nil
     }
 
+    /// How many of GOP `g`'s first packets, in decode order, can be copied
+    /// before a cut at `cut`: a decode-order prefix decodes on its own (a
+    /// picture refers only to pictures decoded before it), and is copyable
+    /// when it shows exactly the GOP's first pictures, all before `cut`. So
+    /// the re-encoding starts at the section, not at the keyframe before it.
+    /// 0 when not even the keyframe qualifies (an open GOP's leading pictures).
+    func copyablePrefix(of g: Int, before cut: Int64) -> Int {
+        let pts = gops[g].pts
+        let sorted = pts.sorted()
+        var best = 0
+        var highest = Int64.min
+        for k in 0..<pts.count {
+            highest = max(highest, pts[k])
+            guard highest < cut else { break }
+            if highest == sorted[k] { best = k + 1 }
+        }
+        return best
+    }
+
     /// The GOPs whose pictures overlap any of `spans` (seconds), plus an open
     /// GOP right after a chosen one, whose leading pictures refer to it.
     func overlapping(_ spans: [TimeWindow]) -> Set<Int> {

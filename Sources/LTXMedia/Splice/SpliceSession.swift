@@ -18,6 +18,12 @@ final class SpliceSession {
     private let reencoded: Set<Int>
     /// Copied GOPs fed to the decoder too: a following open GOP refers to them.
     private let references: Set<Int>
+    /// Packets copied at the start of a run's first GOP, before its section
+    /// (`GOPIndex.copyablePrefix`): decoded as references, not encoded again.
+    private let prefixes: [Int: Int]
+    /// Re-encoded GOPs whose every picture comes from an answer: their
+    /// packets are not decoded at all.
+    private let answerOnly: Set<Int>
     private let whole: String?
     private let encoderSpec: MatchingEncoder?
     private let configuration: AVCConfiguration?
@@ -102,6 +108,19 @@ final class SpliceSession {
         }
         let reencoded = self.reencoded
         references = Set(reencoded.compactMap { g in g > 0 && !reencoded.contains(g - 1) && gops.gops[g].isOpen ? g - 1 : nil })
+        let inSection = { (ts: Int64) in Self.piece(at: gops.seconds(ts), in: job) != nil }
+        answerOnly = reencoded.filter { g in
+            gops.gops[g].pts.allSatisfy(inSection) && !(reencoded.contains(g + 1) && gops.gops[g + 1].isOpen)
+        }
+        var prefixes: [Int: Int] = [:]
+        if reason == nil {
+            for g in reencoded where !reencoded.contains(g - 1) && !answerOnly.contains(g) {
+                guard let cut = gops.gops[g].pts.filter(inSection).min() else { continue }
+                let k = gops.copyablePrefix(of: g, before: cut)
+                if k > 0 { prefixes[g] = k }
+            }
+        }
+        self.prefixes = prefixes
 
         // The video stream: copied with both encoders' parameter sets, or the encoder's own.
         let needsEncoder = !reencoded.isEmpty
@@ -204,8 +223,50 @@ final class SpliceSession {
             return
         }
         if run == nil { try startRun(at: g) }
+        let position = n - gops.gops[g].packets.lowerBound
+        if answerOnly.contains(g) {
+            if position == 0 { try encodeAnswerOnly(g) }
+            return
+        }
         try decoder?.send(packet)
         try drainDecoder()
+        if position < prefixes[g, default: 0] { try output.writeCopy(packet, shiftedBy: 0, from: videoTimeBase, to: outVideo) }
+    }
+
+    /// The section that holds `t` (seconds in the original), when the video is replaced.
+    private static func piece(at t: Double, in job: SpliceJob) -> Int? {
+        guard job.replaceVideo else { return nil }
+        return job.pieces.firstIndex { $0.section.start <= t + 1e-9 && t < $0.section.end - 1e-9 }
+    }
+
+    /// The answer's picture for `ts` (in the original's time base), when `ts` is in a section.
+    private func answerPicture(at ts: Int64) throws(MediaError) -> UnsafeMutablePointer<AVFrame>? {
+        let t = gops.seconds(ts)
+        guard let i = Self.piece(at: t, in: job), let spec = encoderSpec else { return nil }
+        let piece = job.pieces[i]
+        if answers[i] == nil {
+            answers[i] = try AnswerPictures(path: piece.answer, width: spec.width, height: spec.height, format: spec.pixelFormat, rotation: rotation)
+        }
+        return try answers[i]?.picture(at: t - piece.answerStart)
+    }
+
+    /// A GOP wholly inside a section: the pictures before it leave the decoder
+    /// first (it restarts at the next keyframe), then the answer's pictures
+    /// are encoded on the GOP's timestamps, without decoding its packets.
+    private func encodeAnswerOnly(_ g: Int) throws(MediaError) {
+        if let decoder {
+            try decoder.flush()
+            try drainDecoder()
+            decoder.reset()
+        }
+        guard let run else { return }
+        for ts in gops.gops[g].pts.sorted() {
+            guard let picture = try answerPicture(at: ts) else {
+                throw MediaError(kind: .unreadable, path: job.pieces.first?.answer ?? job.original, message: "the answer has no pictures")
+            }
+            fromAnswer.insert(ts)
+            try run.encode(picture, timestamp: ts, output: output)
+        }
     }
 
     /// A run covers the consecutive re-encoded GOPs from `g` on.
@@ -213,9 +274,12 @@ final class SpliceSession {
         guard let encoderSpec else { return }
         var last = g
         while reencoded.contains(last + 1) { last += 1 }
+        // The copied prefix keeps its own decode times; the run takes the rest.
+        let skip = prefixes[g, default: 0]
         let members = gops.gops[g...last]
         run = VideoRun(encoder: try encoderSpec.open(for: output), outIndex: outVideo, timeBase: videoTimeBase,
-                       pts: Set(members.flatMap(\.pts)), dts: members.flatMap(\.dts), maxDelay: maxDelay,
+                       pts: Set(members.flatMap(\.pts)).subtracting(gops.gops[g].pts.prefix(skip)),
+                       dts: Array(members.flatMap(\.dts).dropFirst(skip)), maxDelay: maxDelay,
                        frameDuration: gops.frameDuration, configuration: configuration)
     }
 
@@ -226,18 +290,10 @@ final class SpliceSession {
             var ts = frame.pointer.pointee.best_effort_timestamp
             if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
             guard let run, run.owns(ts) else { continue }
-            let t = gops.seconds(ts)
             var picture = frame.pointer
-            if job.replaceVideo, let hit = job.pieces.enumerated().first(where: { $0.element.section.start <= t + 1e-9 && t < $0.element.section.end - 1e-9 }) {
-                let (i, piece) = hit
-                if answers[i] == nil, let spec = encoderSpec {
-                    answers[i] = try AnswerPictures(path: piece.answer, width: spec.width, height: spec.height,
-                                                    format: spec.pixelFormat, rotation: rotation)
-                }
-                if let answered = try answers[i]?.picture(at: t - piece.answerStart) {
-                    picture = answered
-                    fromAnswer.insert(ts)
-                }
+            if let answered = try answerPicture(at: ts) {
+                picture = answered
+                fromAnswer.insert(ts)
             }
             if picture == frame.pointer, let spec = encoderSpec, frame.pointer.pointee.format != spec.pixelFormat.rawValue {
                 // A whole re-encode of a format the encoder does not take (ProRes 4:2:2 10-bit...).
@@ -264,7 +320,8 @@ final class SpliceSession {
     }
 
     private func result() -> SpliceResult {
-        let reencodedPts = Set(reencoded.flatMap { gops.gops[$0].pts })
+        let copiedPrefixes = prefixes.flatMap { g, k in gops.gops[g].pts.prefix(k) }
+        let reencodedPts = Set(reencoded.flatMap { gops.gops[$0].pts }).subtracting(copiedPrefixes)
         var ranges: [SpliceResult.FrameRange] = []
         for (i, ts) in gops.sortedPts.enumerated() {
             let source: SpliceResult.Source = fromAnswer.contains(ts) ? .answer : reencodedPts.contains(ts) ? .reencoded : .copied
