@@ -18,9 +18,12 @@ struct FixCommand: AsyncParsableCommand {
 
             A clip over 21 s (or 505 frames) is cut to a window around the retake
             section, so give --start and --duration; the result says where the window
-            sits in the input and where the section starts inside it. A clip under 73
-            frames is padded by holding its last frame; the padding is reported so that
-            a result can be trimmed back.
+            sits in the input and where the section starts inside it. A clip over by
+            less than a second loses its tail instead, no section needed. A clip under
+            73 frames is padded by holding its last frame; the padding is reported so
+            that a result can be trimmed back. Too large for --deliver data-uri (or
+            --max-bytes): re-encoded to a bit rate that fits 90% of the limit, checked,
+            and tried once lower if it still misses.
 
             Examples:
               ltx-prep fix clip.webm -o clip.mp4
