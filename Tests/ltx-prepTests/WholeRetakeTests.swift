@@ -110,6 +110,25 @@ import TestSupport
         #expect((30..<66).allSatisfy { negated[$0] > 15 }, "\(negated[30..<66].min() ?? 0)")
     }
 
+    /// MPEG-4 Part 2 in AVI cannot sit beside H.264 pictures: the whole video is encoded
+    /// once, as H.264, still in AVI. A WebM cannot hold what a splice writes: refused in one
+    /// line before anything is paid.
+    @Test func anMPEG4AVIIsEncodedOnceAndAWebMIsRefusedBeforePaying() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try retake(sandbox, "mpeg4.avi", ["--start", "1", "--duration", "2", "--json"], output: "mpeg4.avi")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try probe("mpeg4.avi")
+        #expect(out.container == .avi && out.primaryVideo?.codec == "h264" && out.primaryVideo?.frameCount == 97)
+        let result = (try json(r.stdout)["splice"] as? [String: Any])?["result"] as? [String: Any]
+        #expect((result?["whole_video_reencoded"] as? String)?.contains("encoded once as H.264") == true)
+
+        let webm = try retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.webm")
+        #expect(webm.status == 2 && webm.stderrLines.count == 1 && webm.stderr.contains("cannot splice into it: a WebM"), "\(webm.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 1)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/vp9.webm"))
+    }
+
     @Test func hevcInMOVComesBackAsHEVCTaggedHvc1InMOV() throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }

@@ -32,7 +32,8 @@ struct MatchingEncoder {
         height = par.height
         pixelFormat = Self.encodable.contains(par.format) ? AVPixelFormat(rawValue: par.format) : AV_PIX_FMT_YUV420P
         profile = codec == AV_CODEC_ID_H264 && par.codec_id == AV_CODEC_ID_H264 ? Self.x264Profile(par.profile) : nil
-        level = par.level
+        // Another codec's level (MPEG-4 Part 2's, say) means nothing to libx264, which refuses it.
+        level = par.codec_id == codec ? par.level : 0
         timeBase = st.pointee.time_base
         frameRate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
         self.crf = crf

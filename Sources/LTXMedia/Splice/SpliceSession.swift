@@ -39,14 +39,28 @@ final class SpliceSession {
     private var fromAnswer = Set<Int64>()
     private var videoPackets = 0
 
-    static func muxer(for container: ContainerFormat) -> String {
+    /// The muxer that writes `container`; nil for one a splice cannot write.
+    static func muxer(for container: ContainerFormat) -> String? {
         switch container {
+        case .mp4: "mp4"
         case .mov: "mov"
         case .mkv: "matroska"
-        case .webm: "webm"
         case .threeGP: "3gp"
-        default: "mp4"
+        case .avi: "avi"
+        case .mpegts: "mpegts"
+        case .flv: "flv"
+        default: nil
         }
+    }
+
+    /// Why a video in `container` cannot be spliced, before anything is paid
+    /// for it; nil when it can. The splice writes H.264 (or HEVC) and AAC-LC,
+    /// which a WebM cannot hold.
+    static func refusal(_ container: ContainerFormat) -> String? {
+        if container == .webm {
+            return "a WebM holds only VP8/VP9/AV1 and Opus/Vorbis, and a splice writes H.264 and AAC-LC: retake with --window-only, or make the clip an MP4 or MKV first"
+        }
+        return muxer(for: container) == nil ? "a splice cannot write \(container.displayName): retake with --window-only, or make the clip an MP4 first" : nil
     }
 
     init(job: SpliceJob) throws(MediaError) {
@@ -72,7 +86,8 @@ final class SpliceSession {
         let input = try FormatContext(path: job.original, timeout: nil)
         self.input = input
         try input.findStreamInfo()
-        let output = try OutputContext(path: job.output, format: Self.muxer(for: job.container))
+        if let why = Self.refusal(job.container) { throw MediaError(kind: .unsupported, path: job.original, message: "cannot splice into it: \(why)") }
+        let output = try OutputContext(path: job.output, format: Self.muxer(for: job.container) ?? "mp4")
         self.output = output
 
         let videoSpans = job.replaceVideo ? job.pieces.map(\.section) : []
@@ -91,12 +106,7 @@ final class SpliceSession {
                 reason = "the original's H.264 carries its parameter sets in band: the whole video is encoded once"
             } else if !gops.complete {
                 reason = "some of the original's packets have no timestamps: the whole video is encoded once"
-            } else if job.container == .webm {
-                reason = "WebM takes no H.264"
             }
-        }
-        if job.container == .webm && reason != nil {
-            throw MediaError(kind: .unsupported, path: job.original, message: "cannot splice into a WebM: \(reason!); use the answer as it is (--window-only)")
         }
         whole = reason
         if videoSpans.isEmpty {

@@ -1,6 +1,10 @@
 /// Runs a `SpliceJob`: the original's GOPs copied where they do not touch a
 /// section, the rest encoded again with the answers' pictures and sound.
 public enum SpliceWriter {
+    /// Why a video in `container` cannot be spliced (a WebM, a container no
+    /// muxer here writes), or nil: ask before paying for an answer.
+    public static func refusal(for container: ContainerFormat) -> String? { SpliceSession.refusal(container) }
+
     /// Blocks the calling thread; `isCancelled` is polled between packets.
     public static func runBlocking(_ job: SpliceJob, progress: (TranscodeProgress) -> Void = { _ in },
                                    isCancelled: () -> Bool = { false }) throws(MediaError) -> SpliceResult {
