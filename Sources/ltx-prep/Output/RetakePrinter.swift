@@ -8,12 +8,14 @@ enum RetakePrinter {
         var estimatedCost: Double?
         var jobIds: [String]
         var splice: SpliceOutcome?
+        var sent: [SentWindow?]
     }
 
     static func report(_ outcome: RetakeOutcome, json: Bool) {
         if json {
             return Console.out(JSONOutput.line(JSON(calls: outcome.calls, estimatedCost: outcome.estimate.map { ($0.dollars * 10_000).rounded() / 10_000 },
-                                                    jobIds: outcome.generations.compactMap(\.jobID), splice: outcome.splice)))
+                                                    jobIds: outcome.generations.compactMap(\.jobID), splice: outcome.splice,
+                                                    sent: outcome.sent)))
         }
         guard let splice = outcome.splice else {
             var lines = ["dry run: \(outcome.calls.count) call\(outcome.calls.count == 1 ? "" : "s")"
@@ -28,6 +30,12 @@ enum RetakePrinter {
             return
         }
         var text = SplicePrinter.outcome(splice)
+        for (i, window) in outcome.sent.enumerated() {
+            guard let w = window, let rate = w.fittedBitRate else { continue }
+            // Said only when the window had to be re-encoded to fit its delivery.
+            text += "\n  call \(i + 1) sent \(Format.seconds(w.inputStart)) to \(Format.seconds(w.inputStart + w.duration)) re-encoded at \(rate / 1000) kb/s to fit "
+                + "\(w.delivery.rawValue): \(Units.mb(w.countedBytes)) of \(Units.mb(w.limitBytes))" + (w.countedBytes != w.bytes ? " as base64 (file \(Units.mb(w.bytes)))" : "")
+        }
         // A rerun that the journal answered paid nothing: say so rather than a price.
         let resumed = outcome.generations.filter { $0.resumed != nil }.count
         if resumed == outcome.generations.count {
