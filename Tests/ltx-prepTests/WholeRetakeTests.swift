@@ -74,6 +74,52 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["whole.mp4"])
     }
 
+    /// Segmind takes the video only as a data URI, of at most 15 MB of base64
+    /// (11.25 MB of file): this 30 s 1080p clip is 60 MB, and even its 8 s
+    /// window, copied, is 16 MB. The window is cut, found too big, re-encoded
+    /// to fit, sent, and its answer spliced back into all 900 frames.
+    @Test func segmindGetsAWindowReencodedToFitADataURIAndTheWholeClipBack() async throws {
+        // Made here rather than committed: noise at 16 Mb/s (ultrafast, keyframes every 2 s),
+        // over a quarter of the width and height so that each encode of it stays cheap.
+        let input = "\(dir)/noise.mp4"
+        // 120 MB between the input and the output: not left behind.
+        defer { for name in ["noise.mp4", "whole.mp4"] { try? FileManager.default.removeItem(atPath: "\(dir)/\(name)") } }
+        try PatternClip.write(PatternClipSpec(output: input, width: 1920, height: 1080, frameRate: 30, duration: 30,
+                                              sound: .tone(frequency: 440), noise: 0.25, videoBitRate: 16_000_000, keyframeInterval: 60))
+        let limit = 15_000_000
+        #expect(try probe("noise.mp4").sizeBytes > Int64(limit) * 3)
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(["retake", input, "--start", "14", "--duration", "4", "--prompt", "x", "--provider", "segmind",
+                                      "-o", "\(dir)/whole.mp4", "--yes", "--json"], environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+
+        // The window sent: 12 s to 20 s (2 s of context each side, starting on a keyframe),
+        // re-encoded at a rate that fits, its data URI within the limit. A fitted rate is set
+        // only when the window as cut broke the limit.
+        let report = try json(r.stdout)
+        let sent = try #require((report["sent"] as? [Any])?.first as? [String: Any], "\(r.stdout)")
+        #expect(sent["delivery"] as? String == "data-uri" && sent["limit_bytes"] as? Int == limit)
+        #expect(sent["input_start"] as? Double == 12 && sent["frames"] as? Int == 240)
+        #expect(sent["reencoded"] as? Bool == true && (sent["fitted_bit_rate"] as? Int ?? 0) > 0)
+        let counted = try #require(sent["counted_bytes"] as? Int), bytes = try #require(sent["bytes"] as? Int)
+        #expect(counted <= limit && counted == "data:video/mp4;base64,".utf8.count + (bytes + 2) / 3 * 4)
+        #expect(try await sandbox.paidFor().sync == 1)
+
+        // The whole clip back, every frame at its size. Frames 420..<540 are the section and
+        // GOPs are 60 frames, so every frame outside 360..<600 is the input's: its packet is
+        // the input's, bit for bit (comparing packets, not decoded pictures, saves decoding
+        // and hashing 1800 pictures of 1080p).
+        let out = try probe("whole.mp4")
+        #expect(out.primaryVideo?.frameCount == 900)
+        #expect(out.primaryVideo?.codedWidth == 1920 && out.primaryVideo?.codedHeight == 1080)
+        let before = try StreamDigests.videoPackets(input), after = try StreamDigests.videoPackets("\(dir)/whole.mp4")
+        #expect(before.count == 900 && after.count == 900)
+        let changed = changedFrames(before, after)
+        #expect(changed.allSatisfy { (360..<600).contains($0) }, "changed outside the section's GOPs: \(changed.first ?? -1)...\(changed.last ?? -1)")
+        #expect((420..<540).allSatisfy { before[$0] != after[$0] })
+    }
+
     @Test func aTwoSecondClipComesBackAtItsOwnFortyEightFramesAndARerunPaysNothing() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }

@@ -6,23 +6,26 @@ import Glibc
 import Darwin
 #endif
 
-/// The clip's pictures: a moving pattern, or one still image throughout.
+/// The clip's pictures: a moving pattern, or one still image throughout;
+/// with noise, the pattern's colour under grey and random luma.
 final class PictureTrack: ClipTrack {
     private let encoder: Encoder
     private let stream: Int
     private let frames: Int
     private let showsImage: Bool
+    private var noise: NoiseField?
     private let background = Frame()
     private let frame = Frame()
     private let packet = Packet()
     private var index = 0
 
-    init(encoder: Encoder, stream: Int, frames: Int, image: String?) throws(MediaError) {
+    init(encoder: Encoder, stream: Int, frames: Int, image: String?, noise: Double = 0) throws(MediaError) {
         self.encoder = encoder
         self.stream = stream
         self.frames = frames
         showsImage = image != nil
         let width = encoder.context.pointee.width, height = encoder.context.pointee.height
+        if noise > 0 && image == nil { self.noise = NoiseField(pictureWidth: Int(width), pictureHeight: Int(height), share: noise) }
         if let image { try Self.still(image, into: background, width: width, height: height) }
         frame.pointer.pointee.width = width
         frame.pointer.pointee.height = height
@@ -43,7 +46,10 @@ final class PictureTrack: ClipTrack {
         if showsImage {
             try FFmpegError.check(av_frame_copy(frame.pointer, background.pointer), "av_frame_copy")
         } else {
-            Self.paint(frame.pointer, index: index)
+            // Noise and grey take the bands' place in the luma: painting them
+            // too would cost a loop over every pixel for nothing.
+            Self.paint(frame.pointer, index: index, bands: noise == nil)
+            noise?.paint(luma: frame.pointer)
         }
         frame.pointer.pointee.pts = Int64(index)
         try encoder.send(frame.pointer)
@@ -52,12 +58,13 @@ final class PictureTrack: ClipTrack {
         return true
     }
 
-    /// Diagonal bands that move one step a frame, with slowly turning colour.
-    private static func paint(_ frame: UnsafeMutablePointer<AVFrame>, index: Int) {
+    /// Diagonal bands that move one step a frame (left out when `bands` is
+    /// false), with slowly turning colour.
+    private static func paint(_ frame: UnsafeMutablePointer<AVFrame>, index: Int, bands: Bool = true) {
         let f = frame.pointee
         guard let luma = f.data.0, let cb = f.data.1, let cr = f.data.2 else { return }
         let shift = index * 4
-        for y in 0..<Int(f.height) {
+        for y in 0..<(bands ? Int(f.height) : 0) {
             let row = luma + y * Int(f.linesize.0)
             for x in 0..<Int(f.width) { row[x] = UInt8(truncatingIfNeeded: ((x + y + shift) / 8 % 2) * 140 + 50) }
         }

@@ -20,8 +20,22 @@ public struct PatternClipSpec: Sendable, Equatable {
     /// A picture to show instead of the pattern, scaled to fill.
     public var image: String?
     public var sound: Sound
+    /// Random luma, new each frame, over a centred patch this share of the
+    /// picture's width and height, mid-grey around it, instead of the
+    /// pattern's bands: content an encoder cannot shrink, for a clip that
+    /// must be big (too large for a data URI, say). 1 covers the picture; 0
+    /// (the default) is the pattern. A patch keeps the clip's size while
+    /// every encode of it costs less than noise everywhere would.
+    public var noise: Double
+    /// An average video rate in bits per second (x264's ABR, still at the
+    /// ultrafast preset) instead of CRF 30: a clip of a chosen size.
+    public var videoBitRate: Int?
+    /// Frames from one keyframe to the next; nil leaves x264's 250 (at the
+    /// ultrafast preset, with no scene-cut keyframes in between).
+    public var keyframeInterval: Int?
 
-    public init(output: String, width: Int, height: Int, frameRate: Int, duration: Double, image: String? = nil, sound: Sound) {
+    public init(output: String, width: Int, height: Int, frameRate: Int, duration: Double, image: String? = nil, sound: Sound,
+                noise: Double = 0, videoBitRate: Int? = nil, keyframeInterval: Int? = nil) {
         self.output = output
         self.width = width
         self.height = height
@@ -29,6 +43,9 @@ public struct PatternClipSpec: Sendable, Equatable {
         self.duration = duration
         self.image = image
         self.sound = sound
+        self.noise = noise
+        self.videoBitRate = videoBitRate
+        self.keyframeInterval = keyframeInterval
     }
 }
 
@@ -41,7 +58,13 @@ public enum PatternClip {
         let width = Int32(spec.width) & ~1, height = Int32(spec.height) & ~1
         let encoder = try Encoder.h264(width: width, height: height, timeBase: AVRational(num: 1, den: Int32(spec.frameRate)),
                                        frameRate: AVRational(num: Int32(spec.frameRate), den: 1),
-                                       options: ["preset": "ultrafast", "crf": "30"], for: output)
+                                       options: spec.videoBitRate == nil ? ["preset": "ultrafast", "crf": "30"] : ["preset": "ultrafast"],
+                                       for: output) { ctx in
+            // Every core: a big clip made at test time is mostly encoding.
+            ctx.pointee.thread_count = 0
+            if let rate = spec.videoBitRate { ctx.pointee.bit_rate = Int64(rate) }
+            if let interval = spec.keyframeInterval { ctx.pointee.gop_size = Int32(interval) }
+        }
         let videoStream = try output.addStream(for: encoder)
         func frameCount(_ seconds: Double) -> Int { max(1, Int((seconds * Double(spec.frameRate)).rounded())) }
 
@@ -61,7 +84,7 @@ public enum PatternClip {
             sound = try ToneTrack(frequency: frequency, seconds: Double(frames) / Double(spec.frameRate), output: output)
         }
         try output.writeHeader(fastStart: true)
-        let pictures = try PictureTrack(encoder: encoder, stream: videoStream, frames: frames, image: spec.image)
+        let pictures = try PictureTrack(encoder: encoder, stream: videoStream, frames: frames, image: spec.image, noise: spec.noise)
 
         // mux.c's loop: write the stream that is behind, so the muxer's
         // interleaving queue holds a few packets, not a whole stream.

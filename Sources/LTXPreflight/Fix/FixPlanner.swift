@@ -114,7 +114,13 @@ public enum FixPlanner {
 
         // A fix is made for the delivery asked for: "deliver by upload instead"
         // is the check's advice, not something a fix can do, so it recompresses.
-        if error(r, .deliverySize) != nil {
+        if error(r, .deliverySize) != nil, window != nil, !encode, let cut = ops.lastIndex(where: { $0.action == .cutWindow }) {
+            // The whole file's size says nothing of a window copied from it, and a
+            // copy costs little to measure: the window is checked once cut and
+            // re-encoded to fit only if it breaks the limit too (`lowered`).
+            ops[cut].detail += "; re-encoded to fit \(r.delivery.rawValue) only if the cut still breaks its size limit"
+            ops[cut].rules.append(.deliverySize)
+        } else if error(r, .deliverySize) != nil {
             let seconds = window?.duration ?? duration
             let audioBits: Int
             switch audio {
@@ -253,6 +259,19 @@ extension FixPlanner {
 }
 
 extension FixPlanner {
+    /// The errors no fix of the file can mend, so the request must change (a
+    /// prompt too long, a section out of range, a file too big for its
+    /// delivery). A file too big is not one when the plan cuts a window from
+    /// it: the window is what is sent, and it is re-encoded to fit if it must.
+    public static func requestErrors(_ report: CheckReport, options: FixOptions = FixOptions()) -> [Finding] {
+        let errors = report.findings.filter { $0.severity == .error && $0.fixAction == .changeRequest }
+        guard errors.contains(where: { $0.rule == .deliverySize }), case .success(let plan) = plan(report, options: options),
+              plan.window != nil else { return errors }
+        return errors.filter { $0.rule != .deliverySize }
+    }
+}
+
+extension FixPlanner {
     /// The video bit rate that fills 90% of `fileBytes` over `seconds`, less
     /// the audio's share: the margin covers the container and the encoder's
     /// overshoot of an average rate.
@@ -263,13 +282,33 @@ extension FixPlanner {
 
     /// The same plan at a lower bit rate, after `written` (its output)
     /// still broke the size limit: the rate is scaled by how far the
-    /// encoder missed, with a further 10% off. Nil when the plan sets no
-    /// bit rate, so there is nothing to lower.
-    public static func lowered(_ plan: FixPlan, written: CheckReport) -> FixPlan? {
+    /// encoder missed, with a further 10% off. A window written without a
+    /// bit rate (copied, or at a CRF) is re-encoded at the rate that fits
+    /// it, with `options`' encoder settings. Nil when there is nothing to
+    /// lower: a plan without a window that sets no bit rate.
+    public static func lowered(_ plan: FixPlan, written: CheckReport, options: FixOptions = FixOptions()) -> FixPlan? {
         guard written.findings.contains(where: { $0.rule == .deliverySize && $0.severity == .error }) else { return nil }
         let m = written.media
         let seconds = max(m.primaryVideo?.duration ?? m.duration ?? 0, 0.1)
         var plan = plan
+        let unrated: VideoEncoding?
+        switch plan.video {
+        case .copy: unrated = VideoEncoding(crf: options.crf, preset: options.preset)
+        case .encode(let v) where v.bitRate == nil: unrated = v
+        default: unrated = nil
+        }
+        if plan.window != nil, plan.output == .mp4, var v = unrated {
+            // A window's size is known only once it is cut: the rate is the one that
+            // fits the length cut; its size, frame rate and frames stay as they were.
+            let audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
+            v.bitRate = videoBitRate(fileBytes: Delivery.fileBytes(fitting: written.sizeLimit(for: .video), mimeType: "video/mp4"),
+                                     seconds: seconds, audioBitRate: audioBits)
+            plan.video = .encode(v)
+            plan.operations.append(FixOperation(action: .recompress,
+                                                detail: "re-encode the window at \(v.bitRate! / 1000) kb/s to fit \(written.delivery.rawValue): as cut it made \(m.sizeBytes) bytes",
+                                                rules: [.deliverySize]))
+            return plan
+        }
         switch (plan.video, plan.audio) {
         case (.encode(var v), _):
             guard let rate = v.bitRate else { return nil }

@@ -39,8 +39,9 @@ public struct PreparedInput: Sendable {
             throw .unusable(error.description)
         }
         if report.conformant && options.retakeWindow == nil { return PreparedInput(path: input, temporary: false, report: report) }
-        // No file fix can mend the request itself (a prompt too long, a section out of range).
-        let requestErrors = report.findings.filter { $0.severity == .error && $0.fixAction == .changeRequest }
+        // No file fix can mend the request itself (a prompt too long, a section out of range);
+        // a window cut from a file too big to send is judged by its own size.
+        let requestErrors = FixPlanner.requestErrors(report, options: options)
         if !requestErrors.isEmpty {
             throw .unusable(requestErrors.map { "\(input): \($0.rule.rawValue): \($0.actual); required: \($0.required)" + ($0.fix.map { "; \($0)" } ?? "") }
                 .joined(separator: "\n"))

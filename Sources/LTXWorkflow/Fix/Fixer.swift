@@ -119,15 +119,22 @@ public enum Fixer {
         do throws(FixError) {
             var result = try await write(input, plan, report: report, request: request, to: file, progress: progress)
             var outcome: FixOutcome
-            do throws(FixError) {
-                outcome = try await verify(input, plan, written: result, report: report, request: request, file: file)
-            } catch {
-                // An average bit rate is a target, not a bound: one miss of the
-                // size limit is retried once, lower by as much as it missed.
-                guard case .notConformant(_, let written) = error, let lowered = FixPlanner.lowered(plan, written: written) else { throw error }
-                plan = lowered
-                result = try await write(input, plan, report: report, request: request, to: file, progress: progress)
-                outcome = try await verify(input, plan, written: result, report: report, request: request, file: file)
+            var lowered = false
+            while true {
+                do throws(FixError) {
+                    outcome = try await verify(input, plan, written: result, report: report, request: request, file: file)
+                    break
+                } catch {
+                    // An average bit rate is a target, not a bound: one miss of the
+                    // size limit is retried once, lower by as much as it missed. A
+                    // window cut without a bit rate (copied, or at a CRF) is first
+                    // re-encoded at the rate that fits it, which has its one retry too.
+                    guard case .notConformant(_, let written) = error, !lowered,
+                          let next = FixPlanner.lowered(plan, written: written, options: request.options) else { throw error }
+                    lowered = bitRate(plan) != nil
+                    plan = next
+                    result = try await write(input, plan, report: report, request: request, to: file, progress: progress)
+                }
             }
             if let err = file.commit() {
                 throw FixError.write(input: input, MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
@@ -239,6 +246,13 @@ extension FixError {
         e.path = file.path
         return .write(input: input, e)
     }
+}
+
+/// The average rate a plan encodes at, video or audio; nil when it sets none.
+private func bitRate(_ plan: FixPlan) -> Int? {
+    if case .encode(let v) = plan.video, let rate = v.bitRate { return rate }
+    if case .encode(let a) = plan.audio, let rate = a.bitRate { return rate }
+    return nil
 }
 
 private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {

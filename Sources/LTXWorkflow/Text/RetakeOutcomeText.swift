@@ -4,14 +4,15 @@ import LTXPreflight
 
 /// The human and JSON forms `ltx-prep retake` prints, for any Swift program.
 extension RetakeOutcome: Encodable {
-    private enum CodingKeys: String, CodingKey { case calls, estimatedCost, jobIds, splice }
+    private enum CodingKeys: String, CodingKey { case calls, estimatedCost, jobIds, splice, sent }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(calls, forKey: .calls)
-        try c.encode(estimate.map { ($0.dollars * 10_000).rounded() / 10_000 }, forKey: .estimatedCost)
+        try c.encodeIfPresent(estimate.map { ($0.dollars * 10_000).rounded() / 10_000 }, forKey: .estimatedCost)
         try c.encode(generations.compactMap(\.jobID), forKey: .jobIds)
-        try c.encode(splice, forKey: .splice)
+        try c.encodeIfPresent(splice, forKey: .splice)
+        try c.encode(sent, forKey: .sent)
     }
 
     /// The splice and what it cost; on a dry run, the calls and their request bodies.
@@ -26,6 +27,12 @@ extension RetakeOutcome: Encodable {
             return (lines + generations.compactMap { $0.text(output: "") }).joined(separator: "\n")
         }
         var text = splice.text
+        for (i, window) in sent.enumerated() {
+            guard let w = window, let rate = w.fittedBitRate else { continue }
+            // Said only when the window had to be re-encoded to fit its delivery.
+            text += "\n  call \(i + 1) sent \(Format.seconds(w.inputStart)) to \(Format.seconds(w.inputStart + w.duration)) re-encoded at \(rate / 1000) kb/s to fit "
+                + "\(w.delivery.rawValue): \(Format.mb(w.countedBytes)) of \(Format.mb(w.limitBytes))" + (w.countedBytes != w.bytes ? " as base64 (file \(Format.mb(w.bytes)))" : "")
+        }
         // A rerun that the journal answered paid nothing: say so rather than a price.
         let resumed = generations.filter { $0.resumed != nil }.count
         if resumed == generations.count {
