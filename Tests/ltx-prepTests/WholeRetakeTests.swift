@@ -120,6 +120,26 @@ import TestSupport
         #expect((420..<540).allSatisfy { before[$0] != after[$0] })
     }
 
+    /// Segmind takes no upload, so a clip sent whole (--window-only, under 21 s) that is too big
+    /// for a data URI is re-encoded to fit, not refused with "deliver by upload instead".
+    @Test func segmindReencodesAWholeClipTooBigForADataURI() async throws {
+        let input = "\(dir)/noise-360p.mp4"
+        defer { for name in ["noise-360p.mp4", "raw.mp4"] { try? FileManager.default.removeItem(atPath: "\(dir)/\(name)") } }
+        try PatternClip.write(PatternClipSpec(output: input, width: 640, height: 360, frameRate: 30, duration: 10,
+                                              sound: .tone(frequency: 440), noise: 1, videoBitRate: 14_000_000, keyframeInterval: 60))
+        #expect(try probe("noise-360p.mp4").sizeBytes > 11_250_000)
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(["retake", input, "--start", "2", "--duration", "2", "--prompt", "x", "--provider", "segmind", "--window-only",
+                                      "-o", "\(dir)/raw.mp4", "--yes", "--json"], environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        let fix = try json(r.stdout)["fix"] as? [String: Any]
+        let operations = fix?["operations"] as? [[String: Any]] ?? []
+        #expect(operations.contains { $0["action"] as? String == "recompress" }, "\(r.stdout)")
+        #expect(try await sandbox.paidFor().sync == 1)
+        #expect(try probe("raw.mp4").primaryVideo != nil)
+    }
+
     @Test func aTwoSecondClipComesBackAtItsOwnFortyEightFramesAndARerunPaysNothing() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }

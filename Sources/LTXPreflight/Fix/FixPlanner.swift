@@ -263,8 +263,11 @@ extension FixPlanner {
     /// prompt too long, a section out of range, a file too big for its
     /// delivery). A file too big is not one when the plan cuts a window from
     /// it: the window is what is sent, and it is re-encoded to fit if it must.
-    public static func requestErrors(_ report: CheckReport, options: FixOptions = FixOptions()) -> [Finding] {
+    /// Nor when `deliveryCanChange` is false (Segmind takes no upload): then
+    /// re-encoding to fit is the only way, and the plan does it.
+    public static func requestErrors(_ report: CheckReport, options: FixOptions = FixOptions(), deliveryCanChange: Bool = true) -> [Finding] {
         let errors = report.findings.filter { $0.severity == .error && $0.fixAction == .changeRequest }
+        if !deliveryCanChange { return errors.filter { $0.rule != .deliverySize } }
         guard errors.contains(where: { $0.rule == .deliverySize }), case .success(let plan) = plan(report, options: options),
               plan.window != nil else { return errors }
         return errors.filter { $0.rule != .deliverySize }

@@ -31,9 +31,11 @@ public struct PreparedInput: Sendable {
     public var mimeType: String { report.media.container.mimeType }
 
     /// Checks `input` (its one probe); when it breaks a rule, fixes it into
-    /// a temporary file beside `output` from that same check.
+    /// a temporary file beside `output` from that same check. Where the
+    /// delivery cannot change (`deliveryCanChange` false: Segmind takes no
+    /// upload), a file too big for it is re-encoded to fit.
     public static func prepare(_ input: String, _ request: CheckRequest, beside output: String, options: FixOptions = FixOptions(),
-                               events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> PreparedInput {
+                               deliveryCanChange: Bool = true, events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> PreparedInput {
         let report: CheckReport
         do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
             throw .unusable(error.description)
@@ -41,7 +43,7 @@ public struct PreparedInput: Sendable {
         if report.conformant && options.retakeWindow == nil { return PreparedInput(path: input, temporary: false, report: report) }
         // No file fix can mend the request itself (a prompt too long, a section out of range);
         // a window cut from a file too big to send is judged by its own size.
-        let requestErrors = FixPlanner.requestErrors(report, options: options)
+        let requestErrors = FixPlanner.requestErrors(report, options: options, deliveryCanChange: deliveryCanChange)
         if !requestErrors.isEmpty {
             throw .unusable(requestErrors.map { "\(input): \($0.rule.rawValue): \($0.actual); required: \($0.required)" + ($0.fix.map { "; \($0)" } ?? "") }
                 .joined(separator: "\n"))
