@@ -69,6 +69,8 @@ import TestSupport
         let window = calls.first?["window"] as? [String: Any]
         #expect(window?["start"] as? Double == 18 && window?["duration"] as? Double == 8.5)
         #expect(report["estimated_cost"] as? Double == 0.85)
+        // The price is said once, before anything is paid, not again by the call.
+        #expect(r.stderr.components(separatedBy: "estimated cost of this retake").count == 2, "\(r.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         // The answer kept beside the output until the splice was written is gone.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["whole.mp4"])

@@ -127,7 +127,11 @@ public enum WholeRetake {
                                            prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
                                            delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
             events(.retakeCall(index: i + 1, count: calls.count, call))
-            let outcome = try await Generation.run(job, client: client, options: callOptions, events: events)
+            // The total was shown and approved once above; each call's own estimate would repeat it.
+            let outcome = try await Generation.run(job, client: client, options: callOptions, events: { event in
+                if case .estimated = event { return }
+                events(event)
+            })
             generations.append(outcome)
             guard !options.dryRun else { continue }
             answers.append(answer)
