@@ -90,7 +90,7 @@ final class TransportStreamClock {
             } else {
                 t.irregular = true
             }
-            if t.packets == Self.analysedFrames { t.analysedUpTo = (packet.position ?? Int64.max) + Int64(packet.size) }
+            if t.packets == Self.analysedFrames { t.analysedUpTo = packet.position.map { $0 + Int64(packet.size) } ?? Int64.max }
         }
         tracks[index] = t
     }
