@@ -22,6 +22,27 @@ final class Decoder {
         try FFmpegError.check(avcodec_open2(ctx, codec, nil), "avcodec_open2", path: path)
     }
 
+    /// A decoder opened on out-of-band parameter sets only: opening parses
+    /// them (`extradata`), and for HEVC exports the SPS's stream parameters
+    /// (size, profile, sample aspect ratio) without decoding a picture.
+    init(codec id: AVCodecID, extradata: UnsafeBufferPointer<UInt8>, path: String?) throws(MediaError) {
+        guard let codec = avcodec_find_decoder(id) else {
+            throw MediaError(kind: .unsupported, path: path, operation: "avcodec_find_decoder",
+                             message: "this FFmpeg has no decoder for \(String(cString: avcodec_get_name(id)))")
+        }
+        guard let ctx = avcodec_alloc_context3(codec) else { fatalError("avcodec_alloc_context3: out of memory") }
+        context = ctx
+        // The context owns the copy (avcodec_free_context frees it); FFmpeg wants it zero-padded.
+        guard let copy = av_mallocz(extradata.count + Int(AV_INPUT_BUFFER_PADDING_SIZE))?.assumingMemoryBound(to: UInt8.self) else {
+            fatalError("av_mallocz: out of memory")
+        }
+        if let base = extradata.baseAddress { copy.update(from: base, count: extradata.count) }
+        ctx.pointee.extradata = copy
+        ctx.pointee.extradata_size = Int32(extradata.count)
+        ctx.pointee.thread_count = 1
+        try FFmpegError.check(avcodec_open2(ctx, codec, nil), "avcodec_open2", path: path)
+    }
+
     deinit {
         var p: UnsafeMutablePointer<AVCodecContext>? = context
         avcodec_free_context(&p)
@@ -46,6 +67,7 @@ final class Decoder {
     func reset() { avcodec_flush_buffers(context) }
 
     var channelLayout: AVChannelLayout { context.pointee.ch_layout }
+    var sampleAspectRatio: AVRational { context.pointee.sample_aspect_ratio }
     var sampleRate: Int32 { context.pointee.sample_rate }
 
     /// Next decoded frame into `frame`; false when the decoder needs more input.

@@ -79,6 +79,8 @@ final class FormatContext {
 
     var demuxerName: String { String(cString: context.pointee.iformat.pointee.name) }
     var streamCount: Int { Int(context.pointee.nb_streams) }
+    /// Programs (MPEG-TS services) the demuxer found; 0 where the container has none.
+    var programCount: Int { Int(context.pointee.nb_programs) }
     var durationSeconds: Double? {
         let d = context.pointee.duration
         return d == FFmpegTime.noValue || d <= 0 ? nil : Double(d) / Double(AV_TIME_BASE)

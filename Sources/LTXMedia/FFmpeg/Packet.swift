@@ -21,6 +21,14 @@ struct Packet: ~Copyable {
     var duration: Int64 { pointer.pointee.duration }
     var isKeyframe: Bool { pointer.pointee.flags & AV_PKT_FLAG_KEY != 0 }
     var isDiscarded: Bool { pointer.pointee.flags & AV_PKT_FLAG_DISCARD != 0 }
+    /// Byte offset in the file where the demuxer found the packet; nil when
+    /// unknown (a parser's second frame out of one MPEG-TS PES packet).
+    var position: Int64? { pointer.pointee.pos >= 0 ? pointer.pointee.pos : nil }
+
+    /// Scoped access to the payload; the pointer must not escape `body`.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: pointer.pointee.data, count: pointer.pointee.data == nil ? 0 : Int(pointer.pointee.size)))
+    }
 
     func unref() { av_packet_unref(pointer) }
 }

@@ -16,6 +16,9 @@ final class VideoParser {
         // Every demuxed packet here is a whole frame.
         parser.pointee.flags |= PARSER_FLAG_COMPLETE_FRAMES
         if avcodec_parameters_to_context(c, parameters) < 0 { return nil }
+        // Two ticks a frame, as the H.264 decoder sets it: the parser then
+        // reports the SPS timing as frames, not fields, a second.
+        if parameters.pointee.codec_id == AV_CODEC_ID_H264 { c.pointee.ticks_per_frame = 2 }
     }
 
     deinit {
@@ -42,4 +45,8 @@ final class VideoParser {
     /// The profile the parsed SPS declares (the parser writes it to the context).
     var profile: Int32 { context.pointee.profile }
     var codecID: AVCodecID { context.pointee.codec_id }
+    /// Frames a second as the parsed SPS's timing (VUI) declares them; 0/1 until seen or when absent.
+    var frameRate: AVRational { context.pointee.framerate }
+    /// Extra fields the last parsed picture lasts (H.264: 1 for a frame, 0 for one field).
+    var repeatPict: Int32 { parser.pointee.repeat_pict }
 }

@@ -1,3 +1,5 @@
+internal import CFFmpeg
+
 /// What an AAC stream's own header declares, read from its bytes: the
 /// AudioSpecificConfig (MP4 esds, Matroska CodecPrivate) or the first ADTS
 /// frame header. FFmpeg overwrites these fields once it has decoded a frame,
@@ -54,6 +56,26 @@ struct AACHeader: Equatable {
         self.objectType = objectType
         self.sampleRate = sampleRate
         self.channels = channels
+    }
+}
+
+extension AudioStreamInfo {
+    /// Takes what an ADTS header declares, for a stream whose container
+    /// said nothing (MPEG-TS before analysis): rate, channels, profile, and
+    /// the default layout for that many channels, which is what FFmpeg's AAC
+    /// decoder gives mono and stereo (`TransportStreamClock` trusts no more).
+    mutating func adopt(adts header: AACHeader) {
+        sampleRate = header.sampleRate ?? 0
+        channels = header.channels ?? 0
+        declaredProfile = header.profileName
+        profile = header.profileName
+        profileSource = profile == nil ? nil : "header"
+        var layout = AVChannelLayout()
+        av_channel_layout_default(&layout, Int32(channels))
+        channelLayout = channels > 0 ? withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
+            av_channel_layout_describe(&layout, buf.baseAddress, buf.count) > 0 ? String(cString: buf.baseAddress!) : nil
+        } : nil
+        av_channel_layout_uninit(&layout)
     }
 }
 

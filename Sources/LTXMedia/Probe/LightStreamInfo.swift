@@ -9,13 +9,27 @@ internal import CFFmpeg
 /// AAC, which `AACRevealer` decodes anyway). The pixel format and field
 /// order, which such a header lacks, and the size the SPS declares, which
 /// such a header may misstate, come from FFmpeg's parser on the first
-/// packet (`HeaderSniffer`). Everything else gets the full path.
+/// packet (`HeaderSniffer`).
+///
+/// An MPEG-TS has no such header, but its frames are all read anyway to be
+/// counted: with H.264/HEVC video and AAC (ADTS) audio only, that one pass
+/// also gives what the analysis would (`TransportStreamClock`), or says it
+/// cannot, and the probe starts again on the full path.
+/// Everything else gets the full path.
 enum LightStreamInfo {
+    enum Kind: Equatable {
+        /// MP4/MOV or Matroska: the header's facts, the first packets parsed.
+        case header
+        /// MPEG-TS: the packet scan's facts (`TransportStreamClock`).
+        case transportStream
+    }
+
     private static let parsedCodecs: Set<AVCodecID> = [AV_CODEC_ID_H264, AV_CODEC_ID_HEVC]
 
-    static func suffices(for input: FormatContext) -> Bool {
+    static func kind(for input: FormatContext) -> Kind? {
         let demuxer = input.demuxerName
-        guard demuxer.hasPrefix("mov,") || demuxer.hasPrefix("matroska") else { return false }
+        if demuxer == "mpegts" { return transportStreamSuffices(input) ? .transportStream : nil }
+        guard demuxer.hasPrefix("mov,") || demuxer.hasPrefix("matroska") else { return nil }
         var hasAV = false
         for i in 0..<input.streamCount {
             let complete = input.withStream(i) { st -> Bool in
@@ -37,59 +51,26 @@ enum LightStreamInfo {
                     return true
                 }
             }
-            if !complete { return false }
+            if !complete { return nil }
         }
-        return hasAV
-    }
-}
-
-/// Reads a video stream's pixel format, field order, profile and true size
-/// from its first packets with FFmpeg's parser.
-final class HeaderSniffer {
-    let position: Int
-    private let parser: VideoParser
-    private var packetsSeen = 0
-    private static let packetLimit = 8
-    /// VP9: the first key frame's header, read here rather than by the parser.
-    private let isVP9: Bool
-    private var vp9: VP9Header?
-
-    init?(position: Int, stream: Int, in input: FormatContext) {
-        self.position = position
-        guard let p = input.withStream(stream, { VideoParser(parameters: $0.pointee.codecpar) }) else { return nil }
-        parser = p
-        isVP9 = p.codecID == AV_CODEC_ID_VP9
+        return hasAV ? .header : nil
     }
 
-    var isDone: Bool { vp9 != nil || parser.pixelFormat >= 0 || packetsSeen >= Self.packetLimit }
-
-    func feed(_ packet: borrowing Packet) {
-        packetsSeen += 1
-        if isVP9 {
-            let p = packet.pointer.pointee
-            if let data = p.data { vp9 = VP9Header(UnsafeBufferPointer(start: data, count: Int(p.size))) }
-            return
+    /// One program, H.264/HEVC video and AAC audio and nothing else: a
+    /// subtitle or data stream would need the analysis (its codec probed,
+    /// its timestamps in the file's start and end), and so would a second
+    /// program (FFmpeg times each program on its own).
+    private static func transportStreamSuffices(_ input: FormatContext) -> Bool {
+        guard input.programCount <= 1, input.streamCount > 0 else { return false }
+        return (0..<input.streamCount).allSatisfy { i in
+            input.withStream(i) { st in
+                let par = st.pointee.codecpar.pointee
+                switch par.codec_type {
+                case AVMEDIA_TYPE_VIDEO: return parsedCodecs.contains(par.codec_id) && st.pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0
+                case AVMEDIA_TYPE_AUDIO: return par.codec_id == AV_CODEC_ID_AAC
+                default: return false
+                }
+            }
         }
-        parser.parse(packet)
-    }
-
-    func finish(_ info: inout VideoStreamInfo) {
-        if let vp9 {
-            info.pixelFormat = vp9.pixelFormatName
-            info.bitDepth = vp9.bitDepth
-            info.fieldOrder = "progressive"  // VP9 has no fields
-            info.setCodedSize(width: Int(vp9.width), height: Int(vp9.height))
-            info.profile = StreamReader.profileName(AV_CODEC_ID_VP9, vp9.profile)
-            return
-        }
-        let format = parser.pixelFormat
-        if format >= 0 {
-            info.pixelFormat = av_get_pix_fmt_name(AVPixelFormat(rawValue: format)).map { String(cString: $0) }
-            let depth = Int(cffmpeg_pix_fmt_depth(format))
-            info.bitDepth = depth > 0 ? depth : nil
-        }
-        if let order = StreamReader.fieldOrder(parser.fieldOrder) { info.fieldOrder = order }
-        if parser.width > 0 && parser.height > 0 { info.setCodedSize(width: Int(parser.width), height: Int(parser.height)) }
-        if info.profile == nil { info.profile = StreamReader.profileName(parser.codecID, parser.profile) }
     }
 }

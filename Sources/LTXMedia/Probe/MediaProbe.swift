@@ -12,6 +12,17 @@ public enum MediaProbe {
 
     /// Probes `path` on the calling thread. Blocks on file I/O.
     public static func probeBlocking(_ path: String, options: ProbeOptions = ProbeOptions()) throws(MediaError) -> MediaInfo {
+        try probeBlocking(path, options: options, analysis: .whereNeeded).info
+    }
+
+    /// Whether `avformat_find_stream_info` runs: only where the light path
+    /// cannot tell the same (`LightStreamInfo`), or always (`full`, for
+    /// tests that hold the light path to the full one).
+    enum Analysis { case whereNeeded, full }
+
+    /// The probe, and the light path's kind when it was taken (nil: the full path).
+    static func probeBlocking(_ path: String, options: ProbeOptions,
+                              analysis: Analysis) throws(MediaError) -> (info: MediaInfo, light: LightStreamInfo.Kind?) {
         _ = FFmpegLog.quietByDefault
         let size = try FileStatus.size(of: path)
         let input: FormatContext
@@ -27,9 +38,9 @@ public enum MediaProbe {
         if demuxer == "tty" {
             throw MediaError(kind: .unreadable, path: path, message: "not a media file (plain text)")
         }
-        let light = LightStreamInfo.suffices(for: input)
+        let light = analysis == .full ? nil : LightStreamInfo.kind(for: input)
         let declared = DeclaredSizes(input)
-        if !light { try input.findStreamInfo() }
+        if light == nil { try input.findStreamInfo() }
 
         let docType = demuxer.hasPrefix("matroska") ? MatroskaDocType.read(from: FileStatus.head(of: path, count: 128)) : nil
         let brand = input.metadata("major_brand")
@@ -42,14 +53,24 @@ public enum MediaProbe {
             throw MediaError(kind: .noStreams, path: path, message: "no video, audio or image stream")
         }
         let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
-        try PacketScan.run(&streams, countVideo: unsettled, sniffHeaders: light, reveal: options.aacReveal, in: input)
+        let clock = light == .transportStream ? TransportStreamClock(streams, fileSize: size, in: input) : nil
+        try PacketScan.run(&streams, countVideo: unsettled, sniff: light, reveal: options.aacReveal, clock: clock, in: input)
+        var duration = input.durationSeconds, bitRate = input.bitRate
+        if let clock {
+            // What the scan cannot vouch for, the analysis tells: start again on the full path.
+            guard let timing = clock.settle(&streams, in: input) else {
+                return try probeBlocking(path, options: options, analysis: .full)
+            }
+            (duration, bitRate) = (timing.duration, timing.bitRate)
+        }
         try PictureSize.requireKnown(streams, path: path)
         declared.annotate(&streams)
 
-        return MediaInfo(path: path, container: container, demuxer: demuxer,
-                         brand: (docType ?? brand).map { $0.trimmingSpaces },
-                         sizeBytes: size, duration: input.durationSeconds, bitRate: input.bitRate,
-                         video: streams.video.map(\.info), audio: streams.audio, other: streams.other)
+        let info = MediaInfo(path: path, container: container, demuxer: demuxer,
+                             brand: (docType ?? brand).map { $0.trimmingSpaces },
+                             sizeBytes: size, duration: duration, bitRate: bitRate,
+                             video: streams.video.map(\.info), audio: streams.audio, other: streams.other)
+        return (info, light)
     }
 }
 

@@ -4,6 +4,18 @@ internal import CFFmpeg
 struct PendingVideo {
     var info: VideoStreamInfo
     var timeBase: AVRational
+    /// What the first packets told beyond the header (`HeaderSniffer`), once it saw a picture.
+    var sniffed: SniffedPicture?
+}
+
+/// What FFmpeg's parser established from a stream's first picture.
+struct SniffedPicture {
+    /// Frames a second the SPS's timing declares; 0/1 when it declares none.
+    var frameRate: AVRational
+    /// The parser's `repeat_pict` for that picture (H.264: 1 for a frame, 0 for a field).
+    var repeatPict: Int32
+    /// The sample aspect ratio was read from the SPS (only asked for in an MPEG-TS).
+    var aspectRatioRead: Bool
 }
 
 struct ProbedStreams {
