@@ -216,6 +216,14 @@ import TestSupport
         let r = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--mode", "replace_audio"], output: "audio.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try StreamDigests.videoPackets("\(dir)/audio.mp4") == StreamDigests.videoPackets(input))
+        // The sound is patched in place: only the AAC packets of a zone around the section (its
+        // crossfade and the frames that overlap it) are new; every other one is the input's.
+        #expect(r.stdout.contains("audio spliced in place"), "\(r.stdout)")
+        let soundBefore = try StreamDigests.audioPackets(input), soundAfter = try StreamDigests.audioPackets("\(dir)/audio.mp4")
+        #expect(soundBefore.count == soundAfter.count)
+        let newPackets = changedFrames(soundBefore, soundAfter)
+        // 1024 samples a packet at 48 kHz: the section, 2 s to 4 s, is packets 94 to 188.
+        #expect(newPackets.count < 100 && newPackets.allSatisfy { (88..<196).contains($0) }, "\(newPackets.first ?? -1)...\(newPackets.last ?? -1)")
         let (rate, samples) = try StreamDigests.sound("\(dir)/audio.mp4")
         #expect(rate == 48000 && samples.count >= 6 * 48000 - 2048)
         func step(_ range: Range<Double>) -> Float {

@@ -29,6 +29,11 @@ public enum StreamDigests {
         try packets(path, type: AVMEDIA_TYPE_VIDEO)
     }
 
+    /// SHA-256 of each packet of the first audio stream, in file order.
+    public static func audioPackets(_ path: String) throws(MediaError) -> [String] {
+        try packets(path, type: AVMEDIA_TYPE_AUDIO)
+    }
+
     static func packets(_ path: String, type: AVMediaType) throws(MediaError) -> [String] {
         let input = try FormatContext(path: path, timeout: nil)
         try input.findStreamInfo()

@@ -3,31 +3,24 @@ internal import CFFmpeg
 /// The original's sound with the answers' inside the sections: both decoded
 /// to planar float at the original's rate, mixed with a linear crossfade
 /// centred on each seam (no click), encoded as AAC-LC (transcode_aac.c's
-/// order). AAC frames overlap, so a packet-level cut would click or leave a
-/// gap: the whole track is encoded once.
-final class AudioSpliceLane {
+/// order), the whole track once. For sound `AudioPatchLane` cannot patch in
+/// place (not AAC-LC, sections at its very ends...).
+final class AudioSpliceLane: SplicedSound {
     let inIndex: Int
     private let inTimeBase: AVRational
     private let outIndex: Int
     private let decoder: Decoder
     private let encoder: Encoder
-    private let pieces: [SpliceJob.Piece]
-    private let crossfade: Double
-    private var answers: [Int: AnswerSound] = [:]
+    private let mixer: SoundMixer
     private var resampler: AudioResampler?
     private let frame = Frame()
     private let mixed = Frame()
     private let packet = Packet()
     /// The original's first sample, in seconds: sample n sits at start + n / rate.
     private var startTime: Double?
-    /// One buffer per channel for the answer's samples, owned here.
-    private var scratch: [UnsafeMutablePointer<Float>] = []
-    private var scratchCapacity = 0
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double) throws(MediaError) {
         inIndex = index
-        self.pieces = pieces
-        self.crossfade = crossfade
         (inTimeBase, decoder, encoder) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Decoder, Encoder) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
@@ -36,9 +29,8 @@ final class AudioSpliceLane {
             return (st.pointee.time_base, decoder, try Encoder.aacLC(matching: par, bitRate: bitRate, for: output))
         }
         outIndex = try output.addStream(for: encoder)
+        mixer = SoundMixer(pieces: pieces, crossfade: crossfade, rate: encoder.sampleRate, layout: encoder.channelLayout)
     }
-
-    deinit { for p in scratch { p.deallocate() } }
 
     func take(_ packet: borrowing Packet, output: OutputContext) throws(MediaError) {
         try decoder.send(packet)
@@ -67,47 +59,11 @@ final class AudioSpliceLane {
     private func drainFIFO(flush: Bool, output: OutputContext) throws(MediaError) {
         guard let resampler else { return }
         while try resampler.pop(into: mixed, flush: flush) {
-            try mix(mixed.pointer)
+            try mixer.mix(mixed.pointer, at: (startTime ?? 0) + Double(mixed.pointer.pointee.pts) / Double(encoder.sampleRate))
             let offset = Int64(((startTime ?? 0) * Double(encoder.sampleRate)).rounded())
             mixed.pointer.pointee.pts += offset
             try encoder.send(mixed.pointer)
             try output.drain(encoder, into: outIndex, using: packet)
-        }
-    }
-
-    /// How much of the answer a sample at `t` takes: 0 outside every
-    /// section, 1 inside, a straight ramp across each seam.
-    private func weight(_ t: Double, _ section: TimeWindow) -> Double {
-        let half = crossfade / 2
-        func ramp(_ x: Double, _ at: Double) -> Double { half > 0 ? min(1, max(0, (x - (at - half)) / crossfade)) : (x >= at ? 1 : 0) }
-        return ramp(t, section.start) * (1 - ramp(t, section.end))
-    }
-
-    private func mix(_ f: UnsafeMutablePointer<AVFrame>) throws(MediaError) {
-        let rate = Double(encoder.sampleRate)
-        let n = Int(f.pointee.nb_samples), channels = Int(f.pointee.ch_layout.nb_channels)
-        let first = (startTime ?? 0) + Double(f.pointee.pts) / rate
-        let last = first + Double(n) / rate
-        let half = crossfade / 2
-        for (i, piece) in pieces.enumerated() where piece.section.start - half < last && piece.section.end + half > first {
-            if answers[i] == nil {
-                answers[i] = try AnswerSound(path: piece.answer, rate: encoder.sampleRate, layout: encoder.channelLayout)
-            }
-            if scratch.count != channels || scratchCapacity < n {
-                for p in scratch { p.deallocate() }
-                scratchCapacity = Swift.max(n, 4096)
-                scratch = (0..<channels).map { _ in .allocate(capacity: scratchCapacity) }
-            }
-            let position = Int64(((first - piece.answerStart) * rate).rounded())
-            try answers[i]!.read(from: position, count: n, into: scratch)
-            for ch in 0..<channels {
-                guard let plane = f.pointee.extended_data[ch] else { continue }
-                let samples = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
-                for s in 0..<n {
-                    let w = Float(weight(first + Double(s) / rate, piece.section))
-                    if w > 0 { samples[s] = (1 - w) * samples[s] + w * scratch[ch][s] }
-                }
-            }
         }
     }
 

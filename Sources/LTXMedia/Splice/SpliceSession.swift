@@ -31,7 +31,7 @@ final class SpliceSession {
     private let rotation: Int
     private let audioIndex: Int?
     private var audioCopy: (timeBase: AVRational, out: Int)?
-    private let audioSplice: AudioSpliceLane?
+    private let audioSplice: (any SplicedSound)?
     private var answers: [Int: AnswerPictures] = [:]
     private var run: VideoRun?
     private let frame = Frame()
@@ -180,7 +180,13 @@ final class SpliceSession {
 
         var audioCopy: (timeBase: AVRational, out: Int)?
         if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
-            audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade)
+            // In place when it can be: the sound outside the sections stays the original's, bit for bit.
+            if let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
+                                              duration: input.durationSeconds ?? 0) {
+                audioSplice = patch
+            } else {
+                audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade)
+            }
         } else {
             audioSplice = nil
             if let a = audioIndex {
@@ -347,7 +353,8 @@ final class SpliceSession {
         var seams = ranges.dropFirst().map(\.start)
         if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start, $0.section.end] } }
         return SpliceResult(ranges: ranges, videoFrames: gops.sortedPts.count, wholeVideoReencoded: whole,
-                            audio: audioIndex == nil ? nil : audioSplice != nil ? "spliced" : "copied",
+                            audio: audioIndex == nil ? nil : audioSplice is AudioPatchLane ? "spliced in place (copied outside the sections)"
+                                : audioSplice != nil ? "spliced" : "copied",
                             seams: Array(Set(seams)).sorted())
     }
 }
