@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import TestSupport
 
 /// `ltx-prep sandbox` on a random loopback port, as a separate process;
 /// stopped by `stop()`.
@@ -11,8 +12,7 @@ final class SandboxProcess {
 
     init(key: String = "sk-test-\(UUID().uuidString.prefix(8))", _ arguments: [String] = []) throws {
         self.key = key
-        storage = FileManager.default.temporaryDirectory.appendingPathComponent("ltx-sbx-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: storage, withIntermediateDirectories: true)
+        storage = TemporaryDirectory.make("ltx-sbx")
         process.executableURL = BinaryRunner.binary
         process.arguments = ["sandbox", "--port", "0", "--api-key", key, "--storage", storage] + arguments
         let out = Pipe()
