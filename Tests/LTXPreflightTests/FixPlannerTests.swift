@@ -138,4 +138,16 @@ import LTXMedia
         // A plan without a bit rate has nothing to lower.
         #expect(FixPlanner.lowered(try await plan("h264.ts").get(), written: report) == nil)
     }
+
+    /// A window cut from a file too big for a data URI is measured once cut: the plan copies it,
+    /// and its header says it is re-encoded only if it is still too big.
+    @Test func aWindowFromAFileTooBigToSendIsCopiedFirst() async throws {
+        var media = try await Preflight.check(Fixtures.path("h264_aac_720p30_30s.mp4")).media
+        media.sizeBytes = 60_000_000
+        let report = try Preflight.evaluate(media, CheckRequest(section: RetakeSection(start: 14, duration: 4), delivery: .dataURI)).get()
+        let p = try FixPlanner.plan(report).get()
+        #expect(p.operations.first { $0.action == .cutWindow }?.rules.contains(.deliverySize) == true)
+        #expect(p.isLossless)
+        #expect(p.text(for: "clip.mp4").hasPrefix("clip.mp4: plan (no re-encoding unless the window is still too big to send)"), "\(p.text(for: "clip.mp4"))")
+    }
 }
