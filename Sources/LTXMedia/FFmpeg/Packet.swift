@@ -50,6 +50,11 @@ struct Frame: ~Copyable {
     var sampleCount: Int { Int(pointer.pointee.nb_samples) }
     var sampleRate: Int { Int(pointer.pointee.sample_rate) }
     var channelCount: Int { Int(pointer.pointee.ch_layout.nb_channels) }
+    /// When the frame is shown: the decoder's best guess, else its pts.
+    var timestamp: Int64 {
+        let best = pointer.pointee.best_effort_timestamp
+        return best == FFmpegTime.noValue ? pointer.pointee.pts : best
+    }
 
     func unref() { av_frame_unref(pointer) }
 }

@@ -67,9 +67,7 @@ final class AnswerPictures {
     private func decodeNext() throws(MediaError) {
         while !ended {
             if try decoder.receive(into: upcoming) {
-                var ts = upcoming.pointer.pointee.best_effort_timestamp
-                if ts == FFmpegTime.noValue { ts = upcoming.pointer.pointee.pts }
-                upcomingTime = FFmpegTime.seconds(ts, timeBase) ?? 0
+                upcomingTime = FFmpegTime.seconds(upcoming.timestamp, timeBase) ?? 0
                 return
             }
             if flushed { ended = true; return }

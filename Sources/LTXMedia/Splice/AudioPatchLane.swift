@@ -126,8 +126,7 @@ final class AudioPatchLane: SplicedSound {
             guard Int64(frame.pointer.pointee.nb_samples) == Self.frameSize else {
                 throw MediaError(kind: .unsupported, path: output.path, message: "an AAC frame of \(frame.pointer.pointee.nb_samples) samples inside the original")
             }
-            var ts = frame.pointer.pointee.best_effort_timestamp
-            if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
+            let ts = frame.timestamp
             frame.pointer.pointee.pts = ts
             try mixer.mix(frame.pointer, at: Double(ts) / Double(rate))
             try encoder.send(frame.pointer)

@@ -42,9 +42,7 @@ final class AudioSpliceLane: SplicedSound {
             defer { frame.unref() }
             let f = frame.pointer.pointee
             if startTime == nil {
-                var ts = f.best_effort_timestamp
-                if ts == FFmpegTime.noValue { ts = f.pts }
-                startTime = FFmpegTime.seconds(ts, inTimeBase) ?? 0
+                startTime = FFmpegTime.seconds(frame.timestamp, inTimeBase) ?? 0
             }
             if resampler == nil {
                 resampler = try AudioResampler(inLayout: f.ch_layout, inFormat: AVSampleFormat(rawValue: f.format), inRate: f.sample_rate,

@@ -303,8 +303,7 @@ final class SpliceSession {
         guard let decoder else { return }
         while try decoder.receive(into: frame) {
             defer { frame.unref() }
-            var ts = frame.pointer.pointee.best_effort_timestamp
-            if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
+            let ts = frame.timestamp
             guard let run, run.owns(ts) else { continue }
             var picture = frame.pointer
             if let answered = try answerPicture(at: ts) {

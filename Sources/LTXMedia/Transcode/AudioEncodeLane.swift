@@ -60,9 +60,7 @@ final class AudioEncodeLane: Lane {
         while try decoder.receive(into: frame) {
             defer { frame.unref() }
             let f = frame.pointer.pointee
-            var ts = f.best_effort_timestamp
-            if ts == FFmpegTime.noValue { ts = f.pts }
-            let t = seconds(ts)
+            let t = seconds(frame.timestamp)
             let length = Double(f.nb_samples) / Double(max(f.sample_rate, 1))
             if t + length <= origin { continue }
             if t >= windowEnd - 1e-6 || isDone { isDone = true; continue }

@@ -99,8 +99,7 @@ final class VideoEncodeLane: Lane {
     private func drainDecoder(output: OutputContext) throws(MediaError) {
         while try decoder.receive(into: frame) {
             defer { frame.unref() }
-            var ts = frame.pointer.pointee.best_effort_timestamp
-            if ts == FFmpegTime.noValue { ts = frame.pointer.pointee.pts }
+            let ts = frame.timestamp
             let t = seconds(ts)
             if t < origin - 1e-6 { continue }
             if t >= windowEnd - 1e-6 { isDone = true; continue }

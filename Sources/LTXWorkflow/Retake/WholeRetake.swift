@@ -56,7 +56,7 @@ public struct RetakeOutcome: Sendable {
     public var splice: SpliceOutcome?
     /// One per call, in order: the window as sent; nil where the whole input
     /// went as it was or the journal answered the call (nothing was sent).
-    public var sent: [SentWindow?]
+    public var sent: [SentWindow?] { generations.map { ($0.fixes.first ?? nil).flatMap(SentWindow.init) } }
 }
 
 public enum WholeRetake {
@@ -140,8 +140,7 @@ public enum WholeRetake {
             let start = (outcome.fixes.first ?? nil)?.window?.inputStart ?? (fix.retakeWindow != nil ? call.window.start : 0)
             pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: start, section: $0) }
         }
-        let sent = generations.map { ($0.fixes.first ?? nil).flatMap(SentWindow.init) }
-        if options.dryRun { return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: nil, sent: sent) }
+        if options.dryRun { return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: nil) }
 
         let splice: SpliceOutcome
         do throws(WorkflowError) {
@@ -155,7 +154,7 @@ public enum WholeRetake {
             throw .unusable("\(error.description); the paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
         }
         for answer in answers { unlink(answer) }
-        return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice, sent: sent)
+        return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice)
     }
 
     /// A hidden file beside the output, the same on every run so that a rerun
