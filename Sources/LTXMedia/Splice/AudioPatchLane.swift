@@ -40,6 +40,9 @@ final class AudioPatchLane: SplicedSound {
     private static let preRollPackets: Int64 = 3
     private static let postRollPackets: Int64 = 2
     private static let frameSize: Int64 = 1024
+    /// Names this lane's own failures, which `SpliceWriter` answers by
+    /// encoding the sound whole instead.
+    static let operation = "patching the sound in place"
 
     /// Nil when the sound cannot be patched in place, and `AudioSpliceLane`
     /// encodes it whole: not AAC-LC, a time base other than one sample (its
@@ -124,7 +127,7 @@ final class AudioPatchLane: SplicedSound {
         while try decoder.receive(into: frame) {
             defer { frame.unref() }
             guard Int64(frame.pointer.pointee.nb_samples) == Self.frameSize else {
-                throw MediaError(kind: .unsupported, path: output.path, message: "an AAC frame of \(frame.pointer.pointee.nb_samples) samples inside the original")
+                throw MediaError(kind: .unsupported, path: output.path, operation: Self.operation, message: "an AAC frame of \(frame.pointer.pointee.nb_samples) samples inside the original")
             }
             let ts = frame.timestamp
             frame.pointer.pointee.pts = ts
@@ -157,7 +160,7 @@ final class AudioPatchLane: SplicedSound {
         try keepEncoded()
         self.encoder = nil
         guard replaced.isEmpty else {
-            throw MediaError(kind: .unsupported, path: output.path,
+            throw MediaError(kind: .unsupported, path: output.path, operation: Self.operation,
                              message: "the AAC encoder gave no packet for \(replaced.count) of the original's in the zone around a section")
         }
         for held in postRoll { try output.writeCopy(held.packet, shiftedBy: 0, from: timeBase, to: outIndex) }

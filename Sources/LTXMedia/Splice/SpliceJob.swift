@@ -33,6 +33,9 @@ public struct SpliceJob: Sendable, Equatable {
     /// Encoder quality for re-encoded pictures (libx264/libx265 CRF).
     public var crf: Int
     public var preset: String
+    /// Patch AAC-LC sound in place (`AudioPatchLane`) when it can be; false
+    /// encodes the whole track (`AudioSpliceLane`).
+    var soundInPlace = true
 
     public init(original: String, output: String, container: ContainerFormat, pieces: [Piece], replaceVideo: Bool,
                 replaceAudio: Bool, crossfade: Double = 0.010, crf: Int = 17, preset: String = "fast") {

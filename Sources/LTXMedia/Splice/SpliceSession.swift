@@ -181,7 +181,7 @@ final class SpliceSession {
         var audioCopy: (timeBase: AVRational, out: Int)?
         if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
             // In place when it can be: the sound outside the sections stays the original's, bit for bit.
-            if let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
+            if job.soundInPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
                                               duration: input.durationSeconds ?? 0) {
                 audioSplice = patch
             } else {

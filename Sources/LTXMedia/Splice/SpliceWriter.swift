@@ -9,7 +9,15 @@ public enum SpliceWriter {
     public static func runBlocking(_ job: SpliceJob, progress: (TranscodeProgress) -> Void = { _ in },
                                    isCancelled: () -> Bool = { false }) throws(MediaError) -> SpliceResult {
         _ = FFmpegLog.quietByDefault
-        return try SpliceSession(job: job).run(progress: progress, isCancelled: isCancelled)
+        do {
+            return try SpliceSession(job: job).run(progress: progress, isCancelled: isCancelled)
+        } catch where error.operation == AudioPatchLane.operation && job.soundInPlace {
+            // A paid answer must still go in: the sound encoded whole does not depend on
+            // the original's AAC frames lining up with the encoder's.
+            var whole = job
+            whole.soundInPlace = false
+            return try SpliceSession(job: whole).run(progress: progress, isCancelled: isCancelled)
+        }
     }
 
     /// Runs off the cooperative pool; cancelling the calling task stops the work.
