@@ -29,11 +29,8 @@ struct LTXPrep: AsyncParsableCommand {
 
 /// Options every subcommand shares.
 struct GlobalOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's warnings, to stderr.")
-    var verbose = false
-
-    @Option(name: .long, help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds"))
-    var timeout: Double = 30
+    @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's warnings, to stderr.") var verbose = false
+    @Option(name: .long, help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds")) var timeout: Double = 30
 
     func validate() throws {
         try Bounds.check("--timeout", timeout, 0.001...86_400, " seconds")

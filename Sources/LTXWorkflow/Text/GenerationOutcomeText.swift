@@ -1,5 +1,6 @@
 import LTXClient
 import LTXContract
+import LTXMedia
 import LTXPreflight
 
 /// The human form of one call's result, as the API commands print it.
@@ -21,6 +22,17 @@ extension GenerationOutcome {
         }
         return how + "wrote \(output): \(result.bytes) bytes" + (jobID.map { ", job \($0)" } ?? "")
             + (result.requestID.map { ", x-request-id \($0)" } ?? "") + (note.map { "\n  \($0)" } ?? "")
+    }
+}
+
+extension GenerationOutcome {
+    /// A retake sent as a window (`--window-only`): where the written window
+    /// sits in `input` and where its section starts (`fallback` when the fix
+    /// did not say); nil when the input was sent whole.
+    public func windowNote(input: String, sectionStart fallback: Double) -> String? {
+        guard let window = (fixes.first ?? nil)?.window else { return nil }
+        return "the result is the window \(Format.seconds(window.inputStart)) to \(Format.seconds(window.inputStart + window.duration)) of \(input); "
+            + "the section starts at \(Format.seconds(window.sectionStart ?? fallback)) in it"
     }
 }
 

@@ -29,3 +29,8 @@ extension JournalEntry {
 
     private static func time(_ t: Double) -> String { Date(timeIntervalSince1970: t).formatted(.iso8601) }
 }
+
+extension JournalTotal {
+    /// `2026-11-22  retake  3 request(s)  $1.20`.
+    public var line: String { "\(day)  \(endpoint)  \(requests) request(s)  $\(Pricing.format(estimatedDollars))" }
+}

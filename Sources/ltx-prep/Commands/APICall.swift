@@ -53,8 +53,7 @@ let callExitStatus = """
 /// cancellation, and printing.
 enum APICall {
     static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger) async throws -> GenerationOutcome {
-        let settings = options.settings(job.provider, force: force)
-        return try await interruptible(options, summary: job.summary, provider: job.provider) { confirm, events throws(WorkflowError) in
+        try await interruptible(options, force: force, summary: job.summary, provider: job.provider) { settings, confirm, events throws(WorkflowError) in
             try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
         }
     }
@@ -62,8 +61,7 @@ enum APICall {
     /// A whole-video retake: its calls, then the splice, with the same prompt,
     /// Ctrl-C and status line as one call.
     static func runWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws -> RetakeOutcome {
-        let settings = options.settings(request.provider, force: force)
-        return try await interruptible(options, summary: "this retake", provider: request.provider) { confirm, events throws(WorkflowError) in
+        try await interruptible(options, force: force, summary: "this retake", provider: request.provider) { settings, confirm, events throws(WorkflowError) in
             try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
         }
     }
@@ -71,13 +69,13 @@ enum APICall {
     /// Runs a paid workflow in a task that Ctrl-C (or SIGTERM, SIGHUP) cancels,
     /// with the terminal's confirmation and its events on the status line.
     private static func interruptible<T: Sendable>(
-        _ options: ClientOptions, summary: String, provider: Provider,
-        _ body: @escaping @Sendable (_ confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void,
+        _ options: ClientOptions, force: Bool, summary: String, provider: Provider,
+        _ body: @escaping @Sendable (CallSettings, _ confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void,
                                      _ events: @escaping @Sendable (WorkflowEvent) -> Void) async throws(WorkflowError) -> T
     ) async throws -> T {
-        let json = options.json
+        let (json, settings) = (options.json, options.settings(provider, force: force))
         return try await interruptibly(quiet: json) { status throws(WorkflowError) in
-            try await body({ _ throws(WorkflowError) in try options.confirm() }) { event in
+            try await body(settings, { _ throws(WorkflowError) in try options.confirm() }) { event in
                 switch event.line(summary: summary, provider: provider) {
                 case .status(let text): status.show(text)
                 case .note(let text): status.clear(); Console.note(text)

@@ -31,36 +31,17 @@ struct BatchCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A manifest (JSON Lines) or a folder of videos.")
-    var source: String
-
-    @Option(help: "Paid calls at once.")
-    var concurrency: Int = 2
-
-    @Option(help: ArgumentHelp("This machine's share: the items whose index modulo N is I.", valueName: "I/N"))
-    var shard: String?
-
+    @Argument(help: "A manifest (JSON Lines) or a folder of videos.") var source: String
+    @Option(help: "Paid calls at once.") var concurrency: Int = 2
+    @Option(help: ArgumentHelp("This machine's share: the items whose index modulo N is I.", valueName: "I/N")) var shard: String?
     @Option(help: ArgumentHelp("Shards in all; this one's index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", valueName: "N"))
     var shards: Int?
-
-    @Option(help: ArgumentHelp("Write one JSON line per item here.", valueName: "file"))
-    var report: String?
-
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("With a folder: where the results go.", valueName: "folder"))
-    var outputDir: String?
-
-    @Option(help: ArgumentHelp("With a folder: the retake section's start.", valueName: "seconds"))
-    var start: Double?
-
-    @Option(help: ArgumentHelp("With a folder: the retake section's duration.", valueName: "seconds"))
-    var duration: Double?
-
-    @Option(help: "With a folder: the retake prompt.")
-    var prompt: String?
-
-    @Flag(help: "Replace outputs that exist.")
-    var force = false
-
+    @Option(help: ArgumentHelp("Write one JSON line per item here.", valueName: "file")) var report: String?
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("With a folder: where the results go.", valueName: "folder")) var outputDir: String?
+    @Option(help: ArgumentHelp("With a folder: the retake section's start.", valueName: "seconds")) var start: Double?
+    @Option(help: ArgumentHelp("With a folder: the retake section's duration.", valueName: "seconds")) var duration: Double?
+    @Option(help: "With a folder: the retake prompt.") var prompt: String?
+    @Flag(help: "Replace outputs that exist.") var force = false
     @OptionGroup var serving: ProviderOption
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
@@ -84,24 +65,15 @@ struct BatchCommand: AsyncParsableCommand {
             if let outputDir, let start, let duration { folder = .init(outputDir: outputDir, start: start, duration: duration, prompt: prompt) }
             let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
             let results = try await Batch.run(source, folder: folder, shard: share, settings: settings, concurrency: concurrency,
-                                              logger: logger, progress: { p in
-                status.show("\(p.done) of \(p.total) done, \(p.running) running, \(p.failed) not done, $\(Pricing.format(p.spent)) estimated so far")
-            }, finished: { r in
+                                              logger: logger, progress: { status.show($0.line) }, finished: { r in
                 status.clear()
-                Console.out(client.json ? JSONOutput.line(r) : Self.line(r))
+                Console.out(client.json ? JSONOutput.line(r) : r.line)
             })
             status.clear()
             if let report { try BatchSource.write(results.map { JSONOutput.line($0) + "\n" }.joined(), to: report) }
             let summary = BatchSummary(results, dryRun: client.dryRun)
-            Console.note(client.dryRun ? "dry run: \(summary.wouldSend) of \(summary.items) item(s) would be sent, estimated $\(Pricing.format(summary.estimatedDollars)) in all"
-                                       : "\(summary.done) of \(summary.items) item(s) done; estimated $\(Pricing.format(summary.estimatedDollars)) for the calls made")
+            Console.note(summary.text(dryRun: client.dryRun))
             if !summary.complete { throw ExitCode(ExitStatus.nonConformant.rawValue) }
         }
-    }
-
-    static func line(_ r: BatchResult) -> String {
-        let cost = r.estimatedDollars.map { " ($\(Pricing.format($0)))" } ?? ""
-        let what = r.output ?? r.input
-        return "#\(r.index) \(r.status.rawValue)" + (what.map { ": \($0)" } ?? "") + cost + (r.message.map { ": \($0)" } ?? "")
     }
 }

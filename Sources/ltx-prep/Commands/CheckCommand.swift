@@ -34,20 +34,12 @@ struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Video, audio or image files to check.")
-    var files: [String]
-
+    @Argument(help: "Video, audio or image files to check.") var files: [String]
     @OptionGroup var target: RequestOptions
 
-    @Option(help: "Retake prompt, to check its length.")
-    var prompt: String?
-
-    @Flag(help: "One JSON object per file per line instead of text.")
-    var json = false
-
-    @Flag(name: .shortAndLong, help: "Only the verdict and the rules that do not pass.")
-    var quiet = false
-
+    @Option(help: "Retake prompt, to check its length.") var prompt: String?
+    @Flag(help: "One JSON object per file per line instead of text.") var json = false
+    @Flag(name: .shortAndLong, help: "Only the verdict and the rules that do not pass.") var quiet = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {

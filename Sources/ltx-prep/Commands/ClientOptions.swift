@@ -5,26 +5,36 @@ import LTXWorkflow
 
 /// Where the API is and the key to it: every command that calls it.
 struct KeyOptions: ParsableArguments {
-    @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY). Never printed.")
-    var apiKey: String?
-
+    @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY). Never printed.") var apiKey: String?
     @Option(name: .customLong("base-url"),
             help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video); plain http to loopback only.")
     var baseURL: String?
 }
 
-/// Who serves the call. Segmind serves retake alone: the other commands
-/// take the option hidden, so that `--provider segmind` gets a line saying so.
+/// Who serves the call: retake and batch.
 struct ProviderOption: ParsableArguments {
-    @Option(help: "ltx, or segmind (key and address from $SEGMIND_API_KEY and $SEGMIND_API_BASE_URL).")
-    var provider: Provider = .ltx
+    @Option(help: "ltx, or segmind (key and address from $SEGMIND_API_KEY and $SEGMIND_API_BASE_URL).") var provider: Provider = .ltx
+}
 
-    func requireLTX() throws {
+/// The commands Segmind does not serve take `--provider` hidden, so that
+/// `--provider segmind` gets a line saying so rather than "unknown option".
+struct LTXOnlyOption: ParsableArguments {
+    @Option var provider: Provider = .ltx
+
+    func validate() throws {
         if provider == .segmind { throw ValidationError("Segmind serves retake only") }
     }
 }
 
 extension Provider: ExpressibleByArgument {}
+
+/// Where the journal of paid requests is: every paid call, and `jobs`.
+struct JournalPath: ParsableArguments {
+    @Option(name: .customLong("journal"),
+            help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).",
+                               valueName: "path"))
+    var path: String?
+}
 
 /// Options every paid call shares.
 struct ClientOptions: ParsableArguments {
@@ -32,28 +42,15 @@ struct ClientOptions: ParsableArguments {
 
     @Option(name: .customLong("max-cost"), help: ArgumentHelp("Refuse a call whose estimated price is above this.", valueName: "USD"))
     var maxCost: Double?
-
-    @Flag(name: .customLong("dry-run"), help: "Check, fix, estimate, print the request; send nothing.")
-    var dryRun = false
-
-    @Flag(help: "Do not ask before a paid call on a terminal.")
-    var yes = false
-
-    @Flag(help: "One JSON object with the result instead of text.")
-    var json = false
-
-    @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.")
-    var sync = false
-
-    @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).", valueName: "path"))
-    var journal: String?
-
-    @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).")
-    var again = false
+    @Flag(name: .customLong("dry-run"), help: "Check, fix, estimate, print the request; send nothing.") var dryRun = false
+    @Flag(help: "Do not ask before a paid call on a terminal.") var yes = false
+    @Flag(help: "One JSON object with the result instead of text.") var json = false
+    @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.") var sync = false
+    @OptionGroup var journal: JournalPath
+    @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).") var again = false
 
     // For tests: the docs ask for 5 s between polls.
-    @Option(name: .customLong("poll-interval"), help: .hidden)
-    var pollInterval: Double = 5
+    @Option(name: .customLong("poll-interval"), help: .hidden) var pollInterval: Double = 5
 
     func validate() throws {
         try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds")
@@ -68,7 +65,7 @@ struct ClientOptions: ParsableArguments {
     /// What these options say, for a call served by `provider` that replaces its output when `force`.
     func settings(_ provider: Provider = .ltx, force: Bool = false) -> CallSettings {
         let environment = ClientConfiguration.processEnvironment
-        return CallSettings(provider: provider, apiKey: key.apiKey, baseURL: key.baseURL, journalPath: journal, maxCost: maxCost,
+        return CallSettings(provider: provider, apiKey: key.apiKey, baseURL: key.baseURL, journalPath: journal.path, maxCost: maxCost,
                             generation: GenerationOptions(dryRun: dryRun, sync: sync, again: again,
                                                           pollInterval: CallSettings.pollInterval(pollInterval, environment: environment),
                                                           replaceOutput: force),

@@ -38,32 +38,17 @@ struct FixCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The file to fix.")
-    var input: String
-
-    @Option(name: .shortAndLong, help: "Where to write the result: .mp4 for video, .m4a for audio, .png for images.")
-    var output: String?
-
+    @Argument(help: "The file to fix.") var input: String
+    @Option(name: .shortAndLong, help: "Where to write the result: .mp4 for video, .m4a for audio, .png for images.") var output: String?
     @OptionGroup var target: RequestOptions
 
-    @Option(help: "Quality of re-encoded video, 1 to 51: lower is better.")
-    var crf: Int = 18
-
-    @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower or veryslow.")
-    var preset: String = "medium"
-
+    @Option(help: "Quality of re-encoded video, 1 to 51: lower is better.") var crf: Int = 18
+    @Option(help: "libx264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower or veryslow.") var preset: String = "medium"
     @Option(help: ArgumentHelp("For audio-to-video: where in a longer audio the 20 s kept begin (default: its start).", valueName: "seconds"))
     var audioStart: Double?
-
-    @Flag(help: "Print the plan and stop; write nothing.")
-    var plan = false
-
-    @Flag(help: "The plan, what was done and the output's check, as one JSON object.")
-    var json = false
-
-    @Flag(help: "Replace OUTPUT if it exists.")
-    var force = false
-
+    @Flag(help: "Print the plan and stop; write nothing.") var plan = false
+    @Flag(help: "The plan, what was done and the output's check, as one JSON object.") var json = false
+    @Flag(help: "Replace OUTPUT if it exists.") var force = false
     @OptionGroup var global: GlobalOptions
 
     static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]

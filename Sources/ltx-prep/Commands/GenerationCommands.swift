@@ -7,32 +7,16 @@ import LTXWorkflow
 
 /// The options of text-to-video and image-to-video.
 struct GenerationArguments: ParsableArguments {
-    @Option(help: "What the video shows.")
-    var prompt: String
-
-    @Option(help: "ltx-2-fast or ltx-2-pro.")
-    var model: String = "ltx-2-fast"
-
+    @Option(help: "What the video shows.") var prompt: String
+    @Option(help: "ltx-2-fast or ltx-2-pro.") var model: String = "ltx-2-fast"
     @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (ltx-2-fast at 1920x1080 and 25 fps: up to 20).", valueName: "seconds"))
     var duration: Int
-
-    @Option(help: "Width x height: 1920x1080, 2560x1440 or 3840x2160.")
-    var resolution: String = "1920x1080"
-
-    @Option(help: "Frames per second: 25 (the default) or 50.")
-    var fps: Int?
-
-    @Option(name: .customLong("camera-motion"), help: "How the camera should move.")
-    var cameraMotion: CameraMotion?
-
-    @Flag(name: .customLong("no-audio"), help: "Generate silent video.")
-    var noAudio = false
-
-    @Option(name: .shortAndLong, help: "Where to write the result.")
-    var output: String?
-
-    @Flag(help: "Replace the output if it exists.")
-    var force = false
+    @Option(help: "Width x height: 1920x1080, 2560x1440 or 3840x2160.") var resolution: String = "1920x1080"
+    @Option(help: "Frames per second: 25 (the default) or 50.") var fps: Int?
+    @Option(name: .customLong("camera-motion"), help: "How the camera should move.") var cameraMotion: CameraMotion?
+    @Flag(name: .customLong("no-audio"), help: "Generate silent video.") var noAudio = false
+    @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
+    @Flag(help: "Replace the output if it exists.") var force = false
 
     /// The documented matrix, checked before anything is sent.
     func validate() throws {
@@ -74,12 +58,11 @@ struct TextToVideoCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
-    @OptionGroup(visibility: .private) var serving: ProviderOption
+    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(generation.output)
-        try serving.requireLTX()
     }
 
     func run() async throws {
@@ -105,23 +88,16 @@ struct ImageToVideoCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The first frame.")
-    var image: String
-
-    @Option(help: "How the image reaches the API.")
-    var deliver: Delivery = .upload
-
-    @Option(help: "With --deliver url: the image's https URL, checked first (a domain name; a HEAD for status, redirects and size).")
-    var url: String?
-
+    @Argument(help: "The first frame.") var image: String
+    @Option(help: "How the image reaches the API.") var deliver: Delivery = .upload
+    @Option(help: "With --deliver url: the image's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var client: ClientOptions
-    @OptionGroup(visibility: .private) var serving: ProviderOption
+    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(generation.output)
-        try serving.requireLTX()
     }
 
     func run() async throws {
@@ -148,34 +124,19 @@ struct AudioToVideoCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The soundtrack.")
-    var audio: String
-
-    @Option(help: "The first frame (needed without --prompt).")
-    var image: String?
-
-    @Option(help: "What the video shows (needed without --image).")
-    var prompt: String?
-
-    @Option(name: .shortAndLong, help: "Where to write the result.")
-    var output: String?
-
-    @Option(help: "How the audio and the image reach the API.")
-    var deliver: AudioDelivery = .upload
-
-    @Option(help: ArgumentHelp("Where in a longer audio the 20 s sent begin (default: its start).", valueName: "seconds"))
-    var audioStart: Double?
-
-    @Flag(help: "Replace the output if it exists.")
-    var force = false
-
+    @Argument(help: "The soundtrack.") var audio: String
+    @Option(help: "The first frame (needed without --prompt).") var image: String?
+    @Option(help: "What the video shows (needed without --image).") var prompt: String?
+    @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
+    @Option(help: "How the audio and the image reach the API.") var deliver: AudioDelivery = .upload
+    @Option(help: ArgumentHelp("Where in a longer audio the 20 s sent begin (default: its start).", valueName: "seconds")) var audioStart: Double?
+    @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var client: ClientOptions
-    @OptionGroup(visibility: .private) var serving: ProviderOption
+    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(output)
-        try serving.requireLTX()
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
         try Bounds.check("--audio-start", audioStart, 0...1_000_000, " seconds")
     }
@@ -207,22 +168,12 @@ struct UploadCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The file to upload.")
-    var file: String
-
-    @Flag(help: "One JSON object: the URI, the transfer, and when the upload URL and the URI expire.")
-    var json = false
-
-    @Flag(name: .customLong("dry-run"), help: "Say what would be sent; send nothing.")
-    var dryRun = false
-
+    @Argument(help: "The file to upload.") var file: String
+    @Flag(help: "One JSON object: the URI, the transfer, and when the upload URL and the URI expire.") var json = false
+    @Flag(name: .customLong("dry-run"), help: "Say what would be sent; send nothing.") var dryRun = false
     @OptionGroup var key: KeyOptions
-    @OptionGroup(visibility: .private) var serving: ProviderOption
+    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        try serving.requireLTX()
-    }
 
     func run() async throws {
         let logger = global.bootstrap()

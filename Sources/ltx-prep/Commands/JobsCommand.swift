@@ -26,14 +26,10 @@ struct JobsCommand: AsyncParsableCommand {
     )
 
     struct JournalOption: ParsableArguments {
-        @Option(help: ArgumentHelp("The journal of paid requests (default: $XDG_STATE_HOME/ltx-prep/journal.sqlite, else the same under ~/.local/state).",
-                                   valueName: "path"))
-        var journal: String?
+        @OptionGroup var journal: JournalPath
+        @Flag(help: "JSON Lines instead of text.") var json = false
 
-        @Flag(help: "JSON Lines instead of text.")
-        var json = false
-
-        func with<T>(_ body: (Journal) async throws -> T) async throws -> T { try await CallSettings(journalPath: journal).withJournal(body) }
+        func with<T>(_ body: (Journal) async throws -> T) async throws -> T { try await CallSettings(journalPath: journal.path).withJournal(body) }
     }
 
     struct List: AsyncParsableCommand {
@@ -51,8 +47,7 @@ struct JobsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One request, by the start of its fingerprint or its job id.")
-        @Argument(help: "A job id, or the start of a fingerprint.")
-        var id: String
+        @Argument(help: "A job id, or the start of a fingerprint.") var id: String
         @OptionGroup var options: JournalOption
 
         func run() async throws {
@@ -74,8 +69,7 @@ struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 for total in JournalTotal.of(try await options.with { try await $0.all() }) {
-                    Console.out(options.json ? JSONOutput.line(total)
-                                             : "\(total.day)  \(total.endpoint)  \(total.requests) request(s)  $\(Pricing.format(total.estimatedDollars))")
+                    Console.out(options.json ? JSONOutput.line(total) : total.line)
                 }
             }
         }
@@ -102,10 +96,8 @@ struct JobsCommand: AsyncParsableCommand {
             usage: "ltx-prep jobs resume [<options>]",
             discussion: callExitStatus)
         @OptionGroup var options: JournalOption
-        @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY).")
-        var apiKey: String?
-        @Option(name: .customLong("poll-interval"), help: .hidden)
-        var pollInterval: Double = 5
+        @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY).") var apiKey: String?
+        @Option(name: .customLong("poll-interval"), help: .hidden) var pollInterval: Double = 5
         @OptionGroup var global: GlobalOptions
 
         func validate() throws { try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds") }

@@ -19,12 +19,8 @@ struct ProbeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Media files to probe.")
-    var files: [String]
-
-    @Flag(help: "One JSON object per file per line instead of text.")
-    var json = false
-
+    @Argument(help: "Media files to probe.") var files: [String]
+    @Flag(help: "One JSON object per file per line instead of text.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

@@ -40,38 +40,18 @@ struct RetakeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The video to retake.")
-    var input: String
-
+    @Argument(help: "The video to retake.") var input: String
     @OptionGroup var sections: SectionOptions
 
-    @Option(help: ArgumentHelp("Seconds sent on each side of a section ($0.10 each).", valueName: "seconds"))
-    var context: Double = 2
-
-    @Flag(help: "Write the API's answer for the window as it came.")
-    var windowOnly = false
-
-    @Option(help: "What the section should become.")
-    var prompt: String?
-
-    @Option(help: "What the answer replaces (default: the API's, replace_audio_and_video).")
-    var mode: RetakeMode?
-
-    @Option(help: "The model (LTX only; default: the API's, ltx-2-pro).")
-    var model: String?
-
-    @Option(name: .shortAndLong, help: "Where to write the result.")
-    var output: String?
-
-    @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).")
-    var deliver: Delivery?
-
-    @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).")
-    var url: String?
-
-    @Flag(help: "Replace the output if it exists.")
-    var force = false
-
+    @Option(help: ArgumentHelp("Seconds sent on each side of a section ($0.10 each).", valueName: "seconds")) var context: Double = 2
+    @Flag(help: "Write the API's answer for the window as it came.") var windowOnly = false
+    @Option(help: "What the section should become.") var prompt: String?
+    @Option(help: "What the answer replaces (default: the API's, replace_audio_and_video).") var mode: RetakeMode?
+    @Option(help: "The model (LTX only; default: the API's, ltx-2-pro).") var model: String?
+    @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
+    @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).") var deliver: Delivery?
+    @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
+    @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: ProviderOption
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
@@ -94,10 +74,7 @@ struct RetakeCommand: AsyncParsableCommand {
                 let job = GenerationJob.retake(input: input, section: RetakeSection(start: first.start, duration: first.duration), prompt: prompt,
                                                mode: mode, model: model, provider: serving.provider, delivery: deliver, url: url, output: output)
                 let outcome = try await APICall.run(job, options: client, force: force, logger: logger)
-                let window = (outcome.fixes.first ?? nil)?.window
-                let sectionStart = window?.sectionStart ?? first.start
-                APICall.report(outcome, output: output, json: client.json,
-                               note: window.map { "the result is the window \(Format.seconds($0.inputStart)) to \(Format.seconds($0.inputStart + $0.duration)) of \(input); the section starts at \(Format.seconds(sectionStart)) in it" })
+                APICall.report(outcome, output: output, json: client.json, note: outcome.windowNote(input: input, sectionStart: first.start))
                 return
             }
             let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: mode, model: model,

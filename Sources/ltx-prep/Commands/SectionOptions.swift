@@ -18,12 +18,8 @@ struct SectionArgument: ExpressibleByArgument, Sendable {
 
 /// The sections of `retake` and `splice`: --start/--duration for one, or --section, repeatable.
 struct SectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Section start, in seconds.", valueName: "seconds"))
-    var start: Double?
-
-    @Option(help: ArgumentHelp("Section duration, in seconds (at least 2).", valueName: "seconds"))
-    var duration: Double?
-
+    @Option(help: ArgumentHelp("Section start, in seconds.", valueName: "seconds")) var start: Double?
+    @Option(help: ArgumentHelp("Section duration, in seconds (at least 2).", valueName: "seconds")) var duration: Double?
     @Option(help: ArgumentHelp("A section as START:DURATION in seconds; repeatable.", valueName: "start:duration"))
     var section: [SectionArgument] = []
 

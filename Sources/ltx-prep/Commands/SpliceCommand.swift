@@ -27,29 +27,15 @@ struct SpliceCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The video the answer was cut from.")
-    var original: String
-
-    @Argument(help: "The API's answer for the window.")
-    var answer: String
-
-    @Option(help: ArgumentHelp("Seconds into ORIGINAL where ANSWER's first frame sits.", valueName: "seconds"))
-    var windowStart: Double
-
+    @Argument(help: "The video the answer was cut from.") var original: String
+    @Argument(help: "The API's answer for the window.") var answer: String
+    @Option(help: ArgumentHelp("Seconds into ORIGINAL where ANSWER's first frame sits.", valueName: "seconds")) var windowStart: Double
     @OptionGroup var sections: SectionOptions
 
-    @Option(help: "What the answer replaces (default: replace_audio_and_video).")
-    var mode: RetakeMode?
-
-    @Option(name: .shortAndLong, help: "Where to write the whole video.")
-    var output: String
-
-    @Flag(help: "Replace OUTPUT if it exists.")
-    var force = false
-
-    @Flag(help: "Print what was written as JSON.")
-    var json = false
-
+    @Option(help: "What the answer replaces (default: replace_audio_and_video).") var mode: RetakeMode?
+    @Option(name: .shortAndLong, help: "Where to write the whole video.") var output: String
+    @Flag(help: "Replace OUTPUT if it exists.") var force = false
+    @Flag(help: "Print what was written as JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {

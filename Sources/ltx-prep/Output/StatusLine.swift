@@ -31,32 +31,12 @@ final class StatusLine: Sendable {
     /// A fix's progress: `[#######.....]  240/480 frames  ETA 0:04  3.1x`.
     func show(_ p: TranscodeProgress) {
         guard enabled else { return }
-        show(Self.render(p, elapsed: Self.now() - started))
+        show(p.line(elapsed: Self.now() - started))
     }
 
     /// Clears the line, if one was drawn, so the next output starts clean.
     func clear() {
         if enabled, last.withLock({ $0 != nil }) { Console.prompt("\r\u{1B}[K") }
-    }
-
-    static func render(_ p: TranscodeProgress, elapsed: Double) -> String {
-        let width = 24
-        var parts: [String] = []
-        if let total = p.framesExpected, total > 0 {
-            let filled = Int(min(1, Double(p.framesDone) / Double(total)) * Double(width))
-            parts.append("[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]")
-            parts.append("\(p.framesDone)/\(total) frames")
-            if p.framesDone > 0, elapsed > 0 {
-                let remaining = Int(elapsed / Double(p.framesDone) * Double(total - min(total, p.framesDone)))
-                parts.append("ETA \(remaining / 60):" + (remaining % 60 < 10 ? "0" : "") + "\(remaining % 60)")
-            }
-        } else {
-            parts.append("\(p.framesDone) frames")
-        }
-        if elapsed > 0.2, p.secondsDone > 0 {
-            parts.append("\((p.secondsDone / elapsed * 10).rounded() / 10)x")
-        }
-        return parts.joined(separator: "  ")
     }
 
     private static func now() -> Double {
