@@ -26,6 +26,10 @@ final class SpliceSession {
     private let answerOnly: Set<Int>
     private let whole: String?
     private let encoderSpec: MatchingEncoder?
+    /// The encoder opened to learn the track's parameters, kept for the first
+    /// run: a second libx264 at the same settings would allocate and zero its
+    /// buffers again for nothing.
+    private var spareEncoder: Encoder?
     private let configuration: AVCConfiguration?
     private let decoder: Decoder?
     private let rotation: Int
@@ -136,6 +140,7 @@ final class SpliceSession {
         let needsEncoder = !reencoded.isEmpty
         var configuration: AVCConfiguration?
         var spec: MatchingEncoder?
+        var spare: Encoder?
         let outVideo: Int
         if needsEncoder && whole == nil, let original {
             let taken = original.sequenceParameterSetIDs.union(original.pictureParameterSets.compactMap {
@@ -143,8 +148,9 @@ final class SpliceSession {
             })
             let id = (1...31).first { !taken.contains($0) } ?? 31
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: id, bFrames: false) }
-            // An encoder opened only to read its parameter sets, for the track's avcC.
+            // An encoder opened to read its parameter sets, for the track's avcC.
             let probe = try matching.open(for: output)
+            spare = probe
             let units = probe.extradata.withUnsafeBufferPointer { buffer in
                 AVCConfiguration.annexBUnits(buffer).map { Array(buffer[$0]) }
             }
@@ -163,16 +169,17 @@ final class SpliceSession {
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: true) }
             spec = matching
             let encoder = try matching.open(for: output)
+            spare = encoder
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
                 try output.addStream(for: encoder) { out in cffmpeg_copy_display_matrix(st, out) }
             }
-            // The one encoder of a whole re-encode opens in `run`, with the same settings.
         } else {
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st) }
         }
         self.outVideo = outVideo
         self.configuration = configuration
         encoderSpec = spec
+        spareEncoder = spare
         decoder = needsEncoder ? try input.withStream(videoIndex) { st throws(MediaError) in
             try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: 0, timeBase: st.pointee.time_base)
         } : nil
@@ -293,7 +300,10 @@ final class SpliceSession {
         // The copied prefix keeps its own decode times; the run takes the rest.
         let skip = prefixes[g, default: 0]
         let members = gops.gops[g...last]
-        run = VideoRun(encoder: try encoderSpec.open(for: output), outIndex: outVideo, timeBase: videoTimeBase,
+        let encoder: Encoder
+        if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
+        spareEncoder = nil
+        run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase,
                        pts: Set(members.flatMap(\.pts)).subtracting(gops.gops[g].pts.prefix(skip)),
                        dts: Array(members.flatMap(\.dts).dropFirst(skip)), maxDelay: maxDelay,
                        frameDuration: gops.frameDuration, configuration: configuration)
