@@ -99,6 +99,16 @@ hf -N --runs 3 --export-json "$OUT/splice.json" \
   "$BIN splice $SPL $MEDIA/answer_1080p_8s.mp4 --window-start 28 --start 30.5 --duration 4 -o $W/splice.mp4 --force" \
   "ffmpeg -nostdin -v error -y -i $SPL -c:v libx264 -preset fast -crf 17 -c:a aac $W/splice_ff.mp4"
 "$BIN" splice "$SPL" "$MEDIA/answer_1080p_8s.mp4" --window-start 28 --start 30.5 --duration 4 -o "$W/splice.mp4" --force --json > "$OUT/splice.out.json"
+# The floor under that ratio: ffmpeg encoding only the frames the splice encodes (from the
+# report's ranges), with the same settings and, as the splice's runs between copied GOPs, no
+# B-frames; it too decodes from the keyframe before them.
+read -r FSTART FCOUNT < <(python3 -c '
+import json, sys
+ranges = json.load(open(sys.argv[1]))["result"]["ranges"]
+encoded = [r for r in ranges if r["source"] != "copied"]
+print(encoded[0]["start"], sum(r["last_frame"] - r["first_frame"] + 1 for r in encoded))' "$OUT/splice.out.json")
+hf -N --runs 3 --export-json "$OUT/splice.floor.json" \
+  "ffmpeg -nostdin -v error -y -ss $FSTART -i $SPL -frames:v $FCOUNT -c:v libx264 -preset fast -crf 17 -bf 0 -an $W/splice_floor.mp4"
 
 echo "timing the journal and a 200-item batch" >&2
 "$BIN" jobs measure --count 200 --journal "$OUT/journal-bench.sqlite" > "$OUT/journal.json"

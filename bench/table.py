@@ -41,6 +41,13 @@ for name, what, refname, target in [
             copied = sum(r["last_frame"] - r["first_frame"] + 1 for r in result["ranges"] if r["source"] == "copied")
             note = f"{copied} of {result['video_frames']} frames bit-identical ({100 * copied / result['video_frames']:.1f}%)"
         rows.append((label, what, refname, ours, ref, target, note))
+        floor = out / "splice.floor.json"
+        if name == "splice" and floor.exists():
+            encoded = result["video_frames"] - copied
+            floor_ms = json.loads(floor.read_text())["results"][0]["mean"] * 1000
+            splice_floor = (label, "the same splice, beside its floor", f"ffmpeg encoding only the {encoded} frames it encodes",
+                            ours, floor_ms, None, "context, not a target")
+            rows.append(splice_floor)
 
 print()
 print("| file | what | reference | ltx-prep ms | reference ms | ratio | target | met | frames |")
@@ -48,6 +55,9 @@ print("|---|---|---|---:|---:|---:|---:|---|---|")
 failed = False
 for f, what, refname, o, r, target, note in rows:
     ratio = o / r
+    if target is None:
+        print(f"| {f} | {what} | {refname} | {o:.1f} | {r:.1f} | {ratio:.2f}x | - | - | {note} |")
+        continue
     met = ratio <= target
     failed |= not met or "DIFFERENT" in note
     print(f"| {f} | {what} | {refname} | {o:.1f} | {r:.1f} | {ratio:.2f}x | <= {target}x | {'yes' if met else 'NO'} | {note} |")
