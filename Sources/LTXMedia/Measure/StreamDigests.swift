@@ -54,28 +54,9 @@ public enum StreamDigests {
     /// of `reference` (same size), in dB; infinite where they are equal.
     /// `negated` compares against the reference's negative (255 - Y).
     public static func lumaPSNR(reference: String, distorted: String, negated: Bool = false) throws(MediaError) -> [Double] {
-        let a = try VideoFrameReader(path: reference)
-        let b = try VideoFrameReader(path: distorted)
         var result: [Double] = []
-        var plane: [UInt8] = []
-        var width = 0
-        while true {
-            let gotA = try a.next { w, h, stride, data in
-                width = w
-                plane = [UInt8](repeating: 0, count: w * h)
-                for y in 0..<h { for x in 0..<w { plane[y * w + x] = negated ? 255 &- data[y * stride + x] : data[y * stride + x] } }
-            }
-            var psnr: Double?
-            let gotB = try b.next { w, h, stride, data in
-                guard gotA, w == width, w * h == plane.count else { return }
-                var squared = 0.0
-                for y in 0..<h { for x in 0..<w { let d = Double(Int(plane[y * w + x]) - Int(data[y * stride + x])); squared += d * d } }
-                let mse = squared / Double(w * h)
-                psnr = mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
-            }
-            guard gotA && gotB else { break }
-            guard let psnr else { throw MediaError(kind: .unsupported, path: distorted, message: "picture sizes differ: cannot compare") }
-            result.append(psnr)
+        _ = try VideoComparison.walk(reference: reference, distorted: distorted, negated: negated) { error, pixels in
+            result.append(VideoComparison.psnr(error, pixels))
         }
         return result
     }
@@ -83,35 +64,20 @@ public enum StreamDigests {
     /// The first audio stream decoded to mono planar float (its first
     /// channel) at its own rate.
     public static func sound(_ path: String) throws(MediaError) -> (rate: Int, samples: [Float]) {
-        let input = try FormatContext(path: path, timeout: nil)
-        try input.findStreamInfo()
-        guard let index = input.firstStream(AVMEDIA_TYPE_AUDIO) else { return (0, []) }
-        input.keepOnly(streams: [index])
-        let decoder = try input.withStream(index) { st throws(MediaError) in
-            try Decoder(parameters: st.pointee.codecpar, path: path, timeBase: st.pointee.time_base)
-        }
-        let packet = Packet(), frame = Frame()
+        guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_AUDIO) else { return (0, []) }
+        let frame = Frame()
         var samples: [Float] = []
         var rate = 0
-        func drain() throws(MediaError) {
-            while try decoder.receive(into: frame) {
-                defer { frame.unref() }
-                let f = frame.pointer.pointee
-                rate = Int(f.sample_rate)
-                guard f.format == AV_SAMPLE_FMT_FLTP.rawValue, let plane = f.extended_data[0] else {
-                    throw MediaError(kind: .unsupported, path: path, message: "only planar float sound is read")
-                }
-                let p = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
-                samples.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(f.nb_samples)))
+        while try stream.next(into: frame) {
+            defer { frame.unref() }
+            let f = frame.pointer.pointee
+            rate = Int(f.sample_rate)
+            guard f.format == AV_SAMPLE_FMT_FLTP.rawValue, let plane = f.extended_data[0] else {
+                throw MediaError(kind: .unsupported, path: path, message: "only planar float sound is read")
             }
+            let p = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
+            samples.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(f.nb_samples)))
         }
-        while try input.readPacket(into: packet) {
-            guard packet.streamIndex == index else { continue }
-            try decoder.send(packet)
-            try drain()
-        }
-        try decoder.flush()
-        try drain()
         return (rate, samples)
     }
 }

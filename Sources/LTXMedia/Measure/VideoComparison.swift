@@ -13,44 +13,58 @@ public enum VideoComparison {
     /// frame i of `distorted` against frame `skippingReferenceFrames` + i of
     /// `reference`, in display order.
     public static func compare(reference: String, distorted: String, skippingReferenceFrames skip: Int = 0) throws(MediaError) -> Result {
+        var squaredError = 0.0, pixels = 0, compared = 0
+        let counts = try walk(reference: reference, distorted: distorted, skippingReferenceFrames: skip) { error, n in
+            squaredError += error
+            pixels += n
+            compared += 1
+        }
+        return Result(psnr: psnr(squaredError, pixels), framesCompared: compared, referenceFrames: counts.reference, distortedFrames: counts.distorted)
+    }
+
+    /// Luma PSNR in dB of `pixels` pixels whose squared errors sum to `squaredError`; infinite when none differ.
+    static func psnr(_ squaredError: Double, _ pixels: Int) -> Double {
+        let mse = pixels > 0 ? squaredError / Double(pixels) : 0
+        return mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
+    }
+
+    /// Reads both files' pictures in step (the reference's first `skip`
+    /// passed over), handing `pair` each pair's summed squared luma error
+    /// and pixel count, until both files end; returns the pictures each had.
+    /// `negated` compares against the reference's negative (255 - Y).
+    static func walk(reference: String, distorted: String, skippingReferenceFrames skip: Int = 0, negated: Bool = false,
+                     _ pair: (_ squaredError: Double, _ pixels: Int) -> Void) throws(MediaError) -> (reference: Int, distorted: Int) {
         let a = try VideoFrameReader(path: reference)
         let b = try VideoFrameReader(path: distorted)
         for _ in 0..<skip { guard try a.next({ _, _, _, _ in }) else { break } }
-        var squaredError = 0.0, pixels = 0.0, compared = 0, countA = 0, countB = 0
+        var countA = 0, countB = 0
         var planeA: (w: Int, h: Int, bytes: [UInt8]) = (0, 0, [])
         while true {
             let gotA = try a.next { w, h, stride, data in
-                planeA = (w, h, copyPlane(w, h, stride, data))
+                var out = [UInt8](repeating: 0, count: w * h)
+                for y in 0..<h { for x in 0..<w { out[y * w + x] = negated ? 255 &- data[y * stride + x] : data[y * stride + x] } }
+                planeA = (w, h, out)
             }
             var sizeMismatch = false
             let gotB = try b.next { w, h, stride, data in
                 guard gotA else { return }
                 guard w == planeA.w, h == planeA.h else { sizeMismatch = true; return }
+                var squaredError = 0.0
                 for y in 0..<h {
                     for x in 0..<w {
                         let d = Double(Int(planeA.bytes[y * w + x]) - Int(data[y * stride + x]))
                         squaredError += d * d
                     }
                 }
-                pixels += Double(w * h)
-                compared += 1
+                pair(squaredError, w * h)
             }
             if sizeMismatch {
                 throw MediaError(kind: .unsupported, path: distorted, message: "picture sizes differ: cannot compare")
             }
             countA += gotA ? 1 : 0
             countB += gotB ? 1 : 0
-            if !gotA && !gotB { break }
+            if !gotA && !gotB { return (countA, countB) }
         }
-        let mse = pixels > 0 ? squaredError / pixels : 0
-        let psnr = mse == 0 ? Double.infinity : 10 * log10(255 * 255 / mse)
-        return Result(psnr: psnr, framesCompared: compared, referenceFrames: countA, distortedFrames: countB)
-    }
-
-    private static func copyPlane(_ w: Int, _ h: Int, _ stride: Int, _ data: UnsafePointer<UInt8>) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: w * h)
-        for y in 0..<h { for x in 0..<w { out[y * w + x] = data[y * stride + x] } }
-        return out
     }
 }
 

@@ -3,28 +3,19 @@ internal import CFFmpeg
 /// Decodes a file's first video stream picture by picture, in display
 /// order, as yuv420p (demux_decode.c's loop).
 final class VideoFrameReader {
-    private let input: FormatContext
-    private let decoder: Decoder
-    private let index: Int
-    private let packet = Packet()
+    private let stream: StreamDecoder
     private let frame = Frame()
     private var scaler: Scaler?
-    private var drained = false
-    private var flushed = false
 
     /// The size pictures come out at; nil keeps each picture's own.
     private let size: (width: Int32, height: Int32)?
 
     init(path: String, size: (width: Int32, height: Int32)? = nil) throws(MediaError) {
         self.size = size
-        input = try FormatContext(path: path, timeout: nil)
-        try input.findStreamInfo()
-        guard let found = input.firstStream(AVMEDIA_TYPE_VIDEO) else { throw MediaError(kind: .noStreams, path: path, message: "no video stream") }
-        index = found
-        decoder = try input.withStream(found) { st throws(MediaError) in
-            try Decoder(parameters: st.pointee.codecpar, path: path, threads: 0, timeBase: st.pointee.time_base)
+        guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
+            throw MediaError(kind: .noStreams, path: path, message: "no video stream")
         }
-        input.keepOnly(streams: [found])
+        self.stream = stream
     }
 
     /// Calls `body` with the next picture's Y plane (width, height, stride,
@@ -39,29 +30,19 @@ final class VideoFrameReader {
     /// Calls `body` with the next picture as a yuv420p frame (valid during
     /// the call only); false at the end.
     func nextFrame(_ body: (UnsafeMutablePointer<AVFrame>) throws(MediaError) -> Void) throws(MediaError) -> Bool {
-        while true {
-            if try decoder.receive(into: frame) {
-                defer { frame.unref() }
-                var picture = frame.pointer
-                let f = frame.pointer.pointee
-                let target = size ?? (f.width, f.height)
-                if f.format != AV_PIX_FMT_YUV420P.rawValue || f.width != target.width || f.height != target.height {
-                    if scaler == nil {
-                        scaler = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)),
-                                            to: (target.width, target.height, AV_PIX_FMT_YUV420P))
-                    }
-                    picture = try scaler!.scale(frame.pointer)
-                }
-                try body(picture)
-                return true
+        guard try stream.next(into: frame) else { return false }
+        defer { frame.unref() }
+        var picture = frame.pointer
+        let f = frame.pointer.pointee
+        let target = size ?? (f.width, f.height)
+        if f.format != AV_PIX_FMT_YUV420P.rawValue || f.width != target.width || f.height != target.height {
+            if scaler == nil {
+                scaler = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)),
+                                    to: (target.width, target.height, AV_PIX_FMT_YUV420P))
             }
-            if flushed { return false }
-            if try input.readPacket(into: packet) {
-                if packet.streamIndex == index { try decoder.send(packet) }
-            } else {
-                try decoder.flush()
-                flushed = true
-            }
+            picture = try scaler!.scale(frame.pointer)
         }
+        try body(picture)
+        return true
     }
 }

@@ -5,19 +5,13 @@ internal import CFFmpeg
 /// picture is picked by time, not by number, so an answer at another frame
 /// rate still lands on the right frames (demux_decode.c's loop).
 final class AnswerPictures {
-    private let input: FormatContext
-    private let decoder: Decoder
-    private let index: Int
-    private let timeBase: AVRational
+    private let stream: StreamDecoder
     private let halfFrame: Double
-    private let packet = Packet()
     /// The picture at or before the last time asked for, and the one after it.
     private let current = Frame()
     private let upcoming = Frame()
     private var currentTime: Double?
     private var upcomingTime: Double?
-    private var flushed = false
-    private var ended = false
     private let target: (width: Int32, height: Int32, format: AVPixelFormat)
     /// Clockwise degrees that turn an upright answer into the original's
     /// stored orientation (0 when none).
@@ -28,16 +22,12 @@ final class AnswerPictures {
 
     /// `rotation` is the original's (clockwise, as a player applies it).
     init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int) throws(MediaError) {
-        input = try FormatContext(path: path, timeout: nil)
-        try input.findStreamInfo()
-        guard let found = input.firstStream(AVMEDIA_TYPE_VIDEO) else { throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream") }
-        index = found
-        (decoder, timeBase, halfFrame) = try input.withStream(found) { st throws(MediaError) in
-            let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
-            return (try Decoder(parameters: st.pointee.codecpar, path: path, threads: 0, timeBase: st.pointee.time_base),
-                    st.pointee.time_base, 0.5 * Double(rate.den) / Double(rate.num))
+        guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
+            throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream")
         }
-        input.keepOnly(streams: [found])
+        self.stream = stream
+        let rate = stream.frameRate(or: AVRational(num: 25, den: 1))
+        halfFrame = 0.5 * Double(rate.den) / Double(rate.num)
         target = (width, height, format)
         turn = (360 - rotation) % 360
     }
@@ -55,7 +45,7 @@ final class AnswerPictures {
 
     /// current = upcoming; upcoming = the next decoded picture.
     private func advance() throws(MediaError) {
-        if upcomingTime == nil && !ended { try decodeNext() }
+        if upcomingTime == nil && !stream.ended { try decodeNext() }
         guard upcomingTime != nil else { return }
         current.unref()
         av_frame_move_ref(current.pointer, upcoming.pointer)
@@ -65,19 +55,7 @@ final class AnswerPictures {
     }
 
     private func decodeNext() throws(MediaError) {
-        while !ended {
-            if try decoder.receive(into: upcoming) {
-                upcomingTime = FFmpegTime.seconds(upcoming.timestamp, timeBase) ?? 0
-                return
-            }
-            if flushed { ended = true; return }
-            if try input.readPacket(into: packet) {
-                if packet.streamIndex == index { try decoder.send(packet) }
-            } else {
-                try decoder.flush()
-                flushed = true
-            }
-        }
+        if try stream.next(into: upcoming) { upcomingTime = FFmpegTime.seconds(upcoming.timestamp, stream.timeBase) ?? 0 }
     }
 
     private func convert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {

@@ -4,35 +4,21 @@ internal import CFFmpeg
 /// encoder format (planar float, its rate and layout), read by sample
 /// position on the answer's own timeline.
 final class AnswerSound {
-    private let input: FormatContext
-    private let decoder: Decoder?
-    private let index: Int
-    private let packet = Packet()
+    /// Nil for an answer without sound: its sections are silent.
+    private let stream: StreamDecoder?
     private let frame = Frame()
     private var resampler: AudioResampler?
     private let rate: Int32
     private var layout: AVChannelLayout
     /// Answer samples before the first one still buffered.
     private var consumed: Int64 = 0
-    private var flushed = false
     private var ended = false
 
     init(path: String, rate: Int32, layout: AVChannelLayout) throws(MediaError) {
-        input = try FormatContext(path: path, timeout: nil)
-        try input.findStreamInfo()
-        let found = input.firstStream(AVMEDIA_TYPE_AUDIO)
+        stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_AUDIO)
         self.rate = rate
         self.layout = layout
-        index = found ?? -1
-        if let found {
-            decoder = try input.withStream(found) { st throws(MediaError) in
-                try Decoder(parameters: st.pointee.codecpar, path: path, timeBase: st.pointee.time_base)
-            }
-            input.keepOnly(streams: [found])
-        } else {
-            decoder = nil  // an answer without sound: the section is silent
-            ended = true
-        }
+        ended = stream == nil
     }
 
     /// Copies `count` samples starting at answer sample `position` into
@@ -71,29 +57,20 @@ final class AnswerSound {
 
     /// Decodes until `n` samples are buffered or the sound ends.
     private func fill(_ n: Int) throws(MediaError) {
-        guard let decoder else { return }
+        guard let stream else { return }
         while (resampler?.buffered ?? 0) < n && !ended {
-            if try decoder.receive(into: frame) {
-                defer { frame.unref() }
-                let f = frame.pointer.pointee
-                if resampler == nil {
-                    resampler = try AudioResampler(inLayout: f.ch_layout, inFormat: AVSampleFormat(rawValue: f.format), inRate: f.sample_rate,
-                                                   outLayout: layout, outFormat: AV_SAMPLE_FMT_FLTP, outRate: rate, frameSize: 1024)
-                }
-                try resampler!.push(frame.pointer)
-                continue
-            }
-            if flushed {
+            guard try stream.next(into: frame) else {
                 try resampler?.push(nil)
                 ended = true
                 return
             }
-            if try input.readPacket(into: packet) {
-                if packet.streamIndex == index { try decoder.send(packet) }
-            } else {
-                try decoder.flush()
-                flushed = true
+            defer { frame.unref() }
+            let f = frame.pointer.pointee
+            if resampler == nil {
+                resampler = try AudioResampler(inLayout: f.ch_layout, inFormat: AVSampleFormat(rawValue: f.format), inRate: f.sample_rate,
+                                               outLayout: layout, outFormat: AV_SAMPLE_FMT_FLTP, outRate: rate, frameSize: 1024)
             }
+            try resampler!.push(frame.pointer)
         }
     }
 }

@@ -1,0 +1,54 @@
+internal import CFFmpeg
+
+/// One stream of a file, read and decoded forward in demux_decode.c's
+/// order: take what the decoder has, else send it the stream's next
+/// packet, else flush it. The readers of an answer's pictures and sound
+/// and of a file's pictures and sound for measuring share this one loop.
+final class StreamDecoder {
+    private let input: FormatContext
+    private let decoder: Decoder
+    private let index: Int
+    let timeBase: AVRational
+    private let packet = Packet()
+    private var flushed = false
+    /// The decoder has given its last frame.
+    private(set) var ended = false
+
+    /// The first stream of `type` in `path` (an attached cover picture is
+    /// not one); nil when there is none. `threads` 0 lets FFmpeg choose.
+    init?(path: String, type: AVMediaType, threads: Int32 = 1) throws(MediaError) {
+        input = try FormatContext(path: path, timeout: nil)
+        try input.findStreamInfo()
+        guard let found = input.firstStream(type) else { return nil }
+        index = found
+        (decoder, timeBase) = try input.withStream(found) { st throws(MediaError) in
+            (try Decoder(parameters: st.pointee.codecpar, path: path, threads: threads, timeBase: st.pointee.time_base), st.pointee.time_base)
+        }
+        input.keepOnly(streams: [found])
+    }
+
+    /// The stream's frame rate as the container states it (average, else
+    /// real base), or `fallback`.
+    func frameRate(or fallback: AVRational) -> AVRational {
+        input.withStream(index) { st in
+            [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? fallback
+        }
+    }
+
+    /// Decodes the next frame into `frame` (the caller unrefs it); false
+    /// once the stream is over.
+    func next(into frame: borrowing Frame) throws(MediaError) -> Bool {
+        while !ended {
+            if try decoder.receive(into: frame) { return true }
+            if flushed {
+                ended = true
+            } else if try input.readPacket(into: packet) {
+                if packet.streamIndex == index { try decoder.send(packet) }
+            } else {
+                try decoder.flush()
+                flushed = true
+            }
+        }
+        return false
+    }
+}
