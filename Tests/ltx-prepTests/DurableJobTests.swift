@@ -75,11 +75,13 @@ import TestSupport
     /// Killed while uploading (before anything was paid): the rerun uploads
     /// and submits once.
     @Test func killedDuringUploadPaysOnce() async throws {
-        let sandbox = try SandboxProcess(["--latency-ms", "400"])
+        // Every answer waits 1 s: between the ticket and the retake call lie two
+        // of them, time enough for the kill on a loaded machine too.
+        let sandbox = try SandboxProcess(["--latency-ms", "1000"])
         defer { sandbox.stop() }
         let output = "\(dir)/retake.mp4"
         let args = ["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "-o", output, "--yes"]
-        // The upload URL was handed out; its PUT is then in flight (every answer waits 400 ms).
+        // The upload URL was handed out; its PUT is then in flight.
         try await kill(args, sandbox) { ((try? await sandbox.paidFor().uploadTickets) ?? 0) >= 1 }
         #expect(try await sandbox.paidFor().jobs == 0)
         let rerun = try BinaryRunner.run(args, environment: sandbox.environment)
