@@ -18,15 +18,14 @@ import Foundation
 @Suite struct FileUploadBodyTests {
     let path = Fixtures.path("h264_60s_gop2s.mp4")
 
-    private func put(_ base: String, size: Int64, chunk: Int) async throws -> (answer: String, progress: Int64) {
-        let file = try ReadOnlyFile(path: path)
-        let eventLoop = HTTPClient.shared.eventLoopGroup.next()
+    private func put(_ base: String, size: Int64, chunk: Int, http: HTTPClient = .shared,
+                     eventLoop: (any EventLoop)? = nil) async throws -> (answer: String, progress: Int64, peerPort: String?) {
         let sent = ProgressBox()
-        let body = FileUploadBody.make(file, size: size, chunkLength: chunk, threadPool: .singleton,
-                                       eventLoop: eventLoop) { sent.set($0) }
-        let request = try HTTPClient.Request(url: "\(base)/put", method: .PUT, body: body)
-        let response = try await HTTPClient.shared.execute(request: request, eventLoop: .delegate(on: eventLoop)).get()
-        return (String(buffer: response.body ?? ByteBuffer()), sent.get())
+        let task = try FileUploadBody.put("\(base)/put", headers: [:], file: ReadOnlyFile(path: path), size: size, chunkLength: chunk,
+                                          http: http, eventLoop: eventLoop ?? http.eventLoopGroup.next(),
+                                          deadline: .now() + .seconds(60)) { sent.set($0) }
+        let response = try await task.futureResult.get()
+        return (String(buffer: response.body ?? ByteBuffer()), sent.get(), response.headers.first(name: "x-peer-port"))
     }
 
     @Test(arguments: [1000, 96 * 1024, 1 << 24])
@@ -36,7 +35,7 @@ import Foundation
         hash.add(whole)
         let expected = "\(whole.count) \(hash.value)"
         try await LoopbackHost.run { base in
-            let (answer, progress) = try await put(base, size: Int64(whole.count), chunk: chunk)
+            let (answer, progress, _) = try await put(base, size: Int64(whole.count), chunk: chunk)
             #expect(answer == expected)
             #expect(progress == Int64(whole.count))
         }
@@ -49,6 +48,32 @@ import Foundation
                 _ = try await put(base, size: Int64(size) + 10, chunk: 96 * 1024)
             }
         }
+    }
+
+    /// The ticket call leaves an idle keep-alive connection to the same host
+    /// (the sandbox's upload URL is on the API's host); when it sits on
+    /// another event loop than the body, the PUT must not take it.
+    @Test func thePutTakesNoConnectionOnAnotherEventLoop() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let http = HTTPClient(eventLoopGroup: group)
+        let loops = Array(group.makeIterator())
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        do {
+            try await LoopbackHost.run { base in
+                let head = try HTTPClient.Request(url: "\(base)/clip.mp4", method: .HEAD)
+                let idle = try await http.execute(request: head, eventLoop: .delegateAndChannel(on: loops[0])).get()
+                let idlePort = try #require(idle.headers.first(name: "x-peer-port"))
+                let (answer, _, putPort) = try await put(base, size: Int64(size), chunk: 96 * 1024, http: http, eventLoop: loops[1])
+                #expect(answer.hasPrefix("\(size) "))
+                #expect(putPort != nil && putPort != idlePort)
+            }
+        } catch {
+            try await http.shutdown()
+            try await group.shutdownGracefully()
+            throw error
+        }
+        try await http.shutdown()
+        try await group.shutdownGracefully()
     }
 
     @Test func aMissingFileIsAFileError() {

@@ -7,9 +7,14 @@ import NIOCore
 /// A file host on a random loopback port, for the client's network tests:
 /// a public file, a redirect, a private file, a server without HEAD, and
 /// `PUT /put`, which answers with the length and FNV-1a hash of what it got.
+/// Every answer names the client's port in `x-peer-port`, so a test can
+/// tell which connection a request came over.
 enum LoopbackHost {
+    static let peerPort = HTTPField.Name("x-peer-port")!
+
     static func run(_ body: @Sendable (String) async throws -> Void) async throws {
-        let router = Router()
+        let router = Router(context: PeerContext.self)
+        router.add(middleware: PeerPortMiddleware())
         router.on("/clip.mp4", method: .head) { _, _ in
             Response(status: .ok, headers: [.contentLength: "31537", .contentType: "video/mp4"])
         }
@@ -40,6 +45,25 @@ enum LoopbackHost {
     }
 
     struct NoPort: Error {}
+}
+
+/// A request context that keeps the client's address.
+struct PeerContext: RemoteAddressRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}
+
+struct PeerPortMiddleware: RouterMiddleware {
+    func handle(_ request: Request, context: PeerContext, next: (Request, PeerContext) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        if let port = context.remoteAddress?.port { response.headers[LoopbackHost.peerPort] = String(port) }
+        return response
+    }
 }
 
 /// 64-bit FNV-1a: enough to tell a byte stream from another in a test.

@@ -104,13 +104,11 @@ public final class LTXAPIClient: Sendable {
             for (name, value) in ticket.requiredHeaders.additionalProperties.sorted(by: { $0.key < $1.key }) {
                 headers.replaceOrAdd(name: name, value: value)
             }
-            let source = try ReadOnlyFile(path: file)
-            let eventLoop = self.http.eventLoopGroup.next()
-            let body = FileUploadBody.make(source, size: size, chunkLength: Int(Self.uploadChunkLength),
-                                           threadPool: .singleton, eventLoop: eventLoop) { sent in progress(sent, size) }
-            let put = try HTTPClient.Request(url: ticket.uploadUrl, method: .PUT, headers: headers, body: body)
-            let task = self.http.execute(request: put, delegate: ResponseAccumulator(request: put),
-                                         eventLoop: .delegate(on: eventLoop), deadline: .now() + self.timeout)
+            let task = try FileUploadBody.put(ticket.uploadUrl, headers: headers, file: ReadOnlyFile(path: file), size: size,
+                                              chunkLength: Int(Self.uploadChunkLength), http: self.http,
+                                              eventLoop: self.http.eventLoopGroup.next(), deadline: .now() + self.timeout) { sent in
+                progress(sent, size)
+            }
             let response = try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {
