@@ -11,6 +11,9 @@ enum Main {
     /// ArgumentParser exits 64 on a usage error; ltx-prep documents 2 for
     /// every input it cannot use, arguments included, and says it in one line.
     static func main() async {
+        if let probe = ProbeFastPath(arguments: Array(CommandLine.arguments.dropFirst())) {
+            exit(await probe.run())
+        }
         do {
             var command = try LTXPrep.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
