@@ -122,6 +122,7 @@ let package = Package(
         ]),
         .testTarget(name: "ltx-prepTests", dependencies: [
             "ltx-prep", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "TestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
     ],

@@ -29,17 +29,24 @@ struct LTXPrep: AsyncParsableCommand {
 
 /// Options every subcommand shares.
 struct GlobalOptions: ParsableArguments {
+    /// Also what a plain `probe` or `check` (no ArgumentParser) uses, having no --timeout to read.
+    static let defaultTimeout: Double = 30
+
     @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's warnings, to stderr.") var verbose = false
-    @Option(name: .long, help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds")) var timeout: Double = 30
+    @Option(name: .long, help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds")) var timeout: Double = defaultTimeout
 
     func validate() throws {
         try Bounds.check("--timeout", timeout, 0.001...86_400, " seconds")
     }
 
-    var probeOptions: ProbeOptions { ProbeOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
+    var probeOptions: ProbeOptions { Self.probeOptions(timeout: timeout) }
+
+    static func probeOptions(timeout: Double) -> ProbeOptions { ProbeOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
 
     /// Logging to stderr: warnings only unless --verbose.
-    func bootstrap() -> Logger {
+    func bootstrap() -> Logger { Self.bootstrap(verbose: verbose) }
+
+    static func bootstrap(verbose: Bool) -> Logger {
         let level: Logger.Level = verbose ? .debug : .warning
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

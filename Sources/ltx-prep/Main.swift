@@ -11,6 +11,9 @@ enum Main {
     /// ArgumentParser exits 64 on a usage error; ltx-prep documents 2 for
     /// every input it cannot use, arguments included, and says it in one line.
     static func main() async {
+        if let plain = PlainInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
+            exit(await plain.run())
+        }
         do {
             var command = try LTXPrep.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

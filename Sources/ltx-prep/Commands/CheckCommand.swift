@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXMedia
 import LTXPreflight
+import Logging
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,13 +51,17 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = global.bootstrap()
-        let request = target.request(prompt: prompt)
-        logger.debug("checking \(files.count) file(s) on up to \(Preflight.defaultConcurrency) threads")
-        let results = await Preflight.checkAll(files, request, options: global.probeOptions)
+        let status = await Self.check(files, target.request(prompt: prompt), json: json, quiet: quiet, options: global.probeOptions,
+                                      logger: global.bootstrap())
+        if status != .conformant { throw ExitCode(status.rawValue) }
+    }
 
+    /// Checks the files on all cores and prints each report in the order
+    /// given; the worst status. Shared with `PlainInvocation`, so both print the same.
+    static func check(_ files: [String], _ request: CheckRequest, json: Bool, quiet: Bool, options: ProbeOptions, logger: Logger) async -> ExitStatus {
+        logger.debug("checking \(files.count) file(s) on up to \(Preflight.defaultConcurrency) threads")
         var status = ExitStatus.conformant
-        for (file, result) in zip(files, results) {
+        for (file, result) in zip(files, await Preflight.checkAll(files, request, options: options)) {
             switch result {
             case .success(let report):
                 status = max(status, report.conformant ? .conformant : .nonConformant)
@@ -67,6 +72,6 @@ struct CheckCommand: AsyncParsableCommand {
                 if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
             }
         }
-        if status != .conformant { throw ExitCode(status.rawValue) }
+        return status
     }
 }

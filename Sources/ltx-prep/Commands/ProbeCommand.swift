@@ -25,18 +25,23 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         _ = global.bootstrap()
-        let options = global.probeOptions
-        var failed = false
+        if await !Self.probe(files, json: json, options: global.probeOptions) { throw ExitCode(ExitStatus.unusable.rawValue) }
+    }
+
+    /// Prints each file's facts in the order given; false when a file could
+    /// not be read. Shared with `PlainInvocation`, so both print the same.
+    static func probe(_ files: [String], json: Bool, options: ProbeOptions) async -> Bool {
+        var readAll = true
         for file in files {
             do throws(MediaError) {
                 let info = try await MediaProbe.probe(file, options: options)
                 Console.out(json ? JSONOutput.line(info) : info.text)
             } catch {
-                failed = true
+                readAll = false
                 Console.error(error.description)
                 if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
             }
         }
-        if failed { throw ExitCode(ExitStatus.unusable.rawValue) }
+        return readAll
     }
 }

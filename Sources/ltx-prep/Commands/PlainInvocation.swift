@@ -1,0 +1,48 @@
+import LTXPreflight
+
+/// `ltx-prep probe|check [--json] FILE...`, the call a script makes once per
+/// file, taken without ArgumentParser: building its tree of every command
+/// and reflecting over their options cost a probe of a WebM about 7% of its
+/// CPU time. Only that exact shape is taken, with the options' defaults; any
+/// other word starting with "-" (an option, `--`, `-`), an empty word, `help`
+/// or a second `--json` leaves it to ArgumentParser, which parses as before.
+struct PlainInvocation: Equatable {
+    enum Command: String { case probe, check }
+
+    let command: Command
+    let files: [String]
+    let json: Bool
+
+    /// `arguments` without the program's name.
+    init?(arguments: [String]) {
+        guard let first = arguments.first, let command = Command(rawValue: first) else { return nil }
+        var files: [String] = []
+        var json = false
+        for word in arguments.dropFirst() {
+            if word == "--json" && !json {
+                json = true
+            } else if let initial = word.first, initial != "-", word != "help" {
+                files.append(word)
+            } else {
+                return nil
+            }
+        }
+        guard !files.isEmpty else { return nil }
+        (self.command, self.files, self.json) = (command, files, json)
+    }
+
+    /// What `check` is asked without options: the endpoint from each file, delivery by upload.
+    static let defaultCheck = CheckRequest()
+
+    /// Runs the command as ArgumentParser's path would with the default options; returns the exit status.
+    func run() async -> Int32 {
+        let logger = GlobalOptions.bootstrap(verbose: false)
+        let options = GlobalOptions.probeOptions(timeout: GlobalOptions.defaultTimeout)
+        switch command {
+        case .probe:
+            return await ProbeCommand.probe(files, json: json, options: options) ? ExitStatus.conformant.rawValue : ExitStatus.unusable.rawValue
+        case .check:
+            return await CheckCommand.check(files, Self.defaultCheck, json: json, quiet: false, options: options, logger: logger).rawValue
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Testing
+import TestSupport
+@testable import ltx_prep
+
+/// `probe|check [--json] FILE...` skips ArgumentParser: what it takes, it
+/// must take as ArgumentParser would, and print the same.
+@Suite struct PlainInvocationTests {
+    @Test(arguments: [
+        ["probe", "a.mp4"],
+        ["probe", "--json", "a.mp4"],
+        ["probe", "a.mp4", "--json", "b b.mkv", "check"],
+        ["probe", "probe", "a=b"],
+    ])
+    func probeIsTakenAsArgumentParserReadsIt(_ arguments: [String]) throws {
+        let plain = try #require(PlainInvocation(arguments: arguments))
+        let parsed = try #require(try LTXPrep.parseAsRoot(arguments) as? ProbeCommand)
+        #expect(plain.command == .probe && plain.files == parsed.files && plain.json == parsed.json)
+        #expect(parsed.global.timeout == GlobalOptions.defaultTimeout && !parsed.global.verbose)
+    }
+
+    @Test(arguments: [["check", "a.mp4"], ["check", "--json", "a.mp4", "b.mov"], ["check", "a.png", "--json"]])
+    func checkIsTakenAsArgumentParserReadsIt(_ arguments: [String]) throws {
+        let plain = try #require(PlainInvocation(arguments: arguments))
+        let parsed = try #require(try LTXPrep.parseAsRoot(arguments) as? CheckCommand)
+        #expect(plain.command == .check && plain.files == parsed.files && plain.json == parsed.json)
+        #expect(PlainInvocation.defaultCheck == parsed.target.request(prompt: parsed.prompt))
+        #expect(!parsed.quiet && parsed.global.timeout == GlobalOptions.defaultTimeout && !parsed.global.verbose)
+    }
+
+    @Test(arguments: [
+        [], ["fix", "a.mp4"], ["probe"], ["check"], ["probe", "--json"], ["probe", "--json", "--json", "a.mp4"],
+        ["probe", "a.mp4", "-v"], ["probe", "--timeout", "5", "a.mp4"], ["probe", "--", "a.mp4"],
+        ["probe", "-", "a.mp4"], ["probe", "", "a.mp4"], ["probe", "help"], ["probe", "--help"], ["--version"],
+        ["check", "-q", "a.mp4"], ["check", "a.mp4", "--for", "retake"], ["check", "--start", "1", "--duration", "2", "a.mp4"],
+    ])
+    func leavesEverythingElseToArgumentParser(_ arguments: [String]) {
+        #expect(PlainInvocation(arguments: arguments) == nil)
+    }
+
+    /// The same files through both paths (an explicit --timeout 30 sends
+    /// them to ArgumentParser): the same lines, the same exit status.
+    @Test(arguments: ["probe", "check"])
+    func printsWhatArgumentParsersPathPrints(_ command: String) throws {
+        let files = [Fixtures.path("vp9_opus.webm"), Fixtures.path("garbage.mp4"), Fixtures.path("h264.ts")]
+        for json in [["--json"], []] {
+            let plain = try BinaryRunner.run([command] + json + files)
+            let parsed = try BinaryRunner.run([command, "--timeout", "30"] + json + files)
+            #expect(plain.status == 2 && parsed.status == 2)
+            #expect(plain.stdout == parsed.stdout && !plain.stdout.isEmpty)
+            #expect(plain.stderr == parsed.stderr)
+        }
+    }
+}
