@@ -32,10 +32,11 @@ run: deps
 
 # The Swift runtime linked statically: start-up loads 11 fewer shared libraries
 # (check of a small file, 60 interleaved runs: 68.4 -> 57.9 ms median; see README).
-# Not position-independent: the loader then applies none of the binary's 95,000 relative
-# relocations, nor copies the pages they touch (probe --json of the bench WebM, 60 interleaved
-# runs: 61.1 -> 58.6 ms CPU median; MP4 59.7 -> 57.8).
-RELEASE     := build -c release --product ltx-prep --static-swift-stdlib -Xlinker -no-pie
+# Left position-independent on purpose: -Xlinker -no-pie was measured (the loader then applies
+# 604 relocations instead of 96,103; probe --json of the bench WebM, 60 interleaved runs:
+# 61.1 -> 58.6 ms CPU median) and taken out again, because a binary that parses untrusted
+# media should keep its address randomised for 2-3 ms.
+RELEASE     := build -c release --product ltx-prep --static-swift-stdlib
 
 # Release build beside the ffmpeg/ffprobe CLI on the same files; media made on demand.
 bench: deps-tools

@@ -8,10 +8,11 @@ import Testing
         #expect(p.line(elapsed: 3) == "[############............]  240/480 frames  ETA 0:03  3.2x")
     }
 
-    @Test func anUnknownTotalCountsFramesAndWaitsBeforeASpeed() {
+    @Test func anUnknownTotalCountsFramesAndShowsOnlyASpeedItCanTell() {
         let p = TranscodeProgress(framesDone: 75, framesExpected: nil, secondsDone: 3)
         #expect(p.line(elapsed: 0.1) == "75 frames")
-        #expect(p.line(elapsed: 125) == "75 frames  0.0x")
+        #expect(p.line(elapsed: 125) == "75 frames")
+        #expect(p.line(elapsed: 20) == "75 frames  0.2x")
     }
 
     @Test func theETAHasMinutesAndTwoDigitSeconds() {

@@ -27,7 +27,9 @@ import TestSupport
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<400 where process.isRunning {
+        // Bounded in time, not in polls: each poll waits for the sandbox's latency.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning && ContinuousClock.now < deadline {
             if await ready() { break }
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -75,8 +77,9 @@ import TestSupport
     /// Killed while uploading (before anything was paid): the rerun uploads
     /// and submits once.
     @Test func killedDuringUploadPaysOnce() async throws {
-        // Every answer waits 1 s: between the ticket and the retake call lie two
-        // of them, time enough for the kill on a loaded machine too.
+        // Every answer waits 1 s, the stats this test polls included: between the
+        // ticket and the retake call lie the PUT's answer and the call's own, so
+        // the kill has at least one of those seconds on a loaded machine too.
         let sandbox = try SandboxProcess(["--latency-ms", "1000"])
         defer { sandbox.stop() }
         let output = "\(dir)/retake.mp4"

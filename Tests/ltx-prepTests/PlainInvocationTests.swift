@@ -51,4 +51,15 @@ import TestSupport
             #expect(plain.stderr == parsed.stderr)
         }
     }
+
+    /// `check`'s other two statuses: 0 when every file conforms, 1 when one does not.
+    @Test(arguments: [("conformant_h264_aac.mp4", Int32(0)), ("h264_heaac.mp4", Int32(1))])
+    func checkExitsAsArgumentParsersPathDoes(_ file: String, _ status: Int32) throws {
+        for json in [["--json"], []] {
+            let plain = try BinaryRunner.run(["check"] + json + [Fixtures.path(file)])
+            let parsed = try BinaryRunner.run(["check", "--timeout", "30"] + json + [Fixtures.path(file)])
+            #expect(plain.status == status && parsed.status == status)
+            #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr)
+        }
+    }
 }

@@ -55,7 +55,7 @@ public enum StreamDigests {
     /// `negated` compares against the reference's negative (255 - Y).
     public static func lumaPSNR(reference: String, distorted: String, negated: Bool = false) throws(MediaError) -> [Double] {
         var result: [Double] = []
-        _ = try VideoComparison.walk(reference: reference, distorted: distorted, negated: negated) { error, pixels in
+        _ = try VideoComparison.walk(reference: reference, distorted: distorted, negated: negated, untilEitherEnds: true) { error, pixels in
             result.append(VideoComparison.psnr(error, pixels))
         }
         return result

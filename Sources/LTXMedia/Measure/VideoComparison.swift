@@ -30,10 +30,11 @@ public enum VideoComparison {
 
     /// Reads both files' pictures in step (the reference's first `skip`
     /// passed over), handing `pair` each pair's summed squared luma error
-    /// and pixel count, until both files end; returns the pictures each had.
-    /// `negated` compares against the reference's negative (255 - Y).
+    /// and pixel count, until both files end (or the first, when
+    /// `untilEitherEnds`); returns the pictures each had. `negated` compares
+    /// against the reference's negative (255 - Y).
     static func walk(reference: String, distorted: String, skippingReferenceFrames skip: Int = 0, negated: Bool = false,
-                     _ pair: (_ squaredError: Double, _ pixels: Int) -> Void) throws(MediaError) -> (reference: Int, distorted: Int) {
+                     untilEitherEnds: Bool = false, _ pair: (_ squaredError: Double, _ pixels: Int) -> Void) throws(MediaError) -> (reference: Int, distorted: Int) {
         let a = try VideoFrameReader(path: reference)
         let b = try VideoFrameReader(path: distorted)
         for _ in 0..<skip { guard try a.next({ _, _, _, _ in }) else { break } }
@@ -63,7 +64,7 @@ public enum VideoComparison {
             }
             countA += gotA ? 1 : 0
             countB += gotB ? 1 : 0
-            if !gotA && !gotB { return (countA, countB) }
+            if (!gotA && !gotB) || (untilEitherEnds && !(gotA && gotB)) { return (countA, countB) }
         }
     }
 }

@@ -2,7 +2,8 @@
 extension TranscodeProgress {
     /// `[#######.................]  240/480 frames  ETA 0:04  3.1x`: the bar and
     /// the ETA when the frames to come are known, the speed once `elapsed`
-    /// seconds (since the work began) are enough to tell it.
+    /// seconds (since the work began) are enough to tell it and it shows as
+    /// more than 0.0x.
     public func line(elapsed: Double) -> String {
         let width = 24
         var parts: [String] = []
@@ -17,9 +18,8 @@ extension TranscodeProgress {
         } else {
             parts.append("\(framesDone) frames")
         }
-        if elapsed > 0.2, secondsDone > 0 {
-            parts.append("\((secondsDone / elapsed * 10).rounded() / 10)x")
-        }
+        let speed = elapsed > 0.2 ? (secondsDone / elapsed * 10).rounded() / 10 : 0
+        if speed > 0 { parts.append("\(speed)x") }
         return parts.joined(separator: "  ")
     }
 }
