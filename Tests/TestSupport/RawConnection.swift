@@ -50,6 +50,7 @@ public final class RawConnection: @unchecked Sendable {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw Failed(description: "send: \(errno)") }
             sent += n
         }
@@ -63,6 +64,8 @@ public final class RawConnection: @unchecked Sendable {
         while !done(pending) && !closed {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n == 0 || (n < 0 && errno == ECONNRESET) { closed = true; break }
+            // A signal (SIGCHLD of a test's child process) interrupts a blocking recv: read on.
+            if n < 0 && errno == EINTR { continue }
             if n < 0 { break }  // the bound passed
             pending += buffer[0..<n]
         }

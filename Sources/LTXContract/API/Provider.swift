@@ -10,6 +10,10 @@ public enum Provider: String, Sendable, CaseIterable {
         }
     }
 
+    /// LTX takes uploads; Segmind only data URIs and https URLs, so a file
+    /// too big to inline must be made smaller, not delivered another way.
+    public var takesUpload: Bool { self == .ltx }
+
     /// Environment variables for the key and the base URL.
     public var keyVariable: String { self == .ltx ? "LTXV_API_KEY" : "SEGMIND_API_KEY" }
     public var baseURLVariable: String { self == .ltx ? "LTX_API_BASE_URL" : "SEGMIND_API_BASE_URL" }

@@ -8,12 +8,7 @@ final class Decoder {
     /// `parameters` is borrowed for the duration of the call only.
     init(parameters: UnsafePointer<AVCodecParameters>, path: String?, threads: Int32 = 1,
          timeBase: AVRational? = nil) throws(MediaError) {
-        guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
-            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
-            throw MediaError(kind: .unsupported, path: path, operation: "avcodec_find_decoder",
-                             message: "this FFmpeg has no decoder for \(name)")
-        }
-        guard let ctx = avcodec_alloc_context3(codec) else { fatalError("avcodec_alloc_context3: out of memory") }
+        let (codec, ctx) = try Self.allocate(parameters.pointee.codec_id, path: path)
         context = ctx
         // From here on deinit frees the context, also when a call below throws.
         try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "avcodec_parameters_to_context", path: path)
@@ -26,11 +21,7 @@ final class Decoder {
     /// them (`extradata`), and for HEVC exports the SPS's stream parameters
     /// (size, profile, sample aspect ratio) without decoding a picture.
     init(codec id: AVCodecID, extradata: UnsafeBufferPointer<UInt8>, path: String?) throws(MediaError) {
-        guard let codec = avcodec_find_decoder(id) else {
-            throw MediaError(kind: .unsupported, path: path, operation: "avcodec_find_decoder",
-                             message: "this FFmpeg has no decoder for \(String(cString: avcodec_get_name(id)))")
-        }
-        guard let ctx = avcodec_alloc_context3(codec) else { fatalError("avcodec_alloc_context3: out of memory") }
+        let (codec, ctx) = try Self.allocate(id, path: path)
         context = ctx
         // The context owns the copy (avcodec_free_context frees it); FFmpeg wants it zero-padded.
         guard let copy = av_mallocz(extradata.count + Int(AV_INPUT_BUFFER_PADDING_SIZE))?.assumingMemoryBound(to: UInt8.self) else {
@@ -41,6 +32,17 @@ final class Decoder {
         ctx.pointee.extradata_size = Int32(extradata.count)
         ctx.pointee.thread_count = 1
         try FFmpegError.check(avcodec_open2(ctx, codec, nil), "avcodec_open2", path: path)
+    }
+
+    /// The decoder for `id` and a context for it: the first steps of both ways to open one.
+    private static func allocate(_ id: AVCodecID, path: String?) throws(MediaError)
+        -> (UnsafePointer<AVCodec>, UnsafeMutablePointer<AVCodecContext>) {
+        guard let codec = avcodec_find_decoder(id) else {
+            throw MediaError(kind: .unsupported, path: path, operation: "avcodec_find_decoder",
+                             message: "this FFmpeg has no decoder for \(String(cString: avcodec_get_name(id)))")
+        }
+        guard let ctx = avcodec_alloc_context3(codec) else { fatalError("avcodec_alloc_context3: out of memory") }
+        return (codec, ctx)
     }
 
     deinit {

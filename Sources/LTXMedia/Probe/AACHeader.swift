@@ -72,9 +72,7 @@ extension AudioStreamInfo {
         profileSource = profile == nil ? nil : "header"
         var layout = AVChannelLayout()
         av_channel_layout_default(&layout, Int32(channels))
-        channelLayout = channels > 0 ? withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
-            av_channel_layout_describe(&layout, buf.baseAddress, buf.count) > 0 ? String(cString: buf.baseAddress!) : nil
-        } : nil
+        channelLayout = channels > 0 ? StreamReader.layoutName(&layout) : nil
         av_channel_layout_uninit(&layout)
     }
 }

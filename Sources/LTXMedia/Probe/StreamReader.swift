@@ -82,12 +82,17 @@ enum StreamReader {
             bitRate: par.bit_rate > 0 ? par.bit_rate : nil, isImage: image)
     }
 
+    /// FFmpeg's name for a channel layout ("stereo", "5.1"), when it has one.
+    static func layoutName(_ layout: inout AVChannelLayout) -> String? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
+            av_channel_layout_describe(&layout, buf.baseAddress, buf.count) > 0 ? String(cString: buf.baseAddress!) : nil
+        }
+    }
+
     private static func audio(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, adtsHeader: AACHeader?) -> AudioStreamInfo {
         let par = st.pointee.codecpar.pointee
         var chLayout = par.ch_layout
-        let layout = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
-            av_channel_layout_describe(&chLayout, buf.baseAddress, buf.count) > 0 ? String(cString: buf.baseAddress!) : nil
-        }
+        let layout = layoutName(&chLayout)
         let header = par.codec_id == AV_CODEC_ID_AAC ? (aacConfig(par) ?? adtsHeader) : nil
         let profile = profileName(par.codec_id, par.profile) ?? header?.profileName
         return AudioStreamInfo(

@@ -33,8 +33,8 @@ final class TransportStreamClock {
         let isVideo: Bool
         let timeBase: AVRational
         var packets = 0
+        /// The first packet's pts (nil when it had none).
         var start: Int64?
-        var startKnown = false
         var lastDecodeTime: Int64?
         var minStep = Int64.max
         var maxStep = Int64.min
@@ -71,10 +71,7 @@ final class TransportStreamClock {
         let pts = packet.pts
         t.packets += 1
         t.bytes += Int64(packet.size)
-        if !t.startKnown {
-            t.startKnown = true
-            t.start = pts
-        }
+        if t.packets == 1 { t.start = pts }
         if let position = packet.position, position >= tailStart, let pts {
             t.tailEnd = max(t.tailEnd ?? pts, pts)
         }
@@ -165,7 +162,8 @@ final class TransportStreamClock {
               audio.channels == 1 || audio.channels == 2, t.packets > 0,
               !AACRevealer.mayHideSBR(audio) || audio.profileSource == "decoded" else { return nil }
         let samples: Int64 = 1024
-        let frameTicks = av_rescale_rnd(1, samples * Int64(t.timeBase.den), Int64(audio.sampleRate) * Int64(t.timeBase.num), AV_ROUND_DOWN)
+        // An AAC frame lasts 1024 samples: a "frame rate" of rate / 1024.
+        let frameTicks = AnalysedFrameRate.frameTicks(AVRational(num: Int32(audio.sampleRate), den: Int32(samples)), t.timeBase)
         guard let span = span(t, frameTicks: frameTicks) else { return nil }
         audio.duration = FFmpegTime.seconds(span.duration, t.timeBase)
         // Every frame's bytes over every frame's time: the average FFmpeg's

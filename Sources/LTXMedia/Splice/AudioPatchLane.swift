@@ -10,6 +10,7 @@ internal import CFFmpeg
 /// noise, not a click. Outside the zones the sound is bit for bit the
 /// original's, and a 4 s section costs 4 s of AAC encoding, not the clip's.
 final class AudioPatchLane: SplicedSound {
+    let summary = "spliced in place (copied outside the sections)"
     struct Zone {
         /// Original packets starting in [start, end) are replaced, in samples.
         var start: Int64
@@ -19,11 +20,10 @@ final class AudioPatchLane: SplicedSound {
         var feedEnd: Int64
     }
 
-    let inIndex: Int
     private let outIndex: Int
     private let rate: Int32
-    private let channels: Int32
-    private let bitRate: Int
+    /// Opens an encoder like the one whose AudioSpecificConfig matched the original's: one per zone.
+    private let makeEncoder: () throws(MediaError) -> Encoder
     private let output: OutputContext
     private let decoder: Decoder
     private let mixer: SoundMixer
@@ -54,7 +54,7 @@ final class AudioPatchLane: SplicedSound {
           duration: Double) throws(MediaError) {
         let (par, timeBase, start) = input.withStream(index) { st in (st.pointee.codecpar.pointee, st.pointee.time_base, st.pointee.start_time) }
         guard par.codec_id == AV_CODEC_ID_AAC, par.profile == FF_PROFILE_AAC_LOW, par.sample_rate > 0,
-              timeBase.num == 1, timeBase.den == par.sample_rate, par.ch_layout.nb_channels <= 2 else { return nil }
+              timeBase.num == 1, timeBase.den == par.sample_rate, (1...2).contains(par.ch_layout.nb_channels) else { return nil }
         let rate = par.sample_rate
         let frame = Self.frameSize
         let first = start == FFmpegTime.noValue ? 0 : start
@@ -74,15 +74,13 @@ final class AudioPatchLane: SplicedSound {
                 zones.append(zone)
             }
         }
-        let bitRate = par.bit_rate > 0 ? Int(min(par.bit_rate, 320_000)) : (par.ch_layout.nb_channels == 1 ? 64_000 : 128_000)
-        let probe = try Encoder.aacLC(sampleRate: rate, channels: par.ch_layout.nb_channels, bitRate: bitRate, for: output)
+        let makeEncoder = { () throws(MediaError) -> Encoder in try Encoder.aacLC(matching: par, bitRate: Encoder.keptBitRate(of: par), for: output) }
+        let probe = try makeEncoder()
         let original = par.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(par.extradata_size))) } ?? []
         guard probe.extradata == original else { return nil }
 
-        inIndex = index
         self.rate = rate
-        channels = par.ch_layout.nb_channels
-        self.bitRate = bitRate
+        self.makeEncoder = makeEncoder
         self.output = output
         self.zones = zones
         decoder = try input.withStream(index) { st throws(MediaError) in
@@ -101,7 +99,7 @@ final class AudioPatchLane: SplicedSound {
         let z = zones[zone]
         if encoder == nil {
             decoder.reset()
-            encoder = try Encoder.aacLC(sampleRate: rate, channels: channels, bitRate: bitRate, for: output)
+            encoder = try makeEncoder()
         }
         // Noted before the encoder can answer for it.
         if at >= z.start && at < z.end { replaced.insert(at) }

@@ -6,7 +6,7 @@ internal import CFFmpeg
 /// order), the whole track once. For sound `AudioPatchLane` cannot patch in
 /// place (not AAC-LC, sections at its very ends...).
 final class AudioSpliceLane: SplicedSound {
-    let inIndex: Int
+    let summary = "spliced"
     private let inTimeBase: AVRational
     private let outIndex: Int
     private let decoder: Decoder
@@ -20,13 +20,10 @@ final class AudioSpliceLane: SplicedSound {
     private var startTime: Double?
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double) throws(MediaError) {
-        inIndex = index
         (inTimeBase, decoder, encoder) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Decoder, Encoder) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
-            // The original's own bit rate when it states one: the outside of the sections keeps its quality.
-            let bitRate = par.bit_rate > 0 ? Int(min(par.bit_rate, 320_000)) : nil
-            return (st.pointee.time_base, decoder, try Encoder.aacLC(matching: par, bitRate: bitRate, for: output))
+            return (st.pointee.time_base, decoder, try Encoder.aacLC(matching: par, bitRate: Encoder.keptBitRate(of: par), for: output))
         }
         outIndex = try output.addStream(for: encoder)
         mixer = SoundMixer(pieces: pieces, crossfade: crossfade, rate: encoder.sampleRate, layout: encoder.channelLayout)

@@ -63,6 +63,8 @@ final class SoundMixer {
 /// A splice's sound: every packet of the original's audio stream goes
 /// through `take`, in order; `finish` writes what is left.
 protocol SplicedSound: AnyObject {
+    /// What became of the sound, for the splice's report.
+    var summary: String { get }
     func take(_ packet: borrowing Packet, output: OutputContext) throws(MediaError)
     func finish(output: OutputContext) throws(MediaError)
 }

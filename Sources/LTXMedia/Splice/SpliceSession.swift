@@ -362,8 +362,7 @@ final class SpliceSession {
         var seams = ranges.dropFirst().map(\.start)
         if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start, $0.section.end] } }
         return SpliceResult(ranges: ranges, videoFrames: gops.sortedPts.count, wholeVideoReencoded: whole,
-                            audio: audioIndex == nil ? nil : audioSplice is AudioPatchLane ? "spliced in place (copied outside the sections)"
-                                : audioSplice != nil ? "spliced" : "copied",
+                            audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
                             seams: Array(Set(seams)).sorted())
     }
 }

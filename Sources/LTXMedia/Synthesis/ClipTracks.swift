@@ -64,9 +64,11 @@ final class PictureTrack: ClipTrack {
         let f = frame.pointee
         guard let luma = f.data.0, let cb = f.data.1, let cr = f.data.2 else { return }
         let shift = index * 4
-        for y in 0..<(bands ? Int(f.height) : 0) {
-            let row = luma + y * Int(f.linesize.0)
-            for x in 0..<Int(f.width) { row[x] = UInt8(truncatingIfNeeded: ((x + y + shift) / 8 % 2) * 140 + 50) }
+        if bands {
+            for y in 0..<Int(f.height) {
+                let row = luma + y * Int(f.linesize.0)
+                for x in 0..<Int(f.width) { row[x] = UInt8(truncatingIfNeeded: ((x + y + shift) / 8 % 2) * 140 + 50) }
+            }
         }
         let u = UInt8(truncatingIfNeeded: 128 + Int(60 * sin(Double(index) / 20)))
         let v = UInt8(truncatingIfNeeded: 128 + Int(60 * cos(Double(index) / 20)))

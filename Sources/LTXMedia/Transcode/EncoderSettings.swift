@@ -39,6 +39,13 @@ extension Encoder {
     /// Rates the AAC encoder takes.
     static let aacRates: Set<Int32> = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350]
 
+    /// The original's own bit rate when it states one, at most 320 kb/s, so
+    /// the sound a splice encodes again keeps its quality; nil lets
+    /// `aacLC(matching:)` choose by the channels.
+    static func keptBitRate(of par: AVCodecParameters) -> Int? {
+        par.bit_rate > 0 ? Int(min(par.bit_rate, 320_000)) : nil
+    }
+
     /// AAC-LC for a source's sound: its rate when AAC takes it (else 48 kHz),
     /// mono or stereo; `bitRate` nil picks 128 kb/s stereo, 64 kb/s mono.
     static func aacLC(matching par: AVCodecParameters, bitRate: Int?, for output: OutputContext) throws(MediaError) -> Encoder {

@@ -267,10 +267,9 @@ extension FixPlanner {
     /// re-encoding to fit is the only way, and the plan does it.
     public static func requestErrors(_ report: CheckReport, options: FixOptions = FixOptions(), deliveryCanChange: Bool = true) -> [Finding] {
         let errors = report.findings.filter { $0.severity == .error && $0.fixAction == .changeRequest }
-        if !deliveryCanChange { return errors.filter { $0.rule != .deliverySize } }
-        guard errors.contains(where: { $0.rule == .deliverySize }), case .success(let plan) = plan(report, options: options),
-              plan.window != nil else { return errors }
-        return errors.filter { $0.rule != .deliverySize }
+        guard errors.contains(where: { $0.rule == .deliverySize }) else { return errors }
+        let cutsAWindow = { if case .success(let plan) = plan(report, options: options) { plan.window != nil } else { false } }
+        return !deliveryCanChange || cutsAWindow() ? errors.filter { $0.rule != .deliverySize } : errors
     }
 }
 
@@ -294,6 +293,9 @@ extension FixPlanner {
         let m = written.media
         let seconds = max(m.primaryVideo?.duration ?? m.duration ?? 0, 0.1)
         var plan = plan
+        let audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
+        let fits = videoBitRate(fileBytes: Delivery.fileBytes(fitting: written.sizeLimit(for: .video), mimeType: "video/mp4"),
+                                seconds: seconds, audioBitRate: audioBits)
         let unrated: VideoEncoding?
         switch plan.video {
         case .copy: unrated = VideoEncoding(crf: options.crf, preset: options.preset)
@@ -303,9 +305,7 @@ extension FixPlanner {
         if plan.window != nil, plan.output == .mp4, var v = unrated {
             // A window's size is known only once it is cut: the rate is the one that
             // fits the length cut; its size, frame rate and frames stay as they were.
-            let audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
-            v.bitRate = videoBitRate(fileBytes: Delivery.fileBytes(fitting: written.sizeLimit(for: .video), mimeType: "video/mp4"),
-                                     seconds: seconds, audioBitRate: audioBits)
+            v.bitRate = fits
             plan.video = .encode(v)
             plan.operations.append(FixOperation(action: .recompress,
                                                 detail: "re-encode the window at \(v.bitRate! / 1000) kb/s to fit \(written.delivery.rawValue): as cut it made \(m.sizeBytes) bytes",
@@ -315,9 +315,6 @@ extension FixPlanner {
         switch (plan.video, plan.audio) {
         case (.encode(var v), _):
             guard let rate = v.bitRate else { return nil }
-            let audioBits = m.primaryAudio.map { Int($0.bitRate ?? 128_000) } ?? 0
-            let fits = videoBitRate(fileBytes: Delivery.fileBytes(fitting: written.sizeLimit(for: .video), mimeType: "video/mp4"),
-                                    seconds: seconds, audioBitRate: audioBits)
             let achieved = max(1, Int(Double(m.sizeBytes) * 8 / seconds) - audioBits)
             v.bitRate = max(50_000, min(rate * 8 / 10, Int(Double(rate) * Double(fits) / Double(achieved) * 0.9)))
             plan.video = .encode(v)

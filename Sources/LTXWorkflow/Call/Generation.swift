@@ -97,7 +97,7 @@ public enum Generation {
         defer { for p in prepared { p.discard() } }
         for input in job.inputs {
             prepared.append(try await PreparedInput.prepare(input.path, input.check, beside: job.output, options: job.fixOptions,
-                                                            deliveryCanChange: job.provider != .segmind, events: events))
+                                                            deliveryCanChange: job.provider.takesUpload, events: events))
         }
         let estimate = job.estimate(prepared)
         events(.estimated(estimate))

@@ -55,7 +55,7 @@ extension GenerationJob {
     public static func retake(input: String, section: RetakeSection, prompt: String? = nil, mode: RetakeMode? = nil,
                               model: String? = nil, provider: Provider = .ltx, delivery: Delivery? = nil, url: String? = nil,
                               output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
-        let delivery = delivery ?? (provider == .segmind ? .dataURI : .upload)
+        let delivery = delivery ?? (provider.takesUpload ? .upload : .dataURI)
         let check = CheckRequest(endpoint: .retake, section: section, delivery: delivery, prompt: prompt)
         return GenerationJob(endpoint: .retake, provider: provider, inputs: [Input(path: input, check: check, delivery: delivery, url: url)], output: output,
                              fixOptions: fixOptions) { uris, sent in
