@@ -5,8 +5,9 @@ PREFIX      ?= /usr/local
 ARGS        ?= --help
 # FFmpeg's C libraries, which the CFFmpeg system-library target links.
 APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
-# Only for making fixtures and for benchmarks: the ffmpeg CLI and a timer.
-APT_TOOLS   := ffmpeg hyperfine python3 curl
+# Only for making fixtures and for benchmarks: the ffmpeg CLI, a timer, and a C compiler for
+# the bench's start-up floor (bench/floor.c; gcc only recommends the C library's headers).
+APT_TOOLS   := ffmpeg hyperfine python3 curl gcc libc6-dev
 
 FUZZ_ARGS   ?=
 

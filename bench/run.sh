@@ -60,6 +60,21 @@ for f in "${BIG[@]}"; do
   "$BIN" probe --json "$p" > "$OUT/ours.$f.json"
   ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$p" > "$OUT/ffprobe_count.$f.txt"
 done
+
+# Start-up (issue 12): check beside ffprobe and beside the floor, a C program that only links
+# the same five FFmpeg libraries, so the table shows what is left above what loading FFmpeg costs.
+# Interleaved medians: a one-off spell of load then hits all three alike.
+FLOOR_BIN="$MEDIA/floor"
+if [ ! -x "$FLOOR_BIN" ] || [ "$HERE/floor.c" -nt "$FLOOR_BIN" ]; then
+  cc -O2 "$HERE/floor.c" -o "$FLOOR_BIN" $(pkg-config --cflags --libs libavformat libavcodec libavutil libswscale libswresample)
+fi
+STARTUP_RUNS=${BENCH_STARTUP_RUNS:-20}
+for f in "${BIG[@]}"; do
+  p="$MEDIA/$f"
+  echo "timing start-up: $f" >&2
+  python3 "$HERE/interleaved.py" --json "$OUT/startup.$f.json" "$STARTUP_RUNS" \
+    "$BIN" check "$p" -- ffprobe -v error -show_format -show_streams "$p" -- "$FLOOR_BIN" >/dev/null
+done
 echo "timing 50 files" >&2
 hf -i --runs 5 --export-json "$OUT/many.json" \
   "$BIN check --json $MANY" \

@@ -61,6 +61,22 @@ for f, what, refname, o, r, target, note in rows:
     met = ratio <= target
     failed |= not met or "DIFFERENT" in note
     print(f"| {f} | {what} | {refname} | {o:.1f} | {r:.1f} | {ratio:.2f}x | <= {target}x | {'yes' if met else 'NO'} | {note} |")
+startup = [(f, json.loads((out / f"startup.{f}.json").read_text())) for f in files if (out / f"startup.{f}.json").exists()]
+if startup:
+    # Issue 12's start-up target, from interleaved.py's medians (check, ffprobe, the floor, in that order).
+    print()
+    print(f"Start-up: medians of {startup[0][1]['runs']} interleaved runs; the C floor only links the five FFmpeg libraries.")
+    print()
+    print("| file | ltx-prep check ms | ffprobe -show_format -show_streams ms | C floor ms | ratio | target | met | floor / ffprobe | CPU ms, check / ffprobe / floor | CPU ratio |")
+    print("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+    for f, timed in startup:
+        check, probe, floor = timed["results"]
+        ratio = check["wall_median_ms"] / probe["wall_median_ms"]
+        met = ratio <= 0.5
+        failed |= not met
+        print(f"| {f} | {check['wall_median_ms']:.1f} | {probe['wall_median_ms']:.1f} | {floor['wall_median_ms']:.1f} | {ratio:.2f}x | <= 0.5x | {'yes' if met else 'NO'} "
+              f"| {floor['wall_median_ms'] / probe['wall_median_ms']:.2f}x "
+              f"| {check['cpu_median_ms']:.1f} / {probe['cpu_median_ms']:.1f} / {floor['cpu_median_ms']:.1f} | {check['cpu_median_ms'] / probe['cpu_median_ms']:.2f}x |")
 rss_rows = [(name, label) for name, label in [
     ("fix.window", "fix: 21 s window by stream copy / ffmpeg -ss -t -c copy"),
     ("fix.vp9", "fix: VP9 to H.264 / ffmpeg -c:v libx264 -c:a aac"),
@@ -103,6 +119,6 @@ if upload.exists():
     failed |= max(rss["ltx_prep"]) >= 64
     print(f"| peak RSS, MiB (median / max, all runs) | {median(rss['ltx_prep']):.1f} / {max(rss['ltx_prep']):.1f} | {median(rss['curl']):.1f} / {max(rss['curl']):.1f} | | < 64 | {'yes' if max(rss['ltx_prep']) < 64 else 'NO'} |")
 print()
-print("A time ratio is ltx-prep's mean wall time over the reference's (median for the upload), same files, same machine;")
+print("A time ratio is ltx-prep's mean wall time over the reference's (median for the upload and start-up), same files, same machine;")
 print("the upload's throughput ratio is ltx-prep's bytes per second over curl's.")
 sys.exit(0)
