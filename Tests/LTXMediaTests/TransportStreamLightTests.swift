@@ -50,6 +50,42 @@ import TestSupport
         #expect(throws: MediaError.self) { try probe("crafted_ts_cut.ts", .whereNeeded) }
     }
 
+    /// The scan counts whole PES packets, unparsed, so it must see each PES
+    /// begin exactly one picture. A PES without a timestamp, or one that begins
+    /// two pictures (the next step is then two frames), sends the probe to the
+    /// full path, whose parser finds all 97 pictures (ffprobe -count_frames: 97).
+    @Test(arguments: ["crafted_ts_pes_no_pts.ts", "crafted_ts_two_pictures_one_pes.ts"])
+    func aPESThatIsNotOnePictureSendsTheProbeToTheFullPath(_ name: String) throws {
+        let probed = try probe(name, .whereNeeded)
+        #expect(probed.light == nil)
+        #expect(probed.info.primaryVideo?.frameCount == 97)
+        #expect(probed.info == (try probe(name, .full)).info)
+    }
+
+    /// ADTS frames are counted by their headers' lengths through the PES
+    /// packets, a frame may run on into the next PES; a header missing where a
+    /// frame should begin, or cut by the end of a PES, breaks the count.
+    @Test func adtsFramesAreCountedAcrossPESPackets() {
+        func frame(_ length: Int) -> [UInt8] {
+            [0xFF, 0xF1, 0x50, 0x80 | UInt8(length >> 11 & 3), UInt8(length >> 3 & 0xFF), UInt8((length & 7) << 5 | 0x1F), 0xFC]
+                + [UInt8](repeating: 0x21, count: length - 7)
+        }
+        func count(_ packets: [[UInt8]]) -> ADTSFrameCount {
+            var c = ADTSFrameCount()
+            for p in packets { p.withUnsafeBufferPointer { c.add($0) } }
+            return c
+        }
+        let three = frame(300) + frame(9) + frame(2000)
+        #expect(count([three]).frames == 3 && !count([three]).broken)
+        // The second frame split after 50 of its bytes, the third whole in the next PES.
+        let split = count([Array(three[0..<350]), Array(three[350...])])
+        #expect(split.frames == 3 && !split.broken)
+        // Junk where the next frame's header should be.
+        #expect(count([frame(300), [0x00] + frame(9)]).broken)
+        // A header cut by the end of its PES.
+        #expect(count([frame(300) + Array(frame(9)[0..<4]), Array(frame(9)[4...])]).broken)
+    }
+
     /// avg_frame_rate as FFmpeg's analysis rounds it (get_std_framerate).
     @Test func analysedFrameRate() {
         let tb = AVRational(num: 1, den: 90000)

@@ -114,6 +114,13 @@ final class FormatContext {
         }
     }
 
+    /// From here on, a packet is what the demuxer stored (an MPEG-TS: one
+    /// whole PES) with the timestamps it stored: no parser splits or joins
+    /// frames, and none are filled in (FFmpeg asks for both flags together).
+    func readStoredPackets() {
+        context.pointee.flags |= AVFMT_FLAG_NOPARSE | AVFMT_FLAG_NOFILLIN
+    }
+
     /// Seeks every stream to the last keyframe at or before `seconds`.
     func seek(toKeyframeBefore seconds: Double) throws(MediaError) {
         let ts = Int64((seconds * Double(AV_TIME_BASE)).rounded(.down))

@@ -54,6 +54,7 @@ public enum MediaProbe {
         }
         let unsettled = try FrameCounter.countFromIndex(&streams, in: input, fileSize: size)
         let clock = light == .transportStream ? TransportStreamClock(streams, fileSize: size, in: input) : nil
+        if clock != nil { input.readStoredPackets() }
         try PacketScan.run(&streams, countVideo: unsettled, sniff: light, reveal: options.aacReveal, clock: clock, in: input)
         var duration = input.durationSeconds, bitRate = input.bitRate
         if let clock {

@@ -6,18 +6,28 @@ internal import CFFmpeg
 /// FFmpeg computes them (demux.c: estimate_timings_from_pts,
 /// update_stream_timings; the frame rate in `AnalysedFrameRate`).
 ///
+/// The scan reads whole PES packets, unparsed (`readStoredPackets`): FFmpeg's
+/// H.264 parser, which finds each frame's end byte by byte and copies it out,
+/// was half the scan's time. The count stays the decoder's because the video
+/// must step by exactly one frame from PES to PES, each with its own
+/// timestamp: a PES timestamp belongs to the first picture that begins in it
+/// (H.222.0, 2.4.3.7), so a PES that began two pictures would make the next
+/// step two frames, and one that began none would carry no timestamp. Either
+/// sends the probe to the full path. AAC frames are counted by walking their
+/// ADTS headers through each PES.
+///
 /// FFmpeg takes a stream's start from its first packet and its end from the
 /// file's last 250 000 bytes, read again as whole PES packets: the latest
-/// PES timestamp there plus one frame. A parsed packet that begins a PES
-/// carries that PES's position and timestamp; one split off later in the
-/// same PES (a second AAC frame) has neither, so the same maximum is seen.
+/// PES timestamp there plus one frame, which is what the scan's own PES
+/// packets give.
 ///
 /// Where the scan cannot vouch for FFmpeg's answer it says so (`settle`
 /// returns nil) and the probe takes the full path: a stream without a
 /// readable SPS or ADTS header, without SPS timing, whose packets do not
 /// step at the declared rate, too short or too dense for FFmpeg's rate
-/// guess to be the declared one, HE-AAC or more than two channels, or no
-/// packet of its own near the end of the file.
+/// guess to be the declared one, HE-AAC or more than two channels, ADTS
+/// frames that do not follow one another, or no packet of its own near the
+/// end of the file.
 final class TransportStreamClock {
     /// FFmpeg's DURATION_MAX_READ_SIZE: the tail read for the end time.
     static let tailBytes: Int64 = 250_000
@@ -40,6 +50,8 @@ final class TransportStreamClock {
         var maxStep = Int64.min
         /// A packet without a timestamp, or a decode time that did not advance.
         var irregular = false
+        /// Audio: its ADTS frames, counted through the PES packets.
+        var adts = ADTSFrameCount()
         /// Where the packet that completes the analysis's frame count ends.
         var analysedUpTo: Int64?
         /// The latest timestamp of a PES that starts in the tail.
@@ -88,6 +100,8 @@ final class TransportStreamClock {
                 t.irregular = true
             }
             if t.packets == Self.analysedFrames { t.analysedUpTo = packet.position.map { $0 + Int64(packet.size) } ?? Int64.max }
+        } else {
+            packet.withBytes { t.adts.add($0) }
         }
         tracks[index] = t
     }
@@ -159,7 +173,7 @@ final class TransportStreamClock {
         // gives one or two channels. (The analysis reports what the decoder
         // found, so an undecoded low-rate header cannot stand in for it.)
         guard audio.declaredProfile == "LC", audio.profile == "LC", audio.sampleRate > 0,
-              audio.channels == 1 || audio.channels == 2, t.packets > 0,
+              audio.channels == 1 || audio.channels == 2, t.adts.frames > 0, !t.adts.broken,
               !AACRevealer.mayHideSBR(audio) || audio.profileSource == "decoded" else { return nil }
         let samples: Int64 = 1024
         // An AAC frame lasts 1024 samples: a "frame rate" of rate / 1024.
@@ -168,7 +182,7 @@ final class TransportStreamClock {
         audio.duration = FFmpegTime.seconds(span.duration, t.timeBase)
         // Every frame's bytes over every frame's time: the average FFmpeg's
         // ADTS parser keeps, over the whole stream rather than the analysed start.
-        audio.bitRate = t.bytes * 8 * Int64(audio.sampleRate) / (Int64(t.packets) * samples)
+        audio.bitRate = t.bytes * 8 * Int64(audio.sampleRate) / (Int64(t.adts.frames) * samples)
         return span
     }
 
