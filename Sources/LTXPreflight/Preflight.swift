@@ -45,6 +45,17 @@ public enum Preflight {
         return try evaluate(media, request).get()
     }
 
+    /// `check` on the calling thread, which blocks on file I/O: for a
+    /// program with nothing else to do meanwhile (one file, from `main`).
+    public static func checkBlocking(_ path: String, _ request: CheckRequest = CheckRequest(),
+                                     options: ProbeOptions = ProbeOptions()) -> Result<CheckReport, MediaError> {
+        do throws(MediaError) {
+            return evaluate(try MediaProbe.probeBlocking(path, options: options), request)
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Checks many files, at most `concurrency` at a time, and returns
     /// their results in the order given.
     public static func checkAll(_ paths: [String], _ request: CheckRequest = CheckRequest(),

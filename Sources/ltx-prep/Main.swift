@@ -12,6 +12,7 @@ enum Main {
     /// every input it cannot use, arguments included, and says it in one line.
     static func main() async {
         if let plain = PlainInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
+            if let status = plain.runOnThisThread() { exit(status) }
             exit(await plain.run())
         }
         do {

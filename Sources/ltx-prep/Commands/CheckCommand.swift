@@ -60,18 +60,20 @@ struct CheckCommand: AsyncParsableCommand {
     /// given; the worst status. Shared with `PlainInvocation`, so both print the same.
     static func check(_ files: [String], _ request: CheckRequest, json: Bool, quiet: Bool, options: ProbeOptions, logger: Logger) async -> ExitStatus {
         logger.debug("checking \(files.count) file(s) on up to \(Preflight.defaultConcurrency) threads")
-        var status = ExitStatus.conformant
-        for (file, result) in zip(files, await Preflight.checkAll(files, request, options: options)) {
-            switch result {
-            case .success(let report):
-                status = max(status, report.conformant ? .conformant : .nonConformant)
-                Console.out(json ? JSONOutput.line(report) : report.text(color: Console.useColor, quiet: quiet))
-            case .failure(let error):
-                status = .unusable
-                Console.error(error.description)
-                if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
-            }
+        let results = await Preflight.checkAll(files, request, options: options)
+        return zip(files, results).map { print($0, $1, json: json, quiet: quiet) }.max() ?? .conformant
+    }
+
+    /// Prints one file's report, or the line saying why it could not be read; its status.
+    static func print(_ file: String, _ result: Result<CheckReport, MediaError>, json: Bool, quiet: Bool) -> ExitStatus {
+        switch result {
+        case .success(let report):
+            Console.out(json ? JSONOutput.line(report) : report.text(color: Console.useColor, quiet: quiet))
+            return report.conformant ? .conformant : .nonConformant
+        case .failure(let error):
+            Console.error(error.description)
+            if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
+            return .unusable
         }
-        return status
     }
 }

@@ -1,3 +1,4 @@
+import LTXMedia
 import LTXPreflight
 
 /// `ltx-prep probe|check [--json] FILE...`, the call a script makes once per
@@ -43,6 +44,23 @@ struct PlainInvocation: Equatable {
             return await ProbeCommand.probe(files, json: json, options: options) ? ExitStatus.conformant.rawValue : ExitStatus.unusable.rawValue
         case .check:
             return await CheckCommand.check(files, Self.defaultCheck, json: json, quiet: false, options: options, logger: logger).rawValue
+        }
+    }
+
+    /// One file: probed on this thread, with no task or thread started. The
+    /// Dispatch thread and the cooperative pool that `run` wakes for it
+    /// cost a one-file check more than the file's own work (their threads'
+    /// stacks and malloc arenas). Prints what `run` prints.
+    func runOnThisThread() -> Int32? {
+        guard files.count == 1, let file = files.first else { return nil }
+        _ = GlobalOptions.bootstrap(verbose: false)
+        let options = GlobalOptions.probeOptions(timeout: GlobalOptions.defaultTimeout)
+        switch command {
+        case .probe:
+            let result = Result { () throws(MediaError) in try MediaProbe.probeBlocking(file, options: options) }
+            return ProbeCommand.print(file, result, json: json) ? ExitStatus.conformant.rawValue : ExitStatus.unusable.rawValue
+        case .check:
+            return CheckCommand.print(file, Preflight.checkBlocking(file, Self.defaultCheck, options: options), json: json, quiet: false).rawValue
         }
     }
 }

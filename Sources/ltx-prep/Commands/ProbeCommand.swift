@@ -34,14 +34,24 @@ struct ProbeCommand: AsyncParsableCommand {
         var readAll = true
         for file in files {
             do throws(MediaError) {
-                let info = try await MediaProbe.probe(file, options: options)
-                Console.out(json ? JSONOutput.line(info) : info.text)
+                readAll = print(file, .success(try await MediaProbe.probe(file, options: options)), json: json) && readAll
             } catch {
-                readAll = false
-                Console.error(error.description)
-                if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
+                readAll = print(file, .failure(error), json: json) && readAll
             }
         }
         return readAll
+    }
+
+    /// Prints one file's facts, or the line saying why it could not be read; whether it was read.
+    static func print(_ file: String, _ result: Result<MediaInfo, MediaError>, json: Bool) -> Bool {
+        switch result {
+        case .success(let info):
+            Console.out(json ? JSONOutput.line(info) : info.text)
+            return true
+        case .failure(let error):
+            Console.error(error.description)
+            if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
+            return false
+        }
     }
 }
