@@ -1,19 +1,13 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 @main
 enum Main {
     /// ArgumentParser exits 64 on a usage error; ltx-prep documents 2 for
     /// every input it cannot use, arguments included, and says it in one line.
     static func main() async {
         if let plain = PlainInvocation(arguments: Array(CommandLine.arguments.dropFirst())) {
-            if let status = plain.runOnThisThread() { exit(status) }
-            exit(await plain.run())
+            if let status = plain.runOnThisThread() { Console.exit(status) }
+            Console.exit(await plain.run())
         }
         do {
             var command = try LTXPrep.parseAsRoot()
@@ -26,7 +20,7 @@ enum Main {
             if LTXPrep.exitCode(for: error) == .validationFailure {
                 let message = LTXPrep.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
                 Console.error("\(message) (see 'ltx-prep \(subcommandName.map { "\($0) " } ?? "")--help')")
-                exit(ExitStatus.unusable.rawValue)
+                Console.exit(ExitStatus.unusable.rawValue)
             }
             LTXPrep.exit(withError: error)
         }

@@ -63,7 +63,7 @@ struct BatchCommand: AsyncParsableCommand {
             if let shards { share = try BatchShard.indexed(shards, environment: settings.environment) }
             var folder: BatchSource.FolderRetake?
             if let outputDir, let start, let duration { folder = .init(outputDir: outputDir, start: start, duration: duration, prompt: prompt) }
-            let status = StatusLine(enabled: !client.json && Console.stderrIsTerminal)
+            let status = StatusLine(quiet: client.json)
             let results = try await Batch.run(source, folder: folder, shard: share, settings: settings, concurrency: concurrency,
                                               logger: logger, progress: { status.show($0.line) }, finished: { r in
                 status.clear()

@@ -183,7 +183,7 @@ struct UploadCommand: AsyncParsableCommand {
             if dryRun {
                 return Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
             }
-            let status = StatusLine(enabled: !json && Console.stderrIsTerminal)
+            let status = StatusLine(quiet: json)
             let uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
                 if case .uploading(let sent, let total) = event { status.show("uploading \(Format.mb(sent)) of \(Format.mb(total))") }
             }

@@ -2,12 +2,6 @@ import ArgumentParser
 import LTXClient
 import LTXSandbox
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
@@ -100,7 +94,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let address = host
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
-            fflush(nil)  // the port line must reach a pipe now: tests wait for it
+            Console.flush()  // the port line must reach a pipe now: tests wait for it
         }
     }
 }

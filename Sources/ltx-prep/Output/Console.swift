@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 /// Where output goes: results to stdout, problems to stderr, one line each.
+/// The one place the CLI reaches libc.
 enum Console {
     static func out(_ line: String) {
         print(line)
@@ -30,6 +31,18 @@ enum Console {
             if n <= 0 { break }
             offset += n
         }
+    }
+
+    /// What `out` has buffered, written now: for a line a pipe must see at once.
+    static func flush() { fflush(nil) }
+
+    /// Ends the process with `status`, stdout flushed.
+    static func exit(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
     }
 
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }

@@ -1,17 +1,11 @@
 import LTXWorkflow
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Runs `work` in a task that Ctrl-C, SIGTERM or SIGHUP cancels
 /// (`SignalCancellation`), with a status line on a terminal (none when
 /// `quiet`, e.g. for --json), cleared when it ends.
 func interruptibly<T: Sendable, E: Error>(quiet: Bool, _ work: @escaping @Sendable (StatusLine) async throws(E) -> T) async -> Result<T, E> {
-    let status = StatusLine(enabled: !quiet && Console.stderrIsTerminal)
+    let status = StatusLine(quiet: quiet)
     let (result, signal) = await SignalCancellation.run { () async -> Result<T, E> in
         do throws(E) { return .success(try await work(status)) } catch { return .failure(error) }
     }
@@ -23,6 +17,6 @@ func interruptibly<T: Sendable, E: Error>(quiet: Bool, _ work: @escaping @Sendab
 enum Interrupt {
     static let received = Mutex<Int32?>(nil)
 
-    /// 128 + the signal that stopped the work (130 for Ctrl-C), as shells report it.
-    static var exitStatus: Int32 { 128 + (received.withLock { $0 } ?? SIGINT) }
+    /// 128 + the signal that stopped the work, as shells report it; 130 (Ctrl-C's) when none came.
+    static var exitStatus: Int32 { received.withLock { $0 }.map { 128 + $0 } ?? ExitStatus.interrupted.rawValue }
 }
