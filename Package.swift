@@ -111,7 +111,10 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .testTarget(name: "LTXWorkflowTests", dependencies: ["LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXSandbox", "TestSupport"]),
+        .testTarget(name: "LTXWorkflowTests", dependencies: [
+            "LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "LTXSandbox", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "LTXJournalTests", dependencies: ["LTXJournal", "TestSupport"]),
         .testTarget(name: "LTXSandboxTests", dependencies: [
             "LTXSandbox", "LTXContract", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -24,11 +24,11 @@ public struct SandboxConfiguration: Sendable {
     /// How long an async (v2) job stays `processing` before it completes.
     public var jobSeconds: Duration
     /// Statuses for the first job polls (`GET /v2/{endpoint}/{id}`), in order: e.g. 503, 500.
-    public var pollScript: [Int] = []
+    public var pollScript: [Int]
     /// Statuses for the first result downloads, in order: e.g. 504.
-    public var resultScript: [Int] = []
+    public var resultScript: [Int]
     /// Every async job ends `failed`, with an error.
-    public var failJobs = false
+    public var failJobs: Bool
     /// A job is forgotten this long after it ends (404 on poll); nil keeps it while the sandbox runs.
     public var jobLifetime: Duration?
     /// How a synchronous (v1) 200 carries the video: the bytes, JSON naming a
@@ -39,31 +39,41 @@ public struct SandboxConfiguration: Sendable {
         case notVideo = "not-video"
     }
 
-    public var syncAnswer: SyncAnswer = .video
+    public var syncAnswer: SyncAnswer
     /// A connection with no request part read and no answer written for this
     /// long is closed (a stalled upload, a client that holds it open).
-    public var idleTimeout: Duration = .seconds(60)
+    public var idleTimeout: Duration
     /// A request's head must arrive within this long of the connection
     /// opening or of the previous answer (a client trickling its headers).
-    public var headerTimeout: Duration = .seconds(20)
+    public var headerTimeout: Duration
     /// Remove `storageDirectory` and all in it when the sandbox stops (set
     /// when the sandbox made the folder itself).
-    public var removeStorageOnExit = false
+    public var removeStorageOnExit: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String,
-                latency: Duration = .zero, script: [Int] = [], retryAfter: Int = 1, failureRate: Double = 0,
-                dropAfterBytes: Int? = nil, uploadURLLifetime: Duration = .seconds(3600),
-                jobSeconds: Duration = .zero) {
+    /// Every setting; what is not given is normal service on a free port.
+    public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String, removeStorageOnExit: Bool = false,
+                latency: Duration = .zero, script: [Int] = [], pollScript: [Int] = [], resultScript: [Int] = [], retryAfter: Int = 1,
+                failureRate: Double = 0, failJobs: Bool = false, dropAfterBytes: Int? = nil, uploadURLLifetime: Duration = .seconds(3600),
+                jobSeconds: Duration = .zero, jobLifetime: Duration? = nil, syncAnswer: SyncAnswer = .video,
+                idleTimeout: Duration = .seconds(60), headerTimeout: Duration = .seconds(20)) {
         self.host = host
         self.port = port
         self.apiKey = apiKey
         self.storageDirectory = storageDirectory
+        self.removeStorageOnExit = removeStorageOnExit
         self.latency = latency
         self.script = script
+        self.pollScript = pollScript
+        self.resultScript = resultScript
         self.retryAfter = retryAfter
         self.failureRate = failureRate
+        self.failJobs = failJobs
         self.dropAfterBytes = dropAfterBytes
         self.uploadURLLifetime = uploadURLLifetime
         self.jobSeconds = jobSeconds
+        self.jobLifetime = jobLifetime
+        self.syncAnswer = syncAnswer
+        self.idleTimeout = idleTimeout
+        self.headerTimeout = headerTimeout
     }
 }

@@ -26,21 +26,24 @@ public enum JournalResume {
 
     /// Every unfinished entry of `journal`, one after another, each with a
     /// client for its own provider and base URL (the key from `apiKey`, else
-    /// the environment). `each` hears how each ended; returns how many there were.
+    /// the environment). `each` hears how each ended; returns how many there
+    /// were and how many of them could not be finished.
     public static func resumeAll(_ journal: Journal, apiKey: String?, environment: [String: String], pollInterval: Duration = .seconds(5),
-                                 logger: Logger,
-                                 each: (JournalEntry, Result<GenerationOutcome, WorkflowError>) -> Void) async throws(WorkflowError) -> Int {
+                                 logger: Logger, each: (JournalEntry, Result<GenerationOutcome, WorkflowError>) -> Void)
+        async throws(WorkflowError) -> (count: Int, failed: Int) {
         let entries: [JournalEntry]
         do throws(JournalError) { entries = try await journal.all().filter(isUnfinished) } catch { throw .journal(error) }
+        var failed = 0
         for entry in entries {
             do throws(WorkflowError) {
                 let settings = CallSettings(provider: Provider(rawValue: entry.provider) ?? .ltx, apiKey: apiKey, baseURL: entry.baseURL,
                                             environment: environment)
                 each(entry, .success(try await resume(entry, client: settings.client(logger: logger), journal: journal, pollInterval: pollInterval)))
             } catch {
+                failed += 1
                 each(entry, .failure(error))
             }
         }
-        return entries.count
+        return (entries.count, failed)
     }
 }

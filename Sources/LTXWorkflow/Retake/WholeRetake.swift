@@ -46,6 +46,16 @@ public struct WholeRetakeRequest: Sendable {
     }
 }
 
+extension WholeRetakeRequest {
+    /// The first section's call alone (`ltx-prep retake --window-only`): no
+    /// context added and no splice, the API's answer for the window written
+    /// as it came. `sections` must not be empty.
+    public var windowJob: GenerationJob {
+        .retake(input: input, section: RetakeSection(start: sections[0].start, duration: sections[0].duration), prompt: prompt, mode: mode,
+                model: model, provider: provider, delivery: delivery, url: url, output: output, fixOptions: fixOptions)
+    }
+}
+
 public struct RetakeOutcome: Sendable {
     public var calls: [RetakeCall]
     /// The sum of every call's documented price, shown before any was paid.

@@ -27,6 +27,15 @@ extension JournalEntry {
         return lines.joined(separator: "\n")
     }
 
+    /// How resuming this entry ended (`ltx-prep jobs resume`): `3f2a9c1b7d0e:
+    /// wrote out.mp4`, or the same start and why it could not be finished.
+    public func resumeLine(_ result: Result<GenerationOutcome, WorkflowError>) -> String {
+        switch result {
+        case .success(let outcome): "\(fingerprint.prefix(12)): wrote \(outcome.generated?.output ?? "?")"
+        case .failure(let error): "\(fingerprint.prefix(12)): \(error)"
+        }
+    }
+
     private static func time(_ t: Double) -> String { Date(timeIntervalSince1970: t).formatted(.iso8601) }
 }
 

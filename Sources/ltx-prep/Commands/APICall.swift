@@ -5,35 +5,18 @@ import LTXPreflight
 import LTXWorkflow
 import Logging
 
-/// One line on stderr and an exit status.
-struct CommandFailure: Error {
-    var message: String
-    var status: ExitStatus
-
-    init(_ message: String, status: ExitStatus) {
-        self.message = message
-        self.status = status
-    }
-
-    init(_ error: WorkflowError) {
-        message = error.description
-        status = switch error.kind {
-        case .unusable: .unusable
-        case .api: .api
-        case .network: .network
-        case .cancelled: .interrupted
-        }
-    }
-}
-
-/// Runs `body`, turning a `CommandFailure` or a `WorkflowError` into its line and exit status.
+/// Runs `body`, turning a `WorkflowError` into its line on stderr and its exit status.
 func reportingFailures(_ body: () async throws -> Void) async throws {
-    let failure: CommandFailure
-    do { return try await body() } catch let error as WorkflowError { failure = CommandFailure(error) } catch let error as CommandFailure {
-        failure = error
+    do { try await body() } catch let error as WorkflowError {
+        Console.error(error.description)
+        let status: Int32 = switch error.kind {
+        case .unusable: ExitStatus.unusable.rawValue
+        case .api: ExitStatus.api.rawValue
+        case .network: ExitStatus.network.rawValue
+        case .cancelled: Interrupt.exitStatus
+        }
+        throw ExitCode(status)
     }
-    Console.error(failure.message)
-    throw ExitCode(failure.status == .interrupted ? Interrupt.exitStatus : failure.status.rawValue)
 }
 
 let callExitStatus = """
@@ -52,17 +35,29 @@ let callExitStatus = """
 /// The CLI's side of `Generation.run`: the confirmation prompt, Ctrl-C as
 /// cancellation, and printing.
 enum APICall {
-    static func run(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger) async throws -> GenerationOutcome {
-        try await interruptible(options, force: force, summary: job.summary, provider: job.provider) { settings, confirm, events throws(WorkflowError) in
-            try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
+    /// Runs `job` and prints its result: one JSON object, or a line naming
+    /// the file and the request id, with `note` under it.
+    static func perform(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger,
+                        note: (GenerationOutcome) -> String? = { _ in nil }) async throws {
+        try await reportingFailures {
+            let outcome = try await interruptible(options, force: force, summary: job.summary, provider: job.provider) {
+                settings, confirm, events throws(WorkflowError) in
+                try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
+            }
+            if options.json, let report = outcome.report { return Console.out(JSONOutput.line(report)) }
+            if let text = outcome.text(output: job.output, note: note(outcome)) { Console.out(text) }
         }
     }
 
     /// A whole-video retake: its calls, then the splice, with the same prompt,
-    /// Ctrl-C and status line as one call.
-    static func runWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws -> RetakeOutcome {
-        try await interruptible(options, force: force, summary: "this retake", provider: request.provider) { settings, confirm, events throws(WorkflowError) in
-            try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
+    /// Ctrl-C and status line as one call; prints its result.
+    static func performWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws {
+        try await reportingFailures {
+            let outcome = try await interruptible(options, force: force, summary: "this retake", provider: request.provider) {
+                settings, confirm, events throws(WorkflowError) in
+                try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
+            }
+            Console.out(options.json ? JSONOutput.line(outcome) : outcome.text)
         }
     }
 
@@ -83,19 +78,5 @@ enum APICall {
                 }
             }
         }.get()
-    }
-
-    /// Runs `job` and prints its result.
-    static func perform(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger) async throws {
-        try await reportingFailures {
-            let outcome = try await run(job, options: options, force: force, logger: logger)
-            report(outcome, output: job.output, json: options.json)
-        }
-    }
-
-    /// The result: one JSON object, or a line naming the file and the request id.
-    static func report(_ outcome: GenerationOutcome, output: String, json: Bool, note: String? = nil) {
-        if json, let report = outcome.report { return Console.out(JSONOutput.line(report)) }
-        if let text = outcome.text(output: output, note: note) { Console.out(text) }
     }
 }

@@ -30,19 +30,20 @@ struct JobsCommand: AsyncParsableCommand {
         @Flag(help: "JSON Lines instead of text.") var json = false
 
         func with<T>(_ body: (Journal) async throws -> T) async throws -> T { try await CallSettings(journalPath: journal.path).withJournal(body) }
+
+        /// Prints what `read` takes from the journal: a JSON line each, or its `text`.
+        func print<T: Encodable>(_ read: (Journal) async throws -> [T], text: (T) -> String) async throws {
+            try await reportingFailures {
+                for item in try await with(read) { Console.out(json ? JSONOutput.line(item) : text(item)) }
+            }
+        }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every paid request, newest first.")
         @OptionGroup var options: JournalOption
 
-        func run() async throws {
-            try await reportingFailures {
-                for e in try await options.with({ try await $0.all() }) {
-                    Console.out(options.json ? JSONOutput.line(e) : e.line)
-                }
-            }
-        }
+        func run() async throws { try await options.print({ try await $0.all() }, text: \.line) }
     }
 
     struct Show: AsyncParsableCommand {
@@ -51,14 +52,12 @@ struct JobsCommand: AsyncParsableCommand {
         @OptionGroup var options: JournalOption
 
         func run() async throws {
-            try await reportingFailures {
-                let found = try await options.with { try await $0.matching(id) }
-                guard found.count == 1, let e = found.first else {
-                    throw CommandFailure("\(id): \(found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it")",
-                                         status: .unusable)
-                }
-                Console.out(options.json ? JSONOutput.line(e) : e.details)
-            }
+            try await options.print({ journal in
+                let found = try await journal.matching(id)
+                let why = found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it"
+                guard found.count == 1 else { throw WorkflowError.unusable("\(id): \(why)") }
+                return found
+            }, text: \.details)
         }
     }
 
@@ -66,13 +65,7 @@ struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Estimated spend per day (UTC) and endpoint; rejected calls left out.")
         @OptionGroup var options: JournalOption
 
-        func run() async throws {
-            try await reportingFailures {
-                for total in JournalTotal.of(try await options.with { try await $0.all() }) {
-                    Console.out(options.json ? JSONOutput.line(total) : total.line)
-                }
-            }
-        }
+        func run() async throws { try await options.print({ JournalTotal.of(try await $0.all()) }, text: \.line) }
     }
 
     /// For `make bench`: what the journal adds to one paid call.
@@ -105,20 +98,15 @@ struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             let logger = global.bootstrap()
             try await reportingFailures {
-                var failures = 0
-                let count = try await options.with { journal in
+                let (count, failed) = try await options.with { journal in
                     try await JournalResume.resumeAll(journal, apiKey: apiKey, environment: ClientConfiguration.processEnvironment,
                                                       pollInterval: .milliseconds(Int64(pollInterval * 1000)), logger: logger) { e, result in
-                        switch result {
-                        case .success(let outcome): Console.out("\(e.fingerprint.prefix(12)): wrote \(outcome.generated?.output ?? "?")")
-                        case .failure(let error):
-                            failures += 1
-                            Console.error("\(e.fingerprint.prefix(12)): \(error)")
-                        }
+                        let line = e.resumeLine(result)
+                        if case .failure = result { Console.error(line) } else { Console.out(line) }
                     }
                 }
                 if count == 0 { Console.note("nothing to resume") }
-                if failures > 0 { throw CommandFailure("\(failures) of \(count) could not be finished", status: .api) }
+                if failed > 0 { throw WorkflowError.jobFailed("\(failed) of \(count) could not be finished") }
             }
         }
     }

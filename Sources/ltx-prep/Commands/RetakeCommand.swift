@@ -66,21 +66,11 @@ struct RetakeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        let sections = try self.sections.sections()
-        try await reportingFailures {
-            let output = self.output ?? "/dev/null"
-            guard !windowOnly else {
-                let first = sections[0]
-                let job = GenerationJob.retake(input: input, section: RetakeSection(start: first.start, duration: first.duration), prompt: prompt,
-                                               mode: mode, model: model, provider: serving.provider, delivery: deliver, url: url, output: output)
-                let outcome = try await APICall.run(job, options: client, force: force, logger: logger)
-                APICall.report(outcome, output: output, json: client.json, note: outcome.windowNote(input: input, sectionStart: first.start))
-                return
-            }
-            let request = WholeRetakeRequest(input: input, sections: sections, context: context, prompt: prompt, mode: mode, model: model,
-                                             provider: serving.provider, delivery: deliver, url: url, output: output)
-            let outcome = try await APICall.runWholeRetake(request, options: client, force: force, logger: logger)
-            Console.out(client.json ? JSONOutput.line(outcome) : outcome.text)
+        let request = WholeRetakeRequest(input: input, sections: try sections.sections(), context: context, prompt: prompt, mode: mode, model: model,
+                                         provider: serving.provider, delivery: deliver, url: url, output: output ?? "/dev/null")
+        guard windowOnly else { return try await APICall.performWholeRetake(request, options: client, force: force, logger: logger) }
+        try await APICall.perform(request.windowJob, options: client, force: force, logger: logger) {
+            $0.windowNote(input: input, sectionStart: request.sections[0].start)
         }
     }
 }

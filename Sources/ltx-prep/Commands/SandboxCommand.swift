@@ -78,22 +78,16 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let directory = storage ?? SandboxConfiguration.temporaryStorage() else { throw ValidationError("cannot make a storage folder under /tmp") }
-        var configuration = SandboxConfiguration(
+        let statuses = { (script: String?) in script.flatMap(SandboxConfiguration.statuses) ?? [] }
+        let configuration = SandboxConfiguration(
             host: host, port: port, apiKey: apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox",
-            storageDirectory: directory, latency: .milliseconds(latencyMs), script: script.flatMap(SandboxConfiguration.statuses) ?? [],
-            retryAfter: retryAfter, failureRate: failRate, dropAfterBytes: dropAfterBytes,
-            uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .milliseconds(Int64(jobSeconds * 1000)))
-        configuration.removeStorageOnExit = storage == nil
-        configuration.pollScript = pollScript.flatMap(SandboxConfiguration.statuses) ?? []
-        configuration.resultScript = resultScript.flatMap(SandboxConfiguration.statuses) ?? []
-        configuration.failJobs = failJobs
-        configuration.syncAnswer = answer
-        configuration.jobLifetime = jobLifetime.map { .milliseconds(Int64($0 * 1000)) }
-        configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
-        configuration.headerTimeout = .milliseconds(Int64(headerTimeout * 1000))
-        let address = host
+            storageDirectory: directory, removeStorageOnExit: storage == nil, latency: .milliseconds(latencyMs),
+            script: statuses(script), pollScript: statuses(pollScript), resultScript: statuses(resultScript),
+            retryAfter: retryAfter, failureRate: failRate, failJobs: failJobs, dropAfterBytes: dropAfterBytes,
+            uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .seconds(jobSeconds), jobLifetime: jobLifetime.map { .seconds($0) },
+            syncAnswer: answer, idleTimeout: .seconds(idleTimeout), headerTimeout: .seconds(headerTimeout))
         try await Sandbox.run(configuration) { port in
-            Console.out("ltx-prep sandbox: listening on http://\(address):\(port) (storage \(directory))")
+            Console.out("ltx-prep sandbox: listening on http://\(configuration.host):\(port) (storage \(directory))")
             Console.flush()  // the port line must reach a pipe now: tests wait for it
         }
     }
