@@ -33,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
     static let defaultTimeout: Double = 30
 
     @Flag(name: .shortAndLong, help: "Log what is done, and FFmpeg's warnings, to stderr.") var verbose = false
-    @Option(name: .long, help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds")) var timeout: Double = defaultTimeout
+    @Option(help: ArgumentHelp("Give up on a file after this long.", valueName: "seconds")) var timeout: Double = defaultTimeout
 
     func validate() throws {
         try Bounds.check("--timeout", timeout, 0.001...86_400, " seconds")

@@ -1,7 +1,5 @@
 import ArgumentParser
-import LTXClient
 import LTXContract
-import LTXPreflight
 import LTXWorkflow
 import Logging
 

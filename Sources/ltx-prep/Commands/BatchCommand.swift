@@ -1,5 +1,4 @@
 import ArgumentParser
-import LTXContract
 import LTXWorkflow
 
 struct BatchCommand: AsyncParsableCommand {
@@ -37,7 +36,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Shards in all; this one's index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", valueName: "N"))
     var shards: Int?
     @Option(help: ArgumentHelp("Write one JSON line per item here.", valueName: "file")) var report: String?
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("With a folder: where the results go.", valueName: "folder")) var outputDir: String?
+    @Option(help: ArgumentHelp("With a folder: where the results go.", valueName: "folder")) var outputDir: String?
     @Option(help: ArgumentHelp("With a folder: the retake section's start.", valueName: "seconds")) var start: Double?
     @Option(help: ArgumentHelp("With a folder: the retake section's duration.", valueName: "seconds")) var duration: Double?
     @Option(help: "With a folder: the retake prompt.") var prompt: String?

@@ -44,7 +44,6 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("no file given") }
         if let e = target.endpoint, e != .retake, prompt != nil {
             throw ValidationError("--prompt is a retake parameter; it does not apply to --for \(e.rawValue)")
         }

@@ -5,10 +5,8 @@ import LTXWorkflow
 
 /// Where the API is and the key to it: every command that calls it.
 struct KeyOptions: ParsableArguments {
-    @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY). Never printed.") var apiKey: String?
-    @Option(name: .customLong("base-url"),
-            help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video); plain http to loopback only.")
-    var baseURL: String?
+    @Option(help: "The API key (default: $LTXV_API_KEY). Never printed.") var apiKey: String?
+    @Option(help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video); plain http to loopback only.") var baseURL: String?
 }
 
 /// Who serves the call: retake and batch.
@@ -40,9 +38,8 @@ struct JournalPath: ParsableArguments {
 struct ClientOptions: ParsableArguments {
     @OptionGroup var key: KeyOptions
 
-    @Option(name: .customLong("max-cost"), help: ArgumentHelp("Refuse a call whose estimated price is above this.", valueName: "USD"))
-    var maxCost: Double?
-    @Flag(name: .customLong("dry-run"), help: "Check, fix, estimate, print the request; send nothing.") var dryRun = false
+    @Option(help: ArgumentHelp("Refuse a call whose estimated price is above this.", valueName: "USD")) var maxCost: Double?
+    @Flag(help: "Check, fix, estimate, print the request; send nothing.") var dryRun = false
     @Flag(help: "Do not ask before a paid call on a terminal.") var yes = false
     @Flag(help: "One JSON object with the result instead of text.") var json = false
     @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.") var sync = false
@@ -50,7 +47,7 @@ struct ClientOptions: ParsableArguments {
     @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).") var again = false
 
     // For tests: the docs ask for 5 s between polls.
-    @Option(name: .customLong("poll-interval"), help: .hidden) var pollInterval: Double = 5
+    @Option(help: .hidden) var pollInterval: Double = 5
 
     func validate() throws {
         try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds")

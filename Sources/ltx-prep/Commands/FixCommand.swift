@@ -1,5 +1,4 @@
 import ArgumentParser
-import LTXMedia
 import LTXPreflight
 import LTXWorkflow
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LTXClient
 import LTXContract
 import LTXMedia
 import LTXPreflight
@@ -13,8 +12,8 @@ struct GenerationArguments: ParsableArguments {
     var duration: Int
     @Option(help: "Width x height: 1920x1080, 2560x1440 or 3840x2160.") var resolution: String = "1920x1080"
     @Option(help: "Frames per second: 25 (the default) or 50.") var fps: Int?
-    @Option(name: .customLong("camera-motion"), help: "How the camera should move.") var cameraMotion: CameraMotion?
-    @Flag(name: .customLong("no-audio"), help: "Generate silent video.") var noAudio = false
+    @Option(help: "How the camera should move.") var cameraMotion: CameraMotion?
+    @Flag(help: "Generate silent video.") var noAudio = false
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Flag(help: "Replace the output if it exists.") var force = false
 
@@ -26,6 +25,25 @@ struct GenerationArguments: ParsableArguments {
     var spec: VideoSpec {
         VideoSpec(prompt: prompt, model: model, duration: duration, resolution: resolution, fps: fps, cameraMotion: cameraMotion,
                   audio: !noAudio)
+    }
+}
+
+/// Everything text-to-video and image-to-video take but their inputs: the
+/// video asked for, the call's options, and the global ones.
+struct GenerationCall: ParsableArguments {
+    @OptionGroup var generation: GenerationArguments
+    @OptionGroup var client: ClientOptions
+    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try client.requireOutput(generation.output)
+    }
+
+    /// Runs the job `make` builds from the spec and the output, and prints its result.
+    func perform(_ make: (VideoSpec, _ output: String) -> GenerationJob) async throws {
+        let job = make(generation.spec, generation.output ?? "/dev/null")
+        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
     }
 }
 
@@ -56,18 +74,10 @@ struct TextToVideoCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var generation: GenerationArguments
-    @OptionGroup var client: ClientOptions
-    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
-    @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        try client.requireOutput(generation.output)
-    }
+    @OptionGroup var call: GenerationCall
 
     func run() async throws {
-        let job = GenerationJob.textToVideo(generation.spec.textToVideo, output: generation.output ?? "/dev/null")
-        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
+        try await call.perform { spec, output in .textToVideo(spec.textToVideo, output: output) }
     }
 }
 
@@ -91,19 +101,10 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @Argument(help: "The first frame.") var image: String
     @Option(help: "How the image reaches the API.") var deliver: Delivery = .upload
     @Option(help: "With --deliver url: the image's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
-    @OptionGroup var generation: GenerationArguments
-    @OptionGroup var client: ClientOptions
-    @OptionGroup(visibility: .private) var serving: LTXOnlyOption
-    @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        try client.requireOutput(generation.output)
-    }
+    @OptionGroup var call: GenerationCall
 
     func run() async throws {
-        let job = GenerationJob.imageToVideo(image: image, generation.spec.imageToVideo, delivery: deliver, url: url,
-                                             output: generation.output ?? "/dev/null")
-        try await APICall.perform(job, options: client, force: generation.force, logger: global.bootstrap())
+        try await call.perform { spec, output in .imageToVideo(image: image, spec.imageToVideo, delivery: deliver, url: url, output: output) }
     }
 }
 
@@ -170,7 +171,7 @@ struct UploadCommand: AsyncParsableCommand {
 
     @Argument(help: "The file to upload.") var file: String
     @Flag(help: "One JSON object: the URI, the transfer, and when the upload URL and the URI expire.") var json = false
-    @Flag(name: .customLong("dry-run"), help: "Say what would be sent; send nothing.") var dryRun = false
+    @Flag(help: "Say what would be sent; send nothing.") var dryRun = false
     @OptionGroup var key: KeyOptions
     @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions

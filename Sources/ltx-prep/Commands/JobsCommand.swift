@@ -1,6 +1,5 @@
 import ArgumentParser
 import LTXClient
-import LTXContract
 import LTXJournal
 import LTXWorkflow
 
@@ -89,8 +88,8 @@ struct JobsCommand: AsyncParsableCommand {
             usage: "ltx-prep jobs resume [<options>]",
             discussion: callExitStatus)
         @OptionGroup var options: JournalOption
-        @Option(name: .customLong("api-key"), help: "The API key (default: $LTXV_API_KEY).") var apiKey: String?
-        @Option(name: .customLong("poll-interval"), help: .hidden) var pollInterval: Double = 5
+        @Option(help: "The API key (default: $LTXV_API_KEY).") var apiKey: String?
+        @Option(help: .hidden) var pollInterval: Double = 5
         @OptionGroup var global: GlobalOptions
 
         func validate() throws { try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds") }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LTXContract
-import LTXMedia
 import LTXPreflight
 import LTXWorkflow
 

@@ -29,32 +29,25 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(help: "Port to listen on; 0 picks a free one.") var port: Int = 8080
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
-    @Option(name: .customLong("api-key"), help: "The key it takes (default: $LTXV_API_KEY, else the word sandbox).") var apiKey: String?
+    @Option(help: "The key it takes (default: $LTXV_API_KEY, else the word sandbox).") var apiKey: String?
     @Option(help: ArgumentHelp("An existing folder for uploads and results (default: a new one in /tmp, removed on exit).", valueName: "folder"))
     var storage: String?
-    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay before every answer.", valueName: "ms")) var latencyMs: Int = 0
+    @Option(help: ArgumentHelp("Delay before every answer.", valueName: "ms")) var latencyMs: Int = 0
     @Option(help: ArgumentHelp("Answers to the first generation requests, in order.", valueName: "429,503...")) var script: String?
-    @Option(name: .customLong("retry-after"), help: ArgumentHelp("Retry-After on a 429.", valueName: "seconds")) var retryAfter: Int = 1
-    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Share of generation requests answered 500 or 503.", valueName: "0...1"))
-    var failRate: Double = 0
-    @Option(name: .customLong("drop-after-bytes"), help: ArgumentHelp("Cut result downloads after this many bytes.", valueName: "bytes"))
-    var dropAfterBytes: Int?
-    @Option(name: .customLong("upload-url-lifetime"), help: ArgumentHelp("How long an upload URL stays valid.", valueName: "seconds"))
-    var uploadURLLifetime: Int = 3600
-    @Option(name: .customLong("poll-script"), help: ArgumentHelp("Answers to the first job polls, in order.", valueName: "503,500..."))
-    var pollScript: String?
-    @Option(name: .customLong("result-script"), help: ArgumentHelp("Answers to the first result downloads, in order.", valueName: "504..."))
-    var resultScript: String?
+    @Option(help: ArgumentHelp("Retry-After on a 429.", valueName: "seconds")) var retryAfter: Int = 1
+    @Option(help: ArgumentHelp("Share of generation requests answered 500 or 503.", valueName: "0...1")) var failRate: Double = 0
+    @Option(help: ArgumentHelp("Cut result downloads after this many bytes.", valueName: "bytes")) var dropAfterBytes: Int?
+    @Option(help: ArgumentHelp("How long an upload URL stays valid.", valueName: "seconds")) var uploadURLLifetime: Int = 3600
+    @Option(help: ArgumentHelp("Answers to the first job polls, in order.", valueName: "503,500...")) var pollScript: String?
+    @Option(help: ArgumentHelp("Answers to the first result downloads, in order.", valueName: "504...")) var resultScript: String?
     @Option(help: "What a v1 200 carries: the video, a link (JSON with video_url), or not-video (a body that is no video).")
     var answer: SandboxConfiguration.SyncAnswer = .video
-    @Flag(name: .customLong("fail-jobs"), help: "Every async job ends failed, with an error.") var failJobs = false
-    @Option(name: .customLong("job-lifetime"), help: ArgumentHelp("How long a finished job is kept; then polls get 404.", valueName: "seconds"))
-    var jobLifetime: Double?
-    @Option(name: .customLong("job-seconds"), help: ArgumentHelp("How long a v2 job stays processing.", valueName: "seconds"))
-    var jobSeconds: Double = 0
-    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds a connection may read no request part and write no answer before it is closed.", valueName: "seconds"))
+    @Flag(help: "Every async job ends failed, with an error.") var failJobs = false
+    @Option(help: ArgumentHelp("How long a finished job is kept; then polls get 404.", valueName: "seconds")) var jobLifetime: Double?
+    @Option(help: ArgumentHelp("How long a v2 job stays processing.", valueName: "seconds")) var jobSeconds: Double = 0
+    @Option(help: ArgumentHelp("Seconds a connection may read no request part and write no answer before it is closed.", valueName: "seconds"))
     var idleTimeout: Double = 60
-    @Option(name: .customLong("header-timeout"), help: ArgumentHelp("Seconds a request's head may take to arrive, from the connection or the previous answer.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds a request's head may take to arrive, from the connection or the previous answer.", valueName: "seconds"))
     var headerTimeout: Double = 20
 
     func validate() throws {

@@ -44,9 +44,8 @@ struct SpliceCommand: AsyncParsableCommand {
 
     func run() async throws {
         _ = global.bootstrap()
-        let sections = try self.sections.sections()
         let request = SpliceRequest(original: original,
-                                    pieces: sections.map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
+                                    pieces: try sections.sections().map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
                                     mode: mode ?? .replaceAudioAndVideo, output: output, force: force)
         try await reportingFailures {
             let outcome = try await interruptibly(quiet: json) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
