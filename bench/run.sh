@@ -83,9 +83,11 @@ hf -i --runs 5 --export-json "$OUT/many.json" \
 W="$MEDIA/out"; mkdir -p "$W"
 LONG="$MEDIA/h264_aac_720p_60s.mp4"
 VP9="$MEDIA/vp9_opus_720p_10s.webm"
-# fix_case NAME RUNS OURS REFERENCE: wall time (hyperfine), then the peak RSS of each (peak_rss.py).
+# fix_case NAME RUNS OURS REFERENCE: wall time, then the peak RSS of each (peak_rss.py). The two
+# commands take turns (interleaved.py, one warm-up round): a fix runs seconds, and hyperfine's
+# back-to-back batches let the machine's drift over a minute land on one side only.
 fix_case() {
-  hf -N --runs "$2" --export-json "$OUT/$1.json" "$3" "$4"
+  python3 "$HERE/interleaved.py" --json "$OUT/$1.json" --warmups 1 "$2" "$3" -- "$4" >/dev/null
   python3 "$HERE/peak_rss.py" "$OUT/rss.$1.json" "$3" "$4"
 }
 echo "timing fix: window cut" >&2

@@ -8,7 +8,10 @@ files = sys.argv[2:]
 
 
 def means(path):
+    """ltx-prep's and the reference's time in ms: hyperfine's means, or interleaved.py's medians."""
     results = json.loads(path.read_text())["results"]
+    if "wall_median_ms" in results[0]:
+        return results[0]["wall_median_ms"], results[1]["wall_median_ms"]
     return results[0]["mean"] * 1000, results[1]["mean"] * 1000
 
 
@@ -119,6 +122,7 @@ if upload.exists():
     failed |= max(rss["ltx_prep"]) >= 64
     print(f"| peak RSS, MiB (median / max, all runs) | {median(rss['ltx_prep']):.1f} / {max(rss['ltx_prep']):.1f} | {median(rss['curl']):.1f} / {max(rss['curl']):.1f} | | < 64 | {'yes' if max(rss['ltx_prep']) < 64 else 'NO'} |")
 print()
-print("A time ratio is ltx-prep's mean wall time over the reference's (median for the upload and start-up), same files, same machine;")
+print("A time ratio is ltx-prep's mean wall time over the reference's (the median of interleaved runs for the fix rows, the upload")
+print("and start-up), same files, same machine;")
 print("the upload's throughput ratio is ltx-prep's bytes per second over curl's.")
 sys.exit(0)
