@@ -52,11 +52,12 @@ BIG=(h264_aac_1080p_20s.mp4 h264_aac_1080p_20s.mkv h264_aac_1080p_20s.ts hevc_aa
 for f in "${BIG[@]}"; do
   p="$MEDIA/$f"
   echo "timing $f" >&2
-  hf -N --runs "$RUNS" --export-json "$OUT/probe.$f.json" \
-    "$BIN probe --json $p" "ffprobe -v error -show_format -show_streams $p"
-  # Ten runs: ltx-prep's side is one probe, whose mean three runs left at the mercy of one slow start.
-  hf -N --runs 10 --export-json "$OUT/count.$f.json" \
-    "$BIN probe --json $p" "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 $p"
+  # Taking turns, medians (interleaved.py): tens of milliseconds each, where a spell of load
+  # during one side's batch would decide the ratio.
+  python3 "$HERE/interleaved.py" --json "$OUT/probe.$f.json" "$RUNS" \
+    "$BIN" probe --json "$p" -- ffprobe -v error -show_format -show_streams "$p" >/dev/null
+  python3 "$HERE/interleaved.py" --json "$OUT/count.$f.json" --warmups 1 10 \
+    "$BIN" probe --json "$p" -- ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$p" >/dev/null
   "$BIN" probe --json "$p" > "$OUT/ours.$f.json"
   ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$p" > "$OUT/ffprobe_count.$f.txt"
 done

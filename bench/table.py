@@ -122,7 +122,7 @@ if upload.exists():
     failed |= max(rss["ltx_prep"]) >= 64
     print(f"| peak RSS, MiB (median / max, all runs) | {median(rss['ltx_prep']):.1f} / {max(rss['ltx_prep']):.1f} | {median(rss['curl']):.1f} / {max(rss['curl']):.1f} | | < 64 | {'yes' if max(rss['ltx_prep']) < 64 else 'NO'} |")
 print()
-print("A time ratio is ltx-prep's mean wall time over the reference's (the median of interleaved runs for the fix rows, the upload")
-print("and start-up), same files, same machine;")
+print("A time ratio is ltx-prep's wall time over the reference's, same files, same machine: the median of runs taking turns")
+print("(bench/interleaved.py) for the probe, count, fix and start-up rows, the median for the upload, hyperfine's mean for the rest;")
 print("the upload's throughput ratio is ltx-prep's bytes per second over curl's.")
 sys.exit(0)
