@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: ltx-prep beside the ffprobe CLI on the same files, as wall-time
-# ratios (hyperfine, mean of BENCH_RUNS runs). Media is generated on demand
+# make bench: ltx-prep beside the ffprobe/ffmpeg CLI on the same files, as wall-time
+# ratios: medians of runs taking turns (interleaved.py) where runs are short or drift
+# would decide, hyperfine's means elsewhere. Media is generated on demand
 # into bench/media/ (ignored by git) and reused on the next run.
 set -euo pipefail
 BIN=$(realpath "${1:-../.build/release/ltx-prep}")
