@@ -35,32 +35,34 @@ struct PlainInvocation: Equatable {
     /// What `check` is asked without options: the endpoint from each file, delivery by upload.
     static let defaultCheck = CheckRequest()
 
+    /// The default --timeout, as ArgumentParser's path gives it.
+    private static var options: ProbeOptions { GlobalOptions.probeOptions(timeout: GlobalOptions.defaultTimeout) }
+
+    /// probe's exit status: 0 when every file was read.
+    private static func status(allRead: Bool) -> Int32 { (allRead ? ExitStatus.conformant : .unusable).rawValue }
+
     /// Runs the command as ArgumentParser's path would with the default options; returns the exit status.
     func run() async -> Int32 {
         let logger = GlobalOptions.bootstrap(verbose: false)
-        let options = GlobalOptions.probeOptions(timeout: GlobalOptions.defaultTimeout)
         switch command {
-        case .probe:
-            return await ProbeCommand.probe(files, json: json, options: options) ? ExitStatus.conformant.rawValue : ExitStatus.unusable.rawValue
-        case .check:
-            return await CheckCommand.check(files, Self.defaultCheck, json: json, quiet: false, options: options, logger: logger).rawValue
+        case .probe: return Self.status(allRead: await ProbeCommand.probe(files, json: json, options: Self.options))
+        case .check: return await CheckCommand.check(files, Self.defaultCheck, json: json, quiet: false, options: Self.options, logger: logger).rawValue
         }
     }
 
     /// One file: probed on this thread, with no task or thread started. The
     /// Dispatch thread and the cooperative pool that `run` wakes for it
     /// cost a one-file check more than the file's own work (their threads'
-    /// stacks and malloc arenas). Prints what `run` prints.
+    /// stacks and malloc arenas). Prints what `run` prints; nil for several files.
     func runOnThisThread() -> Int32? {
         guard files.count == 1, let file = files.first else { return nil }
         _ = GlobalOptions.bootstrap(verbose: false)
-        let options = GlobalOptions.probeOptions(timeout: GlobalOptions.defaultTimeout)
         switch command {
         case .probe:
-            let result = Result { () throws(MediaError) in try MediaProbe.probeBlocking(file, options: options) }
-            return ProbeCommand.print(file, result, json: json) ? ExitStatus.conformant.rawValue : ExitStatus.unusable.rawValue
+            let result = Result { () throws(MediaError) in try MediaProbe.probeBlocking(file, options: Self.options) }
+            return Self.status(allRead: ProbeCommand.print(file, result, json: json))
         case .check:
-            return CheckCommand.print(file, Preflight.checkBlocking(file, Self.defaultCheck, options: options), json: json, quiet: false).rawValue
+            return CheckCommand.print(file, Preflight.checkBlocking(file, Self.defaultCheck, options: Self.options), json: json, quiet: false).rawValue
         }
     }
 }

@@ -33,11 +33,9 @@ struct ProbeCommand: AsyncParsableCommand {
     static func probe(_ files: [String], json: Bool, options: ProbeOptions) async -> Bool {
         var readAll = true
         for file in files {
-            do throws(MediaError) {
-                readAll = print(file, .success(try await MediaProbe.probe(file, options: options)), json: json) && readAll
-            } catch {
-                readAll = print(file, .failure(error), json: json) && readAll
-            }
+            let result: Result<MediaInfo, MediaError>
+            do throws(MediaError) { result = .success(try await MediaProbe.probe(file, options: options)) } catch { result = .failure(error) }
+            readAll = print(file, result, json: json) && readAll
         }
         return readAll
     }
