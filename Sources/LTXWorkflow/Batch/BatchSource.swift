@@ -44,8 +44,13 @@ public enum BatchSource {
         return Batch.parse(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The report, written beside its name and renamed into place.
-    public static func write(_ text: String, to path: String) throws(WorkflowError) {
+    /// The report: one JSON line per item, in the order given.
+    public static func writeReport(_ results: [BatchResult], to path: String) throws(WorkflowError) {
+        try write(results.map { JSONOutput.line($0) + "\n" }.joined(), to: path)
+    }
+
+    /// `text`, written beside its name and renamed into place.
+    static func write(_ text: String, to path: String) throws(WorkflowError) {
         let file = OutputFile(path: path)
         guard let f = fopen(file.temporary, "w") else { throw .unusable("\(path): \(String(cString: strerror(errno)))") }
         let wrote = fputs(text, f) >= 0

@@ -69,7 +69,7 @@ struct BatchCommand: AsyncParsableCommand {
                 Console.out(client.json ? JSONOutput.line(r) : r.line)
             })
             status.clear()
-            if let report { try BatchSource.write(results.map { JSONOutput.line($0) + "\n" }.joined(), to: report) }
+            if let report { try BatchSource.writeReport(results, to: report) }
             let summary = BatchSummary(results, dryRun: client.dryRun)
             Console.note(summary.text(dryRun: client.dryRun))
             if !summary.complete { throw ExitCode(ExitStatus.nonConformant.rawValue) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXMedia
 import LTXPreflight
+import LTXWorkflow
 import Logging
 
 struct CheckCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXMedia
 import LTXPreflight
+import LTXWorkflow
 
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
