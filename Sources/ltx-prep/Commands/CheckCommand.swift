@@ -1,7 +1,6 @@
 import ArgumentParser
 import LTXMedia
 import LTXPreflight
-import LTXWorkflow
 import Logging
 
 struct CheckCommand: AsyncParsableCommand {
@@ -66,14 +65,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// Prints one file's report, or the line saying why it could not be read; its status.
     static func print(_ file: String, _ result: Result<CheckReport, MediaError>, json: Bool, quiet: Bool) -> ExitStatus {
-        switch result {
-        case .success(let report):
-            Console.out(json ? JSONOutput.line(report) : report.text(color: Console.useColor, quiet: quiet))
-            return report.conformant ? .conformant : .nonConformant
-        case .failure(let error):
-            Console.error(error.description)
-            if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
-            return .unusable
-        }
+        guard let report = ProbeCommand.print(file, result, json: json, text: { $0.text(color: Console.useColor, quiet: quiet) }) else { return .unusable }
+        return report.conformant ? .conformant : .nonConformant
     }
 }

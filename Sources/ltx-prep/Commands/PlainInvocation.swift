@@ -60,7 +60,7 @@ struct PlainInvocation: Equatable {
         switch command {
         case .probe:
             let result = Result { () throws(MediaError) in try MediaProbe.probeBlocking(file, options: Self.options) }
-            return Self.status(allRead: ProbeCommand.print(file, result, json: json))
+            return Self.status(allRead: ProbeCommand.print(file, result, json: json, text: \.text) != nil)
         case .check:
             return CheckCommand.print(file, Preflight.checkBlocking(file, Self.defaultCheck, options: Self.options), json: json, quiet: false).rawValue
         }

@@ -36,21 +36,22 @@ struct ProbeCommand: AsyncParsableCommand {
         for file in files {
             let result: Result<MediaInfo, MediaError>
             do throws(MediaError) { result = .success(try await MediaProbe.probe(file, options: options)) } catch { result = .failure(error) }
-            readAll = print(file, result, json: json) && readAll
+            readAll = print(file, result, json: json, text: \.text) != nil && readAll
         }
         return readAll
     }
 
-    /// Prints one file's facts, or the line saying why it could not be read; whether it was read.
-    static func print(_ file: String, _ result: Result<MediaInfo, MediaError>, json: Bool) -> Bool {
+    /// Prints what was read of one file (its facts, its report), or the line saying why it could
+    /// not be read; what was read. Shared with `check`, so both tell of an unreadable file alike.
+    static func print<T: Encodable>(_ file: String, _ result: Result<T, MediaError>, json: Bool, text: (T) -> String) -> T? {
         switch result {
-        case .success(let info):
-            Console.out(json ? JSONOutput.line(info) : info.text)
-            return true
+        case .success(let value):
+            Console.out(json ? JSONOutput.line(value) : text(value))
+            return value
         case .failure(let error):
             Console.error(error.description)
             if json { Console.out(JSONOutput.line(UnreadableFile(file, error))) }
-            return false
+            return nil
         }
     }
 }
