@@ -23,6 +23,18 @@ public struct CheckRequest: Sendable, Equatable {
         self.prompt = prompt
         self.maxBytes = maxBytes
     }
+
+    /// Why these parameters cannot be checked together, named as the CLI's
+    /// flags name them; nil when they can. A section and a prompt are retake
+    /// parameters, and text-to-video takes no file.
+    public var refusal: String? {
+        if let maxBytes, maxBytes <= 0 { return "--max-bytes must be a positive number of bytes" }
+        if endpoint == .textToVideo { return "--for takes retake, audio-to-video or image-to-video: text-to-video takes no file" }
+        guard let endpoint, endpoint != .retake else { return nil }
+        if section != nil { return "--start and --duration are retake parameters; they do not apply to --for \(endpoint.rawValue)" }
+        if prompt != nil { return "--prompt is a retake parameter; it does not apply to --for \(endpoint.rawValue)" }
+        return nil
+    }
 }
 
 public struct PreflightError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -44,9 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let e = target.endpoint, e != .retake, prompt != nil {
-            throw ValidationError("--prompt is a retake parameter; it does not apply to --for \(e.rawValue)")
-        }
+        if let why = target.request(prompt: prompt).refusal { throw ValidationError(why) }
     }
 
     func run() async throws {

@@ -19,11 +19,7 @@ struct RequestOptions: ParsableArguments {
         for value in [start, duration].compactMap({ $0 }) where !value.isFinite {
             throw ValidationError("--start and --duration must be finite numbers")
         }
-        if let m = maxBytes, m <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes") }
-        if endpoint == .textToVideo { throw ValidationError("--for takes retake, audio-to-video or image-to-video: text-to-video takes no file") }
-        if let e = endpoint, e != .retake, start != nil {
-            throw ValidationError("--start and --duration are retake parameters; they do not apply to --for \(e.rawValue)")
-        }
+        if let why = request().refusal { throw ValidationError(why) }
     }
 
     func request(prompt: String? = nil) -> CheckRequest {
