@@ -150,4 +150,10 @@ import LTXMedia
         #expect(p.isLossless)
         #expect(p.text(for: "clip.mp4").hasPrefix("clip.mp4: plan (no re-encoding unless the window is still too big to send)"), "\(p.text(for: "clip.mp4"))")
     }
+
+    /// libx264's nine presets, the default among them.
+    @Test func presets() {
+        #expect(FixOptions.presets.sorted() == ["fast", "faster", "medium", "slow", "slower", "superfast", "ultrafast", "veryfast", "veryslow"])
+        #expect(FixOptions.presets.contains(FixOptions().preset))
+    }
 }

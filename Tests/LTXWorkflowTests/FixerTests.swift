@@ -126,4 +126,14 @@ import LTXPreflight
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(leftovers().isEmpty)
     }
+
+    /// `fix --plan --json`: the file and its verdict, from the check the plan
+    /// was made from, then the plan.
+    @Test func planReport() async throws {
+        for (name, conformant) in [("h264_heaac.mp4", false), ("conformant_h264_aac.mp4", true)] {
+            let file = Fixtures.path(name)
+            let (report, plan) = try await Fixer.plan(file, FixRequest(output: ""))
+            #expect(JSONOutput.line(FixPlanReport(report, plan: plan)) == #"{"conformant":\#(conformant),"file":"\#(file)","plan":\#(JSONOutput.line(plan))}"#)
+        }
+    }
 }

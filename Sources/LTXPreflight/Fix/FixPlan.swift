@@ -14,6 +14,9 @@ public struct FixOptions: Sendable, Codable, Equatable {
     /// begins, in seconds; nil keeps the start.
     public var audioStart: Double?
 
+    /// libx264's presets: the names `preset` takes.
+    public static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+
     public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, retakeWindow: RetakeCall? = nil) {
         self.crf = crf
         self.preset = preset

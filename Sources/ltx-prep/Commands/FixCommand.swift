@@ -50,13 +50,11 @@ struct FixCommand: AsyncParsableCommand {
     @Flag(help: "Replace OUTPUT if it exists.") var force = false
     @OptionGroup var global: GlobalOptions
 
-    static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
-
     func validate() throws {
         if !plan && output == nil { throw ValidationError("give the output with -o OUTPUT, or --plan to only plan") }
         try Bounds.check("--crf", crf, 1...51)
         try Bounds.check("--audio-start", audioStart, 0...1_000_000, " seconds")
-        guard Self.presets.contains(preset) else { throw ValidationError("--preset must be one of \(Self.presets.sorted().joined(separator: ", "))") }
+        guard FixOptions.presets.contains(preset) else { throw ValidationError("--preset must be one of \(FixOptions.presets.sorted().joined(separator: ", "))") }
     }
 
     func run() async throws {
@@ -67,8 +65,7 @@ struct FixCommand: AsyncParsableCommand {
         if plan {
             do throws(FixError) {
                 let (report, fixPlan) = try await Fixer.plan(input, request)
-                Console.out(json ? JSONOutput.line(PlanOutput(file: input, conformant: report.conformant, plan: fixPlan))
-                                 : fixPlan.text(for: input))
+                Console.out(json ? JSONOutput.line(FixPlanReport(report, plan: fixPlan)) : fixPlan.text(for: input))
                 return
             } catch { try fail(error) }
         }
@@ -88,10 +85,4 @@ struct FixCommand: AsyncParsableCommand {
         default: throw ExitCode(ExitStatus.unusable.rawValue)
         }
     }
-}
-
-struct PlanOutput: Encodable {
-    var file: String
-    var conformant: Bool
-    var plan: FixPlan
 }
