@@ -50,14 +50,7 @@ struct JobsCommand: AsyncParsableCommand {
         @Argument(help: "A job id, or the start of a fingerprint.") var id: String
         @OptionGroup var options: JournalOption
 
-        func run() async throws {
-            try await options.print({ journal in
-                let found = try await journal.matching(id)
-                let why = found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it"
-                guard found.count == 1 else { throw WorkflowError.unusable("\(id): \(why)") }
-                return found
-            }, text: \.details)
-        }
+        func run() async throws { try await options.print({ [try await $0.only(matching: id)] }, text: \.details) }
     }
 
     struct Totals: AsyncParsableCommand {

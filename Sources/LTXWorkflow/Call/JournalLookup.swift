@@ -1,0 +1,14 @@
+import LTXJournal
+
+extension Journal {
+    /// The one request `id` names, by its job id or the start of its
+    /// fingerprint (`ltx-prep jobs show`): none, or several, is refused.
+    public func only(matching id: String) async throws(WorkflowError) -> JournalEntry {
+        let found: [JournalEntry]
+        do throws(JournalError) { found = try await matching(id) } catch { throw .journal(error) }
+        guard found.count == 1, let entry = found.first else {
+            throw .unusable("\(id): " + (found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it"))
+        }
+        return entry
+    }
+}
