@@ -1,9 +1,33 @@
 import LTXClient
 import LTXMedia
 import LTXPreflight
+import Logging
+
+/// What `upload` did with a file: what it is, and what the upload returned.
+public struct UploadOutcome: Sendable {
+    public var file: String
+    public var mimeType: String
+    public var sizeBytes: Int64
+    /// Nil on a dry run.
+    public var uploaded: Uploaded?
+}
 
 /// `upload` as it is: a file sent without checking or fixing it.
 public enum FileUpload {
+    /// `ltx-prep upload`: the client from `settings` (no key is refused
+    /// first), the file identified, then sent unless `dryRun`.
+    public static func run(_ file: String, settings: CallSettings, dryRun: Bool = false, logger: Logger,
+                           events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> UploadOutcome {
+        let client = try settings.client(logger: logger)
+        let identified = try await identify(file)
+        var outcome = UploadOutcome(file: file, mimeType: identified.mimeType, sizeBytes: identified.sizeBytes)
+        if dryRun { return outcome }
+        let uploaded = try await send(file, mimeType: identified.mimeType, client: client, events: events)
+        logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")
+        outcome.uploaded = uploaded
+        return outcome
+    }
+
     /// The Content-Type (from the file's first bytes: MP4/MOV and Matroska
     /// without opening FFmpeg) and the size, refused above the upload limit.
     public static func identify(_ file: String) async throws(WorkflowError) -> (mimeType: String, sizeBytes: Int64) {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LTXContract
-import LTXMedia
 import LTXPreflight
 import LTXWorkflow
 
@@ -179,18 +178,14 @@ struct UploadCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.bootstrap()
         try await reportingFailures {
-            let api = try CallSettings(apiKey: key.apiKey, baseURL: key.baseURL).client(logger: logger)
-            let identified = try await FileUpload.identify(file)
-            if dryRun {
-                return Console.out("dry run: would POST /v1/upload, then PUT \(identified.sizeBytes) bytes of \(file) as \(identified.mimeType)")
-            }
             let status = StatusLine(quiet: json)
-            let uploaded = try await FileUpload.send(file, mimeType: identified.mimeType, client: api) { event in
-                if case .uploading(let sent, let total) = event { status.show("uploading \(Format.mb(sent)) of \(Format.mb(total))") }
+            let settings = CallSettings(apiKey: key.apiKey, baseURL: key.baseURL)
+            let outcome = try await FileUpload.run(file, settings: settings, dryRun: dryRun, logger: logger) { event in
+                if case .status(let text) = event.line(summary: "this upload", provider: .ltx) { status.show(text) }
             }
             status.clear()
-            logger.info("uploaded \(uploaded.bytes) bytes in \(uploaded.seconds) s")
-            Console.out(json ? JSONOutput.line(UploadReceipt(uploaded, file: file)) : uploaded.ticket.storageUri)
+            if json, let receipt = outcome.receipt { return Console.out(JSONOutput.line(receipt)) }
+            Console.out(outcome.text)
         }
     }
 }
