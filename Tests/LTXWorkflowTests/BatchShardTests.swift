@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    /// `--shards N` takes its index from the environment, over `--shard I/N`; neither is the whole batch.
+    @Test func chosenFromTheCommandLine() throws {
+        #expect(try BatchShard.chosen("1/4", shards: nil, environment: ["JOB_COMPLETION_INDEX": "0"]) == BatchShard(index: 1, count: 4))
+        #expect(try BatchShard.chosen(nil, shards: 3, environment: ["JOB_COMPLETION_INDEX": "2"]) == BatchShard(index: 2, count: 3))
+        #expect(try BatchShard.chosen(nil, shards: nil, environment: [:]) == .whole)
+        #expect(try BatchShard.chosen("9/4", shards: nil, environment: [:]) == .whole)
+        #expect(throws: WorkflowError.self) { try BatchShard.chosen("1/4", shards: 3, environment: [:]) }
+    }
+
     @Test func summary() {
         let results = [BatchResult(index: 0, status: .written, estimatedDollars: 0.4), BatchResult(index: 1, status: .refused)]
         let summary = BatchSummary(results, dryRun: false)

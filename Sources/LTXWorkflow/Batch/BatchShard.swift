@@ -27,6 +27,14 @@ public struct BatchShard: Sendable, Equatable {
         return BatchShard(index: i, count: count)
     }
 
+    /// The share a command line names: with a count (`--shards N`), shard I
+    /// of it from JOB_COMPLETION_INDEX; else `I/N` as written (`--shard`),
+    /// else the whole batch.
+    public static func chosen(_ shard: String?, shards: Int?, environment: [String: String]) throws(WorkflowError) -> BatchShard {
+        if let shards { return try indexed(shards, environment: environment) }
+        return shard.flatMap(BatchShard.init) ?? .whole
+    }
+
     /// Each shard its own journal file, so shards never share one over a network file system.
     public func journal(_ path: String) -> String {
         guard count > 1 else { return path }

@@ -21,6 +21,12 @@ public enum BatchSource {
             self.duration = duration
             self.prompt = prompt
         }
+
+        /// Nil unless the output folder, the start and the duration are all given.
+        public static func given(outputDir: String?, start: Double?, duration: Double?, prompt: String?) -> FolderRetake? {
+            guard let outputDir, let start, let duration else { return nil }
+            return FolderRetake(outputDir: outputDir, start: start, duration: duration, prompt: prompt)
+        }
     }
 
     static let videoExtensions: Set<String> = ["mp4", "mov", "mkv", "webm", "m4v", "ts", "avi"]

@@ -58,10 +58,8 @@ struct BatchCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         try await reportingFailures {
             let settings = client.settings(serving.provider, force: force)
-            var share = shard.flatMap(BatchShard.init) ?? .whole
-            if let shards { share = try BatchShard.indexed(shards, environment: settings.environment) }
-            var folder: BatchSource.FolderRetake?
-            if let outputDir, let start, let duration { folder = .init(outputDir: outputDir, start: start, duration: duration, prompt: prompt) }
+            let share = try BatchShard.chosen(shard, shards: shards, environment: settings.environment)
+            let folder = BatchSource.FolderRetake.given(outputDir: outputDir, start: start, duration: duration, prompt: prompt)
             let status = StatusLine(quiet: client.json)
             let results = try await Batch.run(source, folder: folder, shard: share, settings: settings, concurrency: concurrency,
                                               logger: logger, progress: { status.show($0.line) }, finished: { r in
