@@ -47,6 +47,17 @@ public struct WholeRetakeRequest: Sendable {
 }
 
 extension WholeRetakeRequest {
+    /// Why `provider` cannot take a retake delivered so, or naming a model:
+    /// Segmind takes a data URI or an https URL, and no model. Nil when it can.
+    public static func refusal(provider: Provider, delivery: Delivery?, model: String?) -> String? {
+        if !provider.takesUpload && delivery == .upload { return "Segmind takes a data URI or an https URL, not an upload" }
+        if provider == .segmind && model != nil { return "Segmind's retake takes no --model" }
+        return nil
+    }
+
+    /// `refusal(provider:delivery:model:)` of this request.
+    public var refusal: String? { Self.refusal(provider: provider, delivery: delivery, model: model) }
+
     /// The first section's call alone (`ltx-prep retake --window-only`): no
     /// context added and no splice, the API's answer for the window written
     /// as it came. `sections` must not be empty.

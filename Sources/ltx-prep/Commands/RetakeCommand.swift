@@ -59,8 +59,7 @@ struct RetakeCommand: AsyncParsableCommand {
         try client.requireOutput(output)
         if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
-        if !serving.provider.takesUpload && deliver == .upload { throw ValidationError("Segmind takes a data URI or an https URL, not an upload") }
-        if serving.provider == .segmind && model != nil { throw ValidationError("Segmind's retake takes no --model") }
+        if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model) { throw ValidationError(why) }
     }
 
     func run() async throws {

@@ -1,0 +1,26 @@
+import LTXContract
+import LTXMedia
+import LTXPreflight
+import Testing
+import LTXWorkflow
+
+/// What Segmind's retake cannot take is refused before anything is read.
+@Suite struct RetakeRefusalTests {
+    func request(_ provider: Provider, delivery: Delivery? = nil, model: String? = nil) -> WholeRetakeRequest {
+        WholeRetakeRequest(input: "in.mp4", sections: [TimeWindow(start: 1, duration: 2)], model: model, provider: provider, delivery: delivery,
+                           output: "out.mp4")
+    }
+
+    @Test func ltxTakesAnyDeliveryAndModel() {
+        for delivery in [nil, Delivery.upload, .dataURI, .url] { #expect(request(.ltx, delivery: delivery, model: "ltx-2-pro").refusal == nil) }
+    }
+
+    @Test func segmindTakesNoUploadAndNoModel() {
+        #expect(request(.segmind).refusal == nil)
+        #expect(request(.segmind, delivery: .url).refusal == nil)
+        #expect(request(.segmind, delivery: .upload).refusal == "Segmind takes a data URI or an https URL, not an upload")
+        #expect(request(.segmind, model: "ltx-2-pro").refusal == "Segmind's retake takes no --model")
+        // The delivery is named first when both are wrong.
+        #expect(WholeRetakeRequest.refusal(provider: .segmind, delivery: .upload, model: "m") == "Segmind takes a data URI or an https URL, not an upload")
+    }
+}
