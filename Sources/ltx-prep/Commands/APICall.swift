@@ -4,8 +4,8 @@ import LTXWorkflow
 import Logging
 
 /// Runs `body`, turning a `WorkflowError` into its line on stderr and its exit status.
-func reportingFailures(_ body: () async throws -> Void) async throws {
-    do { try await body() } catch let error as WorkflowError {
+func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as WorkflowError {
         Console.error(error.description)
         let status: Int32 = switch error.kind {
         case .unusable: ExitStatus.unusable.rawValue
@@ -37,44 +37,43 @@ enum APICall {
     /// the file and the request id, with `note` under it.
     static func perform(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger,
                         note: (GenerationOutcome) -> String? = { _ in nil }) async throws {
-        try await reportingFailures {
-            let outcome = try await interruptible(options, force: force, summary: job.summary, provider: job.provider) {
-                settings, confirm, events throws(WorkflowError) in
-                try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
-            }
-            if options.json, let report = outcome.report { return Console.out(JSONOutput.line(report)) }
-            if let text = outcome.text(output: job.output, note: note(outcome)) { Console.out(text) }
+        let outcome = try await interruptible(options, force: force, summary: job.summary, provider: job.provider) {
+            settings, confirm, events throws(WorkflowError) in
+            try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
         }
+        if options.json, let report = outcome.report { return Console.out(JSONOutput.line(report)) }
+        if let text = outcome.text(output: job.output, note: note(outcome)) { Console.out(text) }
     }
 
     /// A whole-video retake: its calls, then the splice, with the same prompt,
     /// Ctrl-C and status line as one call; prints its result.
     static func performWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws {
-        try await reportingFailures {
-            let outcome = try await interruptible(options, force: force, summary: "this retake", provider: request.provider) {
-                settings, confirm, events throws(WorkflowError) in
-                try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
-            }
-            Console.out(options.json ? JSONOutput.line(outcome) : outcome.text)
+        let outcome = try await interruptible(options, force: force, summary: "this retake", provider: request.provider) {
+            settings, confirm, events throws(WorkflowError) in
+            try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
         }
+        Console.out(options.json ? JSONOutput.line(outcome) : outcome.text)
     }
 
     /// Runs a paid workflow in a task that Ctrl-C (or SIGTERM, SIGHUP) cancels,
-    /// with the terminal's confirmation and its events on the status line.
+    /// with the terminal's confirmation and its events on the status line; a
+    /// failure is reported (`reportingFailures`).
     private static func interruptible<T: Sendable>(
         _ options: ClientOptions, force: Bool, summary: String, provider: Provider,
         _ body: @escaping @Sendable (CallSettings, _ confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void,
                                      _ events: @escaping @Sendable (WorkflowEvent) -> Void) async throws(WorkflowError) -> T
     ) async throws -> T {
         let (json, settings) = (options.json, options.settings(provider, force: force))
-        return try await interruptibly(quiet: json) { status throws(WorkflowError) in
-            try await body(settings, { _ throws(WorkflowError) in try options.confirm() }) { event in
-                switch event.line(summary: summary, provider: provider) {
-                case .status(let text): status.show(text)
-                case .note(let text): status.clear(); Console.note(text)
-                case .textNote(let text): if !json { status.clear(); Console.note(text) }
+        return try await reportingFailures {
+            try await interruptibly(quiet: json) { status throws(WorkflowError) in
+                try await body(settings, { _ throws(WorkflowError) in try options.confirm() }) { event in
+                    switch event.line(summary: summary, provider: provider) {
+                    case .status(let text): status.show(text)
+                    case .note(let text): status.clear(); Console.note(text)
+                    case .textNote(let text): if !json { status.clear(); Console.note(text) }
+                    }
                 }
-            }
-        }.get()
+            }.get()
+        }
     }
 }
