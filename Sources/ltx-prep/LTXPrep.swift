@@ -39,9 +39,7 @@ struct GlobalOptions: ParsableArguments {
         try Bounds.check("--timeout", timeout, 0.001...86_400, " seconds")
     }
 
-    var probeOptions: ProbeOptions { Self.probeOptions(timeout: timeout) }
-
-    static func probeOptions(timeout: Double) -> ProbeOptions { ProbeOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
+    var probeOptions: ProbeOptions { ProbeOptions(timeoutSeconds: timeout) }
 
     /// Logging to stderr: warnings only unless --verbose.
     func bootstrap() -> Logger { Self.bootstrap(verbose: verbose) }

@@ -11,6 +11,11 @@ public struct ProbeOptions: Sendable {
         self.timeout = timeout
         self.aacReveal = aacReveal
     }
+
+    /// The timeout in seconds, as a command line gives it, kept to the millisecond.
+    public init(timeoutSeconds: Double) {
+        self.init(timeout: .milliseconds(Int64(timeoutSeconds * 1000)))
+    }
 }
 
 public enum AACReveal: Sendable {

@@ -36,7 +36,7 @@ struct PlainInvocation: Equatable {
     static let defaultCheck = CheckRequest()
 
     /// The default --timeout, as ArgumentParser's path gives it.
-    private static var options: ProbeOptions { GlobalOptions.probeOptions(timeout: GlobalOptions.defaultTimeout) }
+    private static var options: ProbeOptions { ProbeOptions(timeoutSeconds: GlobalOptions.defaultTimeout) }
 
     /// probe's exit status: 0 when every file was read.
     private static func status(allRead: Bool) -> Int32 { (allRead ? ExitStatus.conformant : .unusable).rawValue }
