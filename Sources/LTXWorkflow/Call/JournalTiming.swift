@@ -20,11 +20,21 @@ public enum JournalTiming {
         return Double(s) * 1000 + Double(atto) / 1e15
     }
 
-    /// `calls` calls' journal work: the median and the longest, in milliseconds.
-    public static func measure(_ journal: Journal, calls: Int) async throws(JournalError) -> (medianMs: Double, maxMs: Double) {
+    /// What `measure` found: the calls timed, and the median and the longest in milliseconds.
+    public struct Measurement: Sendable, Equatable {
+        public var calls: Int
+        public var medianMs: Double
+        public var maxMs: Double
+
+        /// The JSON line `make bench` reads, its keys in this order.
+        public var line: String { #"{"calls":\#(calls),"median_ms":\#(medianMs),"max_ms":\#(maxMs)}"# }
+    }
+
+    /// `calls` calls' journal work (at least one).
+    public static func measure(_ journal: Journal, calls: Int) async throws(JournalError) -> Measurement {
         var perCall: [Double] = []
         for n in 0..<max(1, calls) { perCall.append(try await onePaidCall(journal, n)) }
         perCall.sort()
-        return (perCall[perCall.count / 2], perCall.last ?? 0)
+        return Measurement(calls: perCall.count, medianMs: perCall[perCall.count / 2], maxMs: perCall.last ?? 0)
     }
 }

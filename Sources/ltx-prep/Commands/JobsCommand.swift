@@ -68,10 +68,7 @@ struct JobsCommand: AsyncParsableCommand {
         @OptionGroup var options: JournalOption
 
         func run() async throws {
-            try await reportingFailures {
-                let (median, longest) = try await options.with { try await JournalTiming.measure($0, calls: count) }
-                Console.out(#"{"calls":\#(max(1, count)),"median_ms":\#(median),"max_ms":\#(longest)}"#)
-            }
+            try await reportingFailures { Console.out(try await options.with { try await JournalTiming.measure($0, calls: count) }.line) }
         }
     }
 
