@@ -65,8 +65,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
         case "audio-to-video":
             guard let input else { throw .unusable("audio-to-video needs input (the audio)") }
             guard image != nil || prompt != nil else { throw .unusable("audio-to-video needs prompt, image or both") }
-            return .audioToVideo(audio: input, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: delivery ?? .upload,
-                                 output: output)
+            return .audioToVideo(audio: input, image: image, prompt: prompt, delivery: delivery ?? .upload, output: output)
         default:
             throw .unusable("command must be retake, text-to-video, image-to-video or audio-to-video, not \(command)")
         }

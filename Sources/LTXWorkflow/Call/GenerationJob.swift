@@ -93,6 +93,13 @@ extension GenerationJob {
         }
     }
 
+    /// `audioToVideo` of a prompt, an image or both, the body's URIs left to delivery.
+    public static func audioToVideo(audio: String, image: String?, prompt: String?, delivery: Delivery = .upload, output: String,
+                                    fixOptions: FixOptions = FixOptions()) -> GenerationJob {
+        audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: delivery, output: output,
+                     fixOptions: fixOptions)
+    }
+
     /// The audio streams when delivered as a data URI; the image, if any,
     /// then goes whole. `body`'s URIs are replaced by the delivered ones.
     /// `fixOptions.audioStart` picks which 20 s of a longer audio are sent.

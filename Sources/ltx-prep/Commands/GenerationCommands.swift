@@ -142,8 +142,8 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let job = GenerationJob.audioToVideo(audio: audio, image: image, AudioToVideoRequest(audioUri: "", prompt: prompt), delivery: deliver.delivery,
-                                             output: output ?? "/dev/null", fixOptions: FixOptions(audioStart: audioStart))
+        let job = GenerationJob.audioToVideo(audio: audio, image: image, prompt: prompt, delivery: deliver.delivery, output: output ?? "/dev/null",
+                                             fixOptions: FixOptions(audioStart: audioStart))
         try await APICall.perform(job, options: client, force: force, logger: global.bootstrap())
     }
 }
