@@ -89,11 +89,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // argv for the Swift runtime from glibc, so start-up does not read /proc/self/maps
+        // (see its source); linked into the CLI only.
+        .target(name: "CCommandLine"),
         // The CLI: parsing and printing over LTXWorkflow.
         .executableTarget(
             name: "ltx-prep",
             dependencies: [
-                "LTXWorkflow",
+                "LTXWorkflow", "CCommandLine",
                 "LTXSandbox",
                 // Imported for their value types only (reports, media facts, errors, wire types).
                 "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXJournal",

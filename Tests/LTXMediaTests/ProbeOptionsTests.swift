@@ -10,4 +10,12 @@ import LTXMedia
         #expect(ProbeOptions(timeoutSeconds: 86_400).timeout == .seconds(86_400))
         #expect(ProbeOptions(timeoutSeconds: 5).aacReveal == .whenHidable)
     }
+
+    /// What a Swift program passes unchecked never traps: the CLI's `--timeout inf` once did.
+    @Test func everyDoubleIsATimeout() {
+        #expect(ProbeOptions(timeoutSeconds: .infinity).timeout == .seconds(365 * 86_400))
+        #expect(ProbeOptions(timeoutSeconds: 1e300).timeout == .seconds(365 * 86_400))
+        #expect(ProbeOptions(timeoutSeconds: -3).timeout == .zero)
+        #expect(ProbeOptions(timeoutSeconds: .nan).timeout == .zero)
+    }
 }

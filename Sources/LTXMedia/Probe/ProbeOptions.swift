@@ -13,8 +13,11 @@ public struct ProbeOptions: Sendable {
     }
 
     /// The timeout in seconds, as a command line gives it, kept to the millisecond.
+    /// Total: NaN or a negative number is no time, and an infinite or huge one is a
+    /// year (the conversion to Int64 would trap on either, as `--timeout inf` once did).
     public init(timeoutSeconds: Double) {
-        self.init(timeout: .milliseconds(Int64(timeoutSeconds * 1000)))
+        let seconds = timeoutSeconds.isNaN ? 0 : min(max(timeoutSeconds, 0), 365 * 86_400)
+        self.init(timeout: .milliseconds(Int64(seconds * 1000)))
     }
 }
 
