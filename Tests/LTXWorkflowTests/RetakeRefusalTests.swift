@@ -23,4 +23,15 @@ import LTXWorkflow
         // The delivery is named first when both are wrong.
         #expect(WholeRetakeRequest.refusal(provider: .segmind, delivery: .upload, model: "m") == "Segmind takes a data URI or an https URL, not an upload")
     }
+
+    /// A Swift program gets the same refusal from the workflow, before its (missing) input is read.
+    @Test func theWorkflowRefusesBeforeReading() async {
+        do {
+            _ = try await WholeRetake.plan(request(.segmind, model: "ltx-2-pro"))
+            Issue.record("Segmind's retake planned with a model")
+        } catch {
+            guard case .unusable(let why) = error else { Issue.record("\(error)"); return }
+            #expect(why == "Segmind's retake takes no --model")
+        }
+    }
 }

@@ -81,8 +81,10 @@ public struct RetakeOutcome: Sendable {
 }
 
 public enum WholeRetake {
-    /// The calls and their total price, from one probe of the input.
+    /// The calls and their total price, from one probe of the input; what the
+    /// provider cannot take (`refusal`) is refused before the input is read.
     public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> (calls: [RetakeCall], estimate: Pricing.Estimate?, duration: Double) {
+        if let why = request.refusal { throw .unusable(why) }
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
         guard let video = media.primaryVideo else { throw .unusable("\(request.input): has no video stream to retake") }
