@@ -160,5 +160,6 @@ python3 "$HERE/table.py" "$OUT" "${BIG[@]}"
 # What the start-up rows rely on in the release link (Makefile's RELEASE, Sources/CCommandLine).
 DYNSYM=$(readelf --dyn-syms -W "$BIN" | grep -c ': ')
 if nm "$BIN" | grep -q argvGrabber; then GRABBER="linked (start-up reads /proc/self/maps)"; else GRABBER="not linked"; fi
+RUNPATH=$(readelf -d "$BIN" | sed -n 's/.*(\(RUNPATH\|RPATH\)).*\[\(.*\)\]/\2/p'); RUNPATH=${RUNPATH:-none}
 echo
-echo "Release binary: $DYNSYM dynamic symbols; the Swift runtime's /proc/self/maps argv reader: $GRABBER."
+echo "Release binary: $DYNSYM dynamic symbols; the Swift runtime's /proc/self/maps argv reader: $GRABBER; library search path of its own: $RUNPATH."

@@ -23,7 +23,7 @@ extension MediaInfo {
                 if let fo = v.fieldOrder { parts.append(fo) }
                 if let d = v.duration { parts.append(Format.seconds(d)) }
             }
-            lines.append("  video #\(v.index): " + parts.joined(separator: ", "))
+            lines.append("  video #\(v.index): " + Format.join(parts, ", "))
         }
         for a in audio {
             var parts = ["\(a.codec)" + (a.profile.map { " \($0)" } ?? "")]
@@ -32,9 +32,9 @@ extension MediaInfo {
             parts.append("\(a.decodedChannels ?? a.channels) ch" + (a.channelLayout.map { " (\($0))" } ?? ""))
             if let spf = a.samplesPerFrame { parts.append("\(spf) samples/frame") }
             if let d = a.duration { parts.append(Format.seconds(d)) }
-            lines.append("  audio #\(a.index): " + parts.joined(separator: ", "))
+            lines.append("  audio #\(a.index): " + Format.join(parts, ", "))
         }
         for o in other { lines.append("  \(o.type) #\(o.index): \(o.codec)") }
-        return lines.joined(separator: "\n")
+        return Format.join(lines, "\n")
     }
 }

@@ -23,6 +23,6 @@ extension CheckReport {
             lines.append("  \(tag)  \(rule)  \(f.actual); required: \(f.required)" + (f.fix.map { "; fix: \($0)" } ?? ""))
         }
         if let s = effectiveSection { lines.append("  section the API will use: \(Format.seconds(s.start)) to \(Format.seconds(s.end))") }
-        return lines.joined(separator: "\n")
+        return Format.join(lines, "\n")
     }
 }
