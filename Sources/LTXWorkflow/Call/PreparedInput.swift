@@ -56,8 +56,9 @@ public struct PreparedInput: Sendable {
         let temporary = OutputFile.temporaryPath(beside: output.isEmpty ? "./input" : output, suffix: "input")
         do throws(FixError) {
             let fixRequest = FixRequest(check: request, output: temporary, force: true, options: options, checkExtension: false)
-            events(.fixPlanned(input: input, try Fixer.plan(report, fixRequest)))
-            let outcome = try await Fixer.fix(report, fixRequest) { events(.fixing(input: input, $0)) }
+            let plan = try Fixer.plan(report, fixRequest)
+            events(.fixPlanned(input: input, plan))
+            let outcome = try await Fixer.fix(report, fixRequest, plan: plan) { events(.fixing(input: input, $0)) }
             return PreparedInput(path: temporary, temporary: true, report: outcome.report, fix: outcome)
         } catch {
             unlink(temporary)

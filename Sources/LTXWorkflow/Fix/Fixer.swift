@@ -93,11 +93,13 @@ public enum Fixer {
         return try await fix(report, request, progress: progress)
     }
 
-    /// Fixes the file `report` describes, without probing it again.
-    public static func fix(_ report: CheckReport, _ request: FixRequest,
+    /// Fixes the file `report` describes, without probing it again; `given`
+    /// is the plan `plan(report, request)` already returned, if the caller has it.
+    public static func fix(_ report: CheckReport, _ request: FixRequest, plan given: FixPlan? = nil,
                            progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
         let input = report.file
-        var plan = try plan(report, request)
+        var plan: FixPlan
+        if let given { plan = given } else { plan = try Self.plan(report, request) }
         if OutputFile.sameFile(input, request.output) || input == request.output {
             throw .outputIsInput(input: input, output: request.output)
         }
