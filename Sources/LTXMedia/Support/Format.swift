@@ -20,7 +20,8 @@ package enum Format {
     }
 
     package static func list(_ items: [String]) -> String {
-        items.count < 2 ? join(items, "") : join(Array(items.dropLast()), ", ") + " or " + items[items.count - 1]
+        guard items.count > 1 else { return items.first ?? "" }
+        return join(Array(items.dropLast()), ", ") + " or " + items[items.count - 1]
     }
 
     /// `items` with `separator` between them. Written out because the standard library's
