@@ -118,7 +118,9 @@ let package = Package(
             "LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "LTXSandbox", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "LTXJournalTests", dependencies: ["LTXJournal", "TestSupport"]),
+        .testTarget(name: "LTXJournalTests", dependencies: [
+            "LTXJournal", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "LTXSandboxTests", dependencies: [
             "LTXSandbox", "LTXContract", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -44,6 +44,7 @@ public final class Journal: Sendable {
             _ = try await connection.query("PRAGMA busy_timeout = 15000", [])
             _ = try await connection.query("PRAGMA journal_mode = WAL", [])
             _ = try await connection.query(schema, [])
+            try await addWindowColumns(connection)
             return journal
         } catch {
             throw JournalError(path: path, message: "\(error)")
@@ -55,7 +56,11 @@ public final class Journal: Sendable {
         try await open(path ?? defaultPath(environment: environment))
     }
 
-    public func close() async { try? await connection.close() }
+    /// Closes the file, also from a cancelled task (see `query`).
+    public func close() async {
+        let connection = connection
+        await Task { try? await connection.close() }.value
+    }
 
     static let schema = """
         CREATE TABLE IF NOT EXISTS paid_request (
@@ -63,8 +68,18 @@ public final class Journal: Sendable {
             provider TEXT NOT NULL, base_url TEXT NOT NULL, endpoint TEXT NOT NULL,
             request TEXT NOT NULL, inputs TEXT NOT NULL, state TEXT NOT NULL,
             job_id TEXT, result_url TEXT, error TEXT, output TEXT, output_sha256 TEXT,
-            estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL)
+            estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
+            sent_start REAL, sent_duration REAL)
         """
+
+    /// A journal made before the window sent was recorded gets its columns;
+    /// its entries keep them empty (unknown), so none is spliced from.
+    private static func addWindowColumns(_ connection: SQLiteConnection) async throws {
+        let columns = try await connection.query("PRAGMA table_info(paid_request)", []).compactMap { $0.column("name")?.string }
+        for name in ["sent_start", "sent_duration"] where !columns.contains(name) {
+            _ = try await connection.query("ALTER TABLE paid_request ADD COLUMN \(name) REAL", [])
+        }
+    }
 
     public func entry(_ fingerprint: String) async throws(JournalError) -> JournalEntry? {
         try await rows("SELECT * FROM paid_request WHERE fingerprint = ?", [.text(fingerprint)]).first
@@ -88,15 +103,17 @@ public final class Journal: Sendable {
         let now = Self.now
         let values: [SQLiteData] = [.text(entry.fingerprint), .text(entry.provider), .text(entry.baseURL), .text(entry.endpoint),
                                     .text(entry.request), .text(entry.inputs), entry.estimatedCost.map { .float($0) } ?? .null,
-                                    entry.output.map { .text($0) } ?? .null, .float(now), .float(now)]
+                                    entry.output.map { .text($0) } ?? .null, entry.sentWindow.map { .float($0.inputStart) } ?? .null,
+                                    entry.sentWindow.map { .float($0.duration) } ?? .null, .float(now), .float(now)]
         let condition = replacing ? "" : "WHERE paid_request.state = 'rejected'"
         let claimed = try await query("""
             INSERT INTO paid_request (fingerprint, provider, base_url, endpoint, request, inputs, state, estimated_cost, output,
-                created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?, ?)
+                sent_start, sent_duration, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO UPDATE SET state = 'submitting', request = excluded.request, inputs = excluded.inputs,
                 estimated_cost = excluded.estimated_cost, job_id = NULL, result_url = NULL, error = NULL, output = excluded.output,
-                output_sha256 = NULL, created_at = excluded.created_at, updated_at = excluded.updated_at \(condition)
+                output_sha256 = NULL, sent_start = excluded.sent_start, sent_duration = excluded.sent_duration,
+                created_at = excluded.created_at, updated_at = excluded.updated_at \(condition)
             RETURNING fingerprint
             """, values)
         return !claimed.isEmpty
@@ -136,7 +153,14 @@ public final class Journal: Sendable {
     }
 
     private func query(_ sql: String, _ binds: [SQLiteData]) async throws(JournalError) -> [SQLiteRow] {
-        do { return try await connection.query(sql, binds) } catch { throw JournalError(path: path, message: "\(error)") }
+        // SQLiteNIO's async calls throw CancellationError from a cancelled task without
+        // running: a Ctrl-C just after a job was accepted would then leave the entry
+        // `submitting` (a rerun could not follow the paid job) and the connection
+        // open. Journal writes run in a task of their own, which no signal cancels.
+        let connection = connection
+        do { return try await Task { try await connection.query(sql, binds) }.value } catch {
+            throw JournalError(path: path, message: "\(error)")
+        }
     }
 
     private func rows(_ sql: String, _ binds: [SQLiteData]) async throws(JournalError) -> [JournalEntry] {
@@ -148,8 +172,14 @@ public final class Journal: Sendable {
                          jobID: row.column("job_id")?.string, resultURL: row.column("result_url")?.string,
                          error: row.column("error")?.string, output: row.column("output")?.string,
                          outputSHA256: row.column("output_sha256")?.string, estimatedCost: row.column("estimated_cost")?.double,
+                         sentWindow: Self.window(start: row.column("sent_start")?.double, duration: row.column("sent_duration")?.double),
                          createdAt: row.column("created_at")?.double ?? 0, updatedAt: row.column("updated_at")?.double ?? 0)
         }
+    }
+
+    private static func window(start: Double?, duration: Double?) -> SentWindowSpan? {
+        guard let start, let duration else { return nil }
+        return SentWindowSpan(inputStart: start, duration: duration)
     }
 
     /// mkdir -p; nil when the folder is there, else why not.

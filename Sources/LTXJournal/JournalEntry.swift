@@ -36,13 +36,18 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     /// Set once the result is there.
     public var outputSHA256: String?
     public var estimatedCost: Double?
+    /// The part of the input the file sent was cut from, so that a rerun puts
+    /// the answer back where it belongs; nil for a request without a media
+    /// input, or one journaled before ltx-prep recorded it (unknown).
+    public var sentWindow: SentWindowSpan?
     /// Seconds since 1970.
     public var createdAt: Double
     public var updatedAt: Double
 
     public init(fingerprint: String, provider: String, baseURL: String, endpoint: String, request: String, inputs: String,
                 state: State = .submitting, jobID: String? = nil, resultURL: String? = nil, error: String? = nil, output: String? = nil,
-                outputSHA256: String? = nil, estimatedCost: Double? = nil, createdAt: Double = 0, updatedAt: Double = 0) {
+                outputSHA256: String? = nil, estimatedCost: Double? = nil, sentWindow: SentWindowSpan? = nil, createdAt: Double = 0,
+                updatedAt: Double = 0) {
         self.fingerprint = fingerprint
         self.provider = provider
         self.baseURL = baseURL
@@ -56,7 +61,20 @@ public struct JournalEntry: Sendable, Equatable, Codable {
         self.output = output
         self.outputSHA256 = outputSHA256
         self.estimatedCost = estimatedCost
+        self.sentWindow = sentWindow
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+}
+
+/// Where the file a request sent starts on its input's timeline, and how
+/// long it is, in seconds.
+public struct SentWindowSpan: Sendable, Equatable, Codable {
+    public var inputStart: Double
+    public var duration: Double
+
+    public init(inputStart: Double, duration: Double) {
+        self.inputStart = inputStart
+        self.duration = duration
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import LTXJournal
+import Logging
+import SQLiteNIO
 import Testing
 import TestSupport
 
@@ -54,5 +56,47 @@ import TestSupport
             #expect(error.path == file + "/journal.sqlite")
             #expect(error.description.contains("cannot make"))
         }
+    }
+
+    /// The window sent goes in with the claim and comes back with the entry.
+    @Test func theWindowSentIsKept() async throws {
+        let journal = try await Journal.open(dir + "/window.sqlite")
+        var e = entry("w1")
+        e.sentWindow = SentWindowSpan(inputStart: 8, duration: 14)
+        #expect(try await journal.claim(e))
+        #expect(try await journal.entry("w1")?.sentWindow == SentWindowSpan(inputStart: 8, duration: 14))
+        #expect(try await journal.claim(entry("w2")))
+        #expect(try await journal.entry("w2")?.sentWindow == nil)
+        await journal.close()
+    }
+
+    /// A journal written before the window was recorded opens, keeps its
+    /// entries with the window unknown (nil: never spliced from), and takes
+    /// new entries with theirs.
+    @Test func anOlderJournalGetsTheWindowColumnsEmpty() async throws {
+        let path = dir + "/old.sqlite"
+        let old = try await SQLiteConnection.open(storage: .file(path: path), logger: Logger(label: "test"))
+        _ = try await old.query("""
+            CREATE TABLE paid_request (fingerprint TEXT PRIMARY KEY, provider TEXT NOT NULL, base_url TEXT NOT NULL, endpoint TEXT NOT NULL,
+                request TEXT NOT NULL, inputs TEXT NOT NULL, state TEXT NOT NULL, job_id TEXT, result_url TEXT, error TEXT, output TEXT,
+                output_sha256 TEXT, estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL)
+            """)
+        _ = try await old.query("""
+            INSERT INTO paid_request VALUES ('old', 'ltx', 'https://api.ltx.video', '/v1/retake', '{}', '[]', 'downloaded', 'job', NULL, NULL,
+                '/tmp/a.mp4', 'ab', 1.4, 1, 1)
+            """)
+        try await old.close()
+        let journal = try await Journal.open(path)
+        let kept = try #require(try await journal.entry("old"))
+        #expect(kept.state == .downloaded && kept.estimatedCost == 1.4 && kept.sentWindow == nil)
+        var e = entry("new")
+        e.sentWindow = SentWindowSpan(inputStart: 10, duration: 9)
+        #expect(try await journal.claim(e))
+        #expect(try await journal.entry("new")?.sentWindow == SentWindowSpan(inputStart: 10, duration: 9))
+        await journal.close()
+        // Opened again, nothing is added twice.
+        let again = try await Journal.open(path)
+        #expect(try await again.all().count == 2)
+        await again.close()
     }
 }

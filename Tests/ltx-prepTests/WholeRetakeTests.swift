@@ -68,7 +68,9 @@ import TestSupport
         // 2 s of context each side, the start snapped back to the keyframe at 18 s: 18 s to 26.5 s.
         let window = calls.first?["window"] as? [String: Any]
         #expect(window?["start"] as? Double == 18 && window?["duration"] as? Double == 8.5)
-        #expect(report["estimated_cost"] as? Double == 0.85)
+        // Billed for what is sent: the copy ends at the first packet shown past 26.5 s, 253 frames (8.433 s).
+        #expect(report["estimated_cost"] as? Double == 0.8433)
+        #expect(calls.first?["frames"] as? Int == 253)
         // The price is said once, before anything is paid, not again by the call.
         #expect(r.stderr.components(separatedBy: "estimated cost of this retake").count == 2, "\(r.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)

@@ -24,6 +24,13 @@ public enum GenerationRequest: Sendable {
         return endpoint.path
     }
 
+    /// The route it goes to: `POST /v2/{endpoint}` as a job (`submit`), else
+    /// the synchronous one (`generate`); Segmind's is always synchronous.
+    public func route(asJob: Bool) -> String {
+        if case .segmindRetake = self { return path }
+        return asJob ? endpoint.v2Path : path
+    }
+
     /// The body as JSON, keys sorted (the data-URI path splices a file into it).
     public func json() throws -> [UInt8] {
         switch self {

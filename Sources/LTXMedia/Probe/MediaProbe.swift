@@ -111,6 +111,38 @@ extension MediaProbe {
         guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
         return try input.keyframeTime(atOrBefore: seconds, stream: v.info.index)
     }
+
+    /// What cutting `start` to `end` out of the first video stream sends, read
+    /// from the packets (no decoding): the keyframe a stream copy starts on, the
+    /// pictures that copy holds, and the pictures an exact cut holds. The copy
+    /// ends at the first packet in decode order shown at or after `end`, as
+    /// the copy itself does (`CopyLane`), so with B-frames it can hold a few
+    /// pictures fewer than the window's length; the exact cut holds every
+    /// picture shown in `start..<end`. Nil without a video stream.
+    public static func windowCut(from start: Double, to end: Double, in path: String) throws(MediaError) -> WindowCut? {
+        let input = try FormatContext(path: path, timeout: .seconds(30))
+        try input.findStreamInfo()
+        let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
+        guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
+        let stream = v.info.index
+        let keyframe = try input.keyframeTime(atOrBefore: start, stream: stream)
+        let origin = keyframe ?? start
+        let timeBase = input.withStream(stream) { $0.pointee.time_base }
+        var cut = WindowCut(keyframe: keyframe, copiedFrames: 0, exactFrames: 0)
+        var copying = true
+        let packet = Packet()
+        while try input.readPacket(into: packet) {
+            guard packet.streamIndex == stream, let pts = packet.pts ?? packet.dts, let t = FFmpegTime.seconds(pts, timeBase) else { continue }
+            if copying {
+                if t >= end - 1e-6 { copying = false } else if t >= origin - 1e-6 { cut.copiedFrames += 1 }
+            }
+            if t >= start - 1e-6 && t < end - 1e-6 { cut.exactFrames += 1 }
+            // Pictures shown before `end` follow it in decode order by at most the
+            // reorder delay, far under a second.
+            if t >= end + 1 { break }
+        }
+        return cut
+    }
 }
 
 extension String {

@@ -13,12 +13,19 @@ public struct RetakeCall: Sendable, Codable, Equatable {
     /// Cut exactly (the window re-encoded) rather than from a keyframe by
     /// stream copy.
     public var exact: Bool
+    /// The pictures the file sent holds, padding included, and so what is
+    /// billed; nil until the input's packets were read (`billed`).
+    public var frames: Int?
+    /// The seconds of input billed for it: `frames` at the input's rate.
+    public var seconds: Double?
 
-    public init(window: TimeWindow, section: TimeWindow, sections: [TimeWindow], exact: Bool) {
+    public init(window: TimeWindow, section: TimeWindow, sections: [TimeWindow], exact: Bool, frames: Int? = nil, seconds: Double? = nil) {
         self.window = window
         self.section = section
         self.sections = sections
         self.exact = exact
+        self.frames = frames
+        self.seconds = seconds
     }
 }
 
@@ -74,6 +81,17 @@ public enum RetakeWindow {
         if s + wanted > duration { s = max(0, duration - wanted) }
         let e = min(duration, max(end, s + wanted))
         return TimeWindow(start: s, duration: e - s)
+    }
+
+    /// `call` with what its file sends: `cut` frames (a clip shorter than the
+    /// API's minimum is padded to it by holding its last picture), at `frameRate`.
+    public static func billed(_ call: RetakeCall, frames cut: Int, frameRate: Double) -> RetakeCall {
+        var call = call
+        let frames = max(cut, APILimits.videoFrames.lowerBound)
+        call.frames = frames
+        // Milliseconds, as the estimate and the journal show them.
+        call.seconds = (Double(frames) / (frameRate > 0 ? frameRate : 24) * 1000).rounded() / 1000
+        return call
     }
 
     /// Starts the window on `keyframe` (a stream copy) when that adds at most

@@ -53,6 +53,14 @@ public struct GenerationOutcome: Sendable {
     public var jobID: String?
     /// What the journal made of a rerun: nil for a new request.
     public var resumed: Resumption?
+    /// The part of the (first) input the file sent was, on the input's
+    /// timeline: where its answer belongs. From the fix when it was sent
+    /// this run, from the journal when resumed; nil where there was no
+    /// input, or the journal's entry predates its recording (unknown).
+    public var sentWindow: SentWindowSpan?
+    /// The route the request went to, or on a dry run would go to
+    /// (`/v2/retake`, `/v1/ltx-retake-video`...); nil when resumed.
+    public var route: String?
 
     public enum Resumption: String, Sendable, Codable {
         /// The result was already on disk, unchanged: nothing was paid.
@@ -111,7 +119,10 @@ public enum Generation {
                 case .url: input.url ?? "<--url>"
                 }
             }
-            return GenerationOutcome(request: job.makeRequest(uris, prepared), estimate: estimate, fixes: fixes)
+            let request = job.makeRequest(uris, prepared)
+            let streams = job.inputs.contains { $0.delivery == .dataURI }
+            let route = PaidCall(job, client: client, options: options, fingerprint: "", events: events).route(request, streaming: streams)
+            return GenerationOutcome(request: request, estimate: estimate, fixes: fixes, route: route)
         }
 
         var uris: [String] = []
@@ -127,12 +138,14 @@ public enum Generation {
             uris.append(uri)
         }
         let request = job.makeRequest(uris, prepared)
+        let sentWindow = prepared.first.map(\.sentWindow)
 
         let call = PaidCall(job, client: client, options: options, fingerprint: identity?.fingerprint ?? "", events: events)
         if let journal = options.journal, let identity {
             let entry = JournalEntry(fingerprint: identity.fingerprint, provider: job.provider.rawValue,
-                                     baseURL: client.configuration.baseURL.string, endpoint: request.path, request: identity.request,
-                                     inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars)
+                                     baseURL: client.configuration.baseURL.string, endpoint: call.route(request, streaming: inline != nil),
+                                     request: identity.request,
+                                     inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars, sentWindow: sentWindow)
             // `rejected` entries (not billed) are claimed again without --again.
             let claimed: Bool
             do throws(JournalError) { claimed = try await journal.claim(entry, replacing: options.again) } catch { throw .journal(error) }
@@ -145,6 +158,8 @@ public enum Generation {
         var outcome = try await call.send(request, inline: inline)
         outcome.estimate = estimate
         outcome.fixes = fixes
+        outcome.sentWindow = sentWindow
+        outcome.route = call.route(request, streaming: inline != nil)
         return outcome
     }
 

@@ -53,6 +53,10 @@ struct PaidCall: Sendable {
 
     var usesJobs: Bool { !options.sync && provider == .ltx }
 
+    /// Where `request` goes: a job, unless a file streams into its body
+    /// (a data URI streams only into a synchronous body).
+    func route(_ request: GenerationRequest, streaming: Bool) -> String { request.route(asJob: usesJobs && !streaming) }
+
     // MARK: sending
 
     func send(_ request: GenerationRequest, inline: InlineFile?) async throws(WorkflowError) -> GenerationOutcome {
@@ -150,7 +154,14 @@ struct PaidCall: Sendable {
     /// What a rerun does with what the journal holds: an outcome without
     /// paying, or nil to send (the last try was rejected unbilled, or
     /// `--again`). Refuses what may have been billed with no result seen.
+    /// The outcome's window is the entry's own, never one planned again.
     func resume(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
+        var outcome = try await taken(entry)
+        outcome?.sentWindow = entry.sentWindow
+        return outcome
+    }
+
+    private func taken(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
         let when = Self.describe(entry)
         switch entry.state {
         case .rejected:

@@ -1,6 +1,7 @@
 import LTXClient
 import LTXContract
 import LTXFiles
+import LTXJournal
 import LTXMedia
 import LTXPreflight
 
@@ -29,6 +30,13 @@ public struct PreparedInput: Sendable {
     public func discard() { if temporary { unlink(path) } }
 
     public var mimeType: String { report.media.container.mimeType }
+
+    /// The part of the input this file is: the window cut, else all of it.
+    public var sentWindow: SentWindowSpan {
+        if let w = fix?.window { return SentWindowSpan(inputStart: w.inputStart, duration: w.duration) }
+        let media = report.media
+        return SentWindowSpan(inputStart: 0, duration: media.primaryVideo?.duration ?? media.primaryAudio?.duration ?? media.duration ?? 0)
+    }
 
     /// Checks `input` (its one probe); when it breaks a rule, fixes it into
     /// a temporary file beside `output` from that same check. Where the

@@ -2,6 +2,7 @@ import LTXClient
 import LTXContract
 import LTXJournal
 import LTXMedia
+import LTXPreflight
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -10,10 +11,11 @@ import Foundation
 #endif
 
 /// What makes two paid requests the same: provider, base URL, endpoint, the
-/// request's fields as the user gave them, and the SHA-256 of each input.
-/// The inputs are hashed as given, before any fix: a fix is a function of
-/// the input and the options (which the fields carry), and hashing first
-/// lets a rerun resume without fixing or uploading anything.
+/// request's fields as the user gave them, the SHA-256 of each input, and
+/// the options that shape the file sent from it. The inputs are hashed as
+/// given, before any fix: a fix is a function of the input and those
+/// options, and hashing first lets a rerun resume without fixing or
+/// uploading anything.
 struct RequestIdentity: Sendable {
     var fingerprint: String
     var request: String
@@ -31,11 +33,25 @@ struct RequestIdentity: Sendable {
         let request = (try? job.makeRequest(placeholders, []).json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let inputs = "[" + hashes.map { #"{"path":\#(Self.quoted($0.0)),"sha256":"\#($0.1)"}"# }.joined(separator: ",") + "]"
         let path = job.makeRequest(placeholders, []).path
-        // The part of the audio sent is not in the fields: it joins the identity
-        // (only when given, so every other fingerprint stays as it was).
-        let audioStart = job.fixOptions.audioStart.map { ["audio_start=\($0)"] } ?? []
-        let identity = ([job.provider.rawValue, baseURL, path, request] + hashes.map(\.1) + audioStart).joined(separator: "\n")
+        let identity = ([job.provider.rawValue, baseURL, path, request] + hashes.map(\.1) + sentPart(job.fixOptions)).joined(separator: "\n")
         return RequestIdentity(fingerprint: SHA256.hex(Array(identity.utf8)), request: request, inputs: inputs)
+    }
+
+    /// What the request's fields do not carry of the file sent: the part of
+    /// the audio, a whole-video retake's window (the same section sent with
+    /// more context is another request, whose answer lies elsewhere on the
+    /// input's timeline), and the encoder's settings. Each only when it is
+    /// not the default, so the fingerprints of requests without it stay as
+    /// they were.
+    static func sentPart(_ options: FixOptions) -> [String] {
+        let defaults = FixOptions()
+        var lines: [String] = []
+        if let start = options.audioStart { lines.append("audio_start=\(start)") }
+        if let call = options.retakeWindow {
+            lines.append("window=\(call.window.start)+\(call.window.duration)" + (call.exact ? " exact" : ""))
+        }
+        if options.crf != defaults.crf || options.preset != defaults.preset { lines.append("encoder=crf \(options.crf) \(options.preset)") }
+        return lines
     }
 
     static func quoted(_ s: String) -> String {

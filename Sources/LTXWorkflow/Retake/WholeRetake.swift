@@ -103,19 +103,29 @@ public enum WholeRetake {
                 throw .unusable("\(request.input): with --deliver url the whole file is sent for one section; give one section")
             }
             calls = [RetakeCall(window: TimeWindow(start: 0, duration: duration), section: only, sections: [only], exact: false)]
-        } else if ["h264", "hevc"].contains(video.codec) {
-            for (i, call) in calls.enumerated() where call.window.duration < duration - 0.5 / max(fps, 1) {
-                let start = call.window.start
-                let keyframe: Double?
-                do throws(MediaError) {
-                    keyframe = try await BlockingExecutor.run { () throws(MediaError) in try MediaProbe.keyframeTime(atOrBefore: start, in: request.input) }
-                } catch { throw .unusable(error.description) }
-                calls[i] = RetakeWindow.snap(call, keyframe: keyframe, frameRate: fps)
-            }
         }
-        let seconds = calls.reduce(0) { $0 + $1.window.duration }
-        return (calls, Pricing.estimate(endpoint: .retake, provider: request.provider, model: request.model,
-                                        seconds: (seconds * 1000).rounded() / 1000), duration)
+        for (i, call) in calls.enumerated() {
+            guard request.delivery != .url, call.window.duration < duration - 0.5 / max(fps, 1) else {
+                calls[i] = RetakeWindow.billed(call, frames: video.frameCount, frameRate: fps)
+                continue
+            }
+            // One read of the packets around the window: its keyframe, and what the cut holds.
+            let (start, end) = (call.window.start, call.window.end)
+            let cut: WindowCut?
+            do throws(MediaError) {
+                cut = try await BlockingExecutor.run { () throws(MediaError) in try MediaProbe.windowCut(from: start, to: end, in: request.input) }
+            } catch { throw .unusable(error.description) }
+            // Only H.264 and HEVC windows are copied from a keyframe; others are cut exactly.
+            let snapped = ["h264", "hevc"].contains(video.codec) ? RetakeWindow.snap(call, keyframe: cut?.keyframe, frameRate: fps) : call
+            let frames = snapped.exact ? cut?.exactFrames : cut?.copiedFrames
+            calls[i] = RetakeWindow.billed(snapped, frames: frames ?? Int((snapped.window.duration * fps).rounded()), frameRate: fps)
+        }
+        let seconds = calls.reduce(0) { $0 + ($1.seconds ?? 0) }
+        return (calls, price(request, seconds: seconds), duration)
+    }
+
+    static func price(_ request: WholeRetakeRequest, seconds: Double) -> Pricing.Estimate? {
+        Pricing.estimate(endpoint: .retake, provider: request.provider, model: request.model, seconds: (seconds * 1000).rounded() / 1000)
     }
 
     /// Plans, asks `approve` once with the total, then for each call sends
@@ -146,22 +156,35 @@ public enum WholeRetake {
             var fix = request.fixOptions
             // A window shorter than the clip is cut even from a clip that conforms.
             if call.window.duration < duration - 0.02 { fix.retakeWindow = call }
-            let job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
+            var job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
                                            prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
                                            delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
+            // The call's price as planned from its frames and shown in the total: the
+            // journal records the same figure.
+            let callEstimate = price(request, seconds: call.seconds ?? call.window.duration)
+            job.estimate = { _ in callEstimate }
             events(.retakeCall(index: i + 1, count: calls.count, call))
             // The total was shown and approved once above; each call's own estimate would repeat it.
-            let outcome = try await Generation.run(job, client: client, options: callOptions, events: { event in
-                if case .estimated = event { return }
-                events(event)
-            })
+            let outcome: GenerationOutcome
+            do throws(WorkflowError) {
+                outcome = try await Generation.run(job, client: client, options: callOptions, events: { event in
+                    if case .estimated = event { return }
+                    events(event)
+                })
+            } catch {
+                if case .cancelled = error { discardFetchable(answers, generations) }
+                throw error
+            }
             generations.append(outcome)
             guard !options.dryRun else { continue }
             answers.append(answer)
-            // Where the answer starts in the input: the window as cut (a resumed call has no fix
-            // outcome; its window was planned the same way, on a keyframe or exactly).
-            let start = (outcome.fixes.first ?? nil)?.window?.inputStart ?? (fix.retakeWindow != nil ? call.window.start : 0)
-            pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: start, section: $0) }
+            // Where the answer starts in the input: the window as it was sent, which the
+            // journal recorded for a resumed call; never planned again from this run's options.
+            guard let sent = outcome.sentWindow else {
+                throw .refused("\(request.input): the journal holds a result for call \(i + 1) (\(answer)) but not which part of the input was sent "
+                               + "(it was journaled by an earlier ltx-prep), so it cannot be put back; splice it by hand, or --again pays for it again")
+            }
+            pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: sent.inputStart, section: $0) }
         }
         if options.dryRun { return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: nil) }
 
@@ -172,12 +195,26 @@ public enum WholeRetake {
                 events(.splicing(progress))
             }
         } catch {
-            if case .cancelled = error { throw error }
+            if case .cancelled = error {
+                discardFetchable(answers, generations)
+                throw error
+            }
             let again = pieces.map { "ltx-prep splice \(request.input) \($0.answer) --window-start \(Format.number($0.answerStart, decimals: 3)) --section \(Format.number($0.section.start, decimals: 3)):\(Format.number($0.section.duration, decimals: 3))" }
             throw .unusable("\(error.description); the paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
         }
         for answer in answers { unlink(answer) }
         return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice)
+    }
+
+    /// On an interruption, the answers fetched this run from a v2 job are
+    /// removed: its result stays 24 hours and the journal has its URL, so a
+    /// rerun fetches it again without paying. A synchronous call's answer has
+    /// no URL, and one found on disk may be older than 24 hours: those stay
+    /// beside the output, where the rerun finds them.
+    static func discardFetchable(_ answers: [String], _ generations: [GenerationOutcome]) {
+        for (answer, outcome) in zip(answers, generations) where outcome.jobID != nil && outcome.resumed != .alreadyDownloaded {
+            unlink(answer)
+        }
     }
 
     /// A hidden file beside the output, the same on every run so that a rerun

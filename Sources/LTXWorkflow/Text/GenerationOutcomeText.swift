@@ -12,7 +12,7 @@ extension GenerationOutcome {
         guard let result = generated else {
             guard let request else { return nil }
             let body = (try? request.json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return "dry run: would POST \(request.path) \(body.replacing(InlineFile.marker, with: "<the file, as a data URI>"))"
+            return "dry run: would POST \(route ?? request.path) \(body.replacing(InlineFile.marker, with: "<the file, as a data URI>"))"
         }
         let how: String = switch resumed {
         case .alreadyDownloaded?: "already done: the journal has this request's result, unchanged; nothing was paid. "
