@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         // Every paid request, in SQLite: what was sent, what came back, so nothing is paid twice.
-        .target(name: "LTXJournal", dependencies: [.product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        .target(name: "LTXJournal", dependencies: ["LTXFiles", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
         .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal"]),
         // A local server that implements the generated server protocol of the same contract.

@@ -44,6 +44,21 @@ public struct OutputFile: Sendable {
         return stat(dir.isEmpty ? "/" : dir, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// `mkdir -p` of `folder`: nil when it is there (made or found), else why not.
+    public static func makeFolders(_ folder: String) -> String? {
+        var st = stat()
+        if stat(folder, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : "\(folder) is not a folder" }
+        let parent = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
+        if !parent.isEmpty, let problem = makeFolders(parent) { return problem }
+        return mkdir(folder, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
+    }
+
+    /// The folder `path` is written into, and whether it is missing.
+    public static func missingFolder(of path: String) -> String? {
+        guard !folderExists(of: path), let slash = path.lastIndex(of: "/") else { return nil }
+        return String(path[..<slash])
+    }
+
     public func discardTemporary() { unlink(temporary) }
 
     /// rename(2): atomic within one file system, replacing an existing file.

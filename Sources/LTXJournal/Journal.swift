@@ -1,3 +1,4 @@
+import LTXFiles
 import Logging
 import SQLiteNIO
 
@@ -33,7 +34,7 @@ public final class Journal: Sendable {
 
     public static func open(_ path: String) async throws(JournalError) -> Journal {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        if !folder.isEmpty, let problem = makeFolders(folder) {
+        if !folder.isEmpty, let problem = OutputFile.makeFolders(folder) {
             throw JournalError(path: path, message: "cannot make \(folder): \(problem)")
         }
         var logger = Logger(label: "ltx-prep.journal")
@@ -69,15 +70,16 @@ public final class Journal: Sendable {
             request TEXT NOT NULL, inputs TEXT NOT NULL, state TEXT NOT NULL,
             job_id TEXT, result_url TEXT, error TEXT, output TEXT, output_sha256 TEXT,
             estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
-            sent_start REAL, sent_duration REAL)
+            sent_start REAL, sent_duration REAL, placed_into TEXT, placed_sha256 TEXT)
         """
 
     /// A journal made before the window sent was recorded gets its columns;
     /// its entries keep them empty (unknown), so none is spliced from.
     private static func addWindowColumns(_ connection: SQLiteConnection) async throws {
         let columns = try await connection.query("PRAGMA table_info(paid_request)", []).compactMap { $0.column("name")?.string }
-        for name in ["sent_start", "sent_duration"] where !columns.contains(name) {
-            _ = try await connection.query("ALTER TABLE paid_request ADD COLUMN \(name) REAL", [])
+        for (name, type) in [("sent_start", "REAL"), ("sent_duration", "REAL"), ("placed_into", "TEXT"), ("placed_sha256", "TEXT")]
+            where !columns.contains(name) {
+            _ = try await connection.query("ALTER TABLE paid_request ADD COLUMN \(name) \(type)", [])
         }
     }
 
@@ -112,7 +114,7 @@ public final class Journal: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO UPDATE SET state = 'submitting', request = excluded.request, inputs = excluded.inputs,
                 estimated_cost = excluded.estimated_cost, job_id = NULL, result_url = NULL, error = NULL, output = excluded.output,
-                output_sha256 = NULL, sent_start = excluded.sent_start, sent_duration = excluded.sent_duration,
+                output_sha256 = NULL, placed_into = NULL, placed_sha256 = NULL, sent_start = excluded.sent_start, sent_duration = excluded.sent_duration,
                 created_at = excluded.created_at, updated_at = excluded.updated_at \(condition)
             RETURNING fingerprint
             """, values)
@@ -141,6 +143,12 @@ public final class Journal: Sendable {
 
     public func downloaded(_ fingerprint: String, output: String, sha256: String) async throws(JournalError) {
         try await set(fingerprint, "state = 'downloaded', output = ?, output_sha256 = ?", [.text(output), .text(sha256)])
+    }
+
+    /// The result was put back into the user's `output` (a whole-video
+    /// retake's splice), which then had this SHA-256.
+    public func placed(_ fingerprint: String, into output: String, sha256: String) async throws(JournalError) {
+        try await set(fingerprint, "placed_into = ?, placed_sha256 = ?", [.text(output), .text(sha256)])
     }
 
     // MARK: SQL
@@ -173,6 +181,7 @@ public final class Journal: Sendable {
                          error: row.column("error")?.string, output: row.column("output")?.string,
                          outputSHA256: row.column("output_sha256")?.string, estimatedCost: row.column("estimated_cost")?.double,
                          sentWindow: Self.window(start: row.column("sent_start")?.double, duration: row.column("sent_duration")?.double),
+                         placedInto: row.column("placed_into")?.string, placedSHA256: row.column("placed_sha256")?.string,
                          createdAt: row.column("created_at")?.double ?? 0, updatedAt: row.column("updated_at")?.double ?? 0)
         }
     }
@@ -180,14 +189,5 @@ public final class Journal: Sendable {
     private static func window(start: Double?, duration: Double?) -> SentWindowSpan? {
         guard let start, let duration else { return nil }
         return SentWindowSpan(inputStart: start, duration: duration)
-    }
-
-    /// mkdir -p; nil when the folder is there, else why not.
-    private static func makeFolders(_ path: String) -> String? {
-        var st = stat()
-        if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : "\(path) is not a folder" }
-        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        if !parent.isEmpty, let problem = makeFolders(parent) { return problem }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 }

@@ -40,14 +40,19 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     /// the answer back where it belongs; nil for a request without a media
     /// input, or one journaled before ltx-prep recorded it (unknown).
     public var sentWindow: SentWindowSpan?
+    /// The user's file the result was put back into (a whole-video retake's
+    /// output; `output` is then the answer, removed once spliced), and that
+    /// file's SHA-256 as written.
+    public var placedInto: String?
+    public var placedSHA256: String?
     /// Seconds since 1970.
     public var createdAt: Double
     public var updatedAt: Double
 
     public init(fingerprint: String, provider: String, baseURL: String, endpoint: String, request: String, inputs: String,
                 state: State = .submitting, jobID: String? = nil, resultURL: String? = nil, error: String? = nil, output: String? = nil,
-                outputSHA256: String? = nil, estimatedCost: Double? = nil, sentWindow: SentWindowSpan? = nil, createdAt: Double = 0,
-                updatedAt: Double = 0) {
+                outputSHA256: String? = nil, estimatedCost: Double? = nil, sentWindow: SentWindowSpan? = nil, placedInto: String? = nil,
+                placedSHA256: String? = nil, createdAt: Double = 0, updatedAt: Double = 0) {
         self.fingerprint = fingerprint
         self.provider = provider
         self.baseURL = baseURL
@@ -62,6 +67,8 @@ public struct JournalEntry: Sendable, Equatable, Codable {
         self.outputSHA256 = outputSHA256
         self.estimatedCost = estimatedCost
         self.sentWindow = sentWindow
+        self.placedInto = placedInto
+        self.placedSHA256 = placedSHA256
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -41,8 +41,9 @@ import TestSupport
         #expect(planned.count == 8)
         #expect(planned.filter { $0["status"] as? String == "would-send" }.count == 6)
         #expect(planned.filter { $0["status"] as? String == "unusable" }.count == 2)
+        // Each retake is priced from the frames it sends, in milliseconds (97 frames at 24 fps: 4.042 s).
         let total = planned.compactMap { $0["estimated_dollars"] as? Double }.reduce(0, +)
-        #expect(abs(total - 6 * seconds * 0.10) < 1e-6)
+        #expect(abs(total - 6 * (seconds * 1000).rounded() / 1000 * 0.10) < 1e-6)
         #expect(outputs().isEmpty)
         #expect(try await sandbox.paidFor().jobs == 0)
 
@@ -116,5 +117,44 @@ import TestSupport
         #expect(line["status"] as? String == "unusable" && (line["message"] as? String)?.contains("is the input") == true)
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
         #expect(try await sandbox.paidFor().jobs == 0)
+    }
+
+    /// A retake line gives the whole video back, as `retake` does; the dry
+    /// run refuses what the run refuses (a section past the end) and says
+    /// the output folder it would make, which the run makes; a rerun finds
+    /// the video put back and pays nothing; `jobs --json` holds objects.
+    @Test func retakeLinesGiveWholeVideosBack() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let clip = Fixtures.path("h264_aac_720p30_30s.mp4")
+        let list = "\(dir)/whole.jsonl"
+        try [#"{"command":"retake","input":"\#(clip)","start":20.5,"duration":4,"prompt":"x","output":"\#(dir)/new/a.mp4"}"#,
+             #"{"command":"retake","input":"\#(clip)","start":29,"duration":4,"prompt":"x","output":"\#(dir)/new/b.mp4"}"#]
+            .joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+
+        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/whole-dry.jsonl"], environment: sandbox.environment)
+        #expect(dry.status == 1)
+        let planned = try report("\(dir)/whole-dry.jsonl")
+        #expect(planned.map { $0["status"] as? String } == ["would-send", "unusable"])
+        #expect((planned[0]["message"] as? String)?.contains("would make the folder \(dir)/new") == true, "\(planned[0])")
+        #expect(planned[0]["estimated_dollars"] as? Double == 0.8433)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/new"))
+
+        let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/whole-run.jsonl", "--yes"], environment: sandbox.environment)
+        #expect(run.status == 1)
+        #expect(try report("\(dir)/whole-run.jsonl").map { $0["status"] as? String } == ["written", "unusable"])
+        let out = try MediaProbe.probeBlocking("\(dir)/new/a.mp4")
+        #expect(out.primaryVideo?.frameCount == 900 && out.primaryVideo?.codedWidth == 1280 && out.primaryAudio?.codec == "aac")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/new") == ["a.mp4"])
+
+        let again = try BinaryRunner.run(["batch", list, "--report", "\(dir)/whole-again.jsonl", "--yes"], environment: sandbox.environment)
+        #expect(again.status == 1)
+        #expect(try report("\(dir)/whole-again.jsonl").first?["status"] as? String == "resumed")
+        #expect(try await sandbox.paidFor().jobs == 1)
+
+        let jobs = try BinaryRunner.run(["jobs", "list", "--json"], environment: sandbox.environment)
+        let entry = try JSONSerialization.jsonObject(with: Data(jobs.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(entry["endpoint"] as? String == "/v2/retake" && entry["placed_into"] as? String == "\(dir)/new/a.mp4")
+        #expect((entry["request"] as? [String: Any])?["duration"] as? Double == 4 && (entry["inputs"] as? [[String: Any]])?.count == 1, "\(jobs.stdout)")
     }
 }

@@ -14,9 +14,11 @@ import TestSupport
         var stderr: String
     }
 
-    /// Starts a retake into `folder`, sends SIGINT once `ready` says so
-    /// (bounded: 60 s), and waits for it to end.
-    func interrupt(_ sandbox: SandboxProcess, into folder: String, when ready: () async -> Bool) async throws -> Ended {
+    /// Starts a retake into `folder`, sends SIGINT once `ready` says so, given
+    /// what it printed to stderr so far (bounded: 60 s), and waits for it to
+    /// end. The wait blocks its thread on purpose: other tests' runs of the
+    /// binary hold the cooperative pool, where an async poll would starve.
+    func interrupt(_ sandbox: SandboxProcess, into folder: String, when ready: @escaping (String) -> Bool) throws -> Ended {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = BinaryRunner.binary
@@ -24,19 +26,26 @@ import TestSupport
                              "--yes", "-o", "\(folder)/out.mp4"]
         process.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
         let err = Pipe()
+        let printed = Printed()
+        err.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = err
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(60)
-        while process.isRunning && ContinuousClock.now < deadline {
-            if await ready() { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        let deadline = Date.now.addingTimeInterval(60)
+        while process.isRunning && Date.now < deadline && !ready(printed.text) { usleep(10_000) }
         #expect(process.isRunning, "ended before it could be interrupted")
         process.interrupt()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return Ended(status: process.terminationStatus, stderr: stderr)
+        err.fileHandleForReading.readabilityHandler = nil
+        printed.append(err.fileHandleForReading.readDataToEndOfFile())
+        return Ended(status: process.terminationStatus, stderr: printed.text)
+    }
+
+    final class Printed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func append(_ more: Data) { lock.withLock { data.append(more) } }
+        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
     }
 
     func state(_ sandbox: SandboxProcess) async -> JournalEntry.State? {
@@ -50,7 +59,8 @@ import TestSupport
         let sandbox = try SandboxProcess(["--job-seconds", "60"])
         defer { sandbox.stop() }
         let folder = dir + "/polling"
-        let ended = try await interrupt(sandbox, into: folder) { await state(sandbox) == .accepted }
+        // The job is journaled as accepted before "submitted: job" is printed.
+        let ended = try interrupt(sandbox, into: folder) { $0.contains("submitted: job") }
         #expect(ended.status == 130)
         let lines = ended.stderr.split(separator: "\n").filter { $0.hasPrefix("ltx-prep:") || $0.contains("Assertion") || $0.contains("Fatal") }
         #expect(lines == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
@@ -64,7 +74,7 @@ import TestSupport
         defer { sandbox.stop() }
         let folder = dir + "/splicing"
         // The answer is renamed into place once downloaded; the splice starts then (it takes seconds).
-        let ended = try await interrupt(sandbox, into: folder) { FileManager.default.fileExists(atPath: "\(folder)/.out.mp4.answer-1.mp4") }
+        let ended = try interrupt(sandbox, into: folder) { _ in FileManager.default.fileExists(atPath: "\(folder)/.out.mp4.answer-1.mp4") }
         #expect(ended.status == 130)
         #expect(ended.stderr.split(separator: "\n").filter { $0.hasPrefix("ltx-prep:") } == ["ltx-prep: interrupted: nothing was written"],
                 "\(ended.stderr)")

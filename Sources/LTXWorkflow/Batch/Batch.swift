@@ -1,5 +1,6 @@
 import LTXClient
 import LTXContract
+import LTXFiles
 import LTXMedia
 import LTXPreflight
 import Synchronization
@@ -149,29 +150,47 @@ public enum Batch {
         result.command = item.command
         result.input = item.input ?? item.image
         result.output = item.output
-        let job: GenerationJob
-        do throws(WorkflowError) { job = try item.job() } catch {
+        let work: BatchWork
+        do throws(WorkflowError) { work = try item.work() } catch {
             result.message = error.description
             return result
         }
-        if options.dryRun { return await dryRun(job, result) }
+        // A batch makes the folders its outputs go into, in a dry run only saying so.
+        let folder = OutputFile.missingFolder(of: item.output)
+        if options.dryRun {
+            result = await dryRun(work, result)
+            if let folder, result.status == .wouldSend { result.message = (result.message ?? "") + "; would make the folder \(folder)" }
+            return result
+        }
+        if let folder, let problem = OutputFile.makeFolders(folder) {
+            result.message = "\(item.output): cannot make its folder: \(problem)"
+            return result
+        }
 
         let holding = Locked(false)
         let estimate = Locked<Double?>(nil)
         defer { if holding.withLock({ $0 }) { Task { await slots.release() } } }
+        let approve: @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { price throws(WorkflowError) in
+            try await budget.reserve(price, what: item.output)
+            estimate.withLock { $0 = price?.dollars }
+            await slots.acquire()
+            holding.withLock { $0 = true }
+            count { $0.running += 1; $0.spent += price?.dollars ?? 0 }
+        }
         do throws(WorkflowError) {
-            let outcome = try await Generation.run(job, client: client, options: options.generation, approve: { price throws(WorkflowError) in
-                try await budget.reserve(price, what: item.output)
-                estimate.withLock { $0 = price?.dollars }
-                await slots.acquire()
-                holding.withLock { $0 = true }
-                count { $0.running += 1; $0.spent += price?.dollars ?? 0 }
-            })
+            let outcomes: [GenerationOutcome]
+            switch work {
+            case .call(let job):
+                outcomes = [try await Generation.run(job, client: client, options: options.generation, approve: approve)]
+            case .wholeRetake(let request):
+                outcomes = try await WholeRetake.run(request, client: client, options: options.generation, approve: approve).generations
+            }
             if holding.withLock({ $0 }) { count { $0.running -= 1 } }
-            result.status = outcome.resumed == nil ? .written : .resumed
-            result.message = outcome.resumed?.rawValue
+            let resumed = outcomes.compactMap(\.resumed)
+            result.status = resumed.count == outcomes.count ? .resumed : .written
+            result.message = resumed.count == outcomes.count ? resumed.first?.rawValue : nil
             result.estimatedDollars = estimate.withLock { $0 }
-            result.jobId = outcome.jobID
+            result.jobId = outcomes.compactMap(\.jobID).first
         } catch {
             if holding.withLock({ $0 }) { count { $0.running -= 1 } }
             result.estimatedDollars = estimate.withLock { $0 }
@@ -185,6 +204,25 @@ public enum Batch {
             }
         }
         return result
+    }
+
+    /// A whole retake's dry run is its plan (the section inside the clip, the
+    /// windows, their frames and price), as `retake --dry-run` makes it.
+    private static func dryRun(_ work: BatchWork, _ base: BatchResult) async -> BatchResult {
+        switch work {
+        case .call(let job): return await dryRun(job, base)
+        case .wholeRetake(let request):
+            var result = base
+            do throws(WorkflowError) {
+                let (calls, estimate, _) = try await WholeRetake.plan(request)
+                result.status = .wouldSend
+                result.estimatedDollars = estimate?.dollars
+                result.message = calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
+            } catch {
+                result.message = error.description
+            }
+            return result
+        }
     }
 
     /// The verdict and the estimate, from a check of each input and its fix

@@ -1,5 +1,6 @@
 import LTXClient
 import LTXContract
+import LTXMedia
 import LTXPreflight
 
 /// One line of a batch manifest (JSON Lines): the fields of the matching
@@ -19,10 +20,18 @@ public struct BatchItem: Sendable, Codable, Equatable {
     public var fps: Int?
     public var deliver: String?
     public var provider: String?
+    /// A retake line gives the whole video back, as `ltx-prep retake` does;
+    /// `"window_only": true` writes the API's answer for the window as it came.
+    public var windowOnly: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case command, input, image, output, start, duration, prompt, mode, model, resolution, fps, deliver, provider
+        case windowOnly = "window_only"
+    }
 
     public init(command: String, input: String? = nil, image: String? = nil, output: String, start: Double? = nil, duration: Double? = nil,
                 prompt: String? = nil, mode: String? = nil, model: String? = nil, resolution: String? = nil, fps: Int? = nil,
-                deliver: String? = nil, provider: String? = nil) {
+                deliver: String? = nil, provider: String? = nil, windowOnly: Bool? = nil) {
         self.command = command
         self.input = input
         self.image = image
@@ -36,25 +45,43 @@ public struct BatchItem: Sendable, Codable, Equatable {
         self.fps = fps
         self.deliver = deliver
         self.provider = provider
+        self.windowOnly = windowOnly
     }
 
-    /// The job this line describes, or why it cannot be one.
-    public func job() throws(WorkflowError) -> GenerationJob {
-        let delivery: Delivery? = try deliver.map { (d: String) throws(WorkflowError) -> Delivery in
+    /// What this line runs: a whole-video retake (a retake line, unless
+    /// `window_only`), else one call; or why it cannot be run.
+    public func work() throws(WorkflowError) -> BatchWork {
+        guard command == "retake", windowOnly != true else { return .call(try job()) }
+        let (section, delivery, provider, mode) = try retakeFields()
+        return .wholeRetake(WholeRetakeRequest(input: input ?? "", sections: [TimeWindow(start: section.start, duration: section.duration)],
+                                               prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery, output: output))
+    }
+
+    private func retakeFields() throws(WorkflowError) -> (RetakeSection, Delivery?, Provider, RetakeMode?) {
+        guard input != nil, let start, let duration else { throw .unusable("retake needs input, start and duration") }
+        guard start.isFinite, duration.isFinite else { throw .unusable("start and duration must be numbers") }
+        let mode = try self.mode.map { (m: String) throws(WorkflowError) -> RetakeMode in
+            guard let value = RetakeMode(rawValue: m) else { throw .unusable("mode must be replace_audio, replace_video or replace_audio_and_video") }
+            return value
+        }
+        return (RetakeSection(start: start, duration: duration), try delivery(), Provider(rawValue: self.provider ?? "ltx") ?? .ltx, mode)
+    }
+
+    private func delivery() throws(WorkflowError) -> Delivery? {
+        try deliver.map { (d: String) throws(WorkflowError) -> Delivery in
             guard let value = Delivery(rawValue: d) else { throw .unusable("deliver must be upload, url or data-uri") }
             return value
         }
-        let provider = Provider(rawValue: self.provider ?? "ltx") ?? .ltx
+    }
+
+    /// The one call this line describes (a retake line's raw window), or why it cannot be one.
+    public func job() throws(WorkflowError) -> GenerationJob {
+        let delivery = try delivery()
         switch command {
         case "retake":
-            guard let input, let start, let duration else { throw .unusable("retake needs input, start and duration") }
-            guard start.isFinite, duration.isFinite else { throw .unusable("start and duration must be numbers") }
-            let mode = try self.mode.map { (m: String) throws(WorkflowError) -> RetakeMode in
-                guard let value = RetakeMode(rawValue: m) else { throw .unusable("mode must be replace_audio, replace_video or replace_audio_and_video") }
-                return value
-            }
-            return .retake(input: input, section: RetakeSection(start: start, duration: duration), prompt: prompt, mode: mode, model: model,
-                           provider: provider, delivery: delivery, output: output)
+            let (section, delivery, provider, mode) = try retakeFields()
+            return .retake(input: input ?? "", section: section, prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery,
+                           output: output)
         case "text-to-video", "image-to-video":
             guard let prompt, let duration, duration == duration.rounded() else { throw .unusable("\(command) needs prompt and a whole duration") }
             let spec = VideoSpec(prompt: prompt, model: model ?? "ltx-2-fast", duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
@@ -73,4 +100,12 @@ public struct BatchItem: Sendable, Codable, Equatable {
 
     /// The files this item reads, for output-is-input checks.
     public var inputs: [String] { [input, image].compactMap { $0 } }
+}
+
+/// What one manifest line runs.
+public enum BatchWork: Sendable {
+    /// The whole video back, only the section changed (`ltx-prep retake`).
+    case wholeRetake(WholeRetakeRequest)
+    /// One paid call, its result written as it came.
+    case call(GenerationJob)
 }

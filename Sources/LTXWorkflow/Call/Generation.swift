@@ -61,6 +61,8 @@ public struct GenerationOutcome: Sendable {
     /// The route the request went to, or on a dry run would go to
     /// (`/v2/retake`, `/v1/ltx-retake-video`...); nil when resumed.
     public var route: String?
+    /// The journal's key for the request; nil when unjournaled.
+    public var fingerprint: String?
 
     public enum Resumption: String, Sendable, Codable {
         /// The result was already on disk, unchanged: nothing was paid.
@@ -160,6 +162,7 @@ public enum Generation {
         outcome.fixes = fixes
         outcome.sentWindow = sentWindow
         outcome.route = call.route(request, streaming: inline != nil)
+        outcome.fingerprint = identity?.fingerprint
         return outcome
     }
 

@@ -158,6 +158,7 @@ struct PaidCall: Sendable {
     func resume(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
         var outcome = try await taken(entry)
         outcome?.sentWindow = entry.sentWindow
+        outcome?.fingerprint = entry.fingerprint
         return outcome
     }
 

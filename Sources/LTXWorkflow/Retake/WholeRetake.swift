@@ -1,6 +1,7 @@
 import LTXClient
 import LTXContract
 import LTXFiles
+import LTXJournal
 import LTXMedia
 import LTXPreflight
 import Logging
@@ -73,8 +74,11 @@ public struct RetakeOutcome: Sendable {
     public var estimate: Pricing.Estimate?
     /// One per call, in order (the dry run's request shapes, or what was paid).
     public var generations: [GenerationOutcome]
-    /// Nil on a dry run.
+    /// Nil on a dry run, and when `alreadyDone`.
     public var splice: SpliceOutcome?
+    /// The output already was this retake's result, put back by an earlier
+    /// run (the journal has its SHA-256): nothing was paid or written.
+    public var alreadyDone: Bool = false
     /// One per call, in order: the window as sent; nil where the whole input
     /// went as it was or the journal answered the call (nothing was sent).
     public var sent: [SentWindow?] { generations.map { ($0.fixes.first ?? nil).flatMap(SentWindow.init) } }
@@ -138,10 +142,14 @@ public enum WholeRetake {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .unusable("\(request.output): is the input \(request.input); the input is never modified, so name another output")
         }
+        let (calls, estimate, duration) = try await plan(request)
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
+            // A rerun of a retake already put back: nothing to pay, nothing to write.
+            if let done = try await placedBefore(request, calls: calls, duration: duration, options: options, client: client) {
+                return RetakeOutcome(calls: calls, estimate: estimate, generations: done, splice: nil, alreadyDone: true)
+            }
             throw .refused("\(request.output): already exists (use --force to replace it)")
         }
-        let (calls, estimate, duration) = try await plan(request)
         events(.estimated(estimate))
         try await approve(estimate)
 
@@ -153,16 +161,7 @@ public enum WholeRetake {
         callOptions.replaceOutput = true
         for (i, call) in calls.enumerated() {
             let answer = answerPath(for: request.output, call: i + 1)
-            var fix = request.fixOptions
-            // A window shorter than the clip is cut even from a clip that conforms.
-            if call.window.duration < duration - 0.02 { fix.retakeWindow = call }
-            var job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
-                                           prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
-                                           delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
-            // The call's price as planned from its frames and shown in the total: the
-            // journal records the same figure.
-            let callEstimate = price(request, seconds: call.seconds ?? call.window.duration)
-            job.estimate = { _ in callEstimate }
+            let job = callJob(request, call, answer: answer, clipDuration: duration)
             events(.retakeCall(index: i + 1, count: calls.count, call))
             // The total was shown and approved once above; each call's own estimate would repeat it.
             let outcome: GenerationOutcome
@@ -203,7 +202,49 @@ public enum WholeRetake {
             throw .unusable("\(error.description); the paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
         }
         for answer in answers { unlink(answer) }
+        if let journal = options.journal {
+            // Which file each paid result went into, so that `jobs` names it and a rerun knows it is done.
+            let sha = try await PaidCall.sha256(request.output)
+            for fingerprint in generations.compactMap(\.fingerprint) {
+                do throws(JournalError) { try await journal.placed(fingerprint, into: request.output, sha256: sha) } catch { throw .journal(error) }
+            }
+        }
         return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice)
+    }
+
+    /// The call that sends `call`'s window, its answer written to `answer`.
+    static func callJob(_ request: WholeRetakeRequest, _ call: RetakeCall, answer: String, clipDuration: Double) -> GenerationJob {
+        var fix = request.fixOptions
+        // A window shorter than the clip is cut even from a clip that conforms.
+        if call.window.duration < clipDuration - 0.02 { fix.retakeWindow = call }
+        var job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
+                                       prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
+                                       delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
+        // The call's price as planned from its frames and shown in the total: the
+        // journal records the same figure.
+        let estimate = price(request, seconds: call.seconds ?? call.window.duration)
+        job.estimate = { _ in estimate }
+        return job
+    }
+
+    /// When the journal says every call of this retake was put back into
+    /// the output as it is now (same SHA-256), their outcomes; else nil.
+    static func placedBefore(_ request: WholeRetakeRequest, calls: [RetakeCall], duration: Double, options: GenerationOptions,
+                             client: LTXAPIClient) async throws(WorkflowError) -> [GenerationOutcome]? {
+        guard let journal = options.journal, !calls.isEmpty else { return nil }
+        var outcomes: [GenerationOutcome] = []
+        var sha: String?
+        for (i, call) in calls.enumerated() {
+            let job = callJob(request, call, answer: answerPath(for: request.output, call: i + 1), clipDuration: duration)
+            let id = try await RequestIdentity.make(job, baseURL: client.configuration.baseURL.string)
+            guard let entry = try await Generation.read(journal, id.fingerprint), entry.placedInto == request.output,
+                  let placed = entry.placedSHA256 else { return nil }
+            if sha == nil { sha = try await PaidCall.sha256(request.output) }
+            guard placed == sha else { return nil }
+            outcomes.append(GenerationOutcome(request: nil, estimate: nil, fixes: [], jobID: entry.jobID, resumed: .alreadyDownloaded,
+                                              sentWindow: entry.sentWindow, fingerprint: entry.fingerprint))
+        }
+        return outcomes
     }
 
     /// On an interruption, the answers fetched this run from a v2 job are

@@ -4,7 +4,7 @@ import LTXPreflight
 
 /// The human and JSON forms `ltx-prep retake` prints, for any Swift program.
 extension RetakeOutcome: Encodable {
-    private enum CodingKeys: String, CodingKey { case calls, estimatedCost, jobIds, splice, sent }
+    private enum CodingKeys: String, CodingKey { case calls, estimatedCost, jobIds, splice, sent, alreadyDone }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -13,10 +13,15 @@ extension RetakeOutcome: Encodable {
         try c.encode(generations.compactMap(\.jobID), forKey: .jobIds)
         try c.encodeIfPresent(splice, forKey: .splice)
         try c.encode(sent, forKey: .sent)
+        if alreadyDone { try c.encode(true, forKey: .alreadyDone) }
     }
 
     /// The splice and what it cost; on a dry run, the calls and their request bodies.
     public var text: String {
+        if alreadyDone {
+            return "already done: the output is this retake's result, put back by an earlier run and unchanged "
+                + "(the journal has \(generations.count == 1 ? "its call" : "its \(generations.count) calls")); nothing was paid or written"
+        }
         guard let splice else {
             var lines = ["dry run: \(calls.count) call\(calls.count == 1 ? "" : "s")" + (estimate.map { ", \($0)" } ?? "")]
             for (i, call) in calls.enumerated() {

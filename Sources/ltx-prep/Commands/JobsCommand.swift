@@ -42,7 +42,7 @@ struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every paid request, newest first.")
         @OptionGroup var options: JournalOption
 
-        func run() async throws { try await options.print({ try await $0.all() }, text: \.line) }
+        func run() async throws { try await options.print({ try await $0.all().map(JournalEntryReport.init) }, text: \.entry.line) }
     }
 
     struct Show: AsyncParsableCommand {
@@ -50,7 +50,7 @@ struct JobsCommand: AsyncParsableCommand {
         @Argument(help: "A job id, or the start of a fingerprint.") var id: String
         @OptionGroup var options: JournalOption
 
-        func run() async throws { try await options.print({ [try await $0.only(matching: id)] }, text: \.details) }
+        func run() async throws { try await options.print({ [JournalEntryReport(try await $0.only(matching: id))] }, text: \.entry.details) }
     }
 
     struct Totals: AsyncParsableCommand {
