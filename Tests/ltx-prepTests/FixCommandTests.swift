@@ -1,4 +1,5 @@
 import Foundation
+import LTXMedia
 import Testing
 import TestSupport
 
@@ -241,5 +242,25 @@ import TestSupport
         #expect(late.status == 2)
         #expect(late.stderrLines.count == 1 && late.stderr.contains("leaves 1 s"), "\(late.stderr)")
         #expect(files() == ["late.m4a"])
+    }
+
+    /// A section given but outside the clip is named as such, not as missing.
+    @Test func aSectionPastTheEndIsSaidToBeOutsideTheClip() throws {
+        let r = try BinaryRunner.run(["fix", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "40", "--duration", "3", "-o", "\(dir)/past.mp4"])
+        #expect(r.status == 2)
+        #expect(r.stderrLines == ["ltx-prep: \(Fixtures.path("h264_aac_720p30_30s.mp4")): the section's start is 40 s; required: from 0 to before the video's end (30 s)"],
+                "\(r.stderr)")
+        #expect(!files().contains("past.mp4"))
+    }
+
+    /// A conformant MOV asked for as .mov is copied byte for byte; as .mp4 it is remuxed.
+    @Test func aConformantMOVKeepsItsOwnKindOfName() throws {
+        let input = Fixtures.path("h264_aac.mov")
+        let same = try BinaryRunner.run(["fix", input, "-o", "\(dir)/same.mov"])
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/same.mov")) == Data(contentsOf: URL(fileURLWithPath: input)))
+        let mp4 = try BinaryRunner.run(["fix", input, "-o", "\(dir)/as.mp4"])
+        #expect(mp4.status == 0 && mp4.stdout.contains("remux MOV to MP4"), "\(mp4.stdout)")
+        #expect(try MediaProbe.probeBlocking("\(dir)/as.mp4").container == .mp4)
     }
 }

@@ -2,6 +2,11 @@ import LTXMedia
 
 /// Builds a `FixPlan` from a check: pure, no I/O.
 public enum FixPlanner {
+    /// The plan that copies a conformant file byte for byte.
+    public static func unchanged(section: RetakeSection?) -> FixPlan {
+        FixPlan(output: .unchanged, operations: [], video: .copy, audio: .copy, section: section)
+    }
+
     public static func plan(_ report: CheckReport, options: FixOptions = FixOptions()) -> Result<FixPlan, FixPlanError> {
         let unfixable = report.findings.filter { $0.severity == .error && $0.fixAction == .unfixable }
         guard unfixable.isEmpty else { return .failure(.unfixable(unfixable)) }
@@ -84,6 +89,10 @@ public enum FixPlanner {
                                     rules: [.videoDuration, .videoFrameCount]))
         } else if needsWindow || (error(r, .videoFrameCount) != nil && v.frameCount > APILimits.videoFrames.upperBound && encoding.frameRate == nil) {
             guard let section = r.effectiveSection else {
+                // A section was given, but the API cannot take it: say that, not that none was given.
+                if let bad = r.findings.first(where: { $0.severity == .error && [.sectionStart, .sectionDuration].contains($0.rule) }) {
+                    return .failure(.needsSection("the section's \(bad.rule == .sectionStart ? "start" : "length") is \(bad.actual); required: \(bad.required)"))
+                }
                 return .failure(.needsSection("the clip is \(Format.seconds(duration)) (\(v.frameCount) frames): give the retake section (--start, --duration) so a window of at most \(Format.seconds(APILimits.maxWindow(frameRate: fps))) can be cut around it"))
             }
             let length = APILimits.maxWindow(frameRate: fps)
@@ -142,7 +151,7 @@ public enum FixPlanner {
         if ops.isEmpty {
             // Conforms already: an MP4 is copied byte for byte, anything else rewrapped.
             if m.container == .mp4 {
-                return .success(FixPlan(output: .unchanged, operations: [], video: .copy, audio: .copy, section: r.effectiveSection))
+                return .success(unchanged(section: r.effectiveSection))
             }
             ops.append(FixOperation(action: .remux, detail: "remux \(m.container.displayName) to MP4 (stream copy) for the .mp4 output", rules: []))
         }

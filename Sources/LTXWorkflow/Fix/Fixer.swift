@@ -79,7 +79,14 @@ public enum Fixer {
     /// The plan for a check already made (pure).
     public static func plan(_ report: CheckReport, _ request: FixRequest) throws(FixError) -> FixPlan {
         switch FixPlanner.plan(report, options: request.options) {
-        case .success(let plan): return plan
+        case .success(let plan):
+            // A file that conforms as it is, asked for under its own kind of name
+            // (a MOV as .mov), is copied byte for byte rather than rewrapped as MP4.
+            if report.conformant, request.options.retakeWindow == nil, plan.operations.allSatisfy({ $0.action == .remux && $0.rules.isEmpty }),
+               OutputName.isOwnKind(request.output, of: report.media.container) {
+                return FixPlanner.unchanged(section: report.effectiveSection)
+            }
+            return plan
         case .failure(let e): throw .plan(report.file, e)
         }
     }

@@ -18,6 +18,11 @@ enum OutputName {
         return "\(allowed.0) (." + allowed.1.joined(separator: ", .") + ")"
     }
 
+    /// `output`'s extension is one `container`'s files take (`.mov` for a MOV).
+    static func isOwnKind(_ output: String, of container: ContainerFormat) -> Bool {
+        extensions(container).contains(pathExtension(output))
+    }
+
     /// Nil when `output`'s extension names the image format written.
     static func refusal(image format: ImageEncoding.Format, output: String) -> String? {
         let container = container(of: format)
