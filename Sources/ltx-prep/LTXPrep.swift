@@ -23,7 +23,8 @@ struct LTXPrep: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, SpliceCommand.self, AudioToVideoCommand.self,
-                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, SandboxCommand.self]
+                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, ModelsCommand.self,
+                      SandboxCommand.self]
     )
 }
 

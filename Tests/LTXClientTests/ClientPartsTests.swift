@@ -54,24 +54,33 @@ import Foundation
         #expect(APIError.decode(status: 413, body: [], requestID: nil).type == "request_too_large")
     }
 
-    /// ltx-api-docs.md, Pricing.
+    /// The catalogue's prices (ltx-api-2026.md §7); nil where none is published.
     @Test func pricing() {
         #expect(Pricing.estimate(endpoint: .retake, provider: .ltx, seconds: 10)?.dollars == 1.0)
         #expect(Pricing.estimate(endpoint: .audioToVideo, provider: .ltx, seconds: 5)?.dollars == 0.5)
-        let t2v = Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-pro", resolution: "3840x2160", seconds: 8)
-        #expect(abs((t2v?.dollars ?? 0) - 1.92) < 1e-9)
-        #expect(Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: "ltx-2-fast", resolution: "1920x1080", seconds: 6)?.dollars == 0.24)
+        let t2v = Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-3-pro", resolution: "3840x2160", seconds: 8)
+        #expect(abs((t2v?.dollars ?? 0) - 2.56) < 1e-9)
+        // Portrait is priced as its tier.
+        let portrait = Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: "ltx-2-5-pro", resolution: "720x1280", seconds: 10)
+        #expect(abs((portrait?.dollars ?? 0) - 1.2) < 1e-9)
+        let i2v = Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: "ltx-2-3-fast", resolution: "1920x1080", seconds: 6)
+        #expect(abs((i2v?.dollars ?? 0) - 0.36) < 1e-9)
+        let a2v = Pricing.estimate(endpoint: .audioToVideo, provider: .ltx, model: "ltx-2-3-pro", resolution: "3840x2160", seconds: 10)
+        #expect(abs((a2v?.dollars ?? 0) - 3.4) < 1e-9)
         #expect(Pricing.estimate(endpoint: .retake, provider: .segmind, seconds: 10) == nil)
-        #expect(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-3-pro", resolution: "1920x1080", seconds: 8) == nil)
+        // Price unknown: a removed model, an audio-to-video cell the docs do not give, a resolution outside the tiers.
+        #expect(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-pro", resolution: "1920x1080", seconds: 8) == nil)
+        #expect(Pricing.estimate(endpoint: .audioToVideo, provider: .ltx, model: "ltx-2-5-pro", resolution: "3840x2160", seconds: 8) == nil)
+        #expect(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-3-pro", resolution: "1000x1000", seconds: 8) == nil)
     }
 
     @Test func requestBodiesUseTheDocumentedFields() throws {
         let retake = String(decoding: try GenerationRequest.retake(RetakeRequest(videoUri: "ltx://uploads/x", startTime: 1.5, duration: 2)).json(),
                             as: UTF8.self)
         #expect(retake == #"{"duration":2,"start_time":1.5,"video_uri":"ltx://uploads/x"}"#)
-        let t2v = String(decoding: try GenerationRequest.textToVideo(TextToVideoRequest(prompt: "p", model: "ltx-2-pro", duration: 8, resolution: "1920x1080",
+        let t2v = String(decoding: try GenerationRequest.textToVideo(TextToVideoRequest(prompt: "p", model: "ltx-2-3-pro", duration: 8, resolution: "1920x1080",
                                                                                         generateAudio: false, cameraMotion: .dollyIn)).json(), as: UTF8.self)
-        #expect(t2v == #"{"camera_motion":"dolly_in","duration":8,"generate_audio":false,"model":"ltx-2-pro","prompt":"p","resolution":"1920x1080"}"#)
+        #expect(t2v == #"{"camera_motion":"dolly_in","duration":8,"generate_audio":false,"model":"ltx-2-3-pro","prompt":"p","resolution":"1920x1080"}"#)
     }
 
     /// The streamed data URI equals encoding the whole file at once, for

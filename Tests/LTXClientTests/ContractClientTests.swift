@@ -24,11 +24,11 @@ import Foundation
     @Test func textToVideoStreamsTheAnswerToTheOutput() async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir)
         defer { server.cancel() }
-        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
         let generated = try await client(port).generate(.textToVideo(body), to: "\(dir)/t2v.mp4")
         #expect(generated.attempts == 1 && generated.requestID?.count == 32)
         let media = try await MediaProbe.probe("\(dir)/t2v.mp4")
-        #expect(media.primaryVideo?.displayWidth == 1920 && media.primaryVideo?.frameCount == 150)
+        #expect(media.primaryVideo?.displayWidth == 1920 && media.primaryVideo?.frameCount == 144)  // 6 s at the API's default 24 fps
         #expect(Int64(media.sizeBytes) == generated.bytes)
     }
 
@@ -37,7 +37,7 @@ import Foundation
     @Test func scriptedFaultsAreRetried() async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [429, 503] }
         defer { server.cancel() }
-        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
         let generated = try await client(port).generate(.textToVideo(body), to: "\(dir)/retried.mp4")
         #expect(generated.attempts == 3)
     }
@@ -45,7 +45,7 @@ import Foundation
     @Test func documentedErrorsAreNotRetried() async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [422] }
         defer { server.cancel() }
-        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-fast", duration: 6, resolution: "1920x1080")
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080")
         let api = try client(port)
         do {
             _ = try await api.generate(.textToVideo(body), to: "\(dir)/filtered.mp4")

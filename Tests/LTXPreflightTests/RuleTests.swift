@@ -1,5 +1,6 @@
 import Testing
 import LTXMedia
+import LTXContract
 @testable import LTXPreflight
 
 /// Rules on constructed probes: the limits' edges, where no small fixture reaches.
@@ -61,11 +62,12 @@ import LTXMedia
         #expect(try finding(Self.video(frames: frames), .latentFrameCount).severity == severity)
     }
 
-    /// Upload 100 MB; https URL 32 MB video, 15 MB image; data URI 15 MB video encoded.
+    /// Upload 200 MB (images 15 MB); https URL 32 MB video, 15 MB image; data URI 15 MB video encoded.
     @Test func deliveryLimits() throws {
         let mb = APILimits.megabyte
-        #expect(try finding(Self.video(size: 100 * mb), .deliverySize).severity == .pass)
-        #expect(try finding(Self.video(size: 100 * mb + 1), .deliverySize).fixAction == .recompress)
+        #expect(try finding(Self.video(size: 200 * mb), .deliverySize).severity == .pass)
+        #expect(try finding(Self.video(size: 200 * mb + 1), .deliverySize).fixAction == .recompress)
+        #expect(Delivery.upload.limit(for: .image).bytes == 15 * mb)
         let url = CheckRequest(delivery: .url)
         #expect(try finding(Self.video(size: 32 * mb), .deliverySize, url).severity == .pass)
         let over = try finding(Self.video(size: 32 * mb + 1), .deliverySize, url)
@@ -105,14 +107,66 @@ import LTXMedia
     }
 
     @Test func generationMatrix() {
-        #expect(GenerationRules.evaluate(model: "ltx-2-fast", resolution: "1920x1080", fps: 25, duration: 20).allSatisfy { $0.severity == .pass })
-        let pro = GenerationRules.evaluate(model: "ltx-2-pro", resolution: "1920x1080", fps: 25, duration: 20)
+        #expect(GenerationRules.evaluate(model: "ltx-2-3-fast", resolution: "1920x1080", fps: 24, duration: 20).allSatisfy { $0.severity == .pass })
+        let pro = GenerationRules.evaluate(model: "ltx-2-3-pro", resolution: "1920x1080", fps: 25, duration: 20)
         #expect(pro.last?.severity == .error)
         #expect(pro.last?.fix == "use a duration of 10 s")
-        #expect(GenerationRules.evaluate(model: "ltx-2-fast", resolution: "1280x720", fps: 25, duration: 8).last?.severity == .error)
-        #expect(GenerationRules.evaluate(model: "ltx-2-fast", resolution: "3840x2160", fps: 50, duration: 12).last?.severity == .error)
-        // Model names are not a closed set: an unknown one warns.
-        #expect(GenerationRules.evaluate(model: "ltx-2-3-pro", resolution: "1920x1080", fps: 25, duration: 8).map(\.severity) == [.warning])
+        // Portrait is the same tier; 720p is offered since 2026-09-02; 4K at 50 fps only 6-10 s on fast.
+        #expect(GenerationRules.evaluate(model: "ltx-2-5-fast", resolution: "720x1280", fps: 48, duration: 8).last?.severity == .pass)
+        #expect(GenerationRules.evaluate(model: "ltx-2-3-fast", resolution: "3840x2160", fps: 50, duration: 12).last?.severity == .error)
+        #expect(GenerationRules.evaluate(model: "ltx-2-3-fast", resolution: "1280x1280", fps: 24, duration: 8).last?.severity == .error)
+        #expect(GenerationRules.evaluate(model: "ltx-2-3-pro", resolution: "1920x1080", fps: 30, duration: 8).last?.severity == .error)
+        // 2-5 s: accepted in practice, not in the published matrix.
+        #expect(GenerationRules.evaluate(model: "ltx-2-3-fast", resolution: "1920x1080", fps: 24, duration: 5).last?.severity == .warning)
+        // A model newer than the catalogue only warns.
+        #expect(GenerationRules.evaluate(model: "ltx-3-pro", resolution: "1920x1080", fps: 25, duration: 8).map(\.severity) == [.warning])
+    }
+
+    /// Every cell of the catalogue's matrix passes, in both orientations; a
+    /// duration one step past a cell's longest fails with a fix naming it.
+    @Test func everyMatrixCellPasses() {
+        var cells = 0
+        for model in Catalogue.models {
+            for cell in Catalogue.matrix where cell.modelClass == model.modelClass {
+                for tier in Catalogue.tiers where cell.tiers.contains(tier.name) {
+                    for resolution in [tier.landscape, tier.portrait] {
+                        for fps in cell.fps {
+                            for duration in cell.durations {
+                                let f = GenerationRules.evaluate(model: model.id, resolution: resolution, fps: fps, duration: duration)
+                                #expect(f.allSatisfy { $0.severity == .pass }, "\(model.id) \(resolution)@\(fps) \(duration) s")
+                                cells += 1
+                            }
+                            let over = GenerationRules.evaluate(model: model.id, resolution: resolution, fps: fps, duration: cell.durations.max()! + 2)
+                            #expect(over.last?.severity == .error && over.last?.fix == "use a duration of \(cell.durations.max()!) s")
+                        }
+                    }
+                }
+            }
+        }
+        // fast: 2 tiers x 2 orientations x (2 fps x 8 + 2 fps x 3) + 2 x 2 x 4 x 3; pro: 4 x 2 x 4 x 3; for 2.3 and 2.5.
+        #expect(cells == 2 * ((4 * 22 + 48) + 96))
+    }
+
+    /// Removed models are refused with their date and replacement; current
+    /// models an endpoint does not take are refused there.
+    @Test func modelsPerEndpoint() {
+        #expect(GenerationRules.modelRefusal("ltx-2-pro", for: .textToVideo) == "ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro")
+        #expect(GenerationRules.modelRefusal("ltx-2-fast", for: .imageToVideo) == "ltx-2-fast was removed on 2026-08-15; use ltx-2-3-fast")
+        #expect(GenerationRules.modelRefusal("ltx-2-pro", for: .retake) == "ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro")
+        #expect(GenerationRules.evaluate(model: "ltx-2-fast", resolution: "1920x1080", fps: 25, duration: 8).map(\.severity) == [.error])
+        #expect(GenerationRules.model("ltx-2-3-fast", for: .retake).severity == .error)
+        #expect(GenerationRules.model("ltx-2-3-fast", for: .audioToVideo).severity == .error)
+        #expect(GenerationRules.model("ltx-2-5-pro", for: .audioToVideo).severity == .pass)
+        #expect(GenerationRules.modelRefusal("ltx-2-3-pro", for: .retake) == nil)
+        #expect(GenerationRules.modelRefusal("ltx-2-fast", for: .retake)?.contains("use ltx-2-3-pro") == true)
+    }
+
+    /// `duration: null`: the 2.5 models only, never with a last frame.
+    @Test func automaticDuration() {
+        #expect(GenerationRules.evaluate(model: "ltx-2-5-fast", resolution: "1920x1080", fps: 24, duration: nil).last?.severity == .pass)
+        #expect(GenerationRules.evaluate(model: "ltx-2-3-fast", resolution: "1920x1080", fps: 24, duration: nil).last?.severity == .error)
+        let withLast = GenerationRules.evaluate(model: "ltx-2-5-pro", resolution: "1920x1080", fps: 24, duration: nil, lastFrame: true)
+        #expect(withLast.last?.severity == .error)
     }
 
     @Test func textToVideoTakesNoFile() {

@@ -30,8 +30,8 @@ import TestSupport
         defer { server.cancel() }
         let upload = try await uploadPath(port)
         for head in [
-            "POST /v1/retake HTTP/1.1\r\nHost: x\r\n\(Self.bearer)Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 200000000\r\n\r\n",
-            "PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,100000000\r\nExpect: 100-continue\r\nContent-Length: 200000000\r\n\r\n",
+            "POST /v1/retake HTTP/1.1\r\nHost: x\r\n\(Self.bearer)Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 300000000\r\n\r\n",
+            "PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,200000000\r\nExpect: 100-continue\r\nContent-Length: 300000000\r\n\r\n",
         ] {
             let (answer, closed) = try await RawConnection.offPool { () throws -> (RawAnswer?, Bool) in
                 let c = try RawConnection(port: port)
@@ -56,7 +56,7 @@ import TestSupport
         let upload = try await uploadPath(port)
         let (interim, final) = try await RawConnection.offPool { () throws -> (RawAnswer?, RawAnswer?) in
             let c = try RawConnection(port: port)
-            try c.write("PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,100000000\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+            try c.write("PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,200000000\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
             let interim = c.readAnswer()
             try c.write("hello")
             return (interim, c.readAnswer())
@@ -73,7 +73,7 @@ import TestSupport
         let upload = try await uploadPath(port)
         for head in [
             "POST /v1/retake HTTP/1.1\r\nHost: x\r\n\(Self.bearer)Content-Type: application/json\r\n",
-            "PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,100000000\r\n",
+            "PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,200000000\r\n",
         ] {
             let answer = try await RawConnection.offPool { () throws -> RawAnswer? in
                 let c = try RawConnection(port: port)
@@ -105,7 +105,7 @@ import TestSupport
 
         let bodyClosed = try await RawConnection.offPool { () throws -> Bool in
             let c = try RawConnection(port: port)
-            try c.write("PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,100000000\r\nContent-Length: 100\r\n\r\n0123456789")
+            try c.write("PUT \(upload) HTTP/1.1\r\nHost: x\r\nx-goog-content-length-range: 0,200000000\r\nContent-Length: 100\r\n\r\n0123456789")
             c.read()
             return c.closed
         }

@@ -47,7 +47,7 @@ import TestSupport
 
     /// A body the contract's schema refuses (a required field missing, an
     /// enum value not in it) is a 400 in the envelope, never a 500.
-    @Test(arguments: [#"{"prompt":"p"}"#, #"{"prompt":"p","model":"ltx-2-pro","duration":6,"resolution":"1920x1080","camera_motion":"spin"}"#, "not json"])
+    @Test(arguments: [#"{"prompt":"p"}"#, #"{"prompt":"p","model":"ltx-2-3-pro","duration":6,"resolution":"1920x1080","camera_motion":"spin"}"#, "not json"])
     func bodiesOutsideTheSchemaAre400(_ body: String) async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir)
         defer { server.cancel() }
@@ -74,7 +74,7 @@ import TestSupport
         let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.jobSeconds = .milliseconds(300) }
         defer { server.cancel() }
         let base = "http://127.0.0.1:\(port)"
-        let body = #"{"prompt":"p","model":"ltx-2-fast","duration":6,"resolution":"1920x1080","generate_audio":false}"#
+        let body = #"{"prompt":"p","model":"ltx-2-3-fast","duration":6,"resolution":"1920x1080","generate_audio":false}"#
         let submitted = try await send(.POST, "\(base)/v2/text-to-video", json: body, headers: bearer)
         #expect(submitted.status == 202)
         let id = try #require(try submitted.json()["id"] as? String)

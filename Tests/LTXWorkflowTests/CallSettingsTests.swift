@@ -13,9 +13,9 @@ import LTXWorkflow
 
     /// Above the limit, or no documented price under one: refused; within it, or no limit: allowed.
     @Test func costLimit() throws {
-        let price = try #require(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-fast", resolution: "1920x1080", seconds: 6))
-        #expect(price.dollars == 0.24)
-        #expect(throws: Never.self) { try CallSettings(maxCost: 0.24).checkCost(price, of: job) }
+        let price = try #require(Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: "ltx-2-3-fast", resolution: "1920x1080", seconds: 6))
+        #expect(abs(price.dollars - 0.36) < 1e-9)
+        #expect(throws: Never.self) { try CallSettings(maxCost: 0.36).checkCost(price, of: job) }
         #expect(throws: Never.self) { try CallSettings().checkCost(nil, of: job) }
         for (limit, estimate) in [(0.2, Optional(price)), (1.0, nil)] {
             do {
@@ -66,15 +66,20 @@ import LTXWorkflow
         #expect(WorkflowError.refused("no").kind == .unusable)
     }
 
-    /// The documented matrix: a duration not offered is refused before anything is sent.
+    /// The catalogue's matrix: a duration not offered is refused before anything
+    /// is sent, in the check's words; a removed model by the catalogue's line.
     @Test func videoSpecMatrix() throws {
+        #expect(VideoSpec(prompt: "x", duration: 6).model == "ltx-2-3-fast")
         #expect(throws: Never.self) { try VideoSpec(prompt: "x", duration: 6).validate() }
-        do {
-            try VideoSpec(prompt: "x", model: "ltx-2-pro", duration: 7).validate()
-            Issue.record("7 s of ltx-2-pro passed")
-        } catch {
-            guard case .unusable(let why) = error else { Issue.record("\(error)"); return }
-            #expect(why.contains("is not offered"), "\(why)")
+        for (model, duration, expected) in [("ltx-2-3-pro", 7, "generation.combination: 1920x1080 at 24 fps for 7 s; required: 1920x1080@24 with ltx-2-3-pro: 6, 8 or 10 s; fix: use a duration of 6 s"),
+                                            ("ltx-2-pro", 8, "ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro")] {
+            do {
+                try VideoSpec(prompt: "x", model: model, duration: duration).validate()
+                Issue.record("\(duration) s of \(model) passed")
+            } catch {
+                guard case .unusable(let why) = error else { Issue.record("\(error)"); continue }
+                #expect(why == expected)
+            }
         }
     }
 }

@@ -11,8 +11,11 @@ import LTXWorkflow
                            output: "out.mp4")
     }
 
-    @Test func ltxTakesAnyDeliveryAndModel() {
-        for delivery in [nil, Delivery.upload, .dataURI, .url] { #expect(request(.ltx, delivery: delivery, model: "ltx-2-pro").refusal == nil) }
+    @Test func ltxTakesAnyDeliveryAndItsModel() {
+        for delivery in [nil, Delivery.upload, .dataURI, .url] { #expect(request(.ltx, delivery: delivery, model: "ltx-2-3-pro").refusal == nil) }
+        // The catalogue's line for a removed model; a current model retake does not take, named with the one it does.
+        #expect(request(.ltx, model: "ltx-2-pro").refusal == "ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro")
+        #expect(request(.ltx, model: "ltx-2-5-pro").refusal?.contains("ltx-2-3-pro") == true)
     }
 
     @Test func segmindTakesNoUploadAndNoModel() {

@@ -10,7 +10,7 @@ import LTXWorkflow
     let sections = [TimeWindow(start: 3, duration: 2), TimeWindow(start: 20, duration: 4)]
 
     @Test func theFirstSectionAloneAsSent() throws {
-        let request = WholeRetakeRequest(input: "in.mp4", sections: sections, prompt: "rain", mode: .replaceVideo, model: "ltx-2-pro",
+        let request = WholeRetakeRequest(input: "in.mp4", sections: sections, prompt: "rain", mode: .replaceVideo, model: "ltx-2-3-pro",
                                          output: "out.mp4")
         let job = request.windowJob
         #expect(job.endpoint == .retake && job.provider == .ltx && job.output == "out.mp4" && job.inputs.count == 1)
@@ -18,7 +18,7 @@ import LTXWorkflow
         #expect(input.path == "in.mp4" && input.delivery == .upload && input.url == nil)
         #expect(input.check == CheckRequest(endpoint: .retake, section: RetakeSection(start: 3, duration: 2), delivery: .upload, prompt: "rain"))
         guard case .retake(let body) = job.makeRequest(["ltx://in"], []) else { Issue.record("not a retake body"); return }
-        #expect(body == RetakeRequest(videoUri: "ltx://in", prompt: "rain", startTime: 3, duration: 2, mode: .replaceVideo, model: "ltx-2-pro"))
+        #expect(body == RetakeRequest(videoUri: "ltx://in", prompt: "rain", startTime: 3, duration: 2, mode: .replaceVideo, model: "ltx-2-3-pro"))
     }
 
     /// Segmind takes no upload: the window goes as a data URI unless a delivery is named.

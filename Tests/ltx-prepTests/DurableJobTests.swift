@@ -10,7 +10,7 @@ import TestSupport
 @Suite(.serialized) struct DurableJobTests {
     let dir = TemporaryDirectory.make("ltx-durable")
 
-    static let t2v = ["text-to-video", "--prompt", "an eagle", "--model", "ltx-2-fast", "--duration", "6", "--no-audio", "--yes"]
+    static let t2v = ["text-to-video", "--prompt", "an eagle", "--model", "ltx-2-3-fast", "--duration", "6", "--no-audio", "--yes"]
 
     func journalState(_ sandbox: SandboxProcess) async -> JournalEntry.State? {
         guard FileManager.default.fileExists(atPath: sandbox.journal), let journal = try? await Journal.open(sandbox.journal) else { return nil }
@@ -156,7 +156,7 @@ import TestSupport
         let list = try BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment)
         #expect(list.status == 0 && list.stdout.contains(#""state":"downloaded""#))
         let totals = try BinaryRunner.run(["jobs", "totals", "--json"], environment: sandbox.environment)
-        #expect(totals.stdout.contains(#""estimated_dollars":0.24"#) && totals.stdout.contains(#""requests":1"#))
+        #expect(totals.stdout.contains(#""estimated_dollars":0.36"#) && totals.stdout.contains(#""requests":1"#))
     }
 }
 
@@ -172,7 +172,7 @@ private func Darwin_kill(_ pid: Int32) { _ = Foundation.kill(pid, SIGKILL) }
         defer { sandbox.stop() }
         let r = try BinaryRunner.run(DurableJobTests.t2v + ["--sync", "-o", "\(dir)/link.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try MediaProbe.probeBlocking("\(dir)/link.mp4").primaryVideo?.frameCount == 150)
+        #expect(try MediaProbe.probeBlocking("\(dir)/link.mp4").primaryVideo?.frameCount == 144)
     }
 
     @Test func aBodyThatIsNoVideoIsRefused() throws {

@@ -1,16 +1,5 @@
-
-
-/// The documented price list (ltx-api-docs.md, Pricing), in dollars per second.
+/// Estimates from the catalogue's prices (`Catalogue`, dated), in dollars per second.
 public enum Pricing {
-    /// text-to-video and image-to-video: per second of output.
-    static let generation: [String: [String: Double]] = [
-        "ltx-2-fast": ["1920x1080": 0.04, "2560x1440": 0.08, "3840x2160": 0.16],
-        "ltx-2-pro": ["1920x1080": 0.06, "2560x1440": 0.12, "3840x2160": 0.24],
-    ]
-    /// retake and audio-to-video: per second of input, ltx-2-pro at 1080p.
-    static let retakePerInputSecond = 0.10
-    static let audioToVideoPerInputSecond = 0.10
-
     public struct Estimate: Sendable, Equatable, Codable, CustomStringConvertible {
         public var dollars: Double
         public var seconds: Double
@@ -23,18 +12,20 @@ public enum Pricing {
         }
     }
 
-    /// Nil when the docs give no price (Segmind, an undocumented model or resolution).
+    /// Nil when the catalogue gives no price ("price unknown"): Segmind, a
+    /// model or resolution the docs price nowhere. retake and audio-to-video
+    /// are priced per second of input at the model's tier (the default model,
+    /// and 1920x1080 when no resolution is named: their default answer).
     public static func estimate(endpoint: Endpoint, provider: Provider, model: String? = nil, resolution: String? = nil,
                                 seconds: Double) -> Estimate? {
         guard provider == .ltx else { return nil }
+        let model = model ?? Catalogue.defaultModel(endpoint)
         switch endpoint {
-        case .retake:
-            return Estimate(dollars: seconds * retakePerInputSecond, seconds: seconds, dollarsPerSecond: retakePerInputSecond, basis: "input")
-        case .audioToVideo:
-            return Estimate(dollars: seconds * audioToVideoPerInputSecond, seconds: seconds,
-                            dollarsPerSecond: audioToVideoPerInputSecond, basis: "input")
+        case .retake, .audioToVideo:
+            guard let rate = Catalogue.price(endpoint, model: model, resolution: resolution ?? "1920x1080") else { return nil }
+            return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "input")
         case .textToVideo, .imageToVideo:
-            guard let model, let resolution, let rate = generation[model]?[resolution] else { return nil }
+            guard let resolution, let rate = Catalogue.price(endpoint, model: model, resolution: resolution) else { return nil }
             return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "output")
         }
     }

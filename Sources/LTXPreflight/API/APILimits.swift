@@ -1,3 +1,5 @@
+import LTXContract
+
 /// The numbers of the contract, each from `shared/api` (ltx-api-docs.md,
 /// segmind-ltx-retake.txt, NOTES.md). Where two sources differ, the stricter.
 public enum APILimits {
@@ -15,8 +17,8 @@ public enum APILimits {
     public static let sectionMinDuration = 2.0
     /// Segmind recommends sections of 2 to 20 s.
     public static let segmindSectionDuration = 2.0...20.0
-    /// Retake `prompt`: at most 5000 characters (NOTES.md).
-    public static let promptMaxCharacters = 5000
+    /// `prompt`: at most 5000 characters, every endpoint (the catalogue's).
+    public static let promptMaxCharacters = Catalogue.promptMaxCharacters
     /// The model's latent step: frame counts of 8k+1 map to latents exactly.
     public static let latentFrameStep = 8
     /// Local LTX pipelines want sizes that are multiples of 32.

@@ -1,9 +1,10 @@
+import LTXContract
 import LTXMedia
 
 /// How a file reaches the API, each with its own size limit
-/// (ltx-api-docs.md, Input Formats).
+/// (`Catalogue.Limit`, ltx-api-2026.md §5).
 public enum Delivery: String, Sendable, Codable, CaseIterable {
-    /// `POST /v1/upload`, then PUT to the signed URL: 100 MB.
+    /// `POST /v1/upload`, then PUT to the signed URL: 200 MB, images 15 MB.
     case upload
     /// An https URL the API fetches: 15 MB images, 32 MB video and audio.
     case url
@@ -12,13 +13,14 @@ public enum Delivery: String, Sendable, Codable, CaseIterable {
 
     /// The most bytes allowed, and whether it counts the base64 form.
     public func limit(for media: MediaInfo.Kind) -> (bytes: Int64, encoded: Bool) {
-        let mb = APILimits.megabyte
         switch (self, media) {
-        case (.upload, _): return (100 * mb, false)
-        case (.url, .image): return (15 * mb, false)
-        case (.url, _): return (32 * mb, false)
-        case (.dataURI, .image): return (7 * mb, true)
-        case (.dataURI, _): return (15 * mb, true)
+        // The upload takes 200 MB, but an image is refused above 15 MB at generation time.
+        case (.upload, .image): return (Catalogue.Limit.uploadImageBytes, false)
+        case (.upload, _): return (Catalogue.Limit.uploadBytes, false)
+        case (.url, .image): return (Catalogue.Limit.urlImageBytes, false)
+        case (.url, _): return (Catalogue.Limit.urlBytes, false)
+        case (.dataURI, .image): return (Catalogue.Limit.dataURIImageBytes, true)
+        case (.dataURI, _): return (Catalogue.Limit.dataURIBytes, true)
         }
     }
 

@@ -12,7 +12,7 @@ enum DeliveryRules {
         // Switching to the upload route loses nothing; recompressing loses quality.
         if delivery != .upload && m.sizeBytes <= Delivery.upload.limit(for: kind, atMost: maxBytes).bytes {
             return Finding(rule: .deliverySize, severity: .error, actual: actual, required: required,
-                           fix: "deliver by upload (100 MB limit) instead, or recompress", fixAction: .changeRequest)
+                           fix: "deliver by upload (200 MB limit, images 15 MB) instead, or recompress", fixAction: .changeRequest)
         }
         return Finding(rule: .deliverySize, severity: .error, actual: actual, required: required,
                        fix: "recompress to fit", fixAction: .recompress)

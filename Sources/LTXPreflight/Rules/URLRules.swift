@@ -60,7 +60,7 @@ public enum URLRules {
             findings.append(.pass(.deliverySize, actual: Format.bytes(length), required: required))
         } else {
             findings.append(Finding(rule: .deliverySize, severity: .error, actual: Format.bytes(length), required: required,
-                                    fix: "deliver by upload (100 MB limit) instead, or recompress", fixAction: .changeRequest))
+                                    fix: "deliver by upload (200 MB limit, images 15 MB) instead, or recompress", fixAction: .changeRequest))
         }
         if let localSize, localSize != length {
             findings.append(Finding(rule: .deliveryURL, severity: .warning,

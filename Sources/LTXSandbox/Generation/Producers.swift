@@ -30,7 +30,7 @@ struct Producers: Sendable {
                 segmind: Bool) async throws(SandboxFailure) -> Production {
         try Self.screen(prompt)
         guard duration >= APILimits.sectionMinDuration else { throw .invalid("duration must be at least 2 seconds") }
-        if let model, model != "ltx-2-pro" { throw .invalid("model must be ltx-2-pro") }
+        if !segmind { try Self.accept(model: model, for: .retake) }
         if segmind && uri.hasPrefix("ltx://") { throw .invalid("video_uri must be an https URL or a data URI") }
         let retakeMode = mode ?? .replaceAudioAndVideo
         let section = RetakeSection(start: start, duration: duration)
@@ -60,8 +60,10 @@ struct Producers: Sendable {
     func audioToVideo(_ body: AudioToVideoRequest) async throws(SandboxFailure) -> Production {
         try Self.screen(body.prompt)
         guard body.imageUri != nil || body.prompt != nil else { throw .invalid("prompt is required when image_uri is not provided") }
-        if let model = body.model, model != "ltx-2-pro" { throw .invalid("model must be ltx-2-pro") }
-        if let r = body.resolution, r != "1920x1080" { throw .invalid("resolution must be 1920x1080") }
+        try Self.accept(model: body.model, for: .audioToVideo)
+        if let r = body.resolution, Catalogue.tier(r) == nil {
+            throw .invalid("resolution must be one of \(Catalogue.tiers.flatMap { [$0.landscape, $0.portrait] }.joined(separator: ", "))")
+        }
         let (audio, _) = try await resolver.accept(body.audioUri, field: "audio_uri", kind: .audio, CheckRequest(endpoint: .audioToVideo))
         var image: ResolvedInput?
         var portrait = false
@@ -88,10 +90,8 @@ struct Producers: Sendable {
     /// text-to-video, and image-to-video when `imageURI` is given.
     func generate(imageURI: String?, model: String, duration: Int, resolution: String, fps: Int?, generateAudio: Bool?)
         async throws(SandboxFailure) -> Production {
-        let fps = fps ?? 25
-        guard GenerationMatrix.documentedModels.contains(model) else {
-            throw .invalid("model must be one of \(GenerationMatrix.documentedModels.joined(separator: ", "))")
-        }
+        let fps = fps ?? Catalogue.defaultFPS
+        try Self.accept(model: model, for: imageURI == nil ? .textToVideo : .imageToVideo)
         if let problem = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps, duration: duration)
             .first(where: { $0.severity == .error }) {
             throw .invalid("\(problem.actual) is not supported: \(problem.required)")
@@ -109,6 +109,23 @@ struct Producers: Sendable {
             defer { image?.discard() }
             return try await Self.produce(spec)
         }
+    }
+
+    /// The catalogue's models for `endpoint`, as the API answers since
+    /// 2026-08-15: a removed model is a 400 naming its replacement, and so is
+    /// any model the endpoint does not take (the sandbox is the catalogue's
+    /// API: it knows no model newer than it). Nil sends the endpoint's default.
+    static func accept(model: String?, for endpoint: Endpoint) throws(SandboxFailure) {
+        guard let model else {
+            if Catalogue.entry(endpoint).modelRequired { throw .invalid("model is required") }
+            return
+        }
+        let accepted = Catalogue.entry(endpoint).models
+        if accepted.contains(model) { return }
+        if let removed = Catalogue.removed(model) {
+            throw .invalid("model \(model) was removed on \(removed.removed) and is no longer supported; use \(accepted.contains(removed.replacement) ? removed.replacement : Catalogue.defaultModel(endpoint))")
+        }
+        throw .invalid("model must be one of \(accepted.joined(separator: ", ")) for \(endpoint.rawValue)")
     }
 
     func resultPath() async -> String { "\(configuration.storageDirectory)/result-\(await state.uniqueName()).mp4" }

@@ -22,7 +22,7 @@ struct UploadStorage: Sendable {
     let configuration: SandboxConfiguration
     let state: SandboxState
 
-    static let limit = 100_000_000
+    static let limit = Int(Catalogue.Limit.uploadBytes)
     static let lengthRangeHeader = HTTPField.Name("x-goog-content-length-range")!
     static let lengthRangeValue = "0,\(limit)"
 
@@ -54,7 +54,7 @@ struct UploadStorage: Sendable {
                                          "missing required header \(Self.lengthRangeHeader.rawName): \(Self.lengthRangeValue)")
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.limit {
-            return APIErrorResponse.make(.contentTooLarge, "request_too_large", "Upload exceeds 100 MB")
+            return APIErrorResponse.make(.contentTooLarge, "request_too_large", "Upload exceeds 200 MB")
         }
         do {
             var received = 0
@@ -73,7 +73,7 @@ struct UploadStorage: Sendable {
             }
         } catch is TooLarge {
             unlink(path)
-            return APIErrorResponse.make(.contentTooLarge, "request_too_large", "Upload exceeds 100 MB")
+            return APIErrorResponse.make(.contentTooLarge, "request_too_large", "Upload exceeds 200 MB")
         } catch is Malformed {
             unlink(path)
             return APIErrorResponse.make(.badRequest, "invalid_request_error",

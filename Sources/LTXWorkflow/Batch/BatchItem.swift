@@ -84,8 +84,8 @@ public struct BatchItem: Sendable, Codable, Equatable {
                            output: output)
         case "text-to-video", "image-to-video":
             guard let prompt, let duration, duration == duration.rounded() else { throw .unusable("\(command) needs prompt and a whole duration") }
-            let spec = VideoSpec(prompt: prompt, model: model ?? "ltx-2-fast", duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
-            try spec.validate()
+            let spec = VideoSpec(prompt: prompt, model: model ?? Catalogue.defaultGenerationModel, duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
+            try spec.validate(for: command == "text-to-video" ? .textToVideo : .imageToVideo)
             if command == "text-to-video" { return .textToVideo(spec.textToVideo, output: output) }
             guard let image = image ?? input else { throw .unusable("image-to-video needs image") }
             return .imageToVideo(image: image, spec.imageToVideo, delivery: delivery ?? .upload, output: output)

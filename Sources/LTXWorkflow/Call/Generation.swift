@@ -84,6 +84,10 @@ public enum Generation {
     public static func run(_ job: GenerationJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
+        // The request's own parameters first, against the catalogue: a removed
+        // model or a cell outside the matrix is refused before any file is
+        // checked, fixed or uploaded, on a dry run too.
+        if let line = RequestCheck.refusal(job.makeRequest(job.inputs.map { _ in "" }, [])) { throw .unusable(line) }
         if !options.dryRun {
             // Any spelling of an input's path (device and inode): the input is never written.
             for input in job.inputs where input.path == job.output || OutputFile.sameFile(input.path, job.output) {

@@ -3,20 +3,20 @@ import LTXContract
 import LTXPreflight
 
 /// What text- and image-to-video are asked to make, checked against the
-/// documented model matrix before anything is sent.
+/// catalogue's model matrix before anything is sent.
 public struct VideoSpec: Sendable, Equatable {
     public var prompt: String
     public var model: String
     /// Whole seconds.
     public var duration: Int
     public var resolution: String
-    /// Nil: the API's default (25).
+    /// Nil: the API's default (`Catalogue.defaultFPS`, 24).
     public var fps: Int?
     public var cameraMotion: CameraMotion?
     /// False asks for silent video.
     public var audio: Bool
 
-    public init(prompt: String, model: String = "ltx-2-fast", duration: Int, resolution: String = "1920x1080", fps: Int? = nil,
+    public init(prompt: String, model: String = Catalogue.defaultGenerationModel, duration: Int, resolution: String = "1920x1080", fps: Int? = nil,
                 cameraMotion: CameraMotion? = nil, audio: Bool = true) {
         self.prompt = prompt
         self.model = model
@@ -27,12 +27,13 @@ public struct VideoSpec: Sendable, Equatable {
         self.audio = audio
     }
 
-    /// Refuses a model x resolution x fps x duration the docs do not offer
-    /// (a model outside the matrix only warns: newer models exist).
-    public func validate() throws(WorkflowError) {
-        if let bad = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps ?? 25, duration: duration)
-            .first(where: { $0.severity == .error }) {
-            throw .unusable("\(bad.actual) is not offered: \(bad.required)")
+    /// Refuses a model x resolution x fps x duration the catalogue does not
+    /// offer, and a removed model by the catalogue's own line (a model the
+    /// catalogue does not know only warns: it may be newer than the catalogue).
+    public func validate(for endpoint: Endpoint = .textToVideo) throws(WorkflowError) {
+        if let line = RequestCheck.refusal(endpoint: endpoint, model: model, resolution: resolution, fps: fps, duration: duration,
+                                           prompt: prompt) {
+            throw .unusable(line)
         }
     }
 

@@ -53,6 +53,8 @@ extension WholeRetakeRequest {
     public static func refusal(provider: Provider, delivery: Delivery?, model: String?) -> String? {
         if !provider.takesUpload && delivery == .upload { return "Segmind takes a data URI or an https URL, not an upload" }
         if provider == .segmind && model != nil { return "Segmind's retake takes no --model" }
+        // A removed model, or one retake does not take, is refused before the input is read.
+        if provider == .ltx, let model, let line = GenerationRules.modelRefusal(model, for: .retake) { return line }
         return nil
     }
 

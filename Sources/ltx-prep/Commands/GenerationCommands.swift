@@ -6,17 +6,21 @@ import LTXWorkflow
 /// The options of text-to-video and image-to-video.
 struct GenerationArguments: ParsableArguments {
     @Option(help: "What the video shows.") var prompt: String
-    @Option(help: "ltx-2-fast or ltx-2-pro.") var model: String = "ltx-2-fast"
-    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (ltx-2-fast at 1920x1080 and 25 fps: up to 20).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("One of \(Catalogue.entry(.textToVideo).models.joined(separator: ", ")); the default is the cheapest (`ltx-prep models` lists prices).",
+                               valueName: "model"))
+    var model: String = Catalogue.defaultGenerationModel
+    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (a fast model at 720p or 1080p and 24 or 25 fps: up to 20).", valueName: "seconds"))
     var duration: Int
-    @Option(help: "Width x height: 1920x1080, 2560x1440 or 3840x2160.") var resolution: String = "1920x1080"
-    @Option(help: "Frames per second: 25 (the default) or 50.") var fps: Int?
+    @Option(help: "Width x height: 1280x720, 1920x1080, 2560x1440 or 3840x2160, or the same tiers in portrait (1080x1920...).")
+    var resolution: String = "1920x1080"
+    @Option(help: "Frames per second: 24, 25, 48 or 50 (default: the API's, 24).") var fps: Int?
     @Option(help: "How the camera should move.") var cameraMotion: CameraMotion?
     @Flag(help: "Generate silent video.") var noAudio = false
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Flag(help: "Replace the output if it exists.") var force = false
 
-    /// The documented matrix, checked before anything is sent.
+    /// The catalogue's matrix, checked before anything is sent (a removed
+    /// model gets one line naming its replacement; the endpoint's models are the same for both).
     func validate() throws {
         do throws(WorkflowError) { try spec.validate() } catch { throw ValidationError(error.description) }
     }
@@ -62,11 +66,12 @@ struct TextToVideoCommand: AsyncParsableCommand {
         abstract: "Generate a video from a prompt.",
         discussion: """
             The model x resolution x fps x duration combination is checked against the
-            documented matrix before anything is sent; the estimated cost (per second of
-            output) is printed.
+            catalogue of \(Catalogue.date) before anything is sent (see `ltx-prep models`);
+            the estimated cost (per second of output) is printed. The default model
+            is \(Catalogue.defaultGenerationModel), the cheapest current one.
 
             Example:
-              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-pro \\
+              ltx-prep text-to-video --prompt "an eagle over clouds" --model ltx-2-3-pro \\
                 --duration 8 -o eagle.mp4
 
             \(callExitStatus)
@@ -114,7 +119,8 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         discussion: """
             The audio is checked and, if needed, fixed (AAC-LC in M4A, 2 to 20 s); the
             image, if given, is checked too. Both go by upload or as data URIs (no
-            URL delivery here). Cost: $0.10 per second of audio.
+            URL delivery here). Model: \(Catalogue.defaultModel(.audioToVideo)), the API's default.
+            Cost: $\(Pricing.format(Catalogue.price(.audioToVideo, model: Catalogue.defaultModel(.audioToVideo), resolution: "1920x1080") ?? 0)) per second of audio at 1080p.
 
             Example:
               ltx-prep audio-to-video voice.wav --image face.png --prompt "she speaks" \\

@@ -46,7 +46,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @Flag(help: "Write the API's answer for the window as it came.") var windowOnly = false
     @Option(help: "What the section should become.") var prompt: String?
     @Option(help: "What the answer replaces (default: the API's, replace_audio_and_video).") var mode: RetakeMode?
-    @Option(help: "The model (LTX only; default: the API's, ltx-2-pro).") var model: String?
+    @Option(help: "The model (LTX only; default: the API's, \(Catalogue.defaultModel(.retake)), the only one retake takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).") var deliver: Delivery?
     @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
@@ -57,6 +57,7 @@ struct RetakeCommand: AsyncParsableCommand {
 
     func validate() throws {
         try client.requireOutput(output)
+        if let model, serving.provider == .ltx, let line = GenerationRules.modelRefusal(model, for: .retake) { throw ValidationError(line) }
         if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
         if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model) { throw ValidationError(why) }

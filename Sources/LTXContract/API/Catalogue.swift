@@ -1,0 +1,214 @@
+/// The LTX API as one dated catalogue: endpoints, the models each accepts and
+/// its default, the models removed (with the date and the replacement), the
+/// text/image-to-video matrix, limits and prices. Every fact is from
+/// `shared/api/ltx-api-2026.md` (its section in brackets); the checks, the
+/// estimates, the CLI's help and defaults and the sandbox all read it here, so
+/// the next change of the API is one edit of this file (and of openapi.yaml).
+public enum Catalogue {
+    /// The newest dated evidence the catalogue follows (ltx-api-2026.md, title).
+    public static let date = "2026-10-09"
+    public static let source = "ltx-api-2026.md: docs.ltx.io, Lightricks' OpenAPI and LTX-Desktop"
+
+    // MARK: models
+
+    public enum ModelClass: String, Sendable, Codable, CaseIterable {
+        case fast, pro
+    }
+
+    public struct Model: Sendable, Equatable, Codable {
+        public var id: String
+        public var modelClass: ModelClass
+        /// `duration: null` (the API picks the length) on text/image-to-video [§2].
+        public var automaticDuration: Bool
+        public var launched: String
+    }
+
+    /// The current models [§1].
+    public static let models: [Model] = [
+        Model(id: "ltx-2-3-fast", modelClass: .fast, automaticDuration: false, launched: "2026-03-05"),
+        Model(id: "ltx-2-3-pro", modelClass: .pro, automaticDuration: false, launched: "2026-03-05"),
+        Model(id: "ltx-2-5-fast", modelClass: .fast, automaticDuration: true, launched: "2026-08-11"),
+        Model(id: "ltx-2-5-pro", modelClass: .pro, automaticDuration: true, launched: "2026-08-11"),
+    ]
+
+    public static func model(_ id: String) -> Model? { models.first { $0.id == id } }
+
+    public struct RemovedModel: Sendable, Equatable, Codable {
+        public var id: String
+        public var deprecated: String
+        public var removed: String
+        public var replacement: String
+
+        /// The one line a request naming it gets, before anything is sent.
+        public var refusal: String { "\(id) was removed on \(removed); use \(replacement)" }
+    }
+
+    /// Deprecated 2026-07-15, removed 2026-08-15: "requests … will return an error" [§1, §9.1].
+    public static let removedModels: [RemovedModel] = [
+        RemovedModel(id: "ltx-2-fast", deprecated: "2026-07-15", removed: "2026-08-15", replacement: "ltx-2-3-fast"),
+        RemovedModel(id: "ltx-2-pro", deprecated: "2026-07-15", removed: "2026-08-15", replacement: "ltx-2-3-pro"),
+    ]
+
+    public static func removed(_ id: String) -> RemovedModel? { removedModels.first { $0.id == id } }
+
+    // MARK: endpoints
+
+    public struct EndpointEntry: Sendable, Equatable, Codable {
+        /// The path segment: `/v2/<name>`.
+        public var name: String
+        /// The endpoint ltx-prep calls, nil for those it lists only.
+        public var endpoint: Endpoint?
+        public var models: [String]
+        /// Nil: `model` is required (text/image-to-video) or absent.
+        public var defaultModel: String?
+        public var modelRequired: Bool
+        /// Only the async v2 route remains for generation [§3].
+        public var route: String { "/v2/\(name)" }
+    }
+
+    /// [§1, §3]. text/image-to-video have no API default: ltx-prep's is `defaultGenerationModel`.
+    public static let endpoints: [EndpointEntry] = [
+        EndpointEntry(name: "text-to-video", endpoint: .textToVideo, models: ["ltx-2-5-fast", "ltx-2-5-pro", "ltx-2-3-fast", "ltx-2-3-pro"],
+                      defaultModel: nil, modelRequired: true),
+        EndpointEntry(name: "image-to-video", endpoint: .imageToVideo, models: ["ltx-2-5-fast", "ltx-2-5-pro", "ltx-2-3-fast", "ltx-2-3-pro"],
+                      defaultModel: nil, modelRequired: true),
+        EndpointEntry(name: "audio-to-video", endpoint: .audioToVideo, models: ["ltx-2-5-fast", "ltx-2-5-pro", "ltx-2-3-pro"],
+                      defaultModel: "ltx-2-3-pro", modelRequired: false),
+        EndpointEntry(name: "retake", endpoint: .retake, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
+        EndpointEntry(name: "extend", endpoint: nil, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
+        EndpointEntry(name: "video-to-video-hdr", endpoint: nil, models: [], defaultModel: nil, modelRequired: false),
+        // `model` optional and ignored since 2026-09-23.
+        EndpointEntry(name: "video-to-video-reframe", endpoint: nil, models: [], defaultModel: nil, modelRequired: false),
+    ]
+
+    public static func entry(_ endpoint: Endpoint) -> EndpointEntry {
+        endpoints.first { $0.endpoint == endpoint }!
+    }
+
+    /// What ltx-prep sends to text/image-to-video when no model is named: the
+    /// cheapest current model (the API has no default; LTX-Desktop's is the same).
+    public static let defaultGenerationModel = "ltx-2-3-fast"
+
+    /// The model sent (or assumed) for `endpoint` when none is named.
+    public static func defaultModel(_ endpoint: Endpoint) -> String {
+        entry(endpoint).defaultModel ?? defaultGenerationModel
+    }
+
+    /// The sync v1 generation routes stopped working after this day, 23:59 UTC; `/v1/upload` stays [§3].
+    public static let syncRetired = "2026-10-26"
+
+    // MARK: the text/image-to-video matrix [§2]
+
+    public struct Tier: Sendable, Equatable, Codable {
+        public var name: String
+        public var landscape: String
+        public var portrait: String
+    }
+
+    public static let tiers: [Tier] = [
+        Tier(name: "720p", landscape: "1280x720", portrait: "720x1280"),
+        Tier(name: "1080p", landscape: "1920x1080", portrait: "1080x1920"),
+        Tier(name: "1440p", landscape: "2560x1440", portrait: "1440x2560"),
+        Tier(name: "4K", landscape: "3840x2160", portrait: "2160x3840"),
+    ]
+
+    /// The tier of `WIDTHxHEIGHT`, either orientation.
+    public static func tier(_ resolution: String) -> Tier? {
+        tiers.first { $0.landscape == resolution || $0.portrait == resolution }
+    }
+
+    public struct Cell: Sendable, Equatable, Codable {
+        public var modelClass: ModelClass
+        /// Tier names.
+        public var tiers: [String]
+        public var fps: [Int]
+        public var durations: [Int]
+    }
+
+    /// The same for 2.3 and 2.5 since 2026-09-02.
+    public static let matrix: [Cell] = [
+        Cell(modelClass: .fast, tiers: ["720p", "1080p"], fps: [24, 25], durations: [6, 8, 10, 12, 14, 16, 18, 20]),
+        Cell(modelClass: .fast, tiers: ["720p", "1080p"], fps: [48, 50], durations: [6, 8, 10]),
+        Cell(modelClass: .fast, tiers: ["1440p", "4K"], fps: [24, 25, 48, 50], durations: [6, 8, 10]),
+        Cell(modelClass: .pro, tiers: ["720p", "1080p", "1440p", "4K"], fps: [24, 25, 48, 50], durations: [6, 8, 10]),
+    ]
+
+    /// 2 to 5 s are accepted in practice (LTX-Desktop sends 5 s by default)
+    /// but not in the published matrix: a warning, not an error [§2].
+    public static let undocumentedDurations = [2, 3, 4, 5]
+
+    /// The API's `fps` when none is sent [§3].
+    public static let defaultFPS = 24
+
+    /// The documented durations of `model` at `resolution` and `fps`; nil
+    /// when the model is not current or the pair is not offered.
+    public static func durations(model: String, resolution: String, fps: Int) -> [Int]? {
+        guard let m = self.model(model), let tier = tier(resolution) else { return nil }
+        return matrix.first { $0.modelClass == m.modelClass && $0.tiers.contains(tier.name) && $0.fps.contains(fps) }?.durations
+    }
+
+    /// The resolution and fps pairs `model` offers, as `1920x1080@24`.
+    public static func offered(model: String) -> [String] {
+        guard let m = self.model(model) else { return [] }
+        return matrix.filter { $0.modelClass == m.modelClass }.flatMap { cell in
+            cell.tiers.flatMap { name in
+                let t = tiers.first { $0.name == name }!
+                return [t.landscape, t.portrait].flatMap { r in cell.fps.map { "\(r)@\($0)" } }
+            }
+        }
+    }
+
+    // MARK: limits [§3, §5]
+
+    public static let promptMaxCharacters = 5000
+    /// audio-to-video input audio: at least 2 s; at most by model and tier.
+    public static let audioMinSeconds = 2.0
+    public static let audioMaxSeconds: [String: [String: Double]] = [
+        "ltx-2-5-fast": ["720p": 20, "1080p": 20, "1440p": 10, "4K": 10],
+        "ltx-2-5-pro": ["720p": 10, "1080p": 10, "1440p": 10, "4K": 10],
+        "ltx-2-3-pro": ["720p": 20, "1080p": 20, "1440p": 10, "4K": 10],
+    ]
+
+    /// Bytes per delivery path ("MB" read as 10^6, the stricter): the upload
+    /// cap is 200 MB, but images are held to 15 MB at generation time and
+    /// extend's video to 100 MB.
+    public enum Limit {
+        public static let uploadBytes: Int64 = 200_000_000
+        public static let uploadImageBytes: Int64 = 15_000_000
+        public static let extendVideoBytes: Int64 = 100_000_000
+        public static let urlBytes: Int64 = 32_000_000
+        public static let urlImageBytes: Int64 = 15_000_000
+        public static let dataURIBytes: Int64 = 15_000_000
+        public static let dataURIImageBytes: Int64 = 7_000_000
+    }
+
+    // MARK: prices, dollars per second [§7]
+
+    /// text/image-to-video, per second of output, by model and tier.
+    public static let generationPrices: [String: [String: Double]] = [
+        "ltx-2-5-fast": ["720p": 0.09, "1080p": 0.13, "1440p": 0.19, "4K": 0.30],
+        "ltx-2-5-pro": ["720p": 0.12, "1080p": 0.17, "1440p": 0.25, "4K": 0.39],
+        "ltx-2-3-fast": ["720p": 0.03, "1080p": 0.06, "1440p": 0.12, "4K": 0.24],
+        "ltx-2-3-pro": ["720p": 0.04, "1080p": 0.08, "1440p": 0.16, "4K": 0.32],
+    ]
+
+    /// audio-to-video, per second of input audio; cells the docs do not give are absent.
+    public static let audioToVideoPrices: [String: [String: Double]] = [
+        "ltx-2-3-pro": ["720p": 0.06, "1080p": 0.10, "1440p": 0.18, "4K": 0.34],
+        "ltx-2-5-fast": ["720p": 0.09, "1080p": 0.13],
+        "ltx-2-5-pro": ["1080p": 0.17],
+    ]
+
+    /// retake, per second of the whole input video (ltx-2-3-pro, 1080p; the only price given).
+    public static let retakePrices: [String: [String: Double]] = ["ltx-2-3-pro": ["1080p": 0.10]]
+
+    /// The price per second of `endpoint` with `model` at `resolution`; nil: price unknown.
+    public static func price(_ endpoint: Endpoint, model: String, resolution: String) -> Double? {
+        guard let tier = tier(resolution) else { return nil }
+        switch endpoint {
+        case .textToVideo, .imageToVideo: return generationPrices[model]?[tier.name]
+        case .audioToVideo: return audioToVideoPrices[model]?[tier.name]
+        case .retake: return retakePrices[model]?[tier.name]
+        }
+    }
+}

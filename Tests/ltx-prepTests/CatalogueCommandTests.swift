@@ -1,0 +1,94 @@
+import AsyncHTTPClient
+import Foundation
+import LTXContract
+import Testing
+import TestSupport
+
+/// The catalogue as a user meets it: `models`, the defaults, and a removed
+/// model refused before anything is uploaded or paid (the built binary
+/// against the sandbox, its stats counting what reached it).
+@Suite struct CatalogueCommandTests {
+    let dir = TemporaryDirectory.make("ltx-catalogue")
+
+    @Test func modelsJSONListsTheCatalogue() throws {
+        let r = try BinaryRunner.run(["models", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["date"] as? String == "2026-10-09")
+        #expect(json["sync_retired"] as? String == "2026-10-26")
+        let endpoints = try #require(json["endpoints"] as? [[String: Any]])
+        func endpoint(_ name: String) -> [String: Any]? { endpoints.first { $0["name"] as? String == name } }
+        #expect(endpoint("retake")?["models"] as? [String] == ["ltx-2-3-pro"])
+        #expect(endpoint("retake")?["default_model"] as? String == "ltx-2-3-pro")
+        #expect(endpoint("audio-to-video")?["models"] as? [String] == ["ltx-2-5-fast", "ltx-2-5-pro", "ltx-2-3-pro"])
+        #expect(endpoint("text-to-video")?["model_required"] as? Bool == true)
+        #expect(endpoint("text-to-video")?["ltx_prep_default"] as? String == "ltx-2-3-fast")
+        #expect(endpoint("extend")?["route"] as? String == "/v2/extend")
+        let t2v = try #require(endpoint("text-to-video")?["prices"] as? [String: [String: Any]])
+        #expect(t2v["ltx-2-5-pro"]?["4K"] as? Double == 0.39)
+        // Price unknown is null, not a guess.
+        let a2v = try #require(endpoint("audio-to-video")?["prices"] as? [String: [String: Any]])
+        #expect(a2v["ltx-2-5-pro"]?["4K"] is NSNull && a2v["ltx-2-5-pro"]?["1080p"] as? Double == 0.17)
+        let removed = try #require(json["removed_models"] as? [[String: Any]])
+        #expect(removed.contains { $0["id"] as? String == "ltx-2-pro" && $0["removed"] as? String == "2026-08-15"
+            && $0["replacement"] as? String == "ltx-2-3-pro" })
+        let matrix = try #require(json["matrix"] as? [[String: Any]])
+        #expect(matrix.count == 4)
+        #expect(json["automatic_duration_models"] as? [String] == ["ltx-2-5-fast", "ltx-2-5-pro"])
+    }
+
+    @Test func modelsTextNamesRemovedModelsAndPrices() throws {
+        let r = try BinaryRunner.run(["models"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("ltx-2-pro: deprecated 2026-07-15, removed 2026-08-15; use ltx-2-3-pro"))
+        #expect(r.stdout.contains("/v2/retake                  ltx-2-3-pro*"))
+        #expect(r.stdout.contains("    ltx-2-5-pro   ?      0.17   ?      ?"))
+    }
+
+    /// ltx-2-pro for image-to-video and retake, ltx-2-fast in a batch line:
+    /// one line naming the replacement, exit 2, and the sandbox saw neither
+    /// an upload ticket nor a job.
+    @Test func aRemovedModelIsRefusedBeforeAnythingIsSent() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let i2v = try BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--prompt", "p", "--duration", "6", "--model", "ltx-2-pro",
+                                        "--yes", "-o", "\(dir)/i2v.mp4"], environment: sandbox.environment)
+        #expect(i2v.status == 2)
+        #expect(i2v.stderrLines.count == 1 && i2v.stderr.contains("ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro"), "\(i2v.stderr)")
+        let retake = try BinaryRunner.run(["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--model", "ltx-2-pro",
+                                           "--yes", "-o", "\(dir)/retake.mp4"], environment: sandbox.environment)
+        #expect(retake.status == 2)
+        #expect(retake.stderrLines.count == 1 && retake.stderr.contains("ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro"), "\(retake.stderr)")
+        let manifest = "\(dir)/batch.jsonl"
+        try #"{"command":"text-to-video","prompt":"p","duration":6,"model":"ltx-2-fast","output":"\#(dir)/b.mp4"}"#
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let batch = try BinaryRunner.run(["batch", manifest, "--yes"], environment: sandbox.environment)
+        #expect(batch.status != 0)
+        #expect((batch.stdout + batch.stderr).contains("ltx-2-fast was removed on 2026-08-15; use ltx-2-3-fast"), "\(batch.stdout)\(batch.stderr)")
+        let paid = try await sandbox.paidFor()
+        #expect(paid.jobs == 0 && paid.sync == 0 && paid.uploadTickets == 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/i2v.mp4") && !FileManager.default.fileExists(atPath: "\(dir)/retake.mp4"))
+    }
+
+    /// A cell outside the matrix is refused by the check with the catalogue's
+    /// requirement, and by the sandbox with the same requirement.
+    @Test func aCellOutsideTheMatrixIsRefusedByBoth() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-3-pro", "--duration", "12", "--yes", "-o", "\(dir)/x.mp4"],
+                                     environment: sandbox.environment)
+        #expect(r.status == 2)
+        let required = "1920x1080@24 with ltx-2-3-pro: 6, 8 or 10 s"
+        #expect(r.stderr.contains("generation.combination: 1920x1080 at 24 fps for 12 s; required: \(required); fix: use a duration of 10 s"), "\(r.stderr)")
+        var request = HTTPClientRequest(url: sandbox.baseURL + "/v2/text-to-video")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(Array(#"{"prompt":"p","model":"ltx-2-3-pro","duration":12,"resolution":"1920x1080"}"#.utf8))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        #expect(response.status.code == 400)
+        let body = String(decoding: try await response.body.collect(upTo: 1 << 16).readableBytesView, as: UTF8.self)
+        #expect(body.contains(required) && body.contains("invalid_request_error"), "\(body)")
+        #expect(try await sandbox.paidFor().jobs == 0)
+    }
+}
