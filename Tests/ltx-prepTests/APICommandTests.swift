@@ -88,12 +88,15 @@ import TestSupport
         #expect(try probe("silent.mp4").audio.isEmpty)
     }
 
-    @Test func imageToVideoConvertsTheImage() throws {
+    @Test func imageToVideoConvertsTheImage() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let r = try run(sandbox, ["image-to-video", Fixtures.path("image.bmp"), "--prompt", "drift", "--duration", "6",
                                   "--deliver", "data-uri", "-o", "\(dir)/i2v.mp4"])
         #expect(r.status == 0, "\(r.stderr)")
+        // The data URI streams into a v2 job's body: LTX's sync v1 routes are retired.
+        let paid = try await sandbox.paidFor()
+        #expect(paid.jobs == 1 && paid.sync == 0)
         #expect(r.stderr.contains("convert-image"))
         #expect(try probe("i2v.mp4").primaryVideo?.frameCount == 144)  // 6 s at the default 24 fps
     }

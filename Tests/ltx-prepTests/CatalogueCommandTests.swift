@@ -91,4 +91,16 @@ import TestSupport
         #expect(body.contains(required) && body.contains("invalid_request_error"), "\(body)")
         #expect(try await sandbox.paidFor().jobs == 0)
     }
+
+    /// --sync gets one line saying why it is gone, exit 2, and nothing is sent.
+    @Test func syncIsRefusedWithTheReason() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--duration", "6", "--sync", "--yes", "-o", "\(dir)/s.mp4"],
+                                     environment: sandbox.environment)
+        #expect(r.status == 2)
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("retired its sync v1 generation endpoints after 2026-10-26"), "\(r.stderr)")
+        let paid = try await sandbox.paidFor()
+        #expect(paid.jobs == 0 && paid.sync == 0)
+    }
 }

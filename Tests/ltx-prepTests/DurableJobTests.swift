@@ -11,6 +11,9 @@ import TestSupport
     let dir = TemporaryDirectory.make("ltx-durable")
 
     static let t2v = ["text-to-video", "--prompt", "an eagle", "--model", "ltx-2-3-fast", "--duration", "6", "--no-audio", "--yes"]
+    /// The one synchronous call left: Segmind's retake (LTX retired its sync v1 routes after 2026-10-26).
+    static let segmind = ["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--provider", "segmind",
+                          "--window-only", "--yes"]
 
     func journalState(_ sandbox: SandboxProcess) async -> JournalEntry.State? {
         guard FileManager.default.fileExists(atPath: sandbox.journal), let journal = try? await Journal.open(sandbox.journal) else { return nil }
@@ -123,12 +126,12 @@ import TestSupport
         #expect(await journalState(sandbox) == .expired)
     }
 
-    /// A v1 call cut off after it was sent may have been billed: the rerun
-    /// refuses to pay again and says what is known; --again sends it.
+    /// A synchronous call (Segmind's) cut off after it was sent may have been
+    /// billed: the rerun refuses to pay again and says what is known; --again sends it.
     @Test func cutSyncCallIsNotSentAgainWithoutAgain() async throws {
         let sandbox = try SandboxProcess(["--drop-after-bytes", "1000"])
         defer { sandbox.stop() }
-        let args = Self.t2v + ["--sync", "-o", "\(dir)/sync.mp4"]
+        let args = Self.segmind + ["-o", "\(dir)/sync.mp4"]
         let first = try BinaryRunner.run(args, environment: sandbox.environment)
         #expect(first.status == 4)
         let second = try BinaryRunner.run(args, environment: sandbox.environment)
@@ -170,15 +173,16 @@ private func Darwin_kill(_ pid: Int32) { _ = Foundation.kill(pid, SIGKILL) }
     @Test func aJSONLinkIsFollowed() throws {
         let sandbox = try SandboxProcess(["--answer", "link"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(DurableJobTests.t2v + ["--sync", "-o", "\(dir)/link.mp4"], environment: sandbox.environment)
+        let r = try BinaryRunner.run(DurableJobTests.segmind + ["-o", "\(dir)/link.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try MediaProbe.probeBlocking("\(dir)/link.mp4").primaryVideo?.frameCount == 144)
+        let frames = try MediaProbe.probeBlocking(Fixtures.path("conformant_h264_aac.mp4")).primaryVideo?.frameCount
+        #expect(try MediaProbe.probeBlocking("\(dir)/link.mp4").primaryVideo?.frameCount == frames)
     }
 
     @Test func aBodyThatIsNoVideoIsRefused() throws {
         let sandbox = try SandboxProcess(["--answer", "not-video"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(DurableJobTests.t2v + ["--sync", "-o", "\(dir)/html.mp4"], environment: sandbox.environment)
+        let r = try BinaryRunner.run(DurableJobTests.segmind + ["-o", "\(dir)/html.mp4"], environment: sandbox.environment)
         #expect(r.status == 3)
         let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep: ") }
         #expect(errors.count == 1 && errors[0].contains("<html>") && errors[0].contains("not a readable video"))

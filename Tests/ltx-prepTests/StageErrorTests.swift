@@ -16,7 +16,7 @@ import TestSupport
         // The signed URL has expired by the time the file is PUT.
         (["--upload-url-lifetime", "0"], nil, retake, "the upload's PUT: HTTP 403"),
         (["--script", "400"], nil, textToVideo, "the generation call: HTTP 400 invalid_request_error"),
-        (["--script", "400"], nil, textToVideo + ["--sync"], "the generation call: HTTP 400 invalid_request_error"),
+        (["--script", "400"], nil, retake + ["--provider", "segmind"], "the generation call: HTTP 400 invalid_request_error"),
         (["--poll-script", "400"], nil, textToVideo, "polling the job: HTTP 400"),
         (["--result-script", "404"], nil, textToVideo, "the result's download: HTTP 404"),
     ])

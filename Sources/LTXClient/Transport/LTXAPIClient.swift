@@ -131,11 +131,7 @@ public final class LTXAPIClient: Sendable {
     public func generate(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String, check: ResultCheck? = nil,
                          progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
         if let inline {
-            let json: [UInt8]
-            do { json = try request.json() } catch { throw .file("could not encode the request: \(error)") }
-            guard let at = json.firstRange(of: Array(InlineFile.marker.utf8)) else { throw .file("internal: no data URI marker in the request") }
-            let prefix = Array(json[..<at.lowerBound]) + Array("data:\(inline.mimeType);base64,".utf8)
-            let suffix = Array(json[at.upperBound...])
+            let (prefix, suffix) = try Self.split(request, inline)
             let size = try fileSize(inline.path)
             return try await receive(request.path, output: output, check: check, progress: progress) {
                 try await self.sendInline(request.path, prefix: prefix, file: inline.path, size: size, suffix: suffix)
@@ -151,7 +147,8 @@ public final class LTXAPIClient: Sendable {
     /// `POST /v2/{endpoint}`: the job, accepted (202). Retried only when the
     /// API answered an error or the connection never opened: a request that
     /// may have arrived is never sent twice (a second job is paid twice).
-    public func submit(_ request: GenerationRequest) async throws(ClientError) -> Job {
+    public func submit(_ request: GenerationRequest, inline: InlineFile? = nil) async throws(ClientError) -> Job {
+        if let inline { return try await submitInline(request, inline: inline) }
         let (job, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", paid: true) { () async throws -> Job in
             let accepted: Components.Responses.JobAccepted
             switch request {
@@ -175,6 +172,34 @@ public final class LTXAPIClient: Sendable {
         }
         return job
     }
+
+    /// `POST /v2/{endpoint}` with a file streamed into the body as a data URI
+    /// (the v1 routes that took it synchronously were retired after 2026-10-26):
+    /// the same retries as `submit`, the job read from the 202's JSON.
+    private func submitInline(_ request: GenerationRequest, inline: InlineFile) async throws(ClientError) -> Job {
+        if case .segmindRetake = request { throw .unsupported("Segmind's retake is synchronous: it has no v2 route") }
+        let (prefix, suffix) = try Self.split(request, inline)
+        let size = try fileSize(inline.path)
+        let path = request.endpoint.v2Path
+        let (job, _) = try await withRetries(.generation, "submitting \(path)", paid: true) { () async throws -> Job in
+            let response = try await self.postInline(path, prefix: prefix, file: inline.path, size: size, suffix: suffix)
+            let body = try await response.body.collect(upTo: 1 << 20)
+            return try Self.jobDecoder.decode(Job.self, from: Data(Array(buffer: body)))
+        }
+        return job
+    }
+
+    /// A job as the generated client reads one: dates in ISO 8601, with or without fractional seconds.
+    static let jobDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = try? Date(text, strategy: .iso8601) { return date }
+            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
+        }
+        return decoder
+    }()
 
     /// `GET /v2/{endpoint}/{id}`, retried with backoff on 5xx and network
     /// failures (polling costs nothing). A 404 is `.api` with status 404:
@@ -263,6 +288,24 @@ public final class LTXAPIClient: Sendable {
     /// The same call with a file streamed into the JSON body as base64: the
     /// generated client would build the whole body in memory, so it is sent by hand.
     private func sendInline(_ path: String, prefix: [UInt8], file: String, size: Int64, suffix: [UInt8]) async throws -> Answer {
+        let response = try await postInline(path, prefix: prefix, file: file, size: size, suffix: suffix)
+        let requestID = response.headers.first(name: "x-request-id")
+        if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
+            let body = try await response.body.collect(upTo: 1 << 20)
+            let link = try JSONDecoder().decode(Components.Schemas.VideoLink.self, from: Data(Array(buffer: body)))
+            guard let url = link.videoUrl ?? link.outputVideo ?? link.result?.videoUrl else {
+                throw UnexpectedAnswer(description: "a JSON answer without video_url, output_video or result.video_url")
+            }
+            return .link(url, requestID: requestID)
+        }
+        let length = response.headers.first(name: "content-length").flatMap { Int64($0) }
+        return .video(HTTPBody(response.body.map { ArraySlice(Array(buffer: $0)) }, length: length.map { .known($0) } ?? .unknown,
+                               iterationBehavior: .single), requestID: requestID)
+    }
+
+    /// `POST path` with the file streamed into the body; a non-2xx is thrown
+    /// as `APIStatusError` with its body, request id and `Retry-After`.
+    private func postInline(_ path: String, prefix: [UInt8], file: String, size: Int64, suffix: [UInt8]) async throws -> HTTPClientResponse {
         var request = HTTPClientRequest(url: configuration.baseURL.url(path))
         request.method = .POST
         let auth = configuration.provider.authHeader(configuration.apiKey)
@@ -276,23 +319,20 @@ public final class LTXAPIClient: Sendable {
             request.body = .stream(body, length: .known(Base64JSONBody<SequentialFileReads>.length(prefix: prefix.count, fileSize: size, suffix: suffix.count)))
             return try await self.http.execute(request, timeout: self.timeout)
         }
-        let requestID = response.headers.first(name: "x-request-id")
         guard (200..<300).contains(Int(response.status.code)) else {
             let body = (try? await response.body.collect(upTo: 1 << 20)).map { Array(buffer: $0) } ?? []
-            throw APIStatusError(status: Int(response.status.code), body: body, requestID: requestID,
+            throw APIStatusError(status: Int(response.status.code), body: body, requestID: response.headers.first(name: "x-request-id"),
                                  retryAfter: response.headers.first(name: "retry-after"))
         }
-        if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
-            let body = try await response.body.collect(upTo: 1 << 20)
-            let link = try JSONDecoder().decode(Components.Schemas.VideoLink.self, from: Data(Array(buffer: body)))
-            guard let url = link.videoUrl ?? link.outputVideo ?? link.result?.videoUrl else {
-                throw UnexpectedAnswer(description: "a JSON answer without video_url, output_video or result.video_url")
-            }
-            return .link(url, requestID: requestID)
-        }
-        let length = response.headers.first(name: "content-length").flatMap { Int64($0) }
-        return .video(HTTPBody(response.body.map { ArraySlice(Array(buffer: $0)) }, length: length.map { .known($0) } ?? .unknown,
-                               iterationBehavior: .single), requestID: requestID)
+        return response
+    }
+
+    /// The body of `request` split where `inline`'s data URI goes.
+    private static func split(_ request: GenerationRequest, _ inline: InlineFile) throws(ClientError) -> (prefix: [UInt8], suffix: [UInt8]) {
+        let json: [UInt8]
+        do { json = try request.json() } catch { throw .file("could not encode the request: \(error)") }
+        guard let at = json.firstRange(of: Array(InlineFile.marker.utf8)) else { throw .file("internal: no data URI marker in the request") }
+        return (Array(json[..<at.lowerBound]) + Array("data:\(inline.mimeType);base64,".utf8), Array(json[at.upperBound...]))
     }
 
     private func fileSize(_ path: String) throws(ClientError) -> Int64 {

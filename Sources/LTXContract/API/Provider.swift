@@ -5,7 +5,9 @@ public enum Provider: String, Sendable, CaseIterable {
 
     public var defaultBaseURL: String {
         switch self {
-        case .ltx: "https://api.ltx.video"
+        // The docs' host since 2026; the legacy api.ltx.video still answers
+        // and stays reachable through LTX_API_BASE_URL.
+        case .ltx: "https://api.ltx.io"
         case .segmind: "https://api.segmind.com"
         }
     }

@@ -15,8 +15,6 @@ import Foundation
 public struct GenerationOptions: Sendable {
     /// Check, fix, estimate and build the request; send nothing.
     public var dryRun: Bool
-    /// The synchronous v1 route instead of a v2 job (Segmind is always synchronous).
-    public var sync: Bool
     /// Where every paid request is recorded before it leaves. Nil sends
     /// unjournaled (a library caller's choice; the CLI always journals).
     public var journal: Journal?
@@ -28,11 +26,10 @@ public struct GenerationOptions: Sendable {
     /// already holds is recognised by its SHA-256 either way).
     public var replaceOutput: Bool
 
-    public init(dryRun: Bool = false, sync: Bool = false, journal: Journal? = nil, again: Bool = false,
+    public init(dryRun: Bool = false, journal: Journal? = nil, again: Bool = false,
                 pollInterval: Duration = .seconds(5), replaceOutput: Bool = false) {
         self.replaceOutput = replaceOutput
         self.dryRun = dryRun
-        self.sync = sync
         self.journal = journal
         self.again = again
         self.pollInterval = pollInterval

@@ -10,7 +10,7 @@ public enum JournalTiming {
         let clock = ContinuousClock()
         let start = clock.now
         _ = try await journal.entry(fingerprint)
-        _ = try await journal.claim(JournalEntry(fingerprint: fingerprint, provider: "ltx", baseURL: "https://api.ltx.video",
+        _ = try await journal.claim(JournalEntry(fingerprint: fingerprint, provider: "ltx", baseURL: "https://api.ltx.io",
                                                  endpoint: "/v2/retake", request: #"{"duration":4,"start_time":12}"#, inputs: "[]",
                                                  output: "/tmp/bench.mp4", estimatedCost: 1.0))
         try await journal.accepted(fingerprint, jobID: "job-\(n)")

@@ -16,7 +16,7 @@ import Glibc
 import Darwin
 #endif
 
-/// One paid request after it is built: sent synchronously (v1, Segmind) or
+/// One paid request after it is built: sent synchronously (Segmind) or
 /// as a v2 job (submit, poll, download), each step written to the journal as
 /// it happens; or, on a rerun, taken up where the journal says it stopped.
 struct PaidCall: Sendable {
@@ -51,26 +51,26 @@ struct PaidCall: Sendable {
     /// Results stay fetchable this long after the job ends (NOTES.md).
     static let retention: Double = 24 * 3600
 
-    var usesJobs: Bool { !options.sync && provider == .ltx }
+    /// LTX generates only through v2 jobs since its sync v1 routes were
+    /// retired after 2026-10-26 (`Catalogue.syncRetired`); Segmind's retake is synchronous.
+    var usesJobs: Bool { provider == .ltx }
 
-    /// Where `request` goes: a job, unless a file streams into its body
-    /// (a data URI streams only into a synchronous body).
-    func route(_ request: GenerationRequest, streaming: Bool) -> String { request.route(asJob: usesJobs && !streaming) }
+    /// Where `request` goes: a v2 job for LTX (a data URI streams into its body too).
+    func route(_ request: GenerationRequest, streaming: Bool) -> String { request.route(asJob: usesJobs) }
 
     // MARK: sending
 
     func send(_ request: GenerationRequest, inline: InlineFile?) async throws(WorkflowError) -> GenerationOutcome {
-        if usesJobs && inline == nil {
+        if usesJobs {
             let accepted: Job
-            do throws(ClientError) { accepted = try await client.submit(request) } catch { throw try await failedBeforeAnswer(error) }
+            do throws(ClientError) { accepted = try await client.submit(request, inline: inline) } catch { throw try await failedBeforeAnswer(error) }
             try await note { j throws(JournalError) in try await j.accepted(fingerprint, jobID: accepted.id) }
             events(.submitted(jobID: accepted.id))
             var outcome = try await follow(accepted.id)
             outcome.request = request
             return outcome
         }
-        // Synchronous: one connection holds the whole generation (a data URI
-        // streams only into a v1 body, so it goes this way too).
+        // Segmind: one connection holds the whole generation.
         events(.waiting)
         let generated: Generated
         do throws(ClientError) {

@@ -6,7 +6,7 @@ import LTXWorkflow
 /// Where the API is and the key to it: every command that calls it.
 struct KeyOptions: ParsableArguments {
     @Option(help: "The API key (default: $LTXV_API_KEY). Never printed.") var apiKey: String?
-    @Option(help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.video); plain http to loopback only.") var baseURL: String?
+    @Option(help: "The API's address (default: $LTX_API_BASE_URL, else https://api.ltx.io); plain http to loopback only.") var baseURL: String?
 }
 
 /// Who serves the call: retake and batch.
@@ -42,7 +42,8 @@ struct ClientOptions: ParsableArguments {
     @Flag(help: "Check, fix, estimate, print the request; send nothing.") var dryRun = false
     @Flag(help: "Do not ask before a paid call on a terminal.") var yes = false
     @Flag(help: "One JSON object with the result instead of text.") var json = false
-    @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.") var sync = false
+    // Kept (hidden) so that a script still passing it gets the reason, not "unknown option".
+    @Flag(help: .hidden) var sync = false
     @OptionGroup var journal: JournalPath
     @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).") var again = false
 
@@ -50,6 +51,10 @@ struct ClientOptions: ParsableArguments {
     @Option(help: .hidden) var pollInterval: Double = 5
 
     func validate() throws {
+        if sync {
+            throw ValidationError("--sync is gone: the LTX API retired its sync v1 generation endpoints after \(Catalogue.syncRetired); "
+                                  + "every LTX call is an async v2 job (Segmind's retake stays synchronous)")
+        }
         try Bounds.check("--poll-interval", pollInterval, 0.01...600, " seconds")
         try Bounds.check("--max-cost", maxCost, 0...1_000_000, " dollars")
     }
@@ -63,7 +68,7 @@ struct ClientOptions: ParsableArguments {
     func settings(_ provider: Provider = .ltx, force: Bool = false) -> CallSettings {
         let environment = ClientConfiguration.processEnvironment
         return CallSettings(provider: provider, apiKey: key.apiKey, baseURL: key.baseURL, journalPath: journal.path, maxCost: maxCost,
-                            generation: GenerationOptions(dryRun: dryRun, sync: sync, again: again,
+                            generation: GenerationOptions(dryRun: dryRun, again: again,
                                                           pollInterval: CallSettings.pollInterval(pollInterval, environment: environment),
                                                           replaceOutput: force),
                             environment: environment)
