@@ -54,7 +54,7 @@ public enum Sandbox {
         }
         // What was paid for, for tests that count it (not part of the API).
         router.get("/sandbox/stats") { _, _ -> Response in
-            let body = #"{"accepted_jobs":\#(await state.acceptedJobs),"sync_generations":\#(await state.syncGenerations),"upload_tickets":\#(await state.uploadTickets)}"#
+            let body = #"{"accepted_jobs":\#(await state.acceptedJobs),"sync_generations":\#(await state.syncGenerations),"upload_tickets":\#(await state.uploadTickets),"generation_requests":\#(await state.generationRequests)}"#
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         }
         var logger = Logger(label: "ltx-sandbox")

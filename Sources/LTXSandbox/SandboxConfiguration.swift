@@ -10,9 +10,10 @@ public struct SandboxConfiguration: Sendable {
     public var storageDirectory: String
     /// Added before every answer.
     public var latency: Duration
-    /// Statuses given, in order, to the first generation requests (429, 500,
-    /// 503, 402, 422...), each with its documented body; then normal service.
-    public var script: [Int]
+    /// Statuses given, in order, to the first generation requests (429, 429c,
+    /// 500, 503, 529, 402, 403, 413, 422...), each with its documented body;
+    /// then normal service.
+    public var script: [SandboxFault]
     /// Seconds in `Retry-After` on a 429.
     public var retryAfter: Int
     /// Share of generation requests answered 500 or 503 at random.
@@ -52,7 +53,7 @@ public struct SandboxConfiguration: Sendable {
 
     /// Every setting; what is not given is normal service on a free port.
     public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String, removeStorageOnExit: Bool = false,
-                latency: Duration = .zero, script: [Int] = [], pollScript: [Int] = [], resultScript: [Int] = [], retryAfter: Int = 1,
+                latency: Duration = .zero, script: [SandboxFault] = [], pollScript: [Int] = [], resultScript: [Int] = [], retryAfter: Int = 1,
                 failureRate: Double = 0, failJobs: Bool = false, dropAfterBytes: Int? = nil, uploadURLLifetime: Duration = .seconds(3600),
                 jobSeconds: Duration = .zero, jobLifetime: Duration? = nil, syncAnswer: SyncAnswer = .video,
                 idleTimeout: Duration = .seconds(60), headerTimeout: Duration = .seconds(20)) {

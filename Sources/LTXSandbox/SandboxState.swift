@@ -26,7 +26,7 @@ actor SandboxState {
 
     private var tickets: [String: Ticket] = [:]
     private var jobs: [String: JobRecord] = [:]
-    private var script: [Int]
+    private var script: [SandboxFault]
     private let failureRate: Double
     private var counter = 0
     /// host:port as clients reach it, once listening (URLs it hands out point here).
@@ -40,8 +40,11 @@ actor SandboxState {
     private(set) var acceptedJobs = 0
     private(set) var syncGenerations = 0
     private(set) var uploadTickets = 0
+    /// Every request to a paid route that passed the key check, faults
+    /// included: what a client sent, retries and all.
+    private(set) var generationRequests = 0
 
-    init(script: [Int], failureRate: Double, pollScript: [Int] = [], resultScript: [Int] = []) {
+    init(script: [SandboxFault], failureRate: Double, pollScript: [Int] = [], resultScript: [Int] = []) {
         self.script = script
         self.failureRate = failureRate
         self.pollScript = pollScript
@@ -77,7 +80,8 @@ actor SandboxState {
     }
 
     /// The status to answer this generation request with instead of serving it.
-    func nextFault() -> Int? {
+    func nextFault() -> SandboxFault? {
+        generationRequests += 1
         if !script.isEmpty { return script.removeFirst() }
         guard failureRate > 0, Double.random(in: 0..<1) < failureRate else { return nil }
         counter += 1

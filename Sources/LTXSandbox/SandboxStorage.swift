@@ -19,6 +19,14 @@ extension SandboxConfiguration {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// A generation fault script as written on a command line: `429, 429c, 529`
+    /// (429c: the concurrency limit's 429); nil unless every item is one.
+    public static func faults(_ list: String) -> [SandboxFault]? {
+        let parsed = list.split(separator: ",").map { SandboxFault($0) }
+        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
+        return parsed.compactMap { $0 }
+    }
+
     /// A fault script as written on a command line, `429, 503` as [429, 503];
     /// nil unless every item is an HTTP status (100 to 599).
     public static func statuses(_ list: String) -> [Int]? {

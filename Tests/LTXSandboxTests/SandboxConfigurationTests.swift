@@ -31,4 +31,10 @@ import Testing
         #expect(SandboxConfiguration.statuses("504") == [504])
         for bad in ["429,99", "600", "abc", "429,x"] { #expect(SandboxConfiguration.statuses(bad) == nil, "\(bad)") }
     }
+
+    /// `--script` also names the concurrency limit's 429 as 429c (only 429 takes the c).
+    @Test func faultScripts() {
+        #expect(SandboxConfiguration.faults("429, 429c,529") == [429, SandboxFault(status: 429, concurrency: true), 529])
+        for bad in ["503c", "c", "429cc", "600", "429,x"] { #expect(SandboxConfiguration.faults(bad) == nil, "\(bad)") }
+    }
 }

@@ -59,6 +59,14 @@ final class SandboxProcess {
         return (stats["accepted_jobs"] ?? -1, stats["sync_generations"] ?? -1, stats["upload_tickets"] ?? -1)
     }
 
+    /// Requests to paid routes that reached the sandbox (past the key check), faults and retries included.
+    func generationRequests() async throws -> Int {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/sandbox/stats"), timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 16)
+        let stats = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Int] ?? [:]
+        return stats["generation_requests"] ?? -1
+    }
+
     func stop() {
         process.terminate()
         process.waitUntilExit()

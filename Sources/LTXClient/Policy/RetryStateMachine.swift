@@ -22,8 +22,10 @@ public struct RetryPolicy: Sendable, Equatable {
 /// Pure, as AsyncHTTPClient's state machines are: the caller supplies the
 /// time elapsed and a random number, so it is tested without I/O or clocks.
 ///
-/// - 429: wait `Retry-After` (or back off when absent);
-/// - 500, 502, 503, 504 and connection failures: exponential backoff with jitter;
+/// - 429 (`concurrency_limit_error` and `rate_limit_error` alike): wait
+///   `Retry-After` (or back off when absent);
+/// - 500, 502, 503, 504, 529 (`overloaded_error`) and connection failures:
+///   exponential backoff with jitter;
 /// - 400, 401, 402, 403, 404, 413, 422 and anything else: never retried;
 /// - always within `maxAttempts` and the overall `deadline`.
 public struct RetryStateMachine: Sendable {
@@ -46,7 +48,7 @@ public struct RetryStateMachine: Sendable {
         self.policy = policy
     }
 
-    static let retriedStatuses: Set<Int> = [500, 502, 503, 504]
+    static let retriedStatuses: Set<Int> = [500, 502, 503, 504, 529]
 
     /// `random` in 0..<1 spreads concurrent clients apart (the jitter).
     public mutating func next(after outcome: Outcome, elapsed: Duration, random: Double) -> Decision {

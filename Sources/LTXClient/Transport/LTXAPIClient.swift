@@ -465,6 +465,11 @@ public final class LTXAPIClient: Sendable {
                 case .retryable(.connectionFailed, let e) where paid && !Self.failedBeforeSending(error):
                     // The request may have reached the API: sending it again could pay twice.
                     throw e.at(stage)
+                case .retryable(.status(let code, _), let e) where paid && (code == 502 || code == 504):
+                    // A gateway's error, not the API's: the request may have reached
+                    // the API behind it and started a paid job. The API's own
+                    // transient answers (429, 500, 503, 529) accepted nothing.
+                    throw e.at(stage)
                 case .retryable(let o, let e): (outcome, failure) = (o, e)
                 }
             }

@@ -39,13 +39,17 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public static func defaultType(_ status: Int) -> String {
         switch status {
+        // ltx-api-2026.md §6; a gateway's own answer keeps the status's type.
         case 400: "invalid_request_error"
         case 401: "authentication_error"
         case 402: "insufficient_funds_error"
+        case 403: "permission_error"
+        case 404: "not_found_error"
         case 413: "request_too_large"
         case 422: "content_filtered_error"
         case 429: "rate_limit_error"
-        case 503: "service_unavailable"
+        case 503: "service_unavailable_error"
+        case 529: "overloaded_error"
         default: "api_error"
         }
     }
@@ -64,6 +68,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case 502: "Bad Gateway"
         case 503: "Service Unavailable"
         case 504: "Gateway Timeout"
+        case 529: "Overloaded"
         default: "HTTP \(status)"
         }
     }

@@ -20,8 +20,8 @@ struct Admission: ServerMiddleware {
                    next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
         do {
             try authorize(request, segmind: operationID == "segmindRetake")
-            if Self.paid.contains(operationID), let status = await state.nextFault() {
-                throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
+            if Self.paid.contains(operationID), let fault = await state.nextFault() {
+                throw SandboxFailure.fault(fault, retryAfter: configuration.retryAfter)
             }
             if operationID == "getJob", let status = await state.nextPollFault() {
                 throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)

@@ -20,8 +20,11 @@ struct SandboxCommand: AsyncParsableCommand {
               export LTXV_API_KEY=test LTX_API_BASE_URL=http://127.0.0.1:8080
               ltx-prep retake clip.mp4 --start 1 --duration 2 -o out.mp4
 
-            Faults, for testing clients: --latency-ms, --script 429,503 (answer the
-            first generation requests with these, in order), --fail-rate 0.2 (500/503
+            Faults, for testing clients: --latency-ms, --script 429,529 (answer the
+            first generation requests with these, in order, each with the API's
+            error type: 400, 401, 402, 403, 404, 413, 422, 429 (the queue's
+            rate_limit_error), 429c (concurrency_limit_error), 500, 503, 529),
+            --fail-rate 0.2 (500/503
             at random), --drop-after-bytes N (cut result downloads short), and for v2
             jobs --poll-script, --result-script, --fail-jobs and --job-lifetime.
             """
@@ -33,7 +36,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("An existing folder for uploads and results (default: a new one in /tmp, removed on exit).", valueName: "folder"))
     var storage: String?
     @Option(help: ArgumentHelp("Delay before every answer.", valueName: "ms")) var latencyMs: Int = 0
-    @Option(help: ArgumentHelp("Answers to the first generation requests, in order.", valueName: "429,503...")) var script: String?
+    @Option(help: ArgumentHelp("Answers to the first generation requests, in order.", valueName: "429,529...")) var script: String?
     @Option(help: ArgumentHelp("Retry-After on a 429.", valueName: "seconds")) var retryAfter: Int = 1
     @Option(help: ArgumentHelp("Share of generation requests answered 500 or 503.", valueName: "0...1")) var failRate: Double = 0
     @Option(help: ArgumentHelp("Cut result downloads after this many bytes.", valueName: "bytes")) var dropAfterBytes: Int?
@@ -62,7 +65,10 @@ struct SandboxCommand: AsyncParsableCommand {
         try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...Int.max)
         if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
-        for (flag, value) in [("--script", script), ("--poll-script", pollScript), ("--result-script", resultScript)] {
+        if let script, SandboxConfiguration.faults(script) == nil {
+            throw ValidationError("--script takes HTTP statuses (100 to 599, 429c for the concurrency limit) separated by commas, e.g. 429,529")
+        }
+        for (flag, value) in [("--poll-script", pollScript), ("--result-script", resultScript)] {
             if let value, SandboxConfiguration.statuses(value) == nil {
                 throw ValidationError("\(flag) takes HTTP statuses (100 to 599) separated by commas, e.g. 429,503")
             }
@@ -75,7 +81,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let configuration = SandboxConfiguration(
             host: host, port: port, apiKey: apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox",
             storageDirectory: directory, removeStorageOnExit: storage == nil, latency: .milliseconds(latencyMs),
-            script: statuses(script), pollScript: statuses(pollScript), resultScript: statuses(resultScript),
+            script: script.flatMap(SandboxConfiguration.faults) ?? [], pollScript: statuses(pollScript), resultScript: statuses(resultScript),
             retryAfter: retryAfter, failureRate: failRate, failJobs: failJobs, dropAfterBytes: dropAfterBytes,
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .seconds(jobSeconds), jobLifetime: jobLifetime.map { .seconds($0) },
             syncAnswer: answer, idleTimeout: .seconds(idleTimeout), headerTimeout: .seconds(headerTimeout))
