@@ -85,13 +85,13 @@ struct SandboxAPI: APIProtocol {
     }
 
     private func textProduction(_ b: TextToVideoRequest) async throws(SandboxFailure) -> Production {
-        try await producers.generate(imageURI: nil, model: b.model, duration: b.duration, resolution: b.resolution, fps: b.fps,
+        try await producers.generate(imageURI: nil, lastFrameURI: nil, model: b.model, duration: b.duration, resolution: b.resolution, fps: b.fps,
                                      generateAudio: b.generateAudio)
     }
 
     private func imageProduction(_ b: ImageToVideoRequest) async throws(SandboxFailure) -> Production {
-        try await producers.generate(imageURI: b.imageUri, model: b.model, duration: b.duration, resolution: b.resolution, fps: b.fps,
-                                     generateAudio: b.generateAudio)
+        try await producers.generate(imageURI: b.imageUri, lastFrameURI: b.lastFrameUri, model: b.model, duration: b.duration,
+                                     resolution: b.resolution, fps: b.fps, generateAudio: b.generateAudio)
     }
 
     /// Runs the production now and streams the file, deleting it afterwards.

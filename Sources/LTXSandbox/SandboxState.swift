@@ -1,3 +1,5 @@
+import LTXContract
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -21,7 +23,8 @@ actor SandboxState {
         var createdAt: Date
         var completedAt: Date?
         var result: String?
-        var error: String?
+        /// A failed job's `error`: the same type names as HTTP errors.
+        var error: Components.Schemas.JobError?
     }
 
     private var tickets: [String: Ticket] = [:]

@@ -57,6 +57,28 @@ import TestSupport
         #expect(error?["type"] as? String == "invalid_request_error")
     }
 
+    /// Today's models per endpoint (the catalogue's): a removed model is a 400
+    /// invalid_request_error naming its replacement; a current model the
+    /// endpoint does not take is a 400 listing the ones it does. Refused
+    /// before any job starts.
+    @Test(arguments: [
+        ("text-to-video", #"{"prompt":"p","model":"ltx-2-pro","duration":6,"resolution":"1920x1080"}"#, "use ltx-2-3-pro"),
+        ("image-to-video", #"{"prompt":"p","image_uri":"ltx://uploads/x","model":"ltx-2-fast","duration":6,"resolution":"1920x1080"}"#, "use ltx-2-3-fast"),
+        ("retake", #"{"video_uri":"ltx://uploads/x","start_time":0,"duration":2,"model":"ltx-2-pro"}"#, "use ltx-2-3-pro"),
+        ("retake", #"{"video_uri":"ltx://uploads/x","start_time":0,"duration":2,"model":"ltx-2-5-pro"}"#, "ltx-2-3-pro for retake"),
+        ("audio-to-video", #"{"audio_uri":"ltx://uploads/x","prompt":"p","model":"ltx-2-3-fast"}"#, "ltx-2-5-fast, ltx-2-5-pro, ltx-2-3-pro for audio-to-video"),
+        ("text-to-video", #"{"prompt":"p","model":"ltx-2-3-pro","duration":6,"resolution":"1920x1080","fps":30}"#, "ltx-2-3-pro offers"),
+    ])
+    func modelsAndCellsOutsideTheCatalogueAre400(_ endpoint: String, _ body: String, _ expected: String) async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let a = try await send(.POST, "http://127.0.0.1:\(port)/v2/\(endpoint)", json: body, headers: bearer)
+        #expect(a.status == 400)
+        let error = try a.json()["error"] as? [String: Any]
+        #expect(error?["type"] as? String == "invalid_request_error")
+        #expect((error?["message"] as? String)?.contains(expected) == true, "\(a.text)")
+    }
+
     @Test func segmindRouteTakesItsOwnHeader() async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir)
         defer { server.cancel() }

@@ -103,4 +103,35 @@ import TestSupport
         let paid = try await sandbox.paidFor()
         #expect(paid.jobs == 0 && paid.sync == 0)
     }
+
+    /// `--duration auto` (`"duration": null`, the key kept): a 2.5 model is
+    /// estimated at the longest length it may choose and gets a video; a 2.3
+    /// model is refused locally; the sandbox answers a null duration for a 2.3
+    /// model with a clean 400, never a decoder's text.
+    @Test func automaticDuration() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-5-fast", "--duration", "auto", "--resolution", "1280x720",
+                                      "--no-audio", "--yes", "-o", "\(dir)/auto.mp4"], environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        // 20 s at 720p, $0.09/s: the most the API may choose.
+        #expect(r.stderr.contains("$1.80"), "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/auto.mp4"))
+        let refused = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-3-pro", "--duration", "auto", "--yes", "-o", "\(dir)/no.mp4"],
+                                           environment: sandbox.environment)
+        #expect(refused.status == 2 && refused.stderr.contains("automatic duration with ltx-2-5-fast or ltx-2-5-pro"), "\(refused.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 1)
+
+        for (model, status) in [("ltx-2-3-pro", 400), ("ltx-2-5-pro", 202)] {
+            var request = HTTPClientRequest(url: sandbox.baseURL + "/v2/text-to-video")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(#"{"prompt":"p","model":"\#(model)","duration":null,"resolution":"1280x720","generate_audio":false}"#.utf8))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            let body = String(decoding: try await response.body.collect(upTo: 1 << 16).readableBytesView, as: UTF8.self)
+            #expect(Int(response.status.code) == status, "\(model): \(body)")
+            if status == 400 { #expect(body.contains("automatic duration") && !body.contains("DecodingError"), "\(body)") }
+        }
+    }
 }

@@ -32,14 +32,31 @@ public enum GenerationRequest: Sendable {
     }
 
     /// The body as JSON, keys sorted (the data-URI path splices a file into it).
+    /// An automatic duration is written `"duration":null`: the API requires the
+    /// key ("duration is required"), and the generated encoder leaves out a nil.
     public func json() throws -> [UInt8] {
         switch self {
-        case .retake(let b): try JSONCoding.encode(b)
-        case .segmindRetake(let b): try JSONCoding.encode(b)
-        case .textToVideo(let b): try JSONCoding.encode(b)
-        case .imageToVideo(let b): try JSONCoding.encode(b)
-        case .audioToVideo(let b): try JSONCoding.encode(b)
+        case .retake(let b): return try JSONCoding.encode(b)
+        case .segmindRetake(let b): return try JSONCoding.encode(b)
+        case .textToVideo(let b): return Self.withNullDuration(try JSONCoding.encode(b), b.duration == nil)
+        case .imageToVideo(let b): return Self.withNullDuration(try JSONCoding.encode(b), b.duration == nil)
+        case .audioToVideo(let b): return try JSONCoding.encode(b)
         }
+    }
+
+    /// True when the body asks for an automatic duration, which the generated
+    /// client cannot send (it would drop the key).
+    public var automaticDuration: Bool {
+        switch self {
+        case .textToVideo(let b): b.duration == nil
+        case .imageToVideo(let b): b.duration == nil
+        default: false
+        }
+    }
+
+    private static func withNullDuration(_ json: [UInt8], _ null: Bool) -> [UInt8] {
+        guard null, json.first == UInt8(ascii: "{"), json.count > 2 else { return json }
+        return Array("{\"duration\":null,".utf8) + json.dropFirst()
     }
 }
 

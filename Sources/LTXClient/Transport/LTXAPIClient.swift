@@ -149,6 +149,7 @@ public final class LTXAPIClient: Sendable {
     /// may have arrived is never sent twice (a second job is paid twice).
     public func submit(_ request: GenerationRequest, inline: InlineFile? = nil) async throws(ClientError) -> Job {
         if let inline { return try await submitInline(request, inline: inline) }
+        if request.automaticDuration { return try await submitJSON(request) }
         let (job, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", paid: true) { () async throws -> Job in
             let accepted: Components.Responses.JobAccepted
             switch request {
@@ -200,6 +201,31 @@ public final class LTXAPIClient: Sendable {
         }
         return decoder
     }()
+
+    /// `POST /v2/{endpoint}` with the body as `GenerationRequest.json()` writes
+    /// it (`"duration":null` kept), the same retries as `submit`.
+    private func submitJSON(_ request: GenerationRequest) async throws(ClientError) -> Job {
+        let json: [UInt8]
+        do { json = try request.json() } catch { throw .file("could not encode the request: \(error)") }
+        let path = request.endpoint.v2Path
+        let (job, _) = try await withRetries(.generation, "submitting \(path)", paid: true) { () async throws -> Job in
+            var post = HTTPClientRequest(url: self.configuration.baseURL.url(path))
+            post.method = .POST
+            let auth = self.configuration.provider.authHeader(self.configuration.apiKey)
+            post.headers.add(name: auth.name, value: auth.value)
+            post.headers.add(name: "Content-Type", value: "application/json")
+            post.headers.add(name: "User-Agent", value: Self.userAgent)
+            post.body = .bytes(json)
+            let response = try await self.http.execute(post, timeout: self.timeout)
+            let body = Array(buffer: try await response.body.collect(upTo: 1 << 20))
+            guard (200..<300).contains(Int(response.status.code)) else {
+                throw APIStatusError(status: Int(response.status.code), body: body, requestID: response.headers.first(name: "x-request-id"),
+                                     retryAfter: response.headers.first(name: "retry-after"))
+            }
+            return try Self.jobDecoder.decode(Job.self, from: Data(body))
+        }
+        return job
+    }
 
     /// `GET /v2/{endpoint}/{id}`, retried with backoff on 5xx and network
     /// failures (polling costs nothing). A 404 is `.api` with status 404:

@@ -167,14 +167,14 @@ extension Components {
         public struct TextToVideoRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/TextToVideoRequest/prompt`.
             public var prompt: Swift.String
-            /// ltx-2-fast or ltx-2-pro (newer models exist).
+            /// ltx-2-5-fast, ltx-2-5-pro, ltx-2-3-fast or ltx-2-3-pro (the catalogue).
             ///
             /// - Remark: Generated from `#/components/schemas/TextToVideoRequest/model`.
             public var model: Swift.String
-            /// Seconds of video; the model matrix says which.
+            /// Seconds of video, the model matrix says which; null (2.5 models) lets the API choose.
             ///
             /// - Remark: Generated from `#/components/schemas/TextToVideoRequest/duration`.
-            public var duration: Swift.Int
+            public var duration: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/TextToVideoRequest/fps`.
             public var fps: Swift.Int?
             /// WIDTHxHEIGHT, e.g. 1920x1080.
@@ -185,24 +185,30 @@ extension Components {
             public var generateAudio: Swift.Bool?
             /// - Remark: Generated from `#/components/schemas/TextToVideoRequest/camera_motion`.
             public var cameraMotion: Components.Schemas.CameraMotion?
+            /// Sent by LTX-Desktop; not in the published OpenAPI.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TextToVideoRequest/enhance_prompt`.
+            public var enhancePrompt: Swift.Bool?
             /// Creates a new `TextToVideoRequest`.
             ///
             /// - Parameters:
             ///   - prompt:
-            ///   - model: ltx-2-fast or ltx-2-pro (newer models exist).
-            ///   - duration: Seconds of video; the model matrix says which.
+            ///   - model: ltx-2-5-fast, ltx-2-5-pro, ltx-2-3-fast or ltx-2-3-pro (the catalogue).
+            ///   - duration: Seconds of video, the model matrix says which; null (2.5 models) lets the API choose.
             ///   - fps:
             ///   - resolution: WIDTHxHEIGHT, e.g. 1920x1080.
             ///   - generateAudio:
             ///   - cameraMotion:
+            ///   - enhancePrompt: Sent by LTX-Desktop; not in the published OpenAPI.
             public init(
                 prompt: Swift.String,
                 model: Swift.String,
-                duration: Swift.Int,
+                duration: Swift.Int? = nil,
                 fps: Swift.Int? = nil,
                 resolution: Swift.String,
                 generateAudio: Swift.Bool? = nil,
-                cameraMotion: Components.Schemas.CameraMotion? = nil
+                cameraMotion: Components.Schemas.CameraMotion? = nil,
+                enhancePrompt: Swift.Bool? = nil
             ) {
                 self.prompt = prompt
                 self.model = model
@@ -211,6 +217,7 @@ extension Components {
                 self.resolution = resolution
                 self.generateAudio = generateAudio
                 self.cameraMotion = cameraMotion
+                self.enhancePrompt = enhancePrompt
             }
             public enum CodingKeys: String, CodingKey {
                 case prompt
@@ -220,6 +227,7 @@ extension Components {
                 case resolution
                 case generateAudio = "generate_audio"
                 case cameraMotion = "camera_motion"
+                case enhancePrompt = "enhance_prompt"
             }
         }
         /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest`.
@@ -230,12 +238,18 @@ extension Components {
             public var imageUri: Swift.String
             /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/prompt`.
             public var prompt: Swift.String
-            /// ltx-2-fast or ltx-2-pro (newer models exist).
+            /// The last frame (interpolates from image_uri); not with duration null.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/last_frame_uri`.
+            public var lastFrameUri: Swift.String?
+            /// ltx-2-5-fast, ltx-2-5-pro, ltx-2-3-fast or ltx-2-3-pro (the catalogue).
             ///
             /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/model`.
             public var model: Swift.String
+            /// Seconds of video; null (2.5 models) lets the API choose.
+            ///
             /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/duration`.
-            public var duration: Swift.Int
+            public var duration: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/fps`.
             public var fps: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/resolution`.
@@ -244,45 +258,57 @@ extension Components {
             public var generateAudio: Swift.Bool?
             /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/camera_motion`.
             public var cameraMotion: Components.Schemas.CameraMotion?
+            /// Sent by LTX-Desktop; not in the published OpenAPI.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ImageToVideoRequest/enhance_prompt`.
+            public var enhancePrompt: Swift.Bool?
             /// Creates a new `ImageToVideoRequest`.
             ///
             /// - Parameters:
             ///   - imageUri: The first frame; an ltx:// storage URI, an https URL or a data URI.
             ///   - prompt:
-            ///   - model: ltx-2-fast or ltx-2-pro (newer models exist).
-            ///   - duration:
+            ///   - lastFrameUri: The last frame (interpolates from image_uri); not with duration null.
+            ///   - model: ltx-2-5-fast, ltx-2-5-pro, ltx-2-3-fast or ltx-2-3-pro (the catalogue).
+            ///   - duration: Seconds of video; null (2.5 models) lets the API choose.
             ///   - fps:
             ///   - resolution:
             ///   - generateAudio:
             ///   - cameraMotion:
+            ///   - enhancePrompt: Sent by LTX-Desktop; not in the published OpenAPI.
             public init(
                 imageUri: Swift.String,
                 prompt: Swift.String,
+                lastFrameUri: Swift.String? = nil,
                 model: Swift.String,
-                duration: Swift.Int,
+                duration: Swift.Int? = nil,
                 fps: Swift.Int? = nil,
                 resolution: Swift.String,
                 generateAudio: Swift.Bool? = nil,
-                cameraMotion: Components.Schemas.CameraMotion? = nil
+                cameraMotion: Components.Schemas.CameraMotion? = nil,
+                enhancePrompt: Swift.Bool? = nil
             ) {
                 self.imageUri = imageUri
                 self.prompt = prompt
+                self.lastFrameUri = lastFrameUri
                 self.model = model
                 self.duration = duration
                 self.fps = fps
                 self.resolution = resolution
                 self.generateAudio = generateAudio
                 self.cameraMotion = cameraMotion
+                self.enhancePrompt = enhancePrompt
             }
             public enum CodingKeys: String, CodingKey {
                 case imageUri = "image_uri"
                 case prompt
+                case lastFrameUri = "last_frame_uri"
                 case model
                 case duration
                 case fps
                 case resolution
                 case generateAudio = "generate_audio"
                 case cameraMotion = "camera_motion"
+                case enhancePrompt = "enhance_prompt"
             }
         }
         /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest`.
@@ -299,28 +325,52 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/prompt`.
             public var prompt: Swift.String?
+            /// Any tier of the matrix, either orientation; default by the image's orientation (1920x1080 or 1080x1920).
+            ///
             /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/resolution`.
             public var resolution: Swift.String?
+            /// In the July OpenAPI; gone by September (ignored).
+            ///
             /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/guidance_scale`.
             public var guidanceScale: Swift.Double?
+            /// ltx-2-3-pro, ltx-2-5-fast or ltx-2-5-pro.
+            ///
             /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/model`.
             public var model: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/fps`.
+            public var fps: Swift.Int?
+            /// The last frame; requires image_uri.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/last_frame_uri`.
+            public var lastFrameUri: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/camera_motion`.
+            public var cameraMotion: Components.Schemas.CameraMotion?
+            /// - Remark: Generated from `#/components/schemas/AudioToVideoRequest/enhance_prompt`.
+            public var enhancePrompt: Swift.Bool?
             /// Creates a new `AudioToVideoRequest`.
             ///
             /// - Parameters:
             ///   - audioUri: The soundtrack, 2 to 20 s.
             ///   - imageUri: The first frame; required when there is no prompt.
             ///   - prompt: Required when there is no image_uri.
-            ///   - resolution:
-            ///   - guidanceScale:
-            ///   - model:
+            ///   - resolution: Any tier of the matrix, either orientation; default by the image's orientation (1920x1080 or 1080x1920).
+            ///   - guidanceScale: In the July OpenAPI; gone by September (ignored).
+            ///   - model: ltx-2-3-pro, ltx-2-5-fast or ltx-2-5-pro.
+            ///   - fps:
+            ///   - lastFrameUri: The last frame; requires image_uri.
+            ///   - cameraMotion:
+            ///   - enhancePrompt:
             public init(
                 audioUri: Swift.String,
                 imageUri: Swift.String? = nil,
                 prompt: Swift.String? = nil,
                 resolution: Swift.String? = nil,
                 guidanceScale: Swift.Double? = nil,
-                model: Swift.String? = nil
+                model: Swift.String? = nil,
+                fps: Swift.Int? = nil,
+                lastFrameUri: Swift.String? = nil,
+                cameraMotion: Components.Schemas.CameraMotion? = nil,
+                enhancePrompt: Swift.Bool? = nil
             ) {
                 self.audioUri = audioUri
                 self.imageUri = imageUri
@@ -328,6 +378,10 @@ extension Components {
                 self.resolution = resolution
                 self.guidanceScale = guidanceScale
                 self.model = model
+                self.fps = fps
+                self.lastFrameUri = lastFrameUri
+                self.cameraMotion = cameraMotion
+                self.enhancePrompt = enhancePrompt
             }
             public enum CodingKeys: String, CodingKey {
                 case audioUri = "audio_uri"
@@ -336,6 +390,10 @@ extension Components {
                 case resolution
                 case guidanceScale = "guidance_scale"
                 case model
+                case fps
+                case lastFrameUri = "last_frame_uri"
+                case cameraMotion = "camera_motion"
+                case enhancePrompt = "enhance_prompt"
             }
         }
         /// - Remark: Generated from `#/components/schemas/EditVideoRequest`.
@@ -358,8 +416,21 @@ extension Components {
             public var duration: Swift.Double
             /// - Remark: Generated from `#/components/schemas/EditVideoRequest/mode`.
             public var mode: Components.Schemas.RetakeMode?
+            /// ltx-2-3-pro only.
+            ///
             /// - Remark: Generated from `#/components/schemas/EditVideoRequest/model`.
             public var model: Swift.String?
+            /// Default by the input's orientation.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditVideoRequest/resolution`.
+            @frozen public enum ResolutionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case _1920x1080 = "1920x1080"
+                case _1080x1920 = "1080x1920"
+            }
+            /// Default by the input's orientation.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditVideoRequest/resolution`.
+            public var resolution: Components.Schemas.EditVideoRequest.ResolutionPayload?
             /// Creates a new `EditVideoRequest`.
             ///
             /// - Parameters:
@@ -368,14 +439,16 @@ extension Components {
             ///   - startTime: Section start in seconds; a section past the end is clamped.
             ///   - duration: Section length in seconds; at least 2.
             ///   - mode:
-            ///   - model:
+            ///   - model: ltx-2-3-pro only.
+            ///   - resolution: Default by the input's orientation.
             public init(
                 videoUri: Swift.String,
                 prompt: Swift.String? = nil,
                 startTime: Swift.Double,
                 duration: Swift.Double,
                 mode: Components.Schemas.RetakeMode? = nil,
-                model: Swift.String? = nil
+                model: Swift.String? = nil,
+                resolution: Components.Schemas.EditVideoRequest.ResolutionPayload? = nil
             ) {
                 self.videoUri = videoUri
                 self.prompt = prompt
@@ -383,6 +456,7 @@ extension Components {
                 self.duration = duration
                 self.mode = mode
                 self.model = model
+                self.resolution = resolution
             }
             public enum CodingKeys: String, CodingKey {
                 case videoUri = "video_uri"
@@ -391,6 +465,7 @@ extension Components {
                 case duration
                 case mode
                 case model
+                case resolution
             }
         }
         /// - Remark: Generated from `#/components/schemas/SegmindRetakeRequest`.
@@ -464,10 +539,8 @@ extension Components {
             public var completedAt: Date?
             /// - Remark: Generated from `#/components/schemas/Job/result`.
             public var result: Components.Schemas.JobResult?
-            /// Why a failed job failed.
-            ///
             /// - Remark: Generated from `#/components/schemas/Job/error`.
-            public var error: Swift.String?
+            public var error: Components.Schemas.JobError?
             /// Creates a new `Job`.
             ///
             /// - Parameters:
@@ -476,14 +549,14 @@ extension Components {
             ///   - createdAt:
             ///   - completedAt:
             ///   - result:
-            ///   - error: Why a failed job failed.
+            ///   - error:
             public init(
                 id: Swift.String,
                 status: Components.Schemas.JobStatus? = nil,
                 createdAt: Date? = nil,
                 completedAt: Date? = nil,
                 result: Components.Schemas.JobResult? = nil,
-                error: Swift.String? = nil
+                error: Components.Schemas.JobError? = nil
             ) {
                 self.id = id
                 self.status = status
@@ -499,6 +572,31 @@ extension Components {
                 case completedAt = "completed_at"
                 case result
                 case error
+            }
+        }
+        /// Why a failed job failed; the same type names as HTTP errors.
+        ///
+        /// - Remark: Generated from `#/components/schemas/JobError`.
+        public struct JobError: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/JobError/type`.
+            public var _type: Swift.String
+            /// - Remark: Generated from `#/components/schemas/JobError/message`.
+            public var message: Swift.String
+            /// Creates a new `JobError`.
+            ///
+            /// - Parameters:
+            ///   - _type:
+            ///   - message:
+            public init(
+                _type: Swift.String,
+                message: Swift.String
+            ) {
+                self._type = _type
+                self.message = message
+            }
+            public enum CodingKeys: String, CodingKey {
+                case _type = "type"
+                case message
             }
         }
         /// - Remark: Generated from `#/components/schemas/JobResult`.

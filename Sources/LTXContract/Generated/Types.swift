@@ -269,21 +269,21 @@ extension APIProtocol {
 
 /// Server URLs defined in the OpenAPI document.
 public enum Servers {
-    /// LTX
+    /// LTX (the legacy https://api.ltx.video still answers)
     public enum Server1 {
-        /// LTX
+        /// LTX (the legacy https://api.ltx.video still answers)
         public static func url() throws -> URL {
             try URL(
-                validatingOpenAPIServerURL: "https://api.ltx.video",
+                validatingOpenAPIServerURL: "https://api.ltx.io",
                 variables: []
             )
         }
     }
-    /// LTX
+    /// LTX (the legacy https://api.ltx.video still answers)
     @available(*, deprecated, renamed: "Servers.Server1.url")
     public static func server1() throws -> URL {
         try URL(
-            validatingOpenAPIServerURL: "https://api.ltx.video",
+            validatingOpenAPIServerURL: "https://api.ltx.io",
             variables: []
         )
     }

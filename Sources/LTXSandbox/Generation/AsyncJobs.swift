@@ -22,14 +22,14 @@ struct AsyncJobs: Sendable {
             await state.updateJob(id) { $0.status = "processing" }
             if wait > .zero { try? await Task.sleep(for: wait) }
             if fail {
-                await state.updateJob(id) { $0.status = "failed"; $0.error = "the model could not render this request (sandbox --fail-jobs)"; $0.completedAt = .now }
+                await state.updateJob(id) { $0.status = "failed"; $0.error = .init(_type: "api_error", message: "the model could not render this request (sandbox --fail-jobs)"); $0.completedAt = .now }
                 return
             }
             do throws(SandboxFailure) {
                 let path = try await production()
                 await state.updateJob(id) { $0.status = "completed"; $0.result = path; $0.completedAt = .now }
             } catch {
-                await state.updateJob(id) { $0.status = "failed"; $0.error = error.message; $0.completedAt = .now }
+                await state.updateJob(id) { $0.status = "failed"; $0.error = .init(_type: error.type, message: error.message); $0.completedAt = .now }
             }
         }
         return Job(id: id, status: .pending, createdAt: record.createdAt)

@@ -87,23 +87,37 @@ struct Producers: Sendable {
         }
     }
 
-    /// text-to-video, and image-to-video when `imageURI` is given.
-    func generate(imageURI: String?, model: String, duration: Int, resolution: String, fps: Int?, generateAudio: Bool?)
+    /// text-to-video, and image-to-video when `imageURI` is given. `duration`
+    /// nil is `"duration": null`, automatic: the 2.5 models only, not with a
+    /// last frame; the sandbox then picks the cell's shortest length (the API
+    /// never goes past the longest).
+    func generate(imageURI: String?, lastFrameURI: String?, model: String, duration: Int?, resolution: String, fps: Int?, generateAudio: Bool?)
         async throws(SandboxFailure) -> Production {
         let fps = fps ?? Catalogue.defaultFPS
         try Self.accept(model: model, for: imageURI == nil ? .textToVideo : .imageToVideo)
-        if let problem = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps, duration: duration)
+        if let problem = GenerationRules.evaluate(model: model, resolution: resolution, fps: fps, duration: duration, lastFrame: lastFrameURI != nil)
             .first(where: { $0.severity == .error }) {
             throw .invalid("\(problem.actual) is not supported: \(problem.required)")
         }
+        let seconds = duration ?? Catalogue.durations(model: model, resolution: resolution, fps: fps)?.min() ?? 6
         let size = resolution.split(separator: "x").compactMap { Int($0) }
         guard size.count == 2 else { throw .invalid("resolution must be WIDTHxHEIGHT") }
         var image: ResolvedInput?
         if let uri = imageURI {
             (image, _) = try await resolver.accept(uri, field: "image_uri", kind: .image, CheckRequest(endpoint: .imageToVideo))
         }
+        if let uri = lastFrameURI {
+            // Resolved and checked as an image like the first; the pattern does not show it.
+            do throws(SandboxFailure) {
+                let (last, _) = try await resolver.accept(uri, field: "last_frame_uri", kind: .image, CheckRequest(endpoint: .imageToVideo))
+                last.discard()
+            } catch {
+                image?.discard()
+                throw error
+            }
+        }
         let spec = PatternClipSpec(output: await resultPath(), width: size[0], height: size[1], frameRate: fps,
-                                   duration: Double(duration), image: image?.path,
+                                   duration: Double(seconds), image: image?.path,
                                    sound: generateAudio == false ? .none : .tone(frequency: 440))
         return { [image] () async throws(SandboxFailure) -> String in
             defer { image?.discard() }

@@ -75,7 +75,7 @@ extension GenerationJob {
     public static func textToVideo(_ body: TextToVideoRequest, output: String) -> GenerationJob {
         GenerationJob(endpoint: .textToVideo, inputs: [], output: output) { _, _ in .textToVideo(body) } estimate: { _ in
             Pricing.estimate(endpoint: .textToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
-                             seconds: Double(body.duration))
+                             seconds: Double(billedSeconds(body.duration, model: body.model, resolution: body.resolution, fps: body.fps)))
         }
     }
 
@@ -89,8 +89,15 @@ extension GenerationJob {
             return .imageToVideo(body)
         } estimate: { _ in
             Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
-                             seconds: Double(body.duration))
+                             seconds: Double(billedSeconds(body.duration, model: body.model, resolution: body.resolution, fps: body.fps)))
         }
+    }
+
+    /// The seconds an estimate counts: `duration`, or for an automatic one
+    /// (nil) the longest the API may choose for the cell, what a `--max-cost`
+    /// must allow for (the API holds that much credit too).
+    static func billedSeconds(_ duration: Int?, model: String, resolution: String, fps: Int?) -> Int {
+        duration ?? Catalogue.durations(model: model, resolution: resolution, fps: fps ?? Catalogue.defaultFPS)?.max() ?? 0
     }
 
     /// `audioToVideo` of a prompt, an image or both, the body's URIs left to delivery.

@@ -119,7 +119,7 @@ struct PaidCall: Sendable {
                 try await note { j throws(JournalError) in try await j.completed(fingerprint, resultURL: url) }
                 return try await fetch(url, jobID: id)
             case .failed?:
-                let why = job.error ?? "no reason given"
+                let why = job.error.map { "\($0._type): \($0.message)" } ?? "no reason given"
                 try await note { j throws(JournalError) in try await j.failed(fingerprint, error: why) }
                 throw .jobFailed("job \(id) failed: \(why)")
             case .pending?, .processing?, nil:

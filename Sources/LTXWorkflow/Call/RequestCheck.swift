@@ -41,7 +41,7 @@ public enum RequestCheck {
     }
 
     /// The same for text/image-to-video's parameters alone.
-    public static func refusal(endpoint: Endpoint, model: String, resolution: String, fps: Int?, duration: Int, prompt: String) -> String? {
+    public static func refusal(endpoint: Endpoint, model: String, resolution: String, fps: Int?, duration: Int?, prompt: String) -> String? {
         if let line = GenerationRules.modelRefusal(model, for: endpoint) { return line }
         return GenerationRules.refusal(GenerationRules.evaluate(model: model, resolution: resolution, fps: fps ?? Catalogue.defaultFPS,
                                                                 duration: duration, endpoint: endpoint) + [GenerationRules.prompt(prompt)])

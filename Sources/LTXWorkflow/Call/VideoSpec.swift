@@ -7,8 +7,8 @@ import LTXPreflight
 public struct VideoSpec: Sendable, Equatable {
     public var prompt: String
     public var model: String
-    /// Whole seconds.
-    public var duration: Int
+    /// Whole seconds; nil is automatic (`"duration": null`, the 2.5 models).
+    public var duration: Int?
     public var resolution: String
     /// Nil: the API's default (`Catalogue.defaultFPS`, 24).
     public var fps: Int?
@@ -16,7 +16,7 @@ public struct VideoSpec: Sendable, Equatable {
     /// False asks for silent video.
     public var audio: Bool
 
-    public init(prompt: String, model: String = Catalogue.defaultGenerationModel, duration: Int, resolution: String = "1920x1080", fps: Int? = nil,
+    public init(prompt: String, model: String = Catalogue.defaultGenerationModel, duration: Int?, resolution: String = "1920x1080", fps: Int? = nil,
                 cameraMotion: CameraMotion? = nil, audio: Bool = true) {
         self.prompt = prompt
         self.model = model

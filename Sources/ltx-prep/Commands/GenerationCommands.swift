@@ -9,8 +9,9 @@ struct GenerationArguments: ParsableArguments {
     @Option(help: ArgumentHelp("One of \(Catalogue.entry(.textToVideo).models.joined(separator: ", ")); the default is the cheapest (`ltx-prep models` lists prices).",
                                valueName: "model"))
     var model: String = Catalogue.defaultGenerationModel
-    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (a fast model at 720p or 1080p and 24 or 25 fps: up to 20).", valueName: "seconds"))
-    var duration: Int
+    @Option(help: ArgumentHelp("Seconds of video: 6, 8 or 10 (a fast model at 720p or 1080p and 24 or 25 fps: up to 20); "
+                               + "auto lets a 2.5 model choose (estimated at the longest it may choose).", valueName: "seconds"))
+    var duration: GenerationDuration
     @Option(help: "Width x height: 1280x720, 1920x1080, 2560x1440 or 3840x2160, or the same tiers in portrait (1080x1920...).")
     var resolution: String = "1920x1080"
     @Option(help: "Frames per second: 24, 25, 48 or 50 (default: the API's, 24).") var fps: Int?
@@ -26,7 +27,7 @@ struct GenerationArguments: ParsableArguments {
     }
 
     var spec: VideoSpec {
-        VideoSpec(prompt: prompt, model: model, duration: duration, resolution: resolution, fps: fps, cameraMotion: cameraMotion,
+        VideoSpec(prompt: prompt, model: model, duration: duration.seconds, resolution: resolution, fps: fps, cameraMotion: cameraMotion,
                   audio: !noAudio)
     }
 }
@@ -51,6 +52,18 @@ struct GenerationCall: ParsableArguments {
 }
 
 extension CameraMotion: ExpressibleByArgument {}
+
+/// `--duration`: whole seconds, or `auto` (`"duration": null`).
+struct GenerationDuration: ExpressibleByArgument {
+    /// Nil: automatic.
+    var seconds: Int?
+
+    init?(argument: String) {
+        if argument == "auto" { seconds = nil; return }
+        guard let n = Int(argument) else { return nil }
+        seconds = n
+    }
+}
 
 /// audio-to-video's deliveries: `GenerationJob.audioToVideo` takes no URL.
 enum AudioDelivery: String, ExpressibleByArgument, CaseIterable {
