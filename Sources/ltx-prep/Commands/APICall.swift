@@ -65,7 +65,7 @@ enum APICall {
     ) async throws -> T {
         let (json, settings) = (options.json, options.settings(provider, force: force))
         return try await reportingFailures {
-            try await interruptibly(quiet: json) { status throws(WorkflowError) in
+            try await interruptibly(quiet: json || options.quiet) { status throws(WorkflowError) in
                 try await body(settings, { _ throws(WorkflowError) in try options.confirm() }) { event in
                     switch event.line(summary: summary, provider: provider) {
                     case .status(let text): status.show(text)

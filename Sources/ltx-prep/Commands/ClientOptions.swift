@@ -42,6 +42,7 @@ struct ClientOptions: ParsableArguments {
     @Flag(help: "Check, fix, estimate, print the request; send nothing.") var dryRun = false
     @Flag(help: "Do not ask before a paid call on a terminal.") var yes = false
     @Flag(help: "One JSON object with the result instead of text.") var json = false
+    @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
     @Flag(help: "The synchronous v1 route (one connection held for the whole generation), not an async v2 job.") var sync = false
     @OptionGroup var journal: JournalPath
     @Flag(help: "Send again what the journal says was sent with no result seen (it may be billed twice).") var again = false
