@@ -92,7 +92,7 @@ public enum WholeRetake {
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
         guard let video = media.primaryVideo else { throw .unusable("\(request.input): has no video stream to retake") }
-        if let why = SpliceWriter.refusal(for: media.container) { throw .unusable("\(request.input): cannot splice into it: \(why)") }
+        if let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .unusable("\(request.input): cannot splice into it: \(why)") }
         let duration = video.duration ?? media.duration ?? 0
         let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)
         var calls: [RetakeCall]
