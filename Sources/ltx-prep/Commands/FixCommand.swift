@@ -74,9 +74,11 @@ struct FixCommand: AsyncParsableCommand {
         // The plan is said before the work starts, which can take minutes.
         let planned: (report: CheckReport, plan: FixPlan)
         do throws(FixError) { planned = try await Fixer.plan(input, request) } catch { try fail(error) }
-        if !json { Console.out(planned.plan.text(for: input)) }
+        let input = input, json = json
         switch await interruptibly(quiet: json || quiet, { bar throws(FixError) in
-            try await Fixer.fix(planned.report, request, plan: planned.plan) { bar.show($0) }
+            try await Fixer.fix(planned.report, request, plan: planned.plan, progress: { bar.show($0) }) { plan in
+                if !json { Console.out(plan.text(for: input)) }
+            }
         }) {
         case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : outcome.resultText)
         case .failure(let error): try fail(error)

@@ -1,3 +1,4 @@
+import LTXClient
 import LTXMedia
 import Synchronization
 
@@ -11,10 +12,19 @@ final class StatusLine: Sendable {
     /// When the line was last drawn; nil before it is.
     private let last = Mutex<ContinuousClock.Instant?>(nil)
 
-    /// How often a plain line is written off a terminal.
-    static let lineInterval: Duration = .seconds(5)
+    /// How often a plain line is written off a terminal, the first after one
+    /// interval: quick work stays silent. LTX_PREP_PROGRESS_INTERVAL (seconds)
+    /// changes it (tests see lines at once with 0).
+    static let lineInterval: Duration = {
+        let seconds = ClientConfiguration.processEnvironment["LTX_PREP_PROGRESS_INTERVAL"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        return .milliseconds(Int64(min(3600, max(0, seconds ?? 5)) * 1000))
+    }()
 
-    init(quiet: Bool) { mode = quiet ? .off : Console.stderrIsTerminal ? .redraw : .lines }
+    init(quiet: Bool) {
+        mode = quiet ? .off : Console.stderrIsTerminal ? .redraw : .lines
+        // Off a terminal the first line waits one interval, as if one had just been written.
+        if mode == .lines { last.withLock { $0 = started } }
+    }
 
     private var enabled: Bool { mode != .off }
 
