@@ -44,7 +44,7 @@ enum VideoRules {
     private static func resolution(_ v: VideoStreamInfo) -> Finding {
         let w = v.displayWidth, h = v.displayHeight
         let required = "at most \(APILimits.videoLongSide)x\(APILimits.videoShortSide) (either orientation)"
-        let actual = "\(w)x\(h)" + (v.rotation != 0 ? " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" : "")
+        let actual = "\(w)x\(h)" + (v.rotation != 0 ? " (coded \(v.codedWidth)x\(v.codedHeight), \(v.rotationText))" : "")
         guard let fitted = APILimits.fittedSize(width: w, height: h) else {
             return .pass(.videoResolution, actual: actual, required: required)
         }
