@@ -84,6 +84,8 @@ public enum Generation {
     public static func run(_ job: GenerationJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
+        // Every step's retries (upload, call, polls, download) become events.
+        let client = client.reportingRetries { events(.retrying($0)) }
         if !options.dryRun {
             // Any spelling of an input's path (device and inode): the input is never written.
             for input in job.inputs where input.path == job.output || OutputFile.sameFile(input.path, job.output) {

@@ -182,7 +182,12 @@ struct UploadCommand: AsyncParsableCommand {
             let status = StatusLine(quiet: json || quiet)
             let settings = CallSettings(apiKey: key.apiKey, baseURL: key.baseURL)
             let outcome = try await FileUpload.run(file, settings: settings, dryRun: dryRun, logger: logger) { event in
-                if case .status(let text) = event.line(summary: "this upload", provider: .ltx) { status.show(text) }
+                switch event.line(summary: "this upload", provider: .ltx) {
+                case .status(let text): status.show(text)
+                // A retry's line: kept on the terminal, as the API commands keep it.
+                case .note(let text): status.clear(); Console.note(text)
+                case .textNote: break
+                }
             }
             status.clear()
             if json, let receipt = outcome.receipt { return Console.out(JSONOutput.line(receipt)) }
