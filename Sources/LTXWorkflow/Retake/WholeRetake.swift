@@ -132,9 +132,14 @@ public enum WholeRetake {
             do throws(MediaError) {
                 cut = try await BlockingExecutor.run { () throws(MediaError) in try MediaProbe.windowCut(from: start, to: end, in: request.input) }
             } catch { throw .unusable(error.description) }
-            // Only H.264 and HEVC windows are copied from a keyframe; others are cut exactly.
-            let snapped = ["h264", "hevc"].contains(video.codec)
-                ? RetakeWindow.snap(call, keyframe: cut?.keyframe, copiedUntil: cut?.copiedUntil, frameRate: fps) : call
+            // Only H.264 and HEVC windows can be copied from a keyframe; any other codec is
+            // re-encoded for the API anyway, so its window is cut exactly.
+            var snapped = call
+            if ["h264", "hevc"].contains(video.codec) {
+                snapped = RetakeWindow.snap(call, keyframe: cut?.keyframe, copiedUntil: cut?.copiedUntil, frameRate: fps)
+            } else {
+                snapped.exact = true
+            }
             let frames = snapped.exact ? cut?.exactFrames : cut?.copiedFrames
             calls[i] = RetakeWindow.billed(snapped, frames: frames ?? Int((snapped.window.duration * fps).rounded()), frameRate: fps)
         }
