@@ -27,8 +27,9 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
+# The build's progress goes to stderr, so that stdout is the command's own.
 run: deps
-	@$(SWIFT) build --product ltx-prep -q
+	@$(SWIFT) build --product ltx-prep >&2
 	@.build/debug/ltx-prep $(ARGS)
 
 # The Swift runtime linked statically: start-up loads 11 fewer shared libraries

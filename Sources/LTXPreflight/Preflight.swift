@@ -14,14 +14,20 @@ public struct CheckRequest: Sendable, Equatable {
     /// A size limit stricter than the delivery's (a proxy's or another
     /// host's), in bytes counted as the delivery counts them.
     public var maxBytes: Int64?
+    /// Also the rules of local LTX pipelines, which the API does not hold a
+    /// file to (it takes any count of frames and any size, and resizes):
+    /// `video.frame-count.8k+1` and `video.size.multiple-of-32`. Off, they are
+    /// not evaluated, so an ordinary 720p, 1080p or 4K file has no warning.
+    public var strict: Bool
 
     public init(endpoint: Endpoint? = nil, section: RetakeSection? = nil, delivery: Delivery = .upload, prompt: String? = nil,
-                maxBytes: Int64? = nil) {
+                maxBytes: Int64? = nil, strict: Bool = false) {
         self.endpoint = endpoint
         self.section = section
         self.delivery = delivery
         self.prompt = prompt
         self.maxBytes = maxBytes
+        self.strict = strict
     }
 
     /// Why these parameters cannot be checked together, named as the CLI's
@@ -105,7 +111,7 @@ public enum Preflight {
         var effective: RetakeSection?
         switch role {
         case .retakeVideo:
-            findings = VideoRules.evaluate(media)
+            findings = VideoRules.evaluate(media, strict: request.strict)
             if let s = request.section, let v = media.primaryVideo, !v.isImage {
                 let duration = v.duration ?? media.duration ?? 0
                 findings += RequestRules.section(s, videoDuration: duration)

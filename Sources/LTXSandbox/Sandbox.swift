@@ -4,8 +4,9 @@ import LTXContract
 import LTXFiles
 import Logging
 import NIOCore
-import OpenAPIRuntime
 import OpenAPIHummingbird
+import OpenAPIRuntime
+import ServiceLifecycle
 
 #if canImport(Glibc)
 import Glibc
@@ -79,7 +80,23 @@ public enum Sandbox {
         defer {
             if configuration.removeStorageOnExit { removeTree(configuration.storageDirectory) }
         }
-        try await app.runService()
+        // Cancelling the caller stops the server by a graceful shutdown alone.
+        // `app.runService()` in the cancelled task got both: the cancellation
+        // closed the listening channel under Hummingbird's accept loop
+        // ("Waiting on child channel: CancellationError()"), then its graceful
+        // shutdown found the channel closed ("Server shutdown error: Already
+        // closed"), two error lines for every sandbox a test stopped. So the
+        // group runs in a task of its own, which the cancellation does not reach.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A connection still busy after this is cut, as before.
+        group.maximumGracefulShutdownDuration = .seconds(10)
+        let services = ServiceGroup(configuration: group)
+        let running = Task { try await services.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await services.triggerGracefulShutdown() }
+        }
     }
 
     /// The sandbox's own folder: uploads, inline inputs and results, one level deep.

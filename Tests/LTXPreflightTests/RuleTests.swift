@@ -50,16 +50,31 @@ import LTXContract
     }
 
     @Test func latentWarningNamesNeighbours() throws {
-        let f = try finding(Self.video(frames: 96), .latentFrameCount)
+        let f = try finding(Self.video(frames: 96), .latentFrameCount, Self.strict)
         #expect(f.severity == .warning)
         #expect(f.fix?.contains("89") == true && f.fix?.contains("97") == true)
-        #expect(try finding(Self.video(frames: 505), .latentFrameCount).severity == .pass)
+        #expect(try finding(Self.video(frames: 505), .latentFrameCount, Self.strict).severity == .pass)
     }
 
     /// Outside 73...505 the count is still judged: 900, 600 and 60 are not 8k+1; 513 is.
     @Test(arguments: [(900, Severity.warning), (600, .warning), (60, .warning), (513, .pass)])
     func latentRuleOutsideTheRange(_ frames: Int, _ severity: Severity) throws {
-        #expect(try finding(Self.video(frames: frames), .latentFrameCount).severity == severity)
+        #expect(try finding(Self.video(frames: frames), .latentFrameCount, Self.strict).severity == severity)
+    }
+
+    /// The local pipelines' rules (`--strict`).
+    static let strict = CheckRequest(strict: true)
+
+    /// Without --strict the API's rules alone are evaluated: a 1080p clip of
+    /// 96 frames (neither 8k+1 nor multiples of 32) has no finding for either.
+    @Test func localPipelineRulesOnlyWhenStrict() throws {
+        let media = Self.video(frames: 96)
+        let plain = try Preflight.evaluate(media).get()
+        #expect(!plain.findings.contains { $0.rule == .latentFrameCount || $0.rule == .sizeMultiple })
+        let strict = try Preflight.evaluate(media, Self.strict).get()
+        #expect(strict.findings.contains { $0.rule == .latentFrameCount && $0.severity == .warning })
+        // Every other finding is the same, in the same order.
+        #expect(strict.findings.filter { $0.rule != .latentFrameCount && $0.rule != .sizeMultiple } == plain.findings)
     }
 
     /// Upload 200 MB (images 15 MB); https URL 32 MB video, 15 MB image; data URI 15 MB video encoded.

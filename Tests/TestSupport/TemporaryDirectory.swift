@@ -7,10 +7,10 @@ import Darwin
 #endif
 
 /// Folders for a test's files, all under one folder per test process
-/// (`$TMPDIR/ltx-tests-PID`). A test leaves its files, to be looked at when
-/// it fails; the folders of runs whose process has ended are removed when
-/// the next run starts, so a machine that runs the suite again and again
-/// keeps one run's files, not every run's (the suite writes hundreds of MB).
+/// (`$TMPDIR/ltx-tests-PID`), removed when the process exits: a run of the
+/// suite writes about 100 MB, which stayed in /tmp until the next run.
+/// `LTX_KEEP_TEST_FILES=1` keeps them, to look at a failure. The folders of
+/// runs that did not exit (a crash, a kill) are removed when the next run starts.
 public enum TemporaryDirectory {
     private static let root: String = {
         let base = FileManager.default.temporaryDirectory.path
@@ -20,8 +20,13 @@ public enum TemporaryDirectory {
         }
         let root = "\(base)/ltx-tests-\(getpid())"
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // At exit rather than after each test: suites keep a folder in a
+        // stored property, and Swift Testing has no hook after a whole run.
+        if getenv("LTX_KEEP_TEST_FILES") == nil { atexit { TemporaryDirectory.removeRoot() } }
         return root
     }()
+
+    private static func removeRoot() { try? FileManager.default.removeItem(atPath: root) }
 
     public static func make(_ prefix: String) -> String {
         let d = "\(root)/\(prefix)-\(UUID().uuidString)"

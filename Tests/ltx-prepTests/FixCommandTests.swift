@@ -263,4 +263,19 @@ import TestSupport
         #expect(mp4.status == 0 && mp4.stdout.contains("remux MOV to MP4"), "\(mp4.stdout)")
         #expect(try MediaProbe.probeBlocking("\(dir)/as.mp4").container == .mp4)
     }
+
+    /// Off a terminal, long work is not silent: the plan comes first on
+    /// stdout, progress lines on stderr (one every 5 s, the first after 5 s;
+    /// at once here, LTX_PREP_PROGRESS_INTERVAL=0); --quiet silences them.
+    @Test func progressOffATerminalAndQuiet() throws {
+        let input = Fixtures.path("vp9_opus.webm")
+        let quick = try BinaryRunner.run(["fix", input, "-o", "\(dir)/quick.mp4"])
+        #expect(quick.status == 0 && quick.stderr.isEmpty, "\(quick.stderr)")
+        let r = try BinaryRunner.run(["fix", input, "-o", "\(dir)/progress.mp4"], environment: ["LTX_PREP_PROGRESS_INTERVAL": "0"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdoutLines.first == "\(input): plan (re-encodes)" && r.stdoutLines.filter { $0.contains("plan (") }.count == 1, "\(r.stdout)")
+        #expect(!r.stderrLines.isEmpty && r.stderrLines.allSatisfy { $0.contains("/97 frames") && !$0.contains("\u{1B}") }, "\(r.stderr)")
+        let quiet = try BinaryRunner.run(["fix", input, "-o", "\(dir)/quiet.mp4", "--quiet"], environment: ["LTX_PREP_PROGRESS_INTERVAL": "0"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
 }

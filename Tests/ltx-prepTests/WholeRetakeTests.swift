@@ -194,9 +194,17 @@ import TestSupport
         #expect((result?["whole_video_reencoded"] as? String)?.contains("encoded once as H.264") == true)
 
         let webm = try retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.webm")
-        #expect(webm.status == 2 && webm.stderrLines.count == 1 && webm.stderr.contains("cannot splice into it: a WebM"), "\(webm.stderr)")
+        #expect(webm.status == 2 && webm.stderrLines.count == 1 && webm.stderr.contains("cannot splice into it: a WebM")
+                && webm.stderr.contains("name the output .mp4, .mov or .mkv"), "\(webm.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/vp9.webm"))
+
+        // Named .mp4, the WebM's retake is fixed, sent, and the whole video comes back as H.264 in MP4.
+        let asMP4 = try retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.mp4")
+        #expect(asMP4.status == 0, "\(asMP4.stderr)")
+        let mp4 = try probe("vp9.mp4")
+        #expect(mp4.container == .mp4 && mp4.primaryVideo?.codec == "h264" && mp4.primaryVideo?.frameCount == 97 && mp4.primaryAudio?.codec == "aac")
+        #expect(try await sandbox.paidFor().jobs == 2)
     }
 
     @Test func hevcInMOVComesBackAsHEVCTaggedHvc1InMOV() throws {

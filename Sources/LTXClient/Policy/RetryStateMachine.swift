@@ -16,6 +16,20 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxDelay = maxDelay
         self.maxRetryAfter = maxRetryAfter
     }
+
+    /// The longest an API that cannot be reached is tried: every attempt
+    /// waiting `connectTimeout` for its connection (a refusal comes at once),
+    /// and the longest backoff between them. Within `deadline` plus the last
+    /// attempt's connect, as `RetryStateMachine` starts none after it.
+    public func longestUnreachableWait(connectTimeout: Duration) -> Duration {
+        var total = connectTimeout * maxAttempts
+        var delay = baseDelay
+        for _ in 1..<max(1, maxAttempts) {
+            total += min(delay, maxDelay)  // the jitter takes at most the whole delay
+            delay *= 2
+        }
+        return min(total, deadline + connectTimeout)
+    }
 }
 
 /// Decides, after each attempt, whether to stop, fail or wait and retry.

@@ -57,21 +57,60 @@ public final class LTXAPIClient: Sendable {
     private let api: Client
     private let logger: Logger
     private let sleep: @Sendable (Duration) async throws -> Void
-    private let rateGate = RateGate()
+    private let rateGate: RateGate
+    /// Told of each retry before its wait (`reportingRetries(to:)`).
+    private let onRetry: @Sendable (RetryNotice) -> Void
 
-    public init(configuration: ClientConfiguration, httpClient: HTTPClient = .shared,
+    /// How long a connection may take to open. AsyncHTTPClient's shared
+    /// client waits 90 s, and its pool keeps re-dialling a refused port for
+    /// all of it: a dead API cost 5 attempts of 90 s before the first line.
+    /// An API that answers at all opens a connection in well under a second.
+    public static let connectTimeout: Duration = .seconds(5)
+
+    /// The longest a call waits on an API that cannot be reached with the
+    /// default retry policy, before it fails (exit 4 in the CLI): said in `--help`.
+    public static var unreachableBound: Duration { RetryPolicy().longestUnreachableWait(connectTimeout: connectTimeout) }
+
+    /// The client every `LTXAPIClient` uses unless given another: the shared
+    /// client's settings (redirects followed, 90 s without a byte read fails a
+    /// transfer) with `connectTimeout`, and a failed connection failing its
+    /// request at once instead of being dialled again inside the pool, so
+    /// that `RetryStateMachine` alone retries, each retry seen and counted.
+    /// Never shut down, as `HTTPClient.shared` is not: it lives as long as the process.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.timeout.connect = TimeAmount(connectTimeout)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public init(configuration: ClientConfiguration, httpClient: HTTPClient = LTXAPIClient.sharedHTTPClient,
                 logger: Logger = Logger(label: "ltx-prep.client"),
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.configuration = configuration
         self.http = httpClient
         self.logger = logger
         self.sleep = sleep
+        self.rateGate = RateGate()
+        self.onRetry = { _ in }
         // BaseURL validated the string, so it parses.
         let serverURL = URL(string: configuration.baseURL.string) ?? URL(filePath: "/")
         api = Client(serverURL: serverURL,
                      transport: AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: TimeAmount(configuration.requestTimeout))),
                      middlewares: [AuthenticationMiddleware(provider: configuration.provider, key: configuration.apiKey),
                                    ErrorEnvelopeMiddleware()])
+    }
+
+    private init(_ other: LTXAPIClient, onRetry: @escaping @Sendable (RetryNotice) -> Void) {
+        (configuration, http, api, logger, sleep, rateGate) = (other.configuration, other.http, other.api, other.logger, other.sleep, other.rateGate)
+        self.onRetry = onRetry
+    }
+
+    /// This client, telling `observer` of each retry before it waits (the
+    /// workflow turns them into events; the CLI prints one line each). The
+    /// connections and the pause after a 429 are shared with this client.
+    public func reportingRetries(to observer: @escaping @Sendable (RetryNotice) -> Void) -> LTXAPIClient {
+        LTXAPIClient(self, onRetry: observer)
     }
 
     // MARK: calls
@@ -82,7 +121,7 @@ public final class LTXAPIClient: Sendable {
     public func upload(file: String, contentType: String,
                        progress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws(ClientError) -> Uploaded {
         guard configuration.provider == .ltx else { throw .unsupported("\(configuration.provider.rawValue) has no upload endpoint") }
-        let (ticket, _) = try await withRetries(.uploadURL, "getting the upload URL") { () async throws -> UploadTicket in
+        let (ticket, _) = try await withRetries(.uploadURL, "getting the upload URL", target: configuration.baseURL.string.prefixBeforePath) { () async throws -> UploadTicket in
             switch try await self.api.createUpload() {
             case .ok(let ok): return try ok.body.json
             case let other: throw UnexpectedAnswer(description: "\(other)")
@@ -95,7 +134,7 @@ public final class LTXAPIClient: Sendable {
         let size = try fileSize(file)
         let clock = ContinuousClock()
         let started = clock.now
-        _ = try await withRetries(.uploadPUT, "the upload's PUT") { () async throws -> Void in
+        _ = try await withRetries(.uploadPUT, "the upload's PUT", target: target.string.prefixBeforePath) { () async throws -> Void in
             // The signed URL is not in the contract (its host is the storage's):
             // the PUT is sent by hand, streamed from disk, without the key.
             var headers = HTTPHeaders()
@@ -150,7 +189,7 @@ public final class LTXAPIClient: Sendable {
     public func submit(_ request: GenerationRequest, inline: InlineFile? = nil) async throws(ClientError) -> Job {
         if let inline { return try await submitInline(request, inline: inline) }
         if request.automaticDuration { return try await submitJSON(request) }
-        let (job, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", paid: true) { () async throws -> Job in
+        let (job, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Job in
             let accepted: Components.Responses.JobAccepted
             switch request {
             case .retake(let body):
@@ -182,7 +221,7 @@ public final class LTXAPIClient: Sendable {
         let (prefix, suffix) = try Self.split(request, inline)
         let size = try fileSize(inline.path)
         let path = request.endpoint.v2Path
-        let (job, _) = try await withRetries(.generation, "submitting \(path)", paid: true) { () async throws -> Job in
+        let (job, _) = try await withRetries(.generation, "submitting \(path)", target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Job in
             let response = try await self.postInline(path, prefix: prefix, file: inline.path, size: size, suffix: suffix)
             let body = try await response.body.collect(upTo: 1 << 20)
             return try Self.jobDecoder.decode(Job.self, from: Data(Array(buffer: body)))
@@ -208,7 +247,7 @@ public final class LTXAPIClient: Sendable {
         let json: [UInt8]
         do { json = try request.json() } catch { throw .file("could not encode the request: \(error)") }
         let path = request.endpoint.v2Path
-        let (job, _) = try await withRetries(.generation, "submitting \(path)", paid: true) { () async throws -> Job in
+        let (job, _) = try await withRetries(.generation, "submitting \(path)", target: self.configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Job in
             var post = HTTPClientRequest(url: self.configuration.baseURL.url(path))
             post.method = .POST
             let auth = self.configuration.provider.authHeader(self.configuration.apiKey)
@@ -234,7 +273,7 @@ public final class LTXAPIClient: Sendable {
         guard let path = Components.Parameters.JobEndpoint(rawValue: endpoint.rawValue) else {
             throw .unsupported("\(endpoint.rawValue) has no v2 route")
         }
-        let (job, _) = try await withRetries(.polling, "polling \(endpoint.v2Path)/\(id)") { () async throws -> Job in
+        let (job, _) = try await withRetries(.polling, "polling \(endpoint.v2Path)/\(id)", target: configuration.baseURL.string.prefixBeforePath) { () async throws -> Job in
             switch try await self.api.getJob(path: .init(endpoint: path, id: id)) {
             case .ok(let ok): return try ok.body.json
             case let other: throw UnexpectedAnswer(description: "\(other)")
@@ -374,7 +413,7 @@ public final class LTXAPIClient: Sendable {
     private func receive(_ path: String, output: String, check: ResultCheck?, progress: @escaping @Sendable (Int64, Int64?) -> Void,
                          send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> Generated {
         let file = OutputFile(path: output, suffix: "part")
-        let ((bytes, requestID), attempts) = try await withRetries(.generation, path, paid: true) { () async throws -> (Int64, String?) in
+        let ((bytes, requestID), attempts) = try await withRetries(.generation, path, target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> (Int64, String?) in
             switch try await send() {
             case .video(let body, let requestID):
                 return (try await Self.write(body, to: file.temporary, progress: progress), requestID)
@@ -407,7 +446,7 @@ public final class LTXAPIClient: Sendable {
     /// A result URL: no key, its own retries on connection failures and 5xx
     /// (the generation is done and paid for; only the transfer is repeated).
     private func fetch(_ url: String, to temporary: String, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws -> Int64 {
-        let (bytes, _) = try await withRetries(.download, "downloading \(url)") { () async throws -> Int64 in
+        let (bytes, _) = try await withRetries(.download, "downloading \(url)", target: url.prefixBeforePath) { () async throws -> Int64 in
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "User-Agent", value: Self.userAgent)
             let response = try await self.http.execute(request, timeout: self.timeout)
@@ -469,8 +508,9 @@ public final class LTXAPIClient: Sendable {
     }
 
     /// Runs `attempt` until it succeeds or `RetryStateMachine` says stop; a
-    /// failure names `stage` (`label` is for the log).
-    private func withRetries<T: Sendable>(_ stage: CallStage, _ label: String, paid: Bool = false,
+    /// failure names `stage` (`label` is for the log), and each retry is told
+    /// to `onRetry` as going to `target` before its wait.
+    private func withRetries<T: Sendable>(_ stage: CallStage, _ label: String, target: String, paid: Bool = false,
                                           _ attempt: @escaping @Sendable () async throws -> T) async throws(ClientError) -> (T, Int) {
         var machine = RetryStateMachine(policy: configuration.retry)
         let clock = ContinuousClock()
@@ -483,12 +523,14 @@ public final class LTXAPIClient: Sendable {
             logger.debug("\(label) (attempt \(machine.attempts + 1))")
             let outcome: RetryStateMachine.Outcome
             let failure: ClientError
+            let neverConnected: Bool
             do {
                 return (try await attempt(), machine.attempts + 1)
             } catch {
+                neverConnected = Self.failedBeforeSending(error)
                 switch Self.classify(error, attempts: machine.attempts + 1) {
                 case .final(let e): throw e.at(stage)
-                case .retryable(.connectionFailed, let e) where paid && !Self.failedBeforeSending(error):
+                case .retryable(.connectionFailed, let e) where paid && !neverConnected:
                     // The request may have reached the API: sending it again could pay twice.
                     throw e.at(stage)
                 case .retryable(.status(let code, _), let e) where paid && (code == 502 || code == 504):
@@ -506,8 +548,42 @@ public final class LTXAPIClient: Sendable {
             case .retry(let delay):
                 if case .status(429, _) = outcome { rateGate.hold(for: delay) }
                 logger.info("\(label): \(failure); retrying in \(delay)")
+                onRetry(RetryNotice(stage: stage, target: target, connecting: neverConnected, reason: Self.reason(failure),
+                                    delay: delay, nextAttempt: machine.attempts + 1, maxAttempts: machine.policy.maxAttempts))
                 do { try await sleep(delay) } catch { throw .cancelled }
             }
+        }
+    }
+
+    /// A retried failure in a few words, for its retry line: the API's
+    /// error, or what the connection met ("connection refused").
+    static func reason(_ failure: ClientError) -> String {
+        switch failure {
+        case .api(let e, _, _): e.description
+        case .connection(let why, _, _): why
+        case .droppedDownload: "the transfer was cut"
+        default: failure.description
+        }
+    }
+
+    /// What a failed connection met, shortly: the system's word for a refusal
+    /// or an unreachable network, a time-out, a name that did not resolve.
+    /// Anything else as Swift describes it.
+    static func connectionReason(_ error: any Error) -> String {
+        switch error {
+        case let e as OpenAPIRuntime.ClientError: return connectionReason(e.underlyingError)
+        case let e as NIOConnectionError:
+            if let io = e.connectionErrors.last?.error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
+            if let dns = e.dnsAError ?? e.dnsAAAAError { return "\(e.host) did not resolve (\(dns))" }
+            if let other = e.connectionErrors.last?.error { return connectionReason(other) }
+            return String(describing: e)
+        case let e as IOError: return String(cString: strerror(e.errnoCode)).lowercased()
+        case let e as HTTPClientError where e == .connectTimeout:
+            return "no connection within \(RetryNotice.seconds(connectTimeout))"
+        case let e as ChannelError:
+            if case .connectTimeout = e { return "no connection within \(RetryNotice.seconds(connectTimeout))" }
+            return String(describing: e)
+        default: return String(describing: error)
         }
     }
 
@@ -516,6 +592,9 @@ public final class LTXAPIClient: Sendable {
         switch error {
         case let e as OpenAPIRuntime.ClientError: return failedBeforeSending(e.underlyingError)
         case is NIOConnectionError: return true
+        // A host given as an IP address is dialled without Happy Eyeballs, so
+        // its refusal comes bare; these errnos come from connect() alone.
+        case let e as IOError: return [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(e.errnoCode)
         case let e as HTTPClientError: return e == .connectTimeout
         case let e as ChannelError: if case .connectTimeout = e { return true } else { return false }
         default: return false
@@ -545,7 +624,7 @@ public final class LTXAPIClient: Sendable {
         case is CancellationError: return .final(.cancelled)
         default:
             if Task.isCancelled { return .final(.cancelled) }
-            return .retryable(.connectionFailed, .connection(String(describing: error), attempts: attempts))
+            return .retryable(.connectionFailed, .connection(connectionReason(error), attempts: attempts))
         }
     }
 }

@@ -57,7 +57,11 @@ public struct VideoStreamInfo: Sendable, Codable, Equatable {
     /// the stream's own (a header can misstate it in either direction).
     public var headerWidth: Int?
     public var headerHeight: Int?
-    /// Clockwise rotation a player applies (0, 90, 180, 270), from the display matrix.
+    /// The clockwise turn a player gives the decoded picture to show it
+    /// (0, 90, 180, 270), from the display matrix; `--json`'s `rotation`.
+    /// ffprobe prints the matrix's counter-clockwise angle instead, so its
+    /// `rotation=90` (as FFmpeg 5.1 writes `-metadata rotate=90`) is 270 here,
+    /// and its -90 (a phone held upright, shown turned 90° clockwise) is 90.
     public var rotation: Int
     /// Size as shown, after rotation.
     public var displayWidth: Int

@@ -1,3 +1,9 @@
+extension VideoStreamInfo {
+    /// `rotation` with its direction, as every text says it: a bare "270°"
+    /// reads as ffprobe's counter-clockwise angle, whose sign is the opposite.
+    public var rotationText: String { "rotated \(rotation)° clockwise for display" }
+}
+
 /// The human form `ltx-prep probe` prints, here so that a Swift program
 /// shows a file exactly as the tool does.
 extension MediaInfo {
@@ -12,7 +18,7 @@ extension MediaInfo {
             var parts = ["\(v.codec)" + (v.profile.map { " \($0)" } ?? "")]
             if let pf = v.pixelFormat { parts.append("\(pf)" + (v.bitDepth.map { " \($0)-bit" } ?? "")) }
             var size = "\(v.displayWidth)x\(v.displayHeight)"
-            if v.rotation != 0 { size += " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" }
+            if v.rotation != 0 { size += " (coded \(v.codedWidth)x\(v.codedHeight), \(v.rotationText))" }
             if let w = v.headerWidth, let h = v.headerHeight { size += " (header says \(w)x\(h))" }
             parts.append(size)
             if v.isImage {

@@ -134,7 +134,10 @@ extension MediaProbe {
         while try input.readPacket(into: packet) {
             guard packet.streamIndex == stream, let pts = packet.pts ?? packet.dts, let t = FFmpegTime.seconds(pts, timeBase) else { continue }
             if copying {
-                if t >= end - 1e-6 { copying = false } else if t >= origin - 1e-6 { cut.copiedFrames += 1 }
+                if t >= end - 1e-6 { copying = false } else if t >= origin - 1e-6 {
+                    cut.copiedFrames += 1
+                    cut.copiedUntil = max(cut.copiedUntil ?? t, t)
+                }
             }
             if t >= start - 1e-6 && t < end - 1e-6 { cut.exactFrames += 1 }
             // Pictures shown before `end` follow it in decode order by at most the

@@ -7,10 +7,13 @@ public struct WindowCut: Sendable, Equatable {
     public var copiedFrames: Int
     /// Pictures an exact (re-encoded) cut from the window's start holds.
     public var exactFrames: Int
+    /// When the stream copy's last picture is shown, in seconds; nil when it holds none.
+    public var copiedUntil: Double?
 
-    public init(keyframe: Double?, copiedFrames: Int, exactFrames: Int) {
+    public init(keyframe: Double?, copiedFrames: Int, exactFrames: Int, copiedUntil: Double? = nil) {
         self.keyframe = keyframe
         self.copiedFrames = copiedFrames
         self.exactFrames = exactFrames
+        self.copiedUntil = copiedUntil
     }
 }

@@ -18,6 +18,14 @@ final class AudioSpliceLane: SplicedSound {
     private let packet = Packet()
     /// The original's first sample, in seconds: sample n sits at start + n / rate.
     private var startTime: Double?
+    /// Where the original's sound ends, in `inTimeBase`: the latest packet's
+    /// end (pts + duration). The decoder gives the last AAC frame whole, 1024
+    /// samples, where its packet says less (the rest is the encoder's padding,
+    /// 384 of 1024 in a 5 s clip at 48 kHz): encoding all of it made the
+    /// spliced track 13 ms longer than the original's. Nil once a packet
+    /// comes without a time or a duration: then every decoded sample is kept.
+    private var end: Int64?
+    private var endKnown = true
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double) throws(MediaError) {
         (inTimeBase, decoder, encoder) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Decoder, Encoder) in
@@ -30,6 +38,12 @@ final class AudioSpliceLane: SplicedSound {
     }
 
     func take(_ packet: borrowing Packet, output: OutputContext) throws(MediaError) {
+        // Before the packet is decoded, so its samples are judged against its own end.
+        if endKnown, let pts = packet.pts, packet.duration > 0 {
+            end = max(end ?? .min, pts + packet.duration)
+        } else {
+            (endKnown, end) = (false, nil)
+        }
         try decoder.send(packet)
         try drainDecoder(output: output)
     }
@@ -53,13 +67,23 @@ final class AudioSpliceLane: SplicedSound {
 
     private func drainFIFO(flush: Bool, output: OutputContext) throws(MediaError) {
         guard let resampler else { return }
-        while try resampler.pop(into: mixed, flush: flush) {
+        // A frame's worth stays buffered until the flush, which alone cuts at
+        // the original's end: only the last frame the encoder gets is short
+        // (as it allows), whatever a packet's duration said before the end.
+        while flush || resampler.buffered >= 2 * encoder.frameSize,
+              try resampler.pop(into: mixed, flush: flush, limit: flush ? endSample : nil) {
             try mixer.mix(mixed.pointer, at: (startTime ?? 0) + Double(mixed.pointer.pointee.pts) / Double(encoder.sampleRate))
             let offset = Int64(((startTime ?? 0) * Double(encoder.sampleRate)).rounded())
             mixed.pointer.pointee.pts += offset
             try encoder.send(mixed.pointer)
             try output.drain(encoder, into: outIndex, using: packet)
         }
+    }
+
+    /// `end` as a sample count from the first sample, at the encoder's rate.
+    private var endSample: Int64? {
+        guard let end, let endSeconds = FFmpegTime.seconds(end, inTimeBase) else { return nil }
+        return Int64(((endSeconds - (startTime ?? 0)) * Double(encoder.sampleRate)).rounded())
     }
 
     func finish(output: OutputContext) throws(MediaError) {

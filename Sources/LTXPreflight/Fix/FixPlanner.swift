@@ -69,7 +69,7 @@ public enum FixPlanner {
             }
         }
         let longest = APILimits.maxWindow(frameRate: fps)
-        if let call = options.retakeWindow, call.window.duration < duration - 0.5 / max(fps, 1) {
+        if let call = options.retakeWindow, call.cutsClip(duration: duration, frameRate: fps) {
             // A whole-video retake sends only its window, whatever the clip's length.
             window = call.window
             encoding.frameRate = nil
@@ -261,9 +261,11 @@ extension FixPlanner {
         return plan
     }
 
-    /// True when `placeWindow` needs the keyframe before the window.
-    public static func needsKeyframe(_ plan: FixPlan) -> Bool {
-        plan.window != nil && plan.video == .copy && plan.section != nil
+    /// True when `placeWindow` needs the keyframe before the window. A whole
+    /// retake's window was placed by its plan, which read the keyframe and
+    /// the copy's end already (`RetakeWindow.snap`): not looked up twice.
+    public static func needsKeyframe(_ plan: FixPlan, options: FixOptions = FixOptions()) -> Bool {
+        plan.window != nil && plan.video == .copy && plan.section != nil && plan.window != options.retakeWindow?.window
     }
 }
 

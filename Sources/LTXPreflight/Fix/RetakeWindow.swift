@@ -19,6 +19,13 @@ public struct RetakeCall: Sendable, Codable, Equatable {
     /// The seconds of input billed for it: `frames` at the input's rate.
     public var seconds: Double?
 
+    /// True when the window is shorter than a clip of `duration` seconds at
+    /// `frameRate` by at least half a frame: then it is cut from the clip,
+    /// else the whole clip is sent. The one place this is decided.
+    public func cutsClip(duration: Double, frameRate: Double) -> Bool {
+        window.duration < duration - 0.5 / max(frameRate, 1)
+    }
+
     public init(window: TimeWindow, section: TimeWindow, sections: [TimeWindow], exact: Bool, frames: Int? = nil, seconds: Double? = nil) {
         self.window = window
         self.section = section
@@ -97,10 +104,14 @@ public enum RetakeWindow {
     /// Starts the window on `keyframe` (a stream copy) when that adds at most
     /// `maxSnap` seconds and stays within the longest window; otherwise the
     /// window is cut exactly.
-    public static func snap(_ call: RetakeCall, keyframe: Double?, frameRate: Double) -> RetakeCall {
+    /// `copiedUntil` is where the copy's last picture is shown: with B-frames a
+    /// copy ends a few pictures early, and it must still hold the whole section.
+    public static func snap(_ call: RetakeCall, keyframe: Double?, copiedUntil: Double? = nil, frameRate: Double) -> RetakeCall {
         var call = call
-        let longest = APILimits.maxWindow(frameRate: frameRate > 0 ? frameRate : 24)
-        if let k = keyframe, k <= call.window.start + 1e-6, call.window.start - k <= maxSnap, call.window.end - k <= longest + 1e-9 {
+        let fps = frameRate > 0 ? frameRate : 24
+        let longest = APILimits.maxWindow(frameRate: fps)
+        let holdsSection = copiedUntil.map { $0 >= call.section.end - 1.5 / fps } ?? true
+        if let k = keyframe, k <= call.window.start + 1e-6, call.window.start - k <= maxSnap, call.window.end - k <= longest + 1e-9, holdsSection {
             call.window = TimeWindow(start: k, duration: call.window.end - k)
             call.exact = false
         } else {

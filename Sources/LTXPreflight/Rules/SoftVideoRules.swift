@@ -2,8 +2,11 @@ import LTXMedia
 
 /// Limits that do not reject a file but change what comes back: warnings.
 enum SoftVideoRules {
-    static func evaluate(_ v: VideoStreamInfo) -> [Finding] {
-        [latent(v), multiple(v), bitDepth(v), frameRate(v), interlace(v), headerSize(v)]
+    /// The 8k+1 count and the multiple of 32 only when `strict`: they are
+    /// what local LTX pipelines want, the API takes the file either way, and
+    /// nearly every 720p/1080p/4K file (720 = 32 × 22.5) warned of both.
+    static func evaluate(_ v: VideoStreamInfo, strict: Bool = false) -> [Finding] {
+        (strict ? [latent(v), multiple(v)] : []) + [bitDepth(v), frameRate(v), interlace(v), headerSize(v)]
     }
 
     /// 8k+1 frames map to the model's latent steps exactly (73, 81, ... 505).

@@ -5,7 +5,7 @@ enum VideoRules {
     static let containers: [ContainerFormat] = [.mp4, .mov, .mkv]
     static let codecs = ["h264": "H.264", "hevc": "H.265"]
 
-    static func evaluate(_ m: MediaInfo) -> [Finding] {
+    static func evaluate(_ m: MediaInfo, strict: Bool = false) -> [Finding] {
         guard let v = m.primaryVideo, !v.isImage else {
             return [Finding(rule: .videoStream, severity: .error,
                             actual: m.kind == .image ? "a still image" : "audio only", required: "a video stream",
@@ -19,7 +19,7 @@ enum VideoRules {
         findings.append(durationRule(duration))
         findings.append(frameCount(v, duration: duration))
         findings += AudioRules.tracksInVideo(m)
-        findings += SoftVideoRules.evaluate(v)
+        findings += SoftVideoRules.evaluate(v, strict: strict)
         return findings
     }
 
@@ -44,7 +44,7 @@ enum VideoRules {
     private static func resolution(_ v: VideoStreamInfo) -> Finding {
         let w = v.displayWidth, h = v.displayHeight
         let required = "at most \(APILimits.videoLongSide)x\(APILimits.videoShortSide) (either orientation)"
-        let actual = "\(w)x\(h)" + (v.rotation != 0 ? " (coded \(v.codedWidth)x\(v.codedHeight), rotated \(v.rotation)°)" : "")
+        let actual = "\(w)x\(h)" + (v.rotation != 0 ? " (coded \(v.codedWidth)x\(v.codedHeight), \(v.rotationText))" : "")
         guard let fitted = APILimits.fittedSize(width: w, height: h) else {
             return .pass(.videoResolution, actual: actual, required: required)
         }

@@ -214,10 +214,10 @@ public enum Batch {
         case .wholeRetake(let request):
             var result = base
             do throws(WorkflowError) {
-                let (calls, estimate, _) = try await WholeRetake.plan(request)
+                let planned = try await WholeRetake.plan(request)
                 result.status = .wouldSend
-                result.estimatedDollars = estimate?.dollars
-                result.message = calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
+                result.estimatedDollars = planned.estimate?.dollars
+                result.message = planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
             } catch {
                 result.message = error.description
             }

@@ -43,7 +43,8 @@ public enum FileUpload {
     public static func send(_ file: String, mimeType: String, client: LTXAPIClient,
                             events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> Uploaded {
         do throws(ClientError) {
-            return try await client.upload(file: file, contentType: mimeType) { events(.uploading(sent: $0, total: $1)) }
+            return try await client.reportingRetries { events(.retrying($0)) }
+                .upload(file: file, contentType: mimeType) { events(.uploading(sent: $0, total: $1)) }
         } catch {
             if case .cancelled = error { throw .cancelled }
             throw .client(error)

@@ -85,6 +85,8 @@ public enum Generation {
         // model or a cell outside the matrix is refused before any file is
         // checked, fixed or uploaded, on a dry run too.
         if let line = RequestCheck.refusal(job.makeRequest(job.inputs.map { _ in "" }, [])) { throw .unusable(line) }
+        // Every step's retries (upload, call, polls, download) become events.
+        let client = client.reportingRetries { events(.retrying($0)) }
         if !options.dryRun {
             // Any spelling of an input's path (device and inode): the input is never written.
             for input in job.inputs where input.path == job.output || OutputFile.sameFile(input.path, job.output) {

@@ -1,3 +1,4 @@
+import LTXClient
 import LTXContract
 import LTXMedia
 import LTXPreflight
@@ -26,4 +27,8 @@ public enum WorkflowEvent: Sendable {
     case splicing(TranscodeProgress)
     /// Something the user should know that does not stop the work.
     case warning(String)
+    /// A step failed and is tried again after a wait (a refused connection,
+    /// a 503): said before the wait, so an API that cannot be reached is
+    /// known at once, not when every attempt has run out.
+    case retrying(RetryNotice)
 }

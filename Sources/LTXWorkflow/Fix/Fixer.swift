@@ -102,8 +102,12 @@ public enum Fixer {
 
     /// Fixes the file `report` describes, without probing it again; `given`
     /// is the plan `plan(report, request)` already returned, if the caller has it.
+    /// `starting` hears the plan as it will be carried out, once the output
+    /// is known to be writable and before anything is written (a fix can
+    /// take minutes: a caller says what it will do first).
     public static func fix(_ report: CheckReport, _ request: FixRequest, plan given: FixPlan? = nil,
-                           progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
+                           progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in },
+                           starting: (FixPlan) -> Void = { _ in }) async throws(FixError) -> FixOutcome {
         let input = report.file
         var plan: FixPlan
         if let given { plan = given } else { plan = try Self.plan(report, request) }
@@ -117,13 +121,14 @@ public enum Fixer {
         guard OutputFile.folderExists(of: request.output) else {
             throw .write(input: input, MediaError(kind: .output, path: request.output, message: "its folder does not exist"))
         }
-        if FixPlanner.needsKeyframe(plan), let window = plan.window {
+        if FixPlanner.needsKeyframe(plan, options: request.options), let window = plan.window {
             let keyframe: Double?
             do throws(MediaError) { keyframe = try await BlockingExecutor.run { () throws(MediaError) in
                 try MediaProbe.keyframeTime(atOrBefore: window.start, in: input)
             } } catch { throw .input(error) }
             plan = FixPlanner.placeWindow(plan, keyframe: keyframe, frameRate: report.media.primaryVideo?.frameRate, options: request.options)
         }
+        starting(plan)
         let file = OutputFile(path: request.output)
         do throws(FixError) {
             var result = try await write(input, plan, report: report, request: request, to: file, progress: progress)

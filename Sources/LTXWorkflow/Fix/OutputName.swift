@@ -18,6 +18,14 @@ enum OutputName {
         return "\(allowed.0) (." + allowed.1.joined(separator: ", .") + ")"
     }
 
+    /// The container a splice of an `original` writes to `output`: the
+    /// original's own, unless a splice cannot write that one (a WebM cannot
+    /// hold H.264 and AAC) and `output` is named for MP4, MOV or MKV.
+    static func spliceContainer(original: ContainerFormat, output: String) -> ContainerFormat {
+        guard SpliceWriter.refusal(for: original) != nil else { return original }
+        return [ContainerFormat.mp4, .mov, .mkv].first { isOwnKind(output, of: $0) } ?? original
+    }
+
     /// `output`'s extension is one `container`'s files take (`.mov` for a MOV).
     static func isOwnKind(_ output: String, of container: ContainerFormat) -> Bool {
         extensions(container).contains(pathExtension(output))

@@ -69,7 +69,8 @@ public enum Splicer {
         try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
 
         let file = OutputFile(path: request.output)
-        let job = SpliceJob(original: request.original, output: file.temporary, container: original.container, pieces: request.pieces,
+        let job = SpliceJob(original: request.original, output: file.temporary,
+                            container: OutputName.spliceContainer(original: original.container, output: request.output), pieces: request.pieces,
                             replaceVideo: request.mode != .replaceAudio, replaceAudio: request.mode != .replaceVideo)
         do throws(WorkflowError) {
             let result: SpliceResult

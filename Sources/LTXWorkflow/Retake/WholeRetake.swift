@@ -86,15 +86,28 @@ public struct RetakeOutcome: Sendable {
     public var sent: [SentWindow?] { generations.map { ($0.fixes.first ?? nil).flatMap(SentWindow.init) } }
 }
 
+/// What a whole-video retake will do, decided once from one probe of the
+/// input and one read of each window's packets: every call's window (on a
+/// keyframe or cut exactly), its frames and price. The fixes, the requests,
+/// the journal's fingerprints and the splice are derived from it.
+public struct WholeRetakePlan: Sendable {
+    public var calls: [RetakeCall]
+    /// The sum of the calls' prices; nil where the provider documents none.
+    public var estimate: Pricing.Estimate?
+    /// The input's video, in seconds, and its frame rate.
+    public var clipDuration: Double
+    public var frameRate: Double
+}
+
 public enum WholeRetake {
-    /// The calls and their total price, from one probe of the input; what the
-    /// provider cannot take (`refusal`) is refused before the input is read.
-    public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> (calls: [RetakeCall], estimate: Pricing.Estimate?, duration: Double) {
+    /// The plan; what the provider cannot take (`refusal`) is refused before
+    /// the input is read.
+    public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> WholeRetakePlan {
         if let why = request.refusal { throw .unusable(why) }
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
         guard let video = media.primaryVideo else { throw .unusable("\(request.input): has no video stream to retake") }
-        if let why = SpliceWriter.refusal(for: media.container) { throw .unusable("\(request.input): cannot splice into it: \(why)") }
+        if let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .unusable("\(request.input): cannot splice into it: \(why)") }
         let duration = video.duration ?? media.duration ?? 0
         let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)
         var calls: [RetakeCall]
@@ -111,7 +124,7 @@ public enum WholeRetake {
             calls = [RetakeCall(window: TimeWindow(start: 0, duration: duration), section: only, sections: [only], exact: false)]
         }
         for (i, call) in calls.enumerated() {
-            guard request.delivery != .url, call.window.duration < duration - 0.5 / max(fps, 1) else {
+            guard request.delivery != .url, call.cutsClip(duration: duration, frameRate: fps) else {
                 calls[i] = RetakeWindow.billed(call, frames: video.frameCount, frameRate: fps)
                 continue
             }
@@ -121,13 +134,19 @@ public enum WholeRetake {
             do throws(MediaError) {
                 cut = try await BlockingExecutor.run { () throws(MediaError) in try MediaProbe.windowCut(from: start, to: end, in: request.input) }
             } catch { throw .unusable(error.description) }
-            // Only H.264 and HEVC windows are copied from a keyframe; others are cut exactly.
-            let snapped = ["h264", "hevc"].contains(video.codec) ? RetakeWindow.snap(call, keyframe: cut?.keyframe, frameRate: fps) : call
+            // Only H.264 and HEVC windows can be copied from a keyframe; any other codec is
+            // re-encoded for the API anyway, so its window is cut exactly.
+            var snapped = call
+            if ["h264", "hevc"].contains(video.codec) {
+                snapped = RetakeWindow.snap(call, keyframe: cut?.keyframe, copiedUntil: cut?.copiedUntil, frameRate: fps)
+            } else {
+                snapped.exact = true
+            }
             let frames = snapped.exact ? cut?.exactFrames : cut?.copiedFrames
             calls[i] = RetakeWindow.billed(snapped, frames: frames ?? Int((snapped.window.duration * fps).rounded()), frameRate: fps)
         }
         let seconds = calls.reduce(0) { $0 + ($1.seconds ?? 0) }
-        return (calls, price(request, seconds: seconds), duration)
+        return WholeRetakePlan(calls: calls, estimate: price(request, seconds: seconds), clipDuration: duration, frameRate: fps)
     }
 
     static func price(_ request: WholeRetakeRequest, seconds: Double) -> Pricing.Estimate? {
@@ -144,10 +163,11 @@ public enum WholeRetake {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .unusable("\(request.output): is the input \(request.input); the input is never modified, so name another output")
         }
-        let (calls, estimate, duration) = try await plan(request)
+        let planned = try await plan(request)
+        let (calls, estimate, duration, frameRate) = (planned.calls, planned.estimate, planned.clipDuration, planned.frameRate)
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
             // A rerun of a retake already put back: nothing to pay, nothing to write.
-            if let done = try await placedBefore(request, calls: calls, duration: duration, options: options, client: client) {
+            if let done = try await placedBefore(request, planned, options: options, client: client) {
                 return RetakeOutcome(calls: calls, estimate: estimate, generations: done, splice: nil, alreadyDone: true)
             }
             throw .refused("\(request.output): already exists (use --force to replace it)")
@@ -163,7 +183,7 @@ public enum WholeRetake {
         callOptions.replaceOutput = true
         for (i, call) in calls.enumerated() {
             let answer = answerPath(for: request.output, call: i + 1)
-            let job = callJob(request, call, answer: answer, clipDuration: duration)
+            let job = callJob(request, call, answer: answer, clipDuration: duration, frameRate: frameRate)
             events(.retakeCall(index: i + 1, count: calls.count, call))
             // The total was shown and approved once above; each call's own estimate would repeat it.
             let outcome: GenerationOutcome
@@ -215,10 +235,10 @@ public enum WholeRetake {
     }
 
     /// The call that sends `call`'s window, its answer written to `answer`.
-    static func callJob(_ request: WholeRetakeRequest, _ call: RetakeCall, answer: String, clipDuration: Double) -> GenerationJob {
+    static func callJob(_ request: WholeRetakeRequest, _ call: RetakeCall, answer: String, clipDuration: Double, frameRate: Double) -> GenerationJob {
         var fix = request.fixOptions
         // A window shorter than the clip is cut even from a clip that conforms.
-        if call.window.duration < clipDuration - 0.02 { fix.retakeWindow = call }
+        if call.cutsClip(duration: clipDuration, frameRate: frameRate) { fix.retakeWindow = call }
         var job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
                                        prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
                                        delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
@@ -231,13 +251,14 @@ public enum WholeRetake {
 
     /// When the journal says every call of this retake was put back into
     /// the output as it is now (same SHA-256), their outcomes; else nil.
-    static func placedBefore(_ request: WholeRetakeRequest, calls: [RetakeCall], duration: Double, options: GenerationOptions,
+    static func placedBefore(_ request: WholeRetakeRequest, _ planned: WholeRetakePlan, options: GenerationOptions,
                              client: LTXAPIClient) async throws(WorkflowError) -> [GenerationOutcome]? {
+        let (calls, duration, frameRate) = (planned.calls, planned.clipDuration, planned.frameRate)
         guard let journal = options.journal, !calls.isEmpty else { return nil }
         var outcomes: [GenerationOutcome] = []
         var sha: String?
         for (i, call) in calls.enumerated() {
-            let job = callJob(request, call, answer: answerPath(for: request.output, call: i + 1), clipDuration: duration)
+            let job = callJob(request, call, answer: answerPath(for: request.output, call: i + 1), clipDuration: duration, frameRate: frameRate)
             let id = try await RequestIdentity.make(job, baseURL: client.configuration.baseURL.string)
             guard let entry = try await Generation.read(journal, id.fingerprint), entry.placedInto == request.output,
                   let placed = entry.placedSHA256 else { return nil }

@@ -3,9 +3,12 @@ import LTXPreflight
 
 /// The human form `ltx-prep fix` prints, for any Swift program.
 extension FixOutcome {
-    /// The plan, what was written, where a window sits, padding, and the output's check.
-    public var text: String {
-        var lines = [plan.text(for: input)]
+    /// The plan, then `resultText`.
+    public var text: String { plan.text(for: input) + "\n" + resultText }
+
+    /// What was written, where a window sits, padding, and the output's check.
+    public var resultText: String {
+        var lines: [String] = []
         let media = report.media
         var wrote = "  wrote \(output): \(media.container.displayName), \(media.sizeBytes) bytes"
         if let v = media.primaryVideo { wrote += ", \(v.codec) \(v.displayWidth)x\(v.displayHeight), \(v.frameCount) frames" }

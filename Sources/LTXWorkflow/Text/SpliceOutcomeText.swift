@@ -5,7 +5,7 @@ import LTXPreflight
 extension SpliceOutcome {
     public var text: String {
         let r = result
-        var lines = ["\(output): \(frames) frames \(width)x\(height)" + (rotation != 0 ? " (rotated \(rotation))" : "")
+        var lines = ["\(output): \(frames) frames \(width)x\(height)" + (rotation != 0 ? " (rotated \(rotation)° clockwise for display)" : "")
                      + ", the whole of \(original) with \(pieces.count == 1 ? "one section" : "\(pieces.count) sections") replaced (\(mode.rawValue))"]
         for range in r.ranges {
             let source = range.source.rawValue + String(repeating: " ", count: max(0, 9 - range.source.rawValue.count))

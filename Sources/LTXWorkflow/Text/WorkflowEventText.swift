@@ -1,3 +1,4 @@
+import LTXClient
 import LTXContract
 import LTXMedia
 import LTXPreflight
@@ -28,6 +29,7 @@ extension WorkflowEvent {
         case .polling(let id, let state, let elapsed): .status("job \(id): \(state), \(elapsed.components.seconds) s")
         case .downloading(let got, let total): .status("downloading \(Format.mb(got))" + (total.map { " of \(Format.mb($0))" } ?? ""))
         case .warning(let text): .note("warning: \(text)")
+        case .retrying(let notice): .note(notice.description)
         case .retakeCall(let i, let n, let call):
             .textNote("call \(i) of \(n): window \(Format.seconds(call.window.start)) to \(Format.seconds(call.window.end)) for "
                       + call.sections.map { "\(Format.seconds($0.start)) to \(Format.seconds($0.end))" }.joined(separator: ", "))

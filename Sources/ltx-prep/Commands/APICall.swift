@@ -1,4 +1,5 @@
 import ArgumentParser
+import LTXClient
 import LTXContract
 import LTXWorkflow
 import Logging
@@ -17,11 +18,21 @@ func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     }
 }
 
+/// `LTXAPIClient.unreachableBound`, rounded up to the second, for --help.
+let unreachableBoundText: String = {
+    let (seconds, atto) = LTXAPIClient.unreachableBound.components
+    return "\(seconds + (atto > 0 ? 1 : 0)) s"
+}()
+
 let callExitStatus = """
     A failure prints one line that starts with the step that failed (getting
     the upload URL, the upload's PUT, the generation call, polling the job, the
     result's download), then the HTTP status, the error's type and message and
     the x-request-id.
+
+    An API that cannot be reached (a refused connection, or none within \(RetryNotice.seconds(LTXAPIClient.connectTimeout))) is
+    tried \(RetryPolicy().maxAttempts) times, with a line on stderr before each retry, and given up (exit 4)
+    within \(unreachableBoundText) in all.
 
     Exit status: 0 done; 2 the input cannot be used, the arguments are wrong,
     there is no key, or the call was refused (--max-cost, not confirmed); 3 the
@@ -65,7 +76,7 @@ enum APICall {
     ) async throws -> T {
         let (json, settings) = (options.json, options.settings(provider, force: force))
         return try await reportingFailures {
-            try await interruptibly(quiet: json) { status throws(WorkflowError) in
+            try await interruptibly(quiet: json || options.quiet) { status throws(WorkflowError) in
                 try await body(settings, { _ throws(WorkflowError) in try options.confirm() }) { event in
                     switch event.line(summary: summary, provider: provider) {
                     case .status(let text): status.show(text)

@@ -60,7 +60,7 @@ struct BatchCommand: AsyncParsableCommand {
             let settings = client.settings(serving.provider, force: force)
             let share = try BatchShard.chosen(shard, shards: shards, environment: settings.environment)
             let folder = BatchSource.FolderRetake.given(outputDir: outputDir, start: start, duration: duration, prompt: prompt)
-            let status = StatusLine(quiet: client.json)
+            let status = StatusLine(quiet: client.json || client.quiet)
             let results = try await Batch.run(source, folder: folder, shard: share, settings: settings, concurrency: concurrency,
                                               logger: logger, progress: { status.show($0.line) }, finished: { r in
                 status.clear()

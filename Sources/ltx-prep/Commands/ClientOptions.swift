@@ -42,6 +42,7 @@ struct ClientOptions: ParsableArguments {
     @Flag(help: "Check, fix, estimate, print the request; send nothing.") var dryRun = false
     @Flag(help: "Do not ask before a paid call on a terminal.") var yes = false
     @Flag(help: "One JSON object with the result instead of text.") var json = false
+    @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
     // Kept (hidden) so that a script still passing it gets the reason, not "unknown option".
     @Flag(help: .hidden) var sync = false
     @OptionGroup var journal: JournalPath

@@ -48,6 +48,7 @@ struct FixCommand: AsyncParsableCommand {
     @Flag(help: "Print the plan and stop; write nothing.") var plan = false
     @Flag(help: "The plan, what was done and the output's check, as one JSON object.") var json = false
     @Flag(help: "Replace OUTPUT if it exists.") var force = false
+    @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -70,8 +71,16 @@ struct FixCommand: AsyncParsableCommand {
             } catch { try fail(error) }
         }
 
-        switch await interruptibly(quiet: json, { bar throws(FixError) in try await Fixer.fix(input, request) { bar.show($0) } }) {
-        case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : outcome.text)
+        // The plan is said before the work starts, which can take minutes.
+        let planned: (report: CheckReport, plan: FixPlan)
+        do throws(FixError) { planned = try await Fixer.plan(input, request) } catch { try fail(error) }
+        let input = input, json = json
+        switch await interruptibly(quiet: json || quiet, { bar throws(FixError) in
+            try await Fixer.fix(planned.report, request, plan: planned.plan, progress: { bar.show($0) }) { plan in
+                if !json { Console.out(plan.text(for: input)) }
+            }
+        }) {
+        case .success(let outcome): Console.out(json ? JSONOutput.line(outcome) : outcome.resultText)
         case .failure(let error): try fail(error)
         }
     }

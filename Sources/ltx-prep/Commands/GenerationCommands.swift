@@ -189,6 +189,7 @@ struct UploadCommand: AsyncParsableCommand {
 
     @Argument(help: "The file to upload.") var file: String
     @Flag(help: "One JSON object: the URI, the transfer, and when the upload URL and the URI expire.") var json = false
+    @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
     @Flag(help: "Say what would be sent; send nothing.") var dryRun = false
     @OptionGroup var key: KeyOptions
     @OptionGroup(visibility: .private) var serving: LTXOnlyOption
@@ -197,10 +198,15 @@ struct UploadCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = global.bootstrap()
         try await reportingFailures {
-            let status = StatusLine(quiet: json)
+            let status = StatusLine(quiet: json || quiet)
             let settings = CallSettings(apiKey: key.apiKey, baseURL: key.baseURL)
             let outcome = try await FileUpload.run(file, settings: settings, dryRun: dryRun, logger: logger) { event in
-                if case .status(let text) = event.line(summary: "this upload", provider: .ltx) { status.show(text) }
+                switch event.line(summary: "this upload", provider: .ltx) {
+                case .status(let text): status.show(text)
+                // A retry's line: kept on the terminal, as the API commands keep it.
+                case .note(let text): status.clear(); Console.note(text)
+                case .textNote: break
+                }
             }
             status.clear()
             if json, let receipt = outcome.receipt { return Console.out(JSONOutput.line(receipt)) }

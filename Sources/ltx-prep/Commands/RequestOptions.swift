@@ -11,6 +11,8 @@ struct RequestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A size limit stricter than the delivery's (a proxy's), counted as the delivery counts (base64 for a data URI).",
                                valueName: "bytes"))
     var maxBytes: Int64?
+    @Flag(help: "Also warn of what local LTX pipelines want and the API does not require: 8k+1 frames, width and height multiples of 32.")
+    var strict = false
 
     func validate() throws {
         if (start == nil) != (duration == nil) {
@@ -25,7 +27,7 @@ struct RequestOptions: ParsableArguments {
     func request(prompt: String? = nil) -> CheckRequest {
         CheckRequest(endpoint: endpoint,
                      section: start.flatMap { s in duration.map { RetakeSection(start: s, duration: $0) } },
-                     delivery: deliver, prompt: prompt, maxBytes: maxBytes)
+                     delivery: deliver, prompt: prompt, maxBytes: maxBytes, strict: strict)
     }
 }
 

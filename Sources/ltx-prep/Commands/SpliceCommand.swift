@@ -36,6 +36,7 @@ struct SpliceCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the whole video.") var output: String
     @Flag(help: "Replace OUTPUT if it exists.") var force = false
     @Flag(help: "Print what was written as JSON.") var json = false
+    @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -48,7 +49,7 @@ struct SpliceCommand: AsyncParsableCommand {
                                     pieces: try sections.sections().map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
                                     mode: mode ?? .replaceAudioAndVideo, output: output, force: force)
         try await reportingFailures {
-            let outcome = try await interruptibly(quiet: json) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
+            let outcome = try await interruptibly(quiet: json || quiet) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
             Console.out(json ? JSONOutput.line(outcome) : outcome.text)
         }
     }

@@ -1,25 +1,44 @@
+import LTXClient
 import LTXMedia
 import Synchronization
 
-/// One line of status on stderr, redrawn in place at most ten times a
-/// second; nothing when `quiet` or when stderr is not a terminal.
+/// Status on stderr: on a terminal one line redrawn in place at most ten
+/// times a second; elsewhere (a pipe, a log file) a plain line at most every
+/// five seconds, so long work is never silent; nothing when `quiet`.
 final class StatusLine: Sendable {
-    private let enabled: Bool
+    private enum Mode { case off, redraw, lines }
+    private let mode: Mode
     private let started = ContinuousClock.now
     /// When the line was last drawn; nil before it is.
     private let last = Mutex<ContinuousClock.Instant?>(nil)
 
-    init(quiet: Bool) { enabled = !quiet && Console.stderrIsTerminal }
+    /// How often a plain line is written off a terminal, the first after one
+    /// interval: quick work stays silent. LTX_PREP_PROGRESS_INTERVAL (seconds)
+    /// changes it (tests see lines at once with 0).
+    static let lineInterval: Duration = {
+        let seconds = ClientConfiguration.processEnvironment["LTX_PREP_PROGRESS_INTERVAL"].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        return .milliseconds(Int64(min(3600, max(0, seconds ?? 5)) * 1000))
+    }()
+
+    init(quiet: Bool) {
+        mode = quiet ? .off : Console.stderrIsTerminal ? .redraw : .lines
+        // Off a terminal the first line waits one interval, as if one had just been written.
+        if mode == .lines { last.withLock { $0 = started } }
+    }
+
+    private var enabled: Bool { mode != .off }
 
     func show(_ text: String) {
         guard enabled else { return }
         let now = ContinuousClock.now
+        let interval = mode == .redraw ? Duration.milliseconds(100) : Self.lineInterval
         let draw = last.withLock { t -> Bool in
-            if let t, now - t < .milliseconds(100) { return false }
+            if let t, now - t < interval { return false }
             t = now
             return true
         }
-        if draw { Console.prompt("\r\u{1B}[K" + text) }
+        guard draw else { return }
+        Console.prompt(mode == .redraw ? "\r\u{1B}[K" + text : text + "\n")
     }
 
     /// A fix's progress: `[#######.....]  240/480 frames  ETA 0:04  3.1x`.
@@ -30,6 +49,6 @@ final class StatusLine: Sendable {
 
     /// Clears the line, if one was drawn, so the next output starts clean.
     func clear() {
-        if enabled, last.withLock({ $0 != nil }) { Console.prompt("\r\u{1B}[K") }
+        if mode == .redraw, last.withLock({ $0 != nil }) { Console.prompt("\r\u{1B}[K") }
     }
 }
