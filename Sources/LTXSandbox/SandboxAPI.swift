@@ -23,7 +23,17 @@ struct SandboxAPI: APIProtocol {
 
     // MARK: v1, synchronous: the answer is the video
 
+    /// LTX's v1 generation routes stopped working after 2026-10-26 (the API's
+    /// status code since is undocumented: "not found" read as 404); the
+    /// answer names the route that replaced each.
+    private func retired(_ endpoint: String) throws(SandboxFailure) {
+        guard !configuration.servesRetiredV1 else { return }
+        throw SandboxFailure(status: 404, type: "not_found_error",
+                             message: "POST /v1/\(endpoint) was retired after \(Catalogue.syncRetired); submit to POST /v2/\(endpoint) instead")
+    }
+
     func retake(_ input: Operations.Retake.Input) async throws -> Operations.Retake.Output {
+        try retired("retake")
         guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
         return .ok(try await answer(try await retakeProduction(b)))
     }
@@ -36,16 +46,19 @@ struct SandboxAPI: APIProtocol {
     }
 
     func textToVideo(_ input: Operations.TextToVideo.Input) async throws -> Operations.TextToVideo.Output {
+        try retired("text-to-video")
         guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
         return .ok(try await answer(try await textProduction(b)))
     }
 
     func imageToVideo(_ input: Operations.ImageToVideo.Input) async throws -> Operations.ImageToVideo.Output {
+        try retired("image-to-video")
         guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
         return .ok(try await answer(try await imageProduction(b)))
     }
 
     func audioToVideo(_ input: Operations.AudioToVideo.Input) async throws -> Operations.AudioToVideo.Output {
+        try retired("audio-to-video")
         guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
         return .ok(try await answer(try await producers.audioToVideo(b)))
     }

@@ -50,6 +50,10 @@ public struct SandboxConfiguration: Sendable {
     /// Remove `storageDirectory` and all in it when the sandbox stops (set
     /// when the sandbox made the folder itself).
     public var removeStorageOnExit: Bool
+    /// Serve LTX's v1 generation routes as before 2026-10-26, for tests of a
+    /// synchronous client (Segmind's retake is served either way). Off, they
+    /// answer as the API does since: retired.
+    public var servesRetiredV1 = false
 
     /// Every setting; what is not given is normal service on a free port.
     public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String, removeStorageOnExit: Bool = false,

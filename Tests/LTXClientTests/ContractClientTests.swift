@@ -11,7 +11,9 @@ import Foundation
 #endif
 
 /// The generated client against the sandbox implementing the generated
-/// server, in this process on a random loopback port.
+/// server, in this process on a random loopback port. The synchronous calls
+/// (what Segmind's retake still is) run on LTX's v1 routes, which the sandbox
+/// serves again only when asked: the API retired them after 2026-10-26.
 @Suite struct ContractClientTests {
     let dir = TemporaryDirectory.make("ltx-contract")
 
@@ -22,7 +24,7 @@ import Foundation
     }
 
     @Test func textToVideoStreamsTheAnswerToTheOutput() async throws {
-        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.servesRetiredV1 = true }
         defer { server.cancel() }
         let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
         let generated = try await client(port).generate(.textToVideo(body), to: "\(dir)/t2v.mp4")
@@ -35,7 +37,7 @@ import Foundation
     /// 429 with Retry-After, then 503, then the answer: three attempts, the
     /// errors read from the envelope by the middleware.
     @Test func scriptedFaultsAreRetried() async throws {
-        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [429, 503] }
+        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [429, 503]; $0.servesRetiredV1 = true }
         defer { server.cancel() }
         let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080", generateAudio: false)
         let generated = try await client(port).generate(.textToVideo(body), to: "\(dir)/retried.mp4")
@@ -43,7 +45,7 @@ import Foundation
     }
 
     @Test func documentedErrorsAreNotRetried() async throws {
-        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [422] }
+        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.script = [422]; $0.servesRetiredV1 = true }
         defer { server.cancel() }
         let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080")
         let api = try client(port)
@@ -59,7 +61,7 @@ import Foundation
     }
 
     @Test func uploadThenRetakeByStorageURI() async throws {
-        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        let (port, server) = try await SandboxInProcess.start(storage: dir) { $0.servesRetiredV1 = true }
         defer { server.cancel() }
         let api = try client(port)
         let uploaded = try await api.upload(file: Fixtures.path("conformant_h264_aac.mp4"), contentType: "video/mp4")
@@ -71,5 +73,21 @@ import Foundation
         let original = try await MediaProbe.probe(Fixtures.path("conformant_h264_aac.mp4"))
         let answer = try await MediaProbe.probe("\(dir)/retake.mp4")
         #expect(answer.primaryVideo?.frameCount == original.primaryVideo?.frameCount)
+    }
+
+    /// As the API answers since 2026-10-26: a v1 generation is a 404 naming the v2 route, never retried.
+    @Test func retiredV1IsANotFoundNamingV2() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1920x1080")
+        let api = try client(port)
+        do {
+            _ = try await api.generate(.textToVideo(body), to: "\(dir)/v1.mp4")
+            Issue.record("a retired v1 route answered")
+        } catch {
+            guard case .api(let e, let attempts, _) = error else { Issue.record("\(error)"); return }
+            #expect(e.status == 404 && e.type == "not_found_error" && attempts == 1)
+            #expect(e.message.contains("retired after 2026-10-26") && e.message.contains("/v2/text-to-video"))
+        }
     }
 }

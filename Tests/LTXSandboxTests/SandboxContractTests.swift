@@ -38,7 +38,7 @@ import TestSupport
     @Test func missingKeyIsTheDocumented401() async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir)
         defer { server.cancel() }
-        let a = try await send(.POST, "http://127.0.0.1:\(port)/v1/text-to-video", json: "{}")
+        let a = try await send(.POST, "http://127.0.0.1:\(port)/v2/text-to-video", json: "{}")
         #expect(a.status == 401)
         let error = try a.json()["error"] as? [String: Any]
         #expect(error?["type"] as? String == "authentication_error")
@@ -51,7 +51,7 @@ import TestSupport
     func bodiesOutsideTheSchemaAre400(_ body: String) async throws {
         let (port, server) = try await SandboxInProcess.start(storage: dir)
         defer { server.cancel() }
-        let a = try await send(.POST, "http://127.0.0.1:\(port)/v1/text-to-video", json: body, headers: bearer)
+        let a = try await send(.POST, "http://127.0.0.1:\(port)/v2/text-to-video", json: body, headers: bearer)
         #expect(a.status == 400)
         let error = try a.json()["error"] as? [String: Any]
         #expect(error?["type"] as? String == "invalid_request_error")

@@ -108,8 +108,8 @@ import TestSupport
                                   "-o", "\(dir)/a2v.mp4"])
         #expect(r.status == 0, "\(r.stderr)")
         let media = try probe("a2v.mp4")
-        #expect(media.primaryVideo?.frameCount == 125)  // 5 s at 25 fps
-        #expect(media.primaryVideo?.frameRate == 25)
+        #expect(media.primaryVideo?.frameCount == 120)  // 5 s at the API's default 24 fps (ltx-api-2026.md §3)
+        #expect(media.primaryVideo?.frameRate == 24)
         #expect(abs((media.primaryAudio?.duration ?? 0) - 5) < 0.05)
     }
 
@@ -305,8 +305,7 @@ import TestSupport
         let uploaded = try await client.upload(file: Fixtures.path("h264_heaac.mp4"), contentType: "video/mp4")
         #expect(uploaded.bytes == 31_537 && uploaded.seconds > 0)
         do {
-            _ = try await client.generate(.retake(RetakeRequest(videoUri: uploaded.ticket.storageUri, startTime: 1, duration: 2)),
-                                          to: "\(dir)/x.mp4")
+            _ = try await client.submit(.retake(RetakeRequest(videoUri: uploaded.ticket.storageUri, startTime: 1, duration: 2)))
             Issue.record("accepted an HE-AAC file")
         } catch {
             guard case .api(let e, let attempts, _) = error else { Issue.record("\(error)"); return }

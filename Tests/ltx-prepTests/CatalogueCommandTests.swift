@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LTXMedia
 import LTXContract
 import Testing
 import TestSupport
@@ -133,5 +134,27 @@ import TestSupport
             #expect(Int(response.status.code) == status, "\(model): \(body)")
             if status == 400 { #expect(body.contains("automatic duration") && !body.contains("DecodingError"), "\(body)") }
         }
+    }
+
+    /// audio-to-video takes today's models, any tier and fps: the answer has
+    /// the asked size and rate; a model it does not take is refused locally;
+    /// a cell the docs give no price for says so rather than guess.
+    @Test func audioToVideoModelsTiersAndFPS() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let r = try BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-3-pro",
+                                      "--resolution", "720x1280", "--fps", "48", "--yes", "-o", "\(dir)/a2v.mp4"], environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("$0.06/s"), "\(r.stderr)")  // ltx-2-3-pro at 720p, per second of audio
+        let v = try #require(try MediaProbe.probeBlocking("\(dir)/a2v.mp4").primaryVideo)
+        #expect(v.displayWidth == 720 && v.displayHeight == 1280 && v.frameRate == 48)
+        let fast = try BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-3-fast", "--yes",
+                                         "-o", "\(dir)/no.mp4"], environment: sandbox.environment)
+        #expect(fast.status == 2 && fast.stderrLines.count == 1 && fast.stderr.contains("ltx-2-3-fast"), "\(fast.stderr)")
+        let unknown = try BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-5-pro",
+                                            "--resolution", "3840x2160", "--max-cost", "10", "--yes", "-o", "\(dir)/unknown.mp4"],
+                                           environment: sandbox.environment)
+        #expect(unknown.status == 2 && unknown.stderr.contains("--max-cost cannot be honoured"), "\(unknown.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 1)
     }
 }

@@ -20,16 +20,19 @@ struct Admission: ServerMiddleware {
                    next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
         do {
             try authorize(request, segmind: operationID == "segmindRetake")
+            // The body is read before a scripted fault is answered: answering
+            // first and closing on a body still arriving could cut the client's
+            // read of the error (it would see no envelope, only the status).
+            var bounded: HTTPBody?
+            if let body {
+                if case .known(let n) = body.length, n > Self.bodyLimit { throw Self.tooLarge }
+                bounded = HTTPBody(try await Self.collect(body))
+            }
             if Self.paid.contains(operationID), let fault = await state.nextFault() {
                 throw SandboxFailure.fault(fault, retryAfter: configuration.retryAfter)
             }
             if operationID == "getJob", let status = await state.nextPollFault() {
                 throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
-            }
-            var bounded: HTTPBody?
-            if let body {
-                if case .known(let n) = body.length, n > Self.bodyLimit { throw Self.tooLarge }
-                bounded = HTTPBody(try await Self.collect(body))
             }
             return try await next(request, bounded, metadata)
         } catch {

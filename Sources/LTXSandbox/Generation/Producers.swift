@@ -64,7 +64,17 @@ struct Producers: Sendable {
         if let r = body.resolution, Catalogue.tier(r) == nil {
             throw .invalid("resolution must be one of \(Catalogue.tiers.flatMap { [$0.landscape, $0.portrait] }.joined(separator: ", "))")
         }
-        let (audio, _) = try await resolver.accept(body.audioUri, field: "audio_uri", kind: .audio, CheckRequest(endpoint: .audioToVideo))
+        if let fps = body.fps, ![24, 25, 48, 50].contains(fps) { throw .invalid("fps must be one of 24, 25, 48, 50") }
+        if body.lastFrameUri != nil && body.imageUri == nil { throw .invalid("last_frame_uri requires image_uri") }
+        let (audio, audioReport) = try await resolver.accept(body.audioUri, field: "audio_uri", kind: .audio, CheckRequest(endpoint: .audioToVideo))
+        // The longest audio depends on the model and the tier (ltx-api-2026.md §3).
+        let model = body.model ?? Catalogue.defaultModel(.audioToVideo)
+        let tier = Catalogue.tier(body.resolution ?? "1920x1080")?.name ?? "1080p"
+        if let limit = Catalogue.audioMaxSeconds[model]?[tier], let seconds = audioReport.media.primaryAudio?.duration ?? audioReport.media.duration,
+           seconds > limit + 0.001 {
+            audio.discard()
+            throw .invalid("audio_uri is \(seconds) s; \(model) at \(tier) takes at most \(Int(limit)) s of audio")
+        }
         var image: ResolvedInput?
         var portrait = false
         if let uri = body.imageUri {
@@ -78,9 +88,11 @@ struct Producers: Sendable {
                 throw error
             }
         }
-        // NOTES.md: 1920x1080 or 1080x1920 by the image's orientation, 25 fps.
-        let spec = PatternClipSpec(output: await resultPath(), width: portrait ? 1080 : 1920, height: portrait ? 1920 : 1080,
-                                   frameRate: 25, duration: 0, image: image?.path, sound: .file(audio.path))
+        // The asked resolution, else 1920x1080 or 1080x1920 by the image's orientation; the asked fps, else 24.
+        let asked = body.resolution?.split(separator: "x").compactMap { Int($0) } ?? []
+        let (width, height) = asked.count == 2 ? (asked[0], asked[1]) : portrait ? (1080, 1920) : (1920, 1080)
+        let spec = PatternClipSpec(output: await resultPath(), width: width, height: height,
+                                   frameRate: body.fps ?? Catalogue.defaultFPS, duration: 0, image: image?.path, sound: .file(audio.path))
         return { [image] () async throws(SandboxFailure) -> String in
             defer { audio.discard(); image?.discard() }
             return try await Self.produce(spec)

@@ -122,7 +122,7 @@ extension GenerationJob {
             return .audioToVideo(body)
         } estimate: { sent in
             let media = sent.first?.report.media
-            return Pricing.estimate(endpoint: .audioToVideo, provider: .ltx,
+            return Pricing.estimate(endpoint: .audioToVideo, provider: .ltx, model: body.model, resolution: body.resolution,
                                     seconds: media?.primaryAudio?.duration ?? media?.duration ?? 0)
         }
     }

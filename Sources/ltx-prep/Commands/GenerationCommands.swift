@@ -149,6 +149,11 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the audio and the image reach the API.") var deliver: AudioDelivery = .upload
     @Option(help: ArgumentHelp("Where in a longer audio the 20 s sent begin (default: its start).", valueName: "seconds")) var audioStart: Double?
+    @Option(help: "\(Catalogue.entry(.audioToVideo).models.joined(separator: ", ")) (default: the API's, \(Catalogue.defaultModel(.audioToVideo))).")
+    var model: String?
+    @Option(help: "Width x height of any tier, either orientation (default: 1920x1080, 1080x1920 for a portrait image).")
+    var resolution: String?
+    @Option(help: "Frames per second: 24, 25, 48 or 50 (default: the API's, 24).") var fps: Int?
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var client: ClientOptions
     @OptionGroup(visibility: .private) var serving: LTXOnlyOption
@@ -158,10 +163,16 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         try client.requireOutput(output)
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
         try Bounds.check("--audio-start", audioStart, 0...1_000_000, " seconds")
+        if let model, let line = GenerationRules.modelRefusal(model, for: .audioToVideo) { throw ValidationError(line) }
+        if let resolution, Catalogue.tier(resolution) == nil {
+            throw ValidationError("--resolution \(resolution): not a tier of the API (1280x720, 1920x1080, 2560x1440, 3840x2160, or portrait)")
+        }
+        if let fps, ![24, 25, 48, 50].contains(fps) { throw ValidationError("--fps \(fps): the API takes 24, 25, 48 or 50") }
     }
 
     func run() async throws {
-        let job = GenerationJob.audioToVideo(audio: audio, image: image, prompt: prompt, delivery: deliver.delivery, output: output ?? "/dev/null",
+        let body = AudioToVideoRequest(audioUri: "", prompt: prompt, resolution: resolution, model: model, fps: fps)
+        let job = GenerationJob.audioToVideo(audio: audio, image: image, body, delivery: deliver.delivery, output: output ?? "/dev/null",
                                              fixOptions: FixOptions(audioStart: audioStart))
         try await APICall.perform(job, options: client, force: force, logger: global.bootstrap())
     }
