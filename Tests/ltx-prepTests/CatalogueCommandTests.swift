@@ -157,4 +157,22 @@ import TestSupport
         #expect(unknown.status == 2 && unknown.stderr.contains("--max-cost cannot be honoured"), "\(unknown.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
     }
+
+    /// `--last-frame`: delivered like the first image and sent as
+    /// `last_frame_uri`; with an automatic duration refused before anything is sent.
+    @Test func lastFrame() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let auto = try BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--last-frame", Fixtures.path("image.jpg"), "--prompt", "p",
+                                         "--model", "ltx-2-5-fast", "--duration", "auto", "--yes", "-o", "\(dir)/auto.mp4"], environment: sandbox.environment)
+        #expect(auto.status == 2 && auto.stderr.contains("with a last frame") && auto.stderr.contains("fix: give a duration"), "\(auto.stderr)")
+        #expect(try await sandbox.paidFor().uploadTickets == 0)
+        let r = try BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--last-frame", Fixtures.path("image.jpg"), "--prompt", "p",
+                                      "--duration", "6", "--resolution", "1280x720", "--no-audio", "--yes", "--json", "-o", "\(dir)/last.mp4"],
+                                     environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        let paid = try await sandbox.paidFor()
+        #expect(paid.uploadTickets == 2 && paid.jobs == 1)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/last.mp4"))
+    }
 }

@@ -79,13 +79,18 @@ extension GenerationJob {
         }
     }
 
-    /// `body.imageUri` is replaced by the delivered image's URI.
-    public static func imageToVideo(image: String, _ body: ImageToVideoRequest, delivery: Delivery = .upload, url: String? = nil,
-                                    output: String) -> GenerationJob {
+    /// `body.imageUri` is replaced by the delivered image's URI, and
+    /// `body.lastFrameUri` by `lastFrame`'s when one is given (checked and
+    /// delivered like the first; with a data URI it goes whole, not streamed).
+    public static func imageToVideo(image: String, lastFrame: String? = nil, _ body: ImageToVideoRequest, delivery: Delivery = .upload,
+                                    url: String? = nil, output: String) -> GenerationJob {
         let check = CheckRequest(endpoint: .imageToVideo, delivery: delivery)
-        return GenerationJob(endpoint: .imageToVideo, inputs: [Input(path: image, check: check, delivery: delivery, url: url)], output: output) { uris, _ in
+        var inputs = [Input(path: image, check: check, delivery: delivery, url: url)]
+        if let lastFrame { inputs.append(Input(path: lastFrame, check: check, delivery: delivery)) }
+        return GenerationJob(endpoint: .imageToVideo, inputs: inputs, output: output) { uris, _ in
             var body = body
             body.imageUri = uris[0]
+            if lastFrame != nil, uris.count > 1 { body.lastFrameUri = uris[1] }
             return .imageToVideo(body)
         } estimate: { _ in
             Pricing.estimate(endpoint: .imageToVideo, provider: .ltx, model: body.model, resolution: body.resolution,

@@ -22,7 +22,7 @@ public enum RequestCheck {
                                             endpoint: .textToVideo) + [GenerationRules.prompt(b.prompt)]
         case .imageToVideo(let b):
             return GenerationRules.evaluate(model: b.model, resolution: b.resolution, fps: b.fps ?? Catalogue.defaultFPS, duration: b.duration,
-                                            endpoint: .imageToVideo) + [GenerationRules.prompt(b.prompt)]
+                                            lastFrame: b.lastFrameUri != nil, endpoint: .imageToVideo) + [GenerationRules.prompt(b.prompt)]
         }
     }
 

@@ -118,10 +118,18 @@ struct ImageToVideoCommand: AsyncParsableCommand {
     @Argument(help: "The first frame.") var image: String
     @Option(help: "How the image reaches the API.") var deliver: Delivery = .upload
     @Option(help: "With --deliver url: the image's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
+    @Option(help: ArgumentHelp("The last frame: the video goes from the image to it (not with --duration auto).", valueName: "image"))
+    var lastFrame: String?
     @OptionGroup var call: GenerationCall
 
+    func validate() throws {
+        if lastFrame != nil && deliver == .url { throw ValidationError("--last-frame goes by upload or data-uri, not with --deliver url") }
+    }
+
     func run() async throws {
-        try await call.perform { spec, output in .imageToVideo(image: image, spec.imageToVideo, delivery: deliver, url: url, output: output) }
+        try await call.perform { spec, output in
+            .imageToVideo(image: image, lastFrame: lastFrame, spec.imageToVideo, delivery: deliver, url: url, output: output)
+        }
     }
 }
 
