@@ -20,8 +20,10 @@ public final class RawConnection: @unchecked Sendable {
     }
 
     /// `bound` caps each wait for the server (seconds): a safety net so a test
-    /// that fails cannot hang, never a measurement.
-    public init(port: Int, bound: Int = 30) throws {
+    /// that fails cannot hang, never a measurement. Generous, because the
+    /// in-process server answers on the cooperative pool, which other tests'
+    /// runs of the binary can hold for a minute on a two-core machine.
+    public init(port: Int, bound: Int = 300) throws {
         #if canImport(Glibc)
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
