@@ -45,6 +45,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Answers to the first result downloads, in order.", valueName: "504...")) var resultScript: String?
     @Option(help: "What a v1 200 carries: the video, a link (JSON with video_url), or not-video (a body that is no video).")
     var answer: SandboxConfiguration.SyncAnswer = .video
+    // Hidden: LTX's v1 generation routes as before their retirement, to try an older client (README).
+    @Flag(help: .hidden) var serveRetiredV1 = false
     @Flag(help: "Every async job ends failed, with an error.") var failJobs = false
     @Option(help: ArgumentHelp("How long a finished job is kept; then polls get 404.", valueName: "seconds")) var jobLifetime: Double?
     @Option(help: ArgumentHelp("How long a v2 job stays processing.", valueName: "seconds")) var jobSeconds: Double = 0
@@ -78,13 +80,15 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         guard let directory = storage ?? SandboxConfiguration.temporaryStorage() else { throw ValidationError("cannot make a storage folder under /tmp") }
         let statuses = { (script: String?) in script.flatMap(SandboxConfiguration.statuses) ?? [] }
-        let configuration = SandboxConfiguration(
+        var settings = SandboxConfiguration(
             host: host, port: port, apiKey: apiKey ?? ClientConfiguration.processEnvironment["LTXV_API_KEY"] ?? "sandbox",
             storageDirectory: directory, removeStorageOnExit: storage == nil, latency: .milliseconds(latencyMs),
             script: script.flatMap(SandboxConfiguration.faults) ?? [], pollScript: statuses(pollScript), resultScript: statuses(resultScript),
             retryAfter: retryAfter, failureRate: failRate, failJobs: failJobs, dropAfterBytes: dropAfterBytes,
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .seconds(jobSeconds), jobLifetime: jobLifetime.map { .seconds($0) },
             syncAnswer: answer, idleTimeout: .seconds(idleTimeout), headerTimeout: .seconds(headerTimeout))
+        settings.servesRetiredV1 = serveRetiredV1
+        let configuration = settings
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(configuration.host):\(port) (storage \(directory))")
             Console.flush()  // the port line must reach a pipe now: tests wait for it
