@@ -175,4 +175,29 @@ import TestSupport
         #expect(paid.uploadTickets == 2 && paid.jobs == 1)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/last.mp4"))
     }
+
+    /// The sandbox's v1 text-to-video: retired (404 naming v2) unless --serve-retired-v1, then the
+    /// video itself, for the body an older client sends (fps as a float, a null duration).
+    @Test func retiredV1RoutesAndTheirFlag() async throws {
+        for (flags, status) in [([String](), 404), (["--serve-retired-v1"], 200)] {
+            let sandbox = try SandboxProcess(flags)
+            defer { sandbox.stop() }
+            var request = HTTPClientRequest(url: sandbox.baseURL + "/v1/text-to-video")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(#"{"prompt":"p","model":"ltx-2-5-fast","duration":null,"fps":24.0,"resolution":"1280x720","generate_audio":false}"#.utf8))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+            let body = try await response.body.collect(upTo: 1 << 26)
+            #expect(Int(response.status.code) == status, "\(flags)")
+            if status == 404 {
+                let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
+                let error = json?["error"] as? [String: Any]
+                #expect(error?["type"] as? String == "not_found_error")
+                #expect((error?["message"] as? String)?.contains("submit to POST /v2/text-to-video") == true)
+            } else {
+                #expect(response.headers.first(name: "content-type") == "video/mp4" && body.readableBytes > 1000)
+            }
+        }
+    }
 }
