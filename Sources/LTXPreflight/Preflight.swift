@@ -19,9 +19,13 @@ public struct CheckRequest: Sendable, Equatable {
     /// `video.frame-count.8k+1` and `video.size.multiple-of-32`. Off, they are
     /// not evaluated, so an ordinary 720p, 1080p or 4K file has no warning.
     public var strict: Bool
+    /// audio-to-video: the longest audio the request's model takes at its
+    /// tier (`Catalogue.audioMaxSeconds`: 10 s for some); nil, 20 s.
+    public var maxAudioSeconds: Double?
 
     public init(endpoint: Endpoint? = nil, section: RetakeSection? = nil, delivery: Delivery = .upload, prompt: String? = nil,
-                maxBytes: Int64? = nil, strict: Bool = false) {
+                maxBytes: Int64? = nil, strict: Bool = false, maxAudioSeconds: Double? = nil) {
+        self.maxAudioSeconds = maxAudioSeconds
         self.endpoint = endpoint
         self.section = section
         self.delivery = delivery
@@ -119,7 +123,7 @@ public enum Preflight {
             }
             if let p = request.prompt { findings.append(RequestRules.prompt(p)) }
         case .audioToVideoAudio:
-            findings = AudioRules.evaluate(media)
+            findings = AudioRules.evaluate(media, maxSeconds: request.maxAudioSeconds)
         case .audioToVideoImage, .imageToVideoImage:
             findings = ImageRules.evaluate(media)
         }

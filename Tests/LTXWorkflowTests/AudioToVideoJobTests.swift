@@ -12,7 +12,9 @@ import LTXWorkflow
                                              fixOptions: FixOptions(audioStart: 4))
         #expect(job.endpoint == .audioToVideo && job.provider == .ltx && job.output == "talk.mp4" && job.fixOptions.audioStart == 4)
         #expect(job.inputs.map(\.path) == ["voice.wav", "face.png"])
-        #expect(job.inputs.allSatisfy { $0.delivery == .dataURI && $0.check == CheckRequest(endpoint: .audioToVideo, delivery: .dataURI) })
+        // The default model (ltx-2-3-pro) at 1080p takes 20 s of audio.
+        #expect(job.inputs.allSatisfy { $0.delivery == .dataURI && $0.check == CheckRequest(endpoint: .audioToVideo, delivery: .dataURI, maxAudioSeconds: 20) })
+        #expect(job.fixOptions.maxAudioSeconds == 20)
         guard case .audioToVideo(let body) = job.makeRequest(["data:audio", "data:image"], []) else { Issue.record("not audio-to-video"); return }
         #expect(body == AudioToVideoRequest(audioUri: "data:audio", imageUri: "data:image", prompt: "she speaks"))
     }
@@ -20,7 +22,7 @@ import LTXWorkflow
     /// No image: one input, and the body names none.
     @Test func audioAndPromptOnly() throws {
         let job = GenerationJob.audioToVideo(audio: "voice.wav", image: nil, prompt: "rain", output: "out.mp4")
-        #expect(job.inputs.map(\.path) == ["voice.wav"] && job.inputs.first?.delivery == .upload && job.fixOptions == FixOptions())
+        #expect(job.inputs.map(\.path) == ["voice.wav"] && job.inputs.first?.delivery == .upload && job.fixOptions == FixOptions(maxAudioSeconds: 20))
         guard case .audioToVideo(let body) = job.makeRequest(["ltx://a"], []) else { Issue.record("not audio-to-video"); return }
         #expect(body == AudioToVideoRequest(audioUri: "ltx://a", prompt: "rain"))
     }

@@ -288,6 +288,18 @@ import TestSupport
         #expect(files().isEmpty)
     }
 
+    /// ltx-2-5-pro takes 10 s of audio (ltx-api-2026.md §3): the check says so and the fix keeps 10 s, priced as such.
+    @Test func audioToVideoKeepsWhatTheModelTakes() throws {
+        let r = try BinaryRunner.run(["audio-to-video", Fixtures.path("vorbis_25s.ogg"), "--prompt", "x", "--model", "ltx-2-5-pro", "--dry-run"],
+                                     environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://127.0.0.1:9"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("keep 0 s to 10 s of the 25 s audio"), "\(r.stderr)")
+        #expect(r.stderr.contains("$1.70 (10.000 s of input at $0.17/s)"), "\(r.stderr)")
+        let check = try BinaryRunner.run(["audio-to-video", Fixtures.path("vorbis_25s.ogg"), "--prompt", "x", "--model", "ltx-2-3-pro", "--dry-run"],
+                                         environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://127.0.0.1:9"])
+        #expect(check.stderr.contains("keep 0 s to 20 s of the 25 s audio"), "\(check.stderr)")
+    }
+
     @Test func plainHTTPOffLoopbackIsRefused() throws {
         let r = try BinaryRunner.run(["text-to-video", "--prompt", "x", "--duration", "6", "-o", "\(dir)/x.mp4"],
                                      environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://192.0.2.1"])

@@ -13,11 +13,15 @@ public struct FixOptions: Sendable, Codable, Equatable {
     /// Audio-to-video: where in a longer audio the kept part (at most 20 s)
     /// begins, in seconds; nil keeps the start.
     public var audioStart: Double?
+    /// audio-to-video: the longest audio the request's model takes at its tier; nil, 20 s.
+    public var maxAudioSeconds: Double?
 
     /// libx264's presets: the names `preset` takes.
     public static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
 
-    public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, retakeWindow: RetakeCall? = nil) {
+    public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, retakeWindow: RetakeCall? = nil,
+                maxAudioSeconds: Double? = nil) {
+        self.maxAudioSeconds = maxAudioSeconds
         self.crf = crf
         self.preset = preset
         self.audioStart = audioStart

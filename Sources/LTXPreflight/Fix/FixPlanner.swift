@@ -177,7 +177,7 @@ public enum FixPlanner {
             ops.append(FixOperation(action: .transcodeAudio, detail: "transcode \(a.profile.map { "\(a.codec) \($0)" } ?? a.codec) to AAC-LC in M4A",
                                     rules: [.audioCodec, .aacProfile].filter { error(r, $0) != nil }))
         }
-        let most = APILimits.audioDuration.upperBound, least = APILimits.audioDuration.lowerBound
+        let least = APILimits.audioDuration.lowerBound, most = max(least, options.maxAudioSeconds ?? APILimits.audioDuration.upperBound)
         if let start = options.audioStart {
             guard start.isFinite, start >= 0, duration - start >= least else {
                 return .failure(.audioStartOutOfRange("an audio start of \(Format.seconds(start)) leaves \(Format.seconds(max(0, duration - start))) of the \(Format.seconds(duration)) audio; audio-to-video needs at least \(Format.seconds(least))"))

@@ -12,7 +12,7 @@ enum AudioRules {
     static let acceptedCodecs: Set<String> = ["aac", "mp3", "opus", "vorbis", "flac"]
     static let codecNames = ["aac": "AAC-LC", "mp3": "MP3", "opus": "Opus", "vorbis": "Vorbis", "flac": "FLAC"]
 
-    static func evaluate(_ m: MediaInfo) -> [Finding] {
+    static func evaluate(_ m: MediaInfo, maxSeconds: Double? = nil) -> [Finding] {
         guard let a = m.primaryAudio else {
             return [Finding(rule: .audioStream, severity: .error, actual: m.kind.rawValue + ", no audio", required: "an audio stream",
                             fix: "none: audio-to-video needs audio, and this file has none", fixAction: .unfixable)]
@@ -22,7 +22,7 @@ enum AudioRules {
         findings.append(containerRule(m, container: container, audio: a))
         findings.append(codecRule(a, allowed: container.flatMap { codecsByContainer[$0] }))
         if a.codec == "aac" { findings.append(profileRule(a)) }
-        findings.append(durationRule(a.duration ?? m.duration ?? 0))
+        findings.append(durationRule(a.duration ?? m.duration ?? 0, most: maxSeconds ?? APILimits.audioDuration.upperBound))
         return findings
     }
 
@@ -90,8 +90,8 @@ enum AudioRules {
                        fix: "transcode the audio to AAC-LC", fixAction: .transcodeAudio)
     }
 
-    private static func durationRule(_ d: Double) -> Finding {
-        let range = APILimits.audioDuration
+    private static func durationRule(_ d: Double, most: Double) -> Finding {
+        let range = APILimits.audioDuration.lowerBound...max(APILimits.audioDuration.lowerBound, most)
         let required = "\(Format.seconds(range.lowerBound)) to \(Format.seconds(range.upperBound))"
         if range.contains(d) { return .pass(.audioDuration, actual: Format.seconds(d), required: required) }
         let fix = d < range.lowerBound

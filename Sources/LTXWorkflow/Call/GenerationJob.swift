@@ -117,7 +117,12 @@ extension GenerationJob {
     /// `fixOptions.audioStart` picks which 20 s of a longer audio are sent.
     public static func audioToVideo(audio: String, image: String?, _ body: AudioToVideoRequest, delivery: Delivery = .upload,
                                     output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
-        let check = CheckRequest(endpoint: .audioToVideo, delivery: delivery)
+        // The longest audio depends on the model and the tier: checked, and cut by the fix, to that.
+        let tier = Catalogue.tier(body.resolution ?? "1920x1080")?.name ?? "1080p"
+        let most = Catalogue.audioMaxSeconds[body.model ?? Catalogue.defaultModel(.audioToVideo)]?[tier]
+        var fixOptions = fixOptions
+        fixOptions.maxAudioSeconds = most
+        let check = CheckRequest(endpoint: .audioToVideo, delivery: delivery, maxAudioSeconds: most)
         var inputs = [Input(path: audio, check: check, delivery: delivery)]
         if let image { inputs.append(Input(path: image, check: check, delivery: delivery)) }
         return GenerationJob(endpoint: .audioToVideo, inputs: inputs, output: output, fixOptions: fixOptions) { uris, _ in

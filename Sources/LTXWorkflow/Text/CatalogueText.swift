@@ -30,6 +30,8 @@ public struct CatalogueReport: Sendable, Encodable {
     var defaultFps: Int
     var undocumentedDurations: [Int]
     var automaticDurationModels: [String]
+    /// audio-to-video: model → tier → the longest input audio, in seconds.
+    var audioMaxSeconds: [String: [String: Double]]
 
     public init() {
         date = Catalogue.date
@@ -60,6 +62,7 @@ public struct CatalogueReport: Sendable, Encodable {
         defaultFps = Catalogue.defaultFPS
         undocumentedDurations = Catalogue.undocumentedDurations
         automaticDurationModels = Catalogue.models.filter(\.automaticDuration).map(\.id)
+        audioMaxSeconds = Catalogue.audioMaxSeconds
     }
 
     public var text: String {
@@ -91,6 +94,13 @@ public struct CatalogueReport: Sendable, Encodable {
                      + "pro = \(models.filter { $0.modelClass == .pro }.map(\.id).joined(separator: ", "))")
         lines.append("  automatic duration (\"duration\": null): \(automaticDurationModels.joined(separator: ", ")), not with a last frame")
         lines.append("  \(undocumentedDurations.map(String.init).joined(separator: ", ")) s: accepted in practice, not documented (a warning)")
+        lines.append("")
+        lines.append("audio-to-video: audio of 2 s up to, by model (720p, 1080p / 1440p, 4K):")
+        for model in endpoints.first(where: { $0.name == "audio-to-video" })?.models ?? [] {
+            let limits = audioMaxSeconds[model] ?? [:]
+            let low = limits["1080p"].map { "\(Int($0)) s" } ?? "?", high = limits["4K"].map { "\(Int($0)) s" } ?? "?"
+            lines.append("    \(model.padded(14))\(low) / \(high)")
+        }
         lines.append("")
         lines.append("Prices, dollars per second (? = price unknown):")
         let tierNames = tiers.map(\.name)
