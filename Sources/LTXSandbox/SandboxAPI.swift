@@ -85,6 +85,11 @@ struct SandboxAPI: APIProtocol {
         return .accepted(.init(body: .json(await jobs.submit("audio-to-video", try await producers.audioToVideo(b)))))
     }
 
+    func submitExtend(_ input: Operations.SubmitExtend.Input) async throws -> Operations.SubmitExtend.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit("extend", try await producers.extend(b)))))
+    }
+
     func getJob(_ input: Operations.GetJob.Input) async throws -> Operations.GetJob.Output {
         guard let job = await jobs.status(input.path.id, endpoint: input.path.endpoint.rawValue) else { throw SandboxFailure.notFound }
         return .ok(.init(body: .json(job)))

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import LTXMedia
+import LTXClient
 import LTXContract
 import Testing
 import TestSupport
@@ -199,5 +200,49 @@ import TestSupport
                 #expect(response.headers.first(name: "content-type") == "video/mp4" && body.readableBytes > 1000)
             }
         }
+    }
+
+    /// `/v2/extend`: a job whose answer keeps the input's size and rate with the
+    /// seconds asked for added (frames counted); models other than ltx-2-3-pro refused.
+    @Test func extendKeepsTheInputAndAddsTheSeconds() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("conformant_h264_aac.mp4")
+        let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
+        let uploaded = try await LTXAPIClient(configuration: config).upload(file: input, contentType: "video/mp4")
+        func post(_ body: String) async throws -> (Int, [String: Any]) {
+            var request = HTTPClientRequest(url: sandbox.baseURL + "/v2/extend")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(body.utf8))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let bytes = try await response.body.collect(upTo: 1 << 20)
+            return (Int(response.status.code), try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any] ?? [:])
+        }
+        let uri = uploaded.ticket.storageUri
+        let (refused, error) = try await post(#"{"video_uri":"\#(uri)","duration":2,"model":"ltx-2-pro"}"#)
+        #expect(refused == 400 && ((error["error"] as? [String: Any])?["message"] as? String)?.contains("use ltx-2-3-pro") == true)
+        let (status, job) = try await post(#"{"video_uri":"\#(uri)","duration":2,"prompt":"on"}"#)
+        #expect(status == 202)
+        let id = try #require(job["id"] as? String)
+        var url: String?
+        for _ in 0..<600 where url == nil {
+            var poll = HTTPClientRequest(url: sandbox.baseURL + "/v2/extend/\(id)")
+            poll.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+            let response = try await HTTPClient.shared.execute(poll, timeout: .seconds(30))
+            let state = try JSONSerialization.jsonObject(with: Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)) as? [String: Any]
+            #expect(state?["status"] as? String != "failed", "\(String(describing: state))")
+            url = (state?["result"] as? [String: Any])?["video_url"] as? String
+            if url == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let result = try await HTTPClient.shared.execute(HTTPClientRequest(url: try #require(url)), timeout: .seconds(30))
+        let bytes = try await result.body.collect(upTo: 1 << 26)
+        try Data(bytes.readableBytesView).write(to: URL(fileURLWithPath: "\(dir)/extended.mp4"))
+        let before = try #require(try MediaProbe.probeBlocking(input).primaryVideo)
+        let after = try #require(try MediaProbe.probeBlocking("\(dir)/extended.mp4").primaryVideo)
+        #expect(after.displayWidth == before.displayWidth && after.displayHeight == before.displayHeight)
+        let fps = try #require(before.frameRate)
+        #expect(after.frameCount == before.frameCount + Int((2 * fps).rounded()), "\(before.frameCount) -> \(after.frameCount)")
     }
 }

@@ -468,6 +468,66 @@ extension Components {
                 case resolution
             }
         }
+        /// - Remark: Generated from `#/components/schemas/ExtendRequest`.
+        public struct ExtendRequest: Codable, Hashable, Sendable {
+            /// 16:9 or 9:16, at most 4K, at least 73 frames, at most 100 MB.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/video_uri`.
+            public var videoUri: Swift.String
+            /// Seconds added, 2 to 20.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/duration`.
+            public var duration: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/prompt`.
+            public var prompt: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/mode`.
+            @frozen public enum ModePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case start = "start"
+                case end = "end"
+            }
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/mode`.
+            public var mode: Components.Schemas.ExtendRequest.ModePayload?
+            /// ltx-2-3-pro only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/model`.
+            public var model: Swift.String?
+            /// Seconds of the input used as context, at most 20; context + duration at most 505 frames at the input's fps.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExtendRequest/context`.
+            public var context: Swift.Double?
+            /// Creates a new `ExtendRequest`.
+            ///
+            /// - Parameters:
+            ///   - videoUri: 16:9 or 9:16, at most 4K, at least 73 frames, at most 100 MB.
+            ///   - duration: Seconds added, 2 to 20.
+            ///   - prompt:
+            ///   - mode:
+            ///   - model: ltx-2-3-pro only.
+            ///   - context: Seconds of the input used as context, at most 20; context + duration at most 505 frames at the input's fps.
+            public init(
+                videoUri: Swift.String,
+                duration: Swift.Double,
+                prompt: Swift.String? = nil,
+                mode: Components.Schemas.ExtendRequest.ModePayload? = nil,
+                model: Swift.String? = nil,
+                context: Swift.Double? = nil
+            ) {
+                self.videoUri = videoUri
+                self.duration = duration
+                self.prompt = prompt
+                self.mode = mode
+                self.model = model
+                self.context = context
+            }
+            public enum CodingKeys: String, CodingKey {
+                case videoUri = "video_uri"
+                case duration
+                case prompt
+                case mode
+                case model
+                case context
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SegmindRetakeRequest`.
         public struct SegmindRetakeRequest: Codable, Hashable, Sendable {
             /// An https URL or a data URI.
@@ -519,6 +579,7 @@ extension Components {
             case imageToVideo = "image-to-video"
             case audioToVideo = "audio-to-video"
             case retake = "retake"
+            case extend = "extend"
         }
         /// - Remark: Generated from `#/components/schemas/JobStatus`.
         @frozen public enum JobStatus: String, Codable, Hashable, Sendable, CaseIterable {

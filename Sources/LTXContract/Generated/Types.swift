@@ -88,6 +88,14 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v2/retake`.
     /// - Remark: Generated from `#/paths//v2/retake/post(submitRetake)`.
     func submitRetake(_ input: Operations.SubmitRetake.Input) async throws -> Operations.SubmitRetake.Output
+    /// Submit an extend job (async only)
+    ///
+    /// Extends a video at its end or start by `duration` seconds, keeping its resolution; ltx-2-3-pro only. Answers 202 with the job's id; poll GET /v2/extend/{id}.
+    ///
+    ///
+    /// - Remark: HTTP `POST /v2/extend`.
+    /// - Remark: Generated from `#/paths//v2/extend/post(submitExtend)`.
+    func submitExtend(_ input: Operations.SubmitExtend.Input) async throws -> Operations.SubmitExtend.Output
     /// Get job status
     ///
     /// `status` goes pending, processing, then completed or failed. Status and result URLs are kept 24 hours after a terminal state; then, or for an unknown id, 404.
@@ -229,6 +237,22 @@ extension APIProtocol {
         body: Operations.SubmitRetake.Input.Body
     ) async throws -> Operations.SubmitRetake.Output {
         try await submitRetake(Operations.SubmitRetake.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Submit an extend job (async only)
+    ///
+    /// Extends a video at its end or start by `duration` seconds, keeping its resolution; ltx-2-3-pro only. Answers 202 with the job's id; poll GET /v2/extend/{id}.
+    ///
+    ///
+    /// - Remark: HTTP `POST /v2/extend`.
+    /// - Remark: Generated from `#/paths//v2/extend/post(submitExtend)`.
+    public func submitExtend(
+        headers: Operations.SubmitExtend.Input.Headers = .init(),
+        body: Operations.SubmitExtend.Input.Body
+    ) async throws -> Operations.SubmitExtend.Output {
+        try await submitExtend(Operations.SubmitExtend.Input(
             headers: headers,
             body: body
         ))

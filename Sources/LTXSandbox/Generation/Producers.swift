@@ -137,6 +137,58 @@ struct Producers: Sendable {
         }
     }
 
+    /// `/v2/extend` (ltx-api-2026.md §3): the input at its own resolution and
+    /// rate with `duration` seconds added at its end, shown as the last picture
+    /// held in colour negative (and a 660 Hz tone where it has sound), so a
+    /// client sees where the extension is. `mode: start` is not simulated: a 400 says so.
+    func extend(_ body: Components.Schemas.ExtendRequest) async throws(SandboxFailure) -> Production {
+        try Self.screen(body.prompt)
+        if let model = body.model, model != "ltx-2-3-pro" {
+            if let removed = Catalogue.removed(model) {
+                throw .invalid("model \(model) was removed on \(removed.removed) and is no longer supported; use ltx-2-3-pro")
+            }
+            throw .invalid("model must be ltx-2-3-pro for extend")
+        }
+        guard (2.0...20.0).contains(body.duration) else { throw .invalid("duration must be 2 to 20 seconds") }
+        if let context = body.context, !(0...20).contains(context) { throw .invalid("context must be at most 20 seconds") }
+        if body.mode == .start { throw .invalid("the sandbox extends at the end only (mode start is not simulated)") }
+        let input = try await resolver.resolve(body.videoUri, field: "video_uri", kind: .video)
+        let media: MediaInfo
+        do throws(MediaError) { media = try await MediaProbe.probe(input.path) } catch {
+            input.discard()
+            throw .invalid("video_uri: \(error.message)")
+        }
+        guard let v = media.primaryVideo, !v.isImage, let fps = v.frameRate, fps > 0 else {
+            input.discard()
+            throw .invalid("video_uri must be a video")
+        }
+        let seconds = v.duration ?? media.duration ?? 0
+        guard v.frameCount >= 73 else {
+            input.discard()
+            throw .invalid("video_uri must have at least 73 frames (it has \(v.frameCount))")
+        }
+        let added = Int((body.duration * fps).rounded())
+        if let context = body.context, Int((context * fps).rounded()) + added > 505 {
+            input.discard()
+            throw .invalid("context + duration must be at most 505 frames at the input's \(fps) fps")
+        }
+        let output = await resultPath()
+        let hasSound = media.primaryAudio != nil
+        let job = TranscodeJob(input: input.path, output: output,
+                               video: .encode(VideoEncoding(crf: 28, preset: "ultrafast", width: v.displayWidth, height: v.displayHeight, upright: true)),
+                               audio: hasSound ? .encode(AudioEncoding(minDuration: seconds + body.duration)) : .drop,
+                               padVideoToFrames: v.frameCount + added,
+                               effect: SectionEffect(start: seconds, duration: body.duration, invertPicture: true, toneFrequency: hasSound ? 660 : nil))
+        return { () async throws(SandboxFailure) -> String in
+            defer { input.discard() }
+            do throws(MediaError) { _ = try await Transcoder.run(job) } catch {
+                unlink(output)
+                throw .server(error.message)
+            }
+            return output
+        }
+    }
+
     /// The catalogue's models for `endpoint`, as the API answers since
     /// 2026-08-15: a removed model is a 400 naming its replacement, and so is
     /// any model the endpoint does not take (the sandbox is the catalogue's
