@@ -10,8 +10,11 @@ APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscal
 APT_TOOLS   := ffmpeg hyperfine python3 curl gcc libc6-dev
 
 FUZZ_ARGS   ?=
+# The FFmpeg versions check-ffmpeg compiles against: Debian 12's (this machine's), Debian 13's
+# and sid's (unpacked by scripts/ffmpeg-headers.sh). One at a time: FFMPEG=7.1.
+FFMPEG      ?= 5.1 7.1 9.0
 
-.PHONY: deps deps-tools build test run bench fixtures install clean openapi schemathesis fuzz
+.PHONY: deps deps-tools build test check-ffmpeg run bench fixtures install clean openapi schemathesis fuzz
 
 # Idempotent: installs only the packages that are missing.
 deps:
@@ -26,6 +29,11 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+# The C shim (gcc and clang, -Wall -Wextra -Werror) and LTXMedia (-warnings-as-errors) built
+# against each FFmpeg in $(FFMPEG), headers only: about 30 s a version (see README).
+check-ffmpeg: deps
+	@for v in $(FFMPEG); do ./scripts/check-ffmpeg.sh $$v || exit 1; done
 
 # The build's progress goes to stderr, so that stdout is the command's own.
 run: deps
@@ -84,4 +92,4 @@ install: deps
 	install -m 755 .build/release/ltx-prep $(DESTDIR)$(PREFIX)/bin/ltx-prep
 
 clean:
-	rm -rf .build bench/media
+	rm -rf .build .build-ffmpeg-* .ffmpeg bench/media
