@@ -14,7 +14,7 @@ FUZZ_ARGS   ?=
 # and sid's (unpacked by scripts/ffmpeg-headers.sh). One at a time: FFMPEG=7.1.
 FFMPEG      ?= 5.1 7.1 9.0
 
-.PHONY: deps deps-tools build test check-ffmpeg run bench fixtures install clean openapi schemathesis fuzz
+.PHONY: deps deps-tools build test check-ffmpeg test-ffmpeg run bench fixtures install clean openapi schemathesis fuzz
 
 # Idempotent: installs only the packages that are missing.
 deps:
@@ -34,6 +34,14 @@ test: deps
 # against each FFmpeg in $(FFMPEG), headers only: about 30 s a version (see README).
 check-ffmpeg: deps
 	@for v in $(FFMPEG); do ./scripts/check-ffmpeg.sh $$v || exit 1; done
+
+# Builds ltx-prep and runs the tests (TEST_ARGS go to swift test, e.g. --filter LTXMediaTests)
+# in a cached Debian root with that FFmpeg and its CLI: FFMPEG=7.1 (trixie) or 9.0 (sid).
+# Not in CI: a new root downloads about 300 MB; see README for its times.
+TEST_ARGS   ?=
+test-ffmpeg:
+	@case "$(FFMPEG)" in 7.1|9.0) ;; *) echo "make test-ffmpeg FFMPEG=7.1 or FFMPEG=9.0 (5.1 is make test)"; exit 2 ;; esac
+	./scripts/test-ffmpeg.sh $(FFMPEG) $(TEST_ARGS)
 
 # The build's progress goes to stderr, so that stdout is the command's own.
 run: deps
