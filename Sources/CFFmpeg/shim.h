@@ -49,9 +49,9 @@ static inline int cffmpeg_pix_fmt_depth(int pix_fmt) {
 }
 
 /// A stream's display matrix (AV_PKT_DATA_DISPLAYMATRIX) and its size; NULL when it has none.
-/// Since lavf 60.15 (FFmpeg 6.1) demuxers put stream side data in codecpar->coded_side_data
-/// and av_stream_get_side_data() is deprecated (removed in 8.0); before, that array does not
-/// exist and AVStream.side_data is the only place.
+/// Since lavf 60.15 (FFmpeg 6.1; APIchanges misprints it "lavc") demuxers put stream side data
+/// in codecpar->coded_side_data and av_stream_get_side_data() is deprecated (removed in 8.0);
+/// before, that array does not exist and AVStream.side_data is the only place.
 static inline const uint8_t *cffmpeg_stream_display_matrix(const AVStream *st, size_t *size) {
 #if LIBAVFORMAT_VERSION_INT >= AV_VERSION_INT(60, 15, 100)
     const AVPacketSideData *sd = av_packet_side_data_get(st->codecpar->coded_side_data,
@@ -121,8 +121,8 @@ static inline int cffmpeg_profile_aac_low(void) {
 #endif
 }
 
-/// av_parser_init() takes an int up to lavc 62 and an enum AVCodecID since lavc 63 (FFmpeg
-/// 9.0), which Swift does not convert between; C does.
+/// av_parser_init() takes an int in FFmpeg 5.1 and 7.1 and an enum AVCodecID in 9.0 (lavc 63);
+/// Swift converts neither into the other, C converts both.
 static inline AVCodecParserContext *cffmpeg_parser_init(enum AVCodecID codec_id) {
     return av_parser_init(codec_id);
 }
