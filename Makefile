@@ -31,8 +31,9 @@ test: deps
 	$(SWIFT) test --skip-build --disable-xctest
 
 # The C shim (gcc and clang, -Wall -Wextra -Werror) and LTXMedia (-warnings-as-errors) built
-# against each FFmpeg in $(FFMPEG), headers only: about 30 s a version (see README).
+# against each FFmpeg in $(FFMPEG), headers only: about 20 s a version (see README).
 check-ffmpeg: deps
+	@./scripts/apt-ensure.sh gcc libc6-dev
 	@for v in $(FFMPEG); do ./scripts/check-ffmpeg.sh $$v || exit 1; done
 
 # Builds ltx-prep and runs the tests (TEST_ARGS go to swift test, e.g. --filter LTXMediaTests)
