@@ -101,4 +101,4 @@ install: deps
 	install -m 755 .build/release/ltx-prep $(DESTDIR)$(PREFIX)/bin/ltx-prep
 
 clean:
-	rm -rf .build .build-ffmpeg-* .ffmpeg bench/media
+	rm -rf .build .build-ffmpeg-* .build-debian-* .ffmpeg bench/media
