@@ -38,7 +38,7 @@ check-ffmpeg: deps
 
 # Builds ltx-prep and runs the tests (TEST_ARGS go to swift test, e.g. --filter LTXMediaTests)
 # in a cached Debian root with that FFmpeg and its CLI: FFMPEG=7.1 (trixie) or 9.0 (sid).
-# Not in CI: a new root downloads about 300 MB; see README for its times.
+# Not in CI: a first run takes 15 to 20 minutes and a 1.2 GB root (README, "FFmpeg versions").
 TEST_ARGS   ?=
 test-ffmpeg:
 	@case "$(FFMPEG)" in 7.1|9.0) ;; *) echo "make test-ffmpeg FFMPEG=7.1 or FFMPEG=9.0 (5.1 is make test)"; exit 2 ;; esac
