@@ -10,8 +10,11 @@ APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscal
 APT_TOOLS   := ffmpeg hyperfine python3 curl gcc libc6-dev
 
 FUZZ_ARGS   ?=
+# The FFmpeg versions check-ffmpeg compiles against: Debian 12's (this machine's), Debian 13's
+# and sid's (unpacked by scripts/ffmpeg-headers.sh). One at a time: FFMPEG=7.1.
+FFMPEG      ?= 5.1 7.1 9.0
 
-.PHONY: deps deps-tools build test run bench fixtures install clean openapi schemathesis fuzz
+.PHONY: deps deps-tools build test check-ffmpeg test-ffmpeg run bench fixtures install clean openapi schemathesis fuzz
 
 # Idempotent: installs only the packages that are missing.
 deps:
@@ -26,6 +29,20 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+# The C shim (gcc and clang, -Wall -Wextra -Werror) and LTXMedia (-warnings-as-errors) built
+# against each FFmpeg in $(FFMPEG), headers only: about 20 s a version (see README).
+check-ffmpeg: deps
+	@./scripts/apt-ensure.sh gcc libc6-dev
+	@for v in $(FFMPEG); do ./scripts/check-ffmpeg.sh $$v || exit 1; done
+
+# Builds ltx-prep and runs the tests (TEST_ARGS go to swift test, e.g. --filter LTXMediaTests)
+# in a cached Debian root with that FFmpeg and its CLI: FFMPEG=7.1 (trixie) or 9.0 (sid).
+# Not in CI: a first run takes 15 to 20 minutes and a 1.2 GB root (README, "FFmpeg versions").
+TEST_ARGS   ?=
+test-ffmpeg:
+	@case "$(FFMPEG)" in 7.1|9.0) ;; *) echo "make test-ffmpeg FFMPEG=7.1 or FFMPEG=9.0 (5.1 is make test)"; exit 2 ;; esac
+	./scripts/test-ffmpeg.sh $(FFMPEG) $(TEST_ARGS)
 
 # The build's progress goes to stderr, so that stdout is the command's own.
 run: deps
@@ -84,4 +101,4 @@ install: deps
 	install -m 755 .build/release/ltx-prep $(DESTDIR)$(PREFIX)/bin/ltx-prep
 
 clean:
-	rm -rf .build bench/media
+	rm -rf .build .build-ffmpeg-* .build-debian-* .ffmpeg bench/media

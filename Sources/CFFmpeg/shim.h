@@ -48,11 +48,27 @@ static inline int cffmpeg_pix_fmt_depth(int pix_fmt) {
     return d ? d->comp[0].depth : 0;
 }
 
+/// A stream's display matrix (AV_PKT_DATA_DISPLAYMATRIX) and its size; NULL when it has none.
+/// Since lavf 60.15 (FFmpeg 6.1; APIchanges misprints it "lavc") demuxers put stream side data
+/// in codecpar->coded_side_data and av_stream_get_side_data() is deprecated (removed in 8.0);
+/// before, that array does not exist and AVStream.side_data is the only place.
+static inline const uint8_t *cffmpeg_stream_display_matrix(const AVStream *st, size_t *size) {
+#if LIBAVFORMAT_VERSION_INT >= AV_VERSION_INT(60, 15, 100)
+    const AVPacketSideData *sd = av_packet_side_data_get(st->codecpar->coded_side_data,
+                                                         st->codecpar->nb_coded_side_data,
+                                                         AV_PKT_DATA_DISPLAYMATRIX);
+    *size = sd ? sd->size : 0;
+    return sd ? sd->data : NULL;
+#else
+    return av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, size);
+#endif
+}
+
 /// Rotation in degrees from a stream's display matrix side data (0 when none).
 /// av_display_rotation_get() is counter-clockwise; this returns it as given.
 static inline double cffmpeg_stream_rotation(const AVStream *st) {
     size_t size = 0;
-    const uint8_t *m = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    const uint8_t *m = cffmpeg_stream_display_matrix(st, &size);
     if (!m || size < 9 * sizeof(int32_t)) return 0;
     double r = av_display_rotation_get((const int32_t *)m);
     return r != r ? 0 : r; // NaN for a degenerate matrix
@@ -69,13 +85,77 @@ static inline void cffmpeg_install_deadline(AVFormatContext *ctx, int64_t *deadl
     ctx->interrupt_callback.opaque = deadline;
 }
 
-/// Copies a stream's display matrix (rotation) to another stream.
+/// Copies a stream's display matrix (rotation) to another stream, where the muxer of the same
+/// FFmpeg reads it (see cffmpeg_stream_display_matrix). Since 6.1 that is `out`'s codecpar, so
+/// this must come after whatever fills `out->codecpar` (avcodec_parameters_copy and
+/// avcodec_parameters_from_context replace its side data); an existing matrix is replaced.
 static inline void cffmpeg_copy_display_matrix(const AVStream *in, AVStream *out) {
     size_t size = 0;
-    const uint8_t *m = av_stream_get_side_data(in, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    const uint8_t *m = cffmpeg_stream_display_matrix(in, &size);
     if (!m || size == 0) return;
+#if LIBAVFORMAT_VERSION_INT >= AV_VERSION_INT(60, 15, 100)
+    AVPacketSideData *sd = av_packet_side_data_new(&out->codecpar->coded_side_data,
+                                                   &out->codecpar->nb_coded_side_data,
+                                                   AV_PKT_DATA_DISPLAYMATRIX, size, 0);
+    if (sd) memcpy(sd->data, m, size);
+#else
     uint8_t *dst = av_stream_new_side_data(out, AV_PKT_DATA_DISPLAYMATRIX, size);
     if (dst) memcpy(dst, m, size);
+#endif
+}
+
+/// FF_PROFILE_* became AV_PROFILE_* (libavcodec/defs.h) in lavc 60.26 (FFmpeg 6.1); the old
+/// names were removed in lavc 62 (FFmpeg 8.0). Same values under both names.
+static inline int cffmpeg_profile_unknown(void) {
+#if LIBAVCODEC_VERSION_INT >= AV_VERSION_INT(60, 26, 100)
+    return AV_PROFILE_UNKNOWN;
+#else
+    return FF_PROFILE_UNKNOWN;
+#endif
+}
+static inline int cffmpeg_profile_aac_low(void) {
+#if LIBAVCODEC_VERSION_INT >= AV_VERSION_INT(60, 26, 100)
+    return AV_PROFILE_AAC_LOW;
+#else
+    return FF_PROFILE_AAC_LOW;
+#endif
+}
+
+/// av_parser_init() takes an int in FFmpeg 5.1 and 7.1 and an enum AVCodecID in 9.0 (lavc 63);
+/// Swift converts neither into the other, C converts both.
+static inline AVCodecParserContext *cffmpeg_parser_init(enum AVCodecID codec_id) {
+    return av_parser_init(codec_id);
+}
+
+/// Makes the H.264 parser give AVCodecContext.framerate in frames, not fields, a second, as the
+/// H.264 decoder does. Up to FFmpeg 6.0 the parser divides the SPS timing by the context's
+/// ticks_per_frame, which the caller must set to 2; that field was deprecated in lavc 60
+/// (FFmpeg 6.1, whose headers define FF_API_TICKS_PER_FRAME until lavc 62 removes both), and
+/// since the deprecation the parser divides by 2 itself, so there is nothing left to set.
+static inline void cffmpeg_h264_parser_counts_frames(AVCodecContext *ctx) {
+#if LIBAVCODEC_VERSION_MAJOR <= 60 && !defined(FF_API_TICKS_PER_FRAME)
+    ctx->ticks_per_frame = 2;
+#else
+    (void)ctx;
+#endif
+}
+
+/// A scaler (SwsContext) under a type of our own: SwsContext is opaque up to FFmpeg 7.1 and a
+/// public struct since 8.0 (lsws 9), which Swift imports as a different pointer type. Through
+/// these, Swift sees the same OpaquePointer on every version. Bicubic, as before.
+typedef struct CFFmpegScaler CFFmpegScaler;
+static inline CFFmpegScaler *cffmpeg_scaler_new(int src_w, int src_h, enum AVPixelFormat src_format,
+                                                int dst_w, int dst_h, enum AVPixelFormat dst_format) {
+    return (CFFmpegScaler *)sws_getContext(src_w, src_h, src_format, dst_w, dst_h, dst_format,
+                                           SWS_BICUBIC, NULL, NULL, NULL);
+}
+static inline void cffmpeg_scaler_free(CFFmpegScaler *scaler) {
+    sws_freeContext((struct SwsContext *)scaler);
+}
+/// sws_scale() of a whole picture from `src`'s planes into `dst`'s (already allocated).
+static inline int cffmpeg_scaler_scale(CFFmpegScaler *scaler, const AVFrame *src, AVFrame *dst) {
+    return sws_scale((struct SwsContext *)scaler, (const uint8_t *const *)src->data, src->linesize,
+                     0, src->height, dst->data, dst->linesize);
 }
 
 /// AVFormatContext.pb of an output context opened on a file path.

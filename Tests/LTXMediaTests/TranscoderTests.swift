@@ -142,6 +142,29 @@ import TestSupport
         #expect(media.primaryVideo?.displayWidth == 64)
     }
 
+    /// The copied stream gets the display matrix where this FFmpeg's demuxer
+    /// put it and its muxer reads it: the stream's side data up to FFmpeg 6.0,
+    /// codecpar's coded side data since 6.1 (which avcodec_parameters_copy
+    /// already carries there).
+    @Test func rotationIsKeptThroughARemux() throws {
+        let (_, media) = try run(TranscodeJob(input: Fixtures.path("h264_rotated.mp4"), output: out("rot-copy.mp4")))
+        let v = try #require(media.primaryVideo)
+        #expect(v.rotation == 270)
+        #expect(v.codedWidth == 128 && v.codedHeight == 64)
+        #expect(v.displayWidth == 64 && v.displayHeight == 128)
+    }
+
+    /// `upright` turns the pictures by the rotation it reads and drops the tag,
+    /// so nothing turns them twice, whatever side data a newer FFmpeg's decoder
+    /// attaches to the frames; the size asked for is the upright one.
+    @Test func uprightDropsTheRotation() throws {
+        let (_, media) = try run(TranscodeJob(input: Fixtures.path("h264_rotated.mp4"), output: out("rot-upright.mp4"),
+                                              video: .encode(VideoEncoding(preset: "ultrafast", width: 64, height: 128, upright: true))))
+        let v = try #require(media.primaryVideo)
+        #expect(v.rotation == 0)
+        #expect(v.codedWidth == 64 && v.codedHeight == 128)
+    }
+
     @Test func audioIsCutToTheSample() throws {
         let (result, media) = try run(TranscodeJob(input: Fixtures.path("vorbis_25s.ogg"), output: out("cut.m4a"), format: .m4a,
                                                    video: .drop, audio: .encode(AudioEncoding(maxDuration: 20))))

@@ -9,16 +9,17 @@ final class VideoParser {
 
     /// Nil when FFmpeg has no parser for the codec.
     init?(parameters: UnsafePointer<AVCodecParameters>) {
-        guard let p = av_parser_init(Int32(parameters.pointee.codec_id.rawValue)) else { return nil }
+        guard let p = cffmpeg_parser_init(parameters.pointee.codec_id) else { return nil }
         guard let c = avcodec_alloc_context3(nil) else { fatalError("avcodec_alloc_context3: out of memory") }
         parser = p
         context = c
         // Every demuxed packet here is a whole frame.
         parser.pointee.flags |= PARSER_FLAG_COMPLETE_FRAMES
         if avcodec_parameters_to_context(c, parameters) < 0 { return nil }
-        // Two ticks a frame, as the H.264 decoder sets it: the parser then
-        // reports the SPS timing as frames, not fields, a second.
-        if parameters.pointee.codec_id == AV_CODEC_ID_H264 { c.pointee.ticks_per_frame = 2 }
+        // The parser then reports the SPS timing as frames, not fields, a
+        // second, as the H.264 decoder does (on FFmpeg 6.1 and later it
+        // always does; see the helper).
+        if parameters.pointee.codec_id == AV_CODEC_ID_H264 { cffmpeg_h264_parser_counts_frames(c) }
     }
 
     deinit {

@@ -111,7 +111,7 @@ enum StreamReader {
     }
 
     static func profileName(_ id: AVCodecID, _ profile: Int32) -> String? {
-        guard profile != FF_PROFILE_UNKNOWN else { return nil }
+        guard profile != cffmpeg_profile_unknown() else { return nil }
         return avcodec_profile_name(id, profile).map { String(cString: $0) }
     }
 

@@ -53,7 +53,7 @@ final class AudioPatchLane: SplicedSound {
     init?(_ index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double,
           duration: Double) throws(MediaError) {
         let (par, timeBase, start) = input.withStream(index) { st in (st.pointee.codecpar.pointee, st.pointee.time_base, st.pointee.start_time) }
-        guard par.codec_id == AV_CODEC_ID_AAC, par.profile == FF_PROFILE_AAC_LOW, par.sample_rate > 0,
+        guard par.codec_id == AV_CODEC_ID_AAC, par.profile == cffmpeg_profile_aac_low(), par.sample_rate > 0,
               timeBase.num == 1, timeBase.den == par.sample_rate, (1...2).contains(par.ch_layout.nb_channels) else { return nil }
         let rate = par.sample_rate
         let frame = Self.frameSize

@@ -66,7 +66,7 @@ extension Encoder {
             av_channel_layout_default(&ctx.pointee.ch_layout, channels)
             ctx.pointee.bit_rate = Int64(bitRate)
             ctx.pointee.time_base = AVRational(num: 1, den: sampleRate)
-            ctx.pointee.profile = FF_PROFILE_AAC_LOW
+            ctx.pointee.profile = cffmpeg_profile_aac_low()
             if globalHeader { ctx.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
         }
     }

@@ -8,8 +8,7 @@ final class Scaler {
 
     init(from: (width: Int32, height: Int32, format: AVPixelFormat),
          to: (width: Int32, height: Int32, format: AVPixelFormat)) throws(MediaError) {
-        guard let ctx = sws_getContext(from.width, from.height, from.format, to.width, to.height, to.format,
-                                       SWS_BICUBIC, nil, nil, nil) else {
+        guard let ctx = cffmpeg_scaler_new(from.width, from.height, from.format, to.width, to.height, to.format) else {
             throw MediaError(kind: .unsupported, operation: "sws_getContext", message: "cannot convert this picture format")
         }
         context = ctx
@@ -19,27 +18,14 @@ final class Scaler {
         try FFmpegError.check(av_frame_get_buffer(output.pointer, 0), "av_frame_get_buffer")
     }
 
-    deinit { sws_freeContext(context) }
+    deinit { cffmpeg_scaler_free(context) }
 
     /// Scales `frame` into `output` and returns it; the encoder may still
     /// hold the previous picture, so the buffer is made writable first.
     func scale(_ frame: UnsafeMutablePointer<AVFrame>) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {
         try FFmpegError.check(av_frame_make_writable(output.pointer), "av_frame_make_writable")
-        let src = frame.pointee, dst = output.pointer
-        _ = withUnsafePointer(to: src.data) { srcData in
-            withUnsafePointer(to: src.linesize) { srcLines in
-                withUnsafeMutablePointer(to: &dst.pointee.data) { dstData in
-                    withUnsafeMutablePointer(to: &dst.pointee.linesize) { dstLines in
-                        sws_scale(context,
-                                  UnsafeRawPointer(srcData).assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
-                                  UnsafeRawPointer(srcLines).assumingMemoryBound(to: Int32.self),
-                                  0, src.height,
-                                  UnsafeMutableRawPointer(dstData).assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self),
-                                  UnsafeMutableRawPointer(dstLines).assumingMemoryBound(to: Int32.self))
-                    }
-                }
-            }
-        }
+        let dst = output.pointer
+        _ = cffmpeg_scaler_scale(context, frame, dst)
         av_frame_copy_props(dst, frame)
         return dst
     }
