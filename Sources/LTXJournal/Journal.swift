@@ -45,7 +45,7 @@ public final class Journal: Sendable {
             _ = try await connection.query("PRAGMA busy_timeout = 15000", [])
             _ = try await connection.query("PRAGMA journal_mode = WAL", [])
             _ = try await connection.query(schema, [])
-            try await addWindowColumns(connection)
+            try await addColumns(connection)
             return journal
         } catch {
             throw JournalError(path: path, message: "\(error)")
@@ -73,9 +73,10 @@ public final class Journal: Sendable {
             sent_start REAL, sent_duration REAL, placed_into TEXT, placed_sha256 TEXT)
         """
 
-    /// A journal made before the window sent was recorded gets its columns;
-    /// its entries keep them empty (unknown), so none is spliced from.
-    private static func addWindowColumns(_ connection: SQLiteConnection) async throws {
+    /// A journal made before the window sent and the placement were recorded
+    /// gets their columns; its entries keep them empty (unknown), so none is
+    /// spliced from or taken as put back.
+    private static func addColumns(_ connection: SQLiteConnection) async throws {
         let columns = try await connection.query("PRAGMA table_info(paid_request)", []).compactMap { $0.column("name")?.string }
         for (name, type) in [("sent_start", "REAL"), ("sent_duration", "REAL"), ("placed_into", "TEXT"), ("placed_sha256", "TEXT")]
             where !columns.contains(name) {

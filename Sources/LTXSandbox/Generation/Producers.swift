@@ -15,6 +15,19 @@ import Darwin
 typealias Production = @Sendable () async throws(SandboxFailure) -> String
 
 struct Producers: Sendable {
+    /// The answer made by `job` from `input` (removed after), its output
+    /// removed if it fails: what a retake's and an extend's answers share.
+    private static func transcoding(_ job: TranscodeJob, from input: ResolvedInput) -> Production {
+        { () async throws(SandboxFailure) -> String in
+            defer { input.discard() }
+            do throws(MediaError) { _ = try await Transcoder.run(job) } catch {
+                unlink(job.output)
+                throw .server(error.message)
+            }
+            return job.output
+        }
+    }
+
     let configuration: SandboxConfiguration
     let state: SandboxState
     let resolver: URIResolver
@@ -47,14 +60,7 @@ struct Producers: Sendable {
                                effect: SectionEffect(start: effective.start, duration: effective.duration,
                                                      invertPicture: retakeMode != .replaceAudio,
                                                      toneFrequency: retakeMode != .replaceVideo ? 880 : nil))
-        return { () async throws(SandboxFailure) -> String in
-            defer { input.discard() }
-            do throws(MediaError) { _ = try await Transcoder.run(job) } catch {
-                unlink(output)
-                throw .server(error.message)
-            }
-            return output
-        }
+        return Self.transcoding(job, from: input)
     }
 
     func audioToVideo(_ body: AudioToVideoRequest) async throws(SandboxFailure) -> Production {
@@ -179,14 +185,7 @@ struct Producers: Sendable {
                                audio: hasSound ? .encode(AudioEncoding(minDuration: seconds + body.duration)) : .drop,
                                padVideoToFrames: v.frameCount + added,
                                effect: SectionEffect(start: seconds, duration: body.duration, invertPicture: true, toneFrequency: hasSound ? 660 : nil))
-        return { () async throws(SandboxFailure) -> String in
-            defer { input.discard() }
-            do throws(MediaError) { _ = try await Transcoder.run(job) } catch {
-                unlink(output)
-                throw .server(error.message)
-            }
-            return output
-        }
+        return Self.transcoding(job, from: input)
     }
 
     /// The catalogue's models for `endpoint`, as the API answers since
