@@ -200,10 +200,14 @@ final class SpliceSession {
             let videoEnd = gops.seconds((gops.sortedPts.last ?? 0) + gops.frameDuration)
             let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: -1, duration: 1 + added)
             let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : -extended.answerStart
-            audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output,
-                                              pieces: [SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)],
-                                              crossfade: job.crossfade, shift: extended.edge == .start ? added : 0,
-                                              until: extended.edge == .end ? videoEnd + added : nil)
+            let piece = SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)
+            if job.soundInPlace, extended.edge == .end,
+               let lane = try AudioExtendLane(a, from: input, to: output, piece: piece, seam: videoEnd, until: videoEnd + added, crossfade: job.crossfade) {
+                audioSplice = lane
+            } else {
+                audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: [piece], crossfade: job.crossfade,
+                                                  shift: extended.edge == .start ? added : 0, until: extended.edge == .end ? videoEnd + added : nil)
+            }
         } else if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
             // In place when it can be: the sound outside the sections stays the original's, bit for bit.
             if job.soundInPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
