@@ -145,4 +145,20 @@ import TestSupport
         let stats = try await sandbox.paidFor()
         #expect(stats.jobs == 0 && stats.uploadTickets == 0)
     }
+
+    @Test func anAnswerFromElsewhereIsJoinedWithoutACall() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("h264_aac_sine_6s.mp4")
+        // An answer as the API gives one for this clip: its 16:9 context, then the 2 s added.
+        let answer = try clip("answer.mp4", width: 1280, height: 720, fps: 24, seconds: 5, sound: .tone(frequency: 660))
+        let r = try BinaryRunner.run(["extend", input, "--duration", "2", "--answer", answer, "-o", "\(dir)/joined.mp4", "--json"],
+                                     environment: sandbox.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try MediaProbe.probeBlocking("\(dir)/joined.mp4")
+        #expect(out.primaryVideo?.frameCount == 144 + 48 && out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64)
+        #expect(Array(try StreamDigests.pictures("\(dir)/joined.mp4").prefix(144)) == (try StreamDigests.pictures(input)))
+        let stats = try await sandbox.paidFor()
+        #expect(stats.jobs == 0 && stats.uploadTickets == 0)
+    }
 }
