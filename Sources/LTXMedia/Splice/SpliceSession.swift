@@ -121,28 +121,9 @@ final class SpliceSession {
             }
         }
         whole = reason
-        if videoSpans.isEmpty {
-            reencoded = []
-        } else if reason != nil {
-            reencoded = Set(gops.gops.indices)
-        } else {
-            reencoded = gops.overlapping(videoSpans)
-        }
+        let plan = SplicePlan.make(gops, spans: videoSpans, whole: reason != nil) { Self.piece(at: gops.seconds($0), in: job) != nil }
+        (reencoded, references, answerOnly, prefixes) = (plan.reencoded, plan.references, plan.answerOnly, plan.prefixes)
         let reencoded = self.reencoded
-        references = Set(reencoded.compactMap { g in g > 0 && !reencoded.contains(g - 1) && gops.gops[g].isOpen ? g - 1 : nil })
-        let inSection = { (ts: Int64) in Self.piece(at: gops.seconds(ts), in: job) != nil }
-        answerOnly = reencoded.filter { g in
-            gops.gops[g].pts.allSatisfy(inSection) && !(reencoded.contains(g + 1) && gops.gops[g + 1].isOpen)
-        }
-        var prefixes: [Int: Int] = [:]
-        if reason == nil {
-            for g in reencoded where !reencoded.contains(g - 1) && !answerOnly.contains(g) {
-                guard let cut = gops.gops[g].pts.filter(inSection).min() else { continue }
-                let k = gops.copyablePrefix(of: g, before: cut)
-                if k > 0 { prefixes[g] = k }
-            }
-        }
-        self.prefixes = prefixes
 
         // The video stream: copied with both encoders' parameter sets, or the encoder's own.
         let needsEncoder = !reencoded.isEmpty || extended != nil
