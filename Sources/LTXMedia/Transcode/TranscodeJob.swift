@@ -29,9 +29,15 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
     /// Turn the pictures as a player would and drop the rotation tag (the
     /// API answers upright); `width` and `height` are then the upright size.
     public var upright: Bool?
+    /// With `width` and `height`: fit the picture inside that size (its
+    /// aspect kept), centred, the rest of the frame this colour (a
+    /// letterbox or pillarbox). Nil scales the picture to fill the size.
+    public var fill: PictureFill?
 
     public init(crf: Int = 18, preset: String = "medium", width: Int? = nil, height: Int? = nil,
-                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil) {
+                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil,
+                fill: PictureFill? = nil) {
+        self.fill = fill
         self.upright = upright
         self.constantFrameRate = constantFrameRate
         self.crf = crf
@@ -41,6 +47,22 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
         self.frameRate = frameRate
         self.bitRate = bitRate
     }
+}
+
+/// One colour, in 8-bit Y'CbCr (BT.601 limited range, as yuv420p stores it).
+public struct PictureFill: Sendable, Codable, Equatable {
+    public var y: UInt8
+    public var u: UInt8
+    public var v: UInt8
+
+    public init(y: UInt8, u: UInt8, v: UInt8) {
+        self.y = y
+        self.u = u
+        self.v = v
+    }
+
+    /// A saturated green (R 0, G 200, B 80): nothing a black bar or a real picture's edge is mistaken for.
+    public static let green = PictureFill(y: 125, u: 105, v: 49)
 }
 
 /// AAC-LC encoding settings (FFmpeg's native AAC encoder).

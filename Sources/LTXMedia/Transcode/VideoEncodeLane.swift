@@ -17,6 +17,9 @@ final class VideoEncodeLane: Lane {
     private let padTo: Int?
     private let effect: SectionEffect?
     private var scaler: Scaler?
+    /// With a fill: the picture fitted inside the size, the rest that colour.
+    private let fill: PictureFill?
+    private var fitter: FittedScaler?
     /// Turns pictures upright (with `codedScaler` first to yuv420p when needed).
     private let rotation: PictureRotation?
     private var codedScaler: Scaler?
@@ -43,6 +46,7 @@ final class VideoEncodeLane: Lane {
         inIndex = index
         self.padTo = padTo
         self.effect = effect
+        fill = settings.width != nil && settings.height != nil ? settings.fill : nil
         (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex, rotation) = try input.withStream(index) {
             st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int, PictureRotation?) in
             let par = st.pointee.codecpar.pointee
@@ -60,7 +64,8 @@ final class VideoEncodeLane: Lane {
             if settings.bitRate == nil { options["crf"] = String(settings.crf) }
             let encoder = try Encoder.h264(width: width, height: height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
                                            options: options, for: output) { ctx in
-                ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
+                // A fitted picture is scaled to square pixels.
+                ctx.pointee.sample_aspect_ratio = settings.fill != nil ? AVRational(num: 1, den: 1) : par.sample_aspect_ratio
                 ctx.pointee.color_range = par.color_range
                 ctx.pointee.colorspace = par.color_space
                 ctx.pointee.color_primaries = par.color_primaries
@@ -122,7 +127,9 @@ final class VideoEncodeLane: Lane {
             picture = try rotation.rotate(picture)
         }
         let d = picture.pointee
-        if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
+        if let fill {
+            picture = try fitter(for: d, fill: fill).place(picture)
+        } else if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
             picture = try scaler(for: d).scale(picture)
         }
         if let rate = constantRate {
@@ -153,6 +160,15 @@ final class VideoEncodeLane: Lane {
         let made = try Scaler(from: (picture.width, picture.height, AVPixelFormat(rawValue: picture.format)),
                               to: (size.width, size.height, AV_PIX_FMT_YUV420P))
         scaler = made
+        return made
+    }
+
+    /// The same, for a picture fitted inside the size with `fill` around it.
+    private func fitter(for picture: AVFrame, fill: PictureFill) throws(MediaError) -> FittedScaler {
+        if let fitter { return fitter }
+        let made = try FittedScaler(from: (picture.width, picture.height, AVPixelFormat(rawValue: picture.format), picture.sample_aspect_ratio),
+                                    to: (size.width, size.height), fill: fill)
+        fitter = made
         return made
     }
 

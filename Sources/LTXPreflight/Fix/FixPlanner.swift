@@ -1,3 +1,4 @@
+import LTXContract
 import LTXMedia
 
 /// Builds a `FixPlan` from a check: pure, no I/O.
@@ -52,7 +53,8 @@ public enum FixPlanner {
             ops.append(FixOperation(action: .downscale, detail: "downscale \(v.displayWidth)x\(v.displayHeight) to \(fitted.width)x\(fitted.height)",
                                     rules: [.videoResolution]))
         }
-        let needsWindow = duration > APILimits.videoMaxDuration
+        // reframe takes the whole clip (up to 60 s): no window is ever cut for it.
+        let needsWindow = r.endpoint != .reframe && duration > APILimits.videoMaxDuration
         if error(r, .videoFrameCount) != nil {
             if v.frameCount < APILimits.videoFrames.lowerBound {
                 encode = true

@@ -9,8 +9,10 @@ struct BatchCommand: AsyncParsableCommand {
             Each manifest line holds the fields of one command, e.g.
               {"command": "retake", "input": "a.mov", "start": 12, "duration": 4,
                "prompt": "the cup falls", "output": "out/a.mp4"}
-            (command: retake, text-to-video, image-to-video or audio-to-video; also
-            image, mode, model, resolution, fps, deliver, provider). With a folder
+            (command: retake, reframe, text-to-video, image-to-video or audio-to-video;
+            also image, mode, model, resolution, fps, deliver, provider; a reframe
+            line takes input, output and to (the aspect), resolution or both, e.g.
+              {"command": "reframe", "input": "a.mp4", "to": "9:16", "output": "out/a.mp4"}). With a folder
             instead, every video in it is retaken with --start, --duration and --prompt
             into --output-dir.
 
