@@ -7,7 +7,7 @@ struct ReframeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reframe",
         abstract: "Reframe a whole video to another aspect, its frames and audio kept.",
-        usage: "ltx-prep reframe <input> --to <aspect> [--resolution <WxH>] -o <output> [<options>]",
+        usage: "ltx-prep reframe <input> --to <aspect> -o <output> [<options>]",
         discussion: """
             The whole video is sent to /v2/video-to-video-reframe and comes back at the
             size asked, with every one of its frames. Sizes, by aspect:
@@ -21,8 +21,8 @@ struct ReframeCommand: AsyncParsableCommand {
             would (the plan is printed). Nothing is ever cut.
 
             Price: per second of input video, by the output's class: 720p (a shorter
-            side of 720) $\(Pricing.format(Catalogue.reframePrices["720p"] ?? 0))/s; 1080p has no documented price (the
-            estimate says so, and --max-cost then refuses).
+            side of 720) $\(Pricing.format(Catalogue.reframePrices["720p"] ?? 0))/s. 1080p has no documented price: the estimate says
+            "price unknown", and --max-cost then refuses the call.
 
             The output is the API's picture with the input's own audio stream, its
             packets copied unchanged, written beside the output and renamed into
@@ -41,7 +41,7 @@ struct ReframeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The aspect: \(ReframeJob.aspects.joined(separator: ", ")).", valueName: "aspect")) var to: String?
     @Option(help: ArgumentHelp("One of the aspect's sizes (default: its 1080 size).", valueName: "WxH")) var resolution: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
-    @Option(help: "How the video reaches the API.") var deliver: Delivery = .upload
+    @Option(help: "How the video reaches the API.") var deliver: ReframeDelivery = .upload
     @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var client: ClientOptions
@@ -51,7 +51,6 @@ struct ReframeCommand: AsyncParsableCommand {
     func validate() throws {
         try client.requireOutput(output)
         if let why = ReframeJob.refusal(resolution: resolution, aspect: to) { throw ValidationError(why) }
-        if deliver == .dataURI { throw ValidationError("reframe takes an upload or an https URL, not a data URI") }
     }
 
     /// The size asked: --resolution, else the aspect's 1080 size.
@@ -59,8 +58,16 @@ struct ReframeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        let job = ReframeJob(input: input, resolution: size, delivery: deliver, url: url, output: output ?? "/dev/null")
+        let job = ReframeJob(input: input, resolution: size, delivery: deliver.delivery, url: url, output: output ?? "/dev/null")
         let outcome = try await APICall.performReframe(job, options: client, force: force, logger: logger)
         Console.out(client.json ? JSONOutput.line(outcome) : outcome.text)
     }
+}
+
+/// reframe's deliveries: an upload or an https URL (the API takes no data URI for it).
+enum ReframeDelivery: String, ExpressibleByArgument, CaseIterable {
+    case upload
+    case url
+
+    var delivery: Delivery { self == .upload ? .upload : .url }
 }
