@@ -28,6 +28,11 @@ final class OutputContext {
 
     var needsGlobalHeader: Bool { cffmpeg_needs_global_header(context) != 0 }
 
+    /// True when this container can hold `codec` (`avformat_query_codec`, normal compliance).
+    func accepts(_ codec: AVCodecID) -> Bool {
+        avformat_query_codec(context.pointee.oformat, codec, 0) == 1
+    }
+
     /// Adds a stream and returns its index. `configure` gets the new stream
     /// and must not keep it.
     func addStream(_ configure: (UnsafeMutablePointer<AVStream>) throws(MediaError) -> Void) throws(MediaError) -> Int {
