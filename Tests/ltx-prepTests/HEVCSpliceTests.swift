@@ -40,4 +40,20 @@ import TestSupport
         // replace_video: the sound's packets are the original's.
         #expect(try StreamDigests.audioPackets(out) == (try StreamDigests.audioPackets(original)))
     }
+
+    /// An extend's join at the start of an HEVC clip: the extension's own sets before it, the clip's
+    /// again before its first CRA (made a BLA), every picture of the clip decoding as it did.
+    @Test(arguments: ["mkv", "mp4"])
+    func anExtensionBeforeAnHEVCClipKeepsEveryPicture(_ container: String) throws {
+        let original = Fixtures.path("hevc_opengop_aac_12s.\(container)")
+        let answer = "\(dir)/extension-\(container).mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 320, height: 180, frameRate: 25, duration: 4, sound: .tone(frequency: 660)))
+        let out = "\(dir)/earlier.\(container)"
+        let r = try BinaryRunner.run(["extend", original, "--duration", "2", "--at", "start", "--answer", answer, "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let before = try StreamDigests.pictures(original), after = try StreamDigests.pictures(out)
+        #expect(after.count == 350)
+        #expect(Array(after.suffix(300)) == before)
+        #expect(try MediaProbe.probeBlocking(out).primaryVideo?.codec == "hevc")
+    }
 }
