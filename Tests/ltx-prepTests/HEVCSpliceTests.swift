@@ -56,4 +56,29 @@ import TestSupport
         #expect(Array(after.suffix(300)) == before)
         #expect(try MediaProbe.probeBlocking(out).primaryVideo?.codec == "hevc")
     }
+
+    /// A phone's 10-bit HLG clip: the answer's SDR made HLG (not washed out, not clipped), the output
+    /// tagged and turned as the input, its far pictures the input's.
+    @Test func aTenBitHLGClipGetsTheAnswerInItsOwnColour() throws {
+        let original = Fixtures.path("hevc_hlg10_rotated_6s.mov")
+        // The API answers upright: a portrait picture for this portrait clip.
+        let answer = "\(dir)/upright.mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 180, height: 320, frameRate: 25, duration: 4, sound: .none))
+        let out = "\(dir)/hlg.mov"
+        let r = try BinaryRunner.run(["splice", original, answer, "--window-start", "1", "--start", "2.5", "--duration", "1",
+                                      "--mode", "replace_video", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("converted to the original's BT.2020 HLG"), "\(r.stdout)")
+        let before = try #require(try MediaProbe.probeBlocking(original).primaryVideo)
+        let after = try #require(try MediaProbe.probeBlocking(out).primaryVideo)
+        #expect(after.pixelFormat == "yuv420p10le" && after.colorTransfer == "arib-std-b67" && after.colorPrimaries == "bt2020")
+        #expect(after.colorSpace == before.colorSpace && after.rotation == before.rotation && before.rotation == 90)
+        let a = try StreamDigests.pictures(original), b = try StreamDigests.pictures(out)
+        #expect(b.count == 150 && Array(a.prefix(12)) == Array(b.prefix(12)) && Array(a.suffix(12)) == Array(b.suffix(12)))
+        // The section (frames 62-86, answer times 1.5 s to 2.5 s), seen in SDR, is as bright as the answer.
+        let section = try StreamDigests.sdrLuma(out, transfer: .hlg)[63..<87]
+        let source = try StreamDigests.sdrLuma(answer, transfer: nil)[38..<62]
+        let (mine, theirs) = (section.reduce(0, +) / Double(section.count), source.reduce(0, +) / Double(source.count))
+        #expect(abs(mine - theirs) / theirs < 0.05, "SDR luma \(mine) against the answer's \(theirs)")
+    }
 }

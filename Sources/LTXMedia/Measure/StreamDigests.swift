@@ -24,6 +24,39 @@ public enum StreamDigests {
         return digests
     }
 
+    /// Each picture's mean BT.709 SDR luma (0...1), as an SDR viewer sees
+    /// it: an HLG or PQ 10-bit picture is taken back to SDR (`SDRToHDR.sdrSignal`)
+    /// first, an 8-bit one read as BT.709. Every fourth pixel of every fourth row.
+    public static func sdrLuma(_ path: String, transfer: HDRTransfer?) throws(MediaError) -> [Double] {
+        guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else { return [] }
+        let frame = Frame()
+        var means: [Double] = []
+        while try stream.next(into: frame) {
+            defer { frame.unref() }
+            let f = frame.pointer.pointee
+            guard let y = f.data.0, let u = f.data.1, let v = f.data.2 else { continue }
+            let deep = f.format == AV_PIX_FMT_YUV420P10LE.rawValue
+            guard deep || f.format == AV_PIX_FMT_YUV420P.rawValue else {
+                throw MediaError(kind: .unsupported, path: path, message: "only yuv420p and yuv420p10le pictures are measured")
+            }
+            func sample(_ plane: UnsafeMutablePointer<UInt8>, _ stride: Int32, _ x: Int, _ row: Int) -> Double {
+                deep ? Double(UnsafeMutableRawPointer(plane + row * Int(stride)).assumingMemoryBound(to: UInt16.self)[x])
+                     : Double(plane[row * Int(stride) + x])
+            }
+            var sum = 0.0, n = 0
+            for row in stride(from: 0, to: Int(f.height), by: 4) {
+                for x in stride(from: 0, to: Int(f.width), by: 4) {
+                    let (l, cb, cr) = (sample(y, f.linesize.0, x, row), sample(u, f.linesize.1, x / 2, row / 2), sample(v, f.linesize.2, x / 2, row / 2))
+                    let rgb = deep ? SDRToHDR.rgb2020(y: l, cb: cb, cr: cr) : SDRToHDR.rgb709(y: l, cb: cb, cr: cr)
+                    sum += SDRToHDR.luma709(deep && transfer != nil ? SDRToHDR.sdrSignal(fromHDR: rgb, transfer!) : rgb)
+                    n += 1
+                }
+            }
+            means.append(n > 0 ? sum / Double(n) : 0)
+        }
+        return means
+    }
+
     /// The mean luma (0-255) of each row of picture `index` (from 0, in
     /// display order); empty when the video has fewer pictures.
     public static func lumaRows(_ path: String, frame index: Int) throws(MediaError) -> [Double] {

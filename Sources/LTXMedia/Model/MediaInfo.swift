@@ -84,6 +84,11 @@ public struct VideoStreamInfo: Sendable, Codable, Equatable {
     public var bitRate: Int64?
     /// A picture in an image format, animated or not, rather than a video.
     public var isImage: Bool
+    /// The colour tags, by FFmpeg's names (`bt709`, `bt2020`; `arib-std-b67` is
+    /// HLG, `smpte2084` PQ; `bt2020nc`); nil where the stream leaves one unspecified.
+    public var colorPrimaries: String?
+    public var colorTransfer: String?
+    public var colorSpace: String?
 
     public init(index: Int,
                 codec: String,

@@ -68,7 +68,7 @@ enum StreamReader {
         let sar = par.sample_aspect_ratio
         let pixFmt = par.format >= 0 ? av_get_pix_fmt_name(AVPixelFormat(rawValue: par.format)).map { String(cString: $0) } : nil
         let depth = par.format >= 0 ? Int(cffmpeg_pix_fmt_depth(par.format)) : 0
-        return VideoStreamInfo(
+        var info = VideoStreamInfo(
             index: index, codec: codec, profile: profileName(par.codec_id, par.profile),
             pixelFormat: pixFmt, bitDepth: depth > 0 ? depth : nil,
             codedWidth: width, codedHeight: height, rotation: rotation,
@@ -80,6 +80,11 @@ enum StreamReader {
             frameCount: 0, frameCountMethod: still ? "still" : "unknown",
             duration: FFmpegTime.seconds(st.pointee.duration, st.pointee.time_base),
             bitRate: par.bit_rate > 0 ? par.bit_rate : nil, isImage: image)
+        func named(_ name: UnsafePointer<CChar>?, unspecified: Bool) -> String? { unspecified ? nil : name.map { String(cString: $0) } }
+        info.colorPrimaries = named(av_color_primaries_name(par.color_primaries), unspecified: par.color_primaries == AVCOL_PRI_UNSPECIFIED)
+        info.colorTransfer = named(av_color_transfer_name(par.color_trc), unspecified: par.color_trc == AVCOL_TRC_UNSPECIFIED)
+        info.colorSpace = named(av_color_space_name(par.color_space), unspecified: par.color_space == AVCOL_SPC_UNSPECIFIED)
+        return info
     }
 
     /// FFmpeg's name for a channel layout ("stereo", "5.1"), when it has one.

@@ -20,17 +20,24 @@ final class AnswerPictures {
     private var rotation: PictureRotation?
     private var finalScaler: Scaler?
     private let crop: SpliceJob.Crop?
+    /// For an HDR original: the answer's SDR made its colour, after scaling to 8-bit yuv420p.
+    private var hdrPicture: HDRPicture?
 
     /// `rotation` is the original's (clockwise, as a player applies it).
-    init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int, crop: SpliceJob.Crop? = nil) throws(MediaError) {
+    /// `hdr`: the original's transfer when it is HLG or PQ in 10-bit 4:2:0;
+    /// the answer's SDR pictures are then converted into its colour.
+    init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int, crop: SpliceJob.Crop? = nil,
+         hdr: HDRTransfer? = nil) throws(MediaError) {
         self.crop = crop
+        if let hdr, format == AV_PIX_FMT_YUV420P10LE { hdrPicture = try HDRPicture(width: width, height: height, transfer: hdr) }
         guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
             throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream")
         }
         self.stream = stream
         let rate = stream.frameRate(or: AVRational(num: 25, den: 1))
         halfFrame = 0.5 * Double(rate.den) / Double(rate.num)
-        target = (width, height, format)
+        // Scaled as 8-bit BT.709 first when the pictures are made HDR after.
+        target = (width, height, hdr != nil && format == AV_PIX_FMT_YUV420P10LE ? AV_PIX_FMT_YUV420P : format)
         turn = (360 - rotation) % 360
     }
 
@@ -42,7 +49,8 @@ final class AnswerPictures {
         // Move on while the next picture is nearer to `t` than half a frame.
         while let next = upcomingTime, next <= t + halfFrame { try advance() }
         guard currentTime != nil else { return nil }
-        return try convert(current.pointer)
+        let converted = try convert(current.pointer)
+        return try hdrPicture?.convert(converted) ?? converted
     }
 
     /// current = upcoming; upcoming = the next decoded picture.

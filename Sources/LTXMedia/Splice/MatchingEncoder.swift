@@ -44,6 +44,16 @@ struct MatchingEncoder {
         colour = (par.color_range, par.color_space, par.color_primaries, par.color_trc)
     }
 
+    /// The original's HDR transfer, when its pictures are 10-bit 4:2:0 HLG or PQ: an answer's SDR is converted to it.
+    var hdr: HDRTransfer? {
+        guard pixelFormat == AV_PIX_FMT_YUV420P10LE else { return nil }
+        switch colour.3 {
+        case AVCOL_TRC_ARIB_STD_B67: return .hlg
+        case AVCOL_TRC_SMPTE2084: return .pq
+        default: return nil
+        }
+    }
+
     var codecName: String { codec == AV_CODEC_ID_HEVC ? "HEVC (libx265)" : "H.264 (libx264)" }
 
     private static func x264Profile(_ p: Int32) -> String? {

@@ -138,6 +138,9 @@ public struct SpliceResult: Sendable, Codable, Equatable {
     public var audio: String?
     /// Where the output changes source, in seconds on the original's timeline.
     public var seams: [Double]
+    /// How the answer's pictures were made the original's colour, when they
+    /// were converted from SDR (an HDR original); nil otherwise.
+    public var convertedFromSDR: String?
 
     public func frames(_ source: Source) -> Int {
         ranges.filter { $0.source == source }.reduce(0) { $0 + $1.lastFrame - $1.firstFrame + 1 }

@@ -335,7 +335,8 @@ final class SpliceSession {
         guard let i = Self.piece(at: t, in: job), let spec = encoderSpec else { return nil }
         let piece = job.pieces[i]
         if answers[i] == nil {
-            answers[i] = try AnswerPictures(path: piece.answer, width: spec.width, height: spec.height, format: spec.pixelFormat, rotation: rotation)
+            answers[i] = try AnswerPictures(path: piece.answer, width: spec.width, height: spec.height, format: spec.pixelFormat, rotation: rotation,
+                                            hdr: spec.hdr)
         }
         return try answers[i]?.picture(at: t - piece.answerStart)
     }
@@ -419,7 +420,7 @@ final class SpliceSession {
     private func encodeExtension() throws(MediaError) {
         guard let extended = job.extended, let spec = encoderSpec, let run else { return }
         let pictures = try AnswerPictures(path: extended.answer, width: spec.width, height: spec.height, format: spec.pixelFormat,
-                                          rotation: rotation, crop: extended.crop)
+                                          rotation: rotation, crop: extended.crop, hdr: spec.hdr)
         let base = extended.edge == .end ? (gops.sortedPts.last ?? 0) + gops.frameDuration : (gops.sortedPts.first ?? 0)
         let step = gops.seconds(gops.frameDuration)
         for k in 0..<extended.frames {
@@ -499,8 +500,11 @@ final class SpliceSession {
         }
         var seams = ranges.dropFirst().map(\.start)
         if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start, $0.section.end] } }
+        let hdrNote = encoderSpec?.hdr.map { t in
+            "the answer's SDR BT.709 pictures were converted to the original's BT.2020 \(t == .hlg ? "HLG (SDR white at 75 % signal, BT.2408)" : "PQ (SDR white at 203 cd/m², BT.2408)") and 10 bits"
+        }
         return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: whole,
                             audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
-                            seams: Array(Set(seams)).sorted())
+                            seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote)
     }
 }

@@ -20,6 +20,7 @@ extension SpliceOutcome {
         if let audio = r.audio { summary += "; audio \(audio)" }
         lines.append(summary)
         if let why = r.wholeVideoReencoded { lines.append("  note: \(why)") }
+        if let how = r.convertedFromSDR { lines.append("  note: \(how)") }
         if !r.seams.isEmpty { lines.append("  seams at " + r.seams.map { Format.seconds($0) }.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
