@@ -207,7 +207,7 @@ import TestSupport
     @Test func extendKeepsTheInputAndAddsTheSeconds() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let input = Fixtures.path("conformant_h264_aac.mp4")
+        let input = Fixtures.path("h264_aac_200kbps.mp4")  // 320x180: extend takes 16:9 or 9:16
         let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
         let uploaded = try await LTXAPIClient(configuration: config).upload(file: input, contentType: "video/mp4")
         func post(_ body: String) async throws -> (Int, [String: Any]) {
@@ -221,6 +221,10 @@ import TestSupport
             return (Int(response.status.code), try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any] ?? [:])
         }
         let uri = uploaded.ticket.storageUri
+        // A 2:1 picture is refused as the API refuses it: extend takes 16:9 or 9:16.
+        let wide = try await LTXAPIClient(configuration: config).upload(file: Fixtures.path("conformant_h264_aac.mp4"), contentType: "video/mp4")
+        let (shape, shapeError) = try await post(#"{"video_uri":"\#(wide.ticket.storageUri)","duration":2}"#)
+        #expect(shape == 400 && ((shapeError["error"] as? [String: Any])?["message"] as? String)?.contains("must be 16:9 or 9:16") == true)
         let (refused, error) = try await post(#"{"video_uri":"\#(uri)","duration":2,"model":"ltx-2-pro"}"#)
         #expect(refused == 400 && ((error["error"] as? [String: Any])?["message"] as? String)?.contains("use ltx-2-3-pro") == true)
         let (status, job) = try await post(#"{"video_uri":"\#(uri)","duration":2,"prompt":"on"}"#)

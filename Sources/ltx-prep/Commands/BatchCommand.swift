@@ -14,10 +14,11 @@ struct BatchCommand: AsyncParsableCommand {
             provider, window_only; an extend line takes "at" (end or start) and
             "context"; a reframe line takes input, output and to (the aspect),
             resolution or both, e.g.
-              {"command": "reframe", "input": "a.mp4", "to": "9:16", "output": "out/a.mp4"}).
-            Retake and extend lines give the whole video back, as the commands do. With a folder
-            instead, every video in it is retaken with --start, --duration and --prompt
-            into --output-dir.
+              {"command": "reframe", "input": "a.mp4", "to": "9:16",
+               "output": "out/a.mp4"}).
+            Retake and extend lines give the whole video back, as the commands
+            do. With a folder instead, every video in it is retaken with --start,
+            --duration and --prompt into --output-dir.
 
             Each item is checked, fixed, sent and downloaded; at most --concurrency paid
             calls run at once while the others are checked and fixed. Running the same
