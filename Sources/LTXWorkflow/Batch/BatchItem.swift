@@ -58,10 +58,10 @@ public struct BatchItem: Sendable, Codable, Equatable {
     }
 
     private func retakeFields() throws(WorkflowError) -> (RetakeSection, Delivery?, Provider, RetakeMode?) {
-        guard input != nil, let start, let duration else { throw .unusable("retake needs input, start and duration") }
-        guard start.isFinite, duration.isFinite else { throw .unusable("start and duration must be numbers") }
+        guard input != nil, let start, let duration else { throw .badManifestItem("retake needs input, start and duration") }
+        guard start.isFinite, duration.isFinite else { throw .badManifestItem("start and duration must be numbers") }
         let mode = try self.mode.map { (m: String) throws(WorkflowError) -> RetakeMode in
-            guard let value = RetakeMode(rawValue: m) else { throw .unusable("mode must be replace_audio, replace_video or replace_audio_and_video") }
+            guard let value = RetakeMode(rawValue: m) else { throw .badManifestItem("mode must be replace_audio, replace_video or replace_audio_and_video") }
             return value
         }
         return (RetakeSection(start: start, duration: duration), try delivery(), Provider(rawValue: self.provider ?? "ltx") ?? .ltx, mode)
@@ -69,7 +69,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
 
     private func delivery() throws(WorkflowError) -> Delivery? {
         try deliver.map { (d: String) throws(WorkflowError) -> Delivery in
-            guard let value = Delivery(rawValue: d) else { throw .unusable("deliver must be upload, url or data-uri") }
+            guard let value = Delivery(rawValue: d) else { throw .badManifestItem("deliver must be upload, url or data-uri") }
             return value
         }
     }
@@ -83,18 +83,18 @@ public struct BatchItem: Sendable, Codable, Equatable {
             return .retake(input: input ?? "", section: section, prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery,
                            output: output)
         case "text-to-video", "image-to-video":
-            guard let prompt, let duration, duration == duration.rounded() else { throw .unusable("\(command) needs prompt and a whole duration") }
+            guard let prompt, let duration, duration == duration.rounded() else { throw .badManifestItem("\(command) needs prompt and a whole duration") }
             let spec = VideoSpec(prompt: prompt, model: model ?? Catalogue.defaultGenerationModel, duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
             try spec.validate(for: command == "text-to-video" ? .textToVideo : .imageToVideo)
             if command == "text-to-video" { return .textToVideo(spec.textToVideo, output: output) }
-            guard let image = image ?? input else { throw .unusable("image-to-video needs image") }
+            guard let image = image ?? input else { throw .badManifestItem("image-to-video needs image") }
             return .imageToVideo(image: image, spec.imageToVideo, delivery: delivery ?? .upload, output: output)
         case "audio-to-video":
-            guard let input else { throw .unusable("audio-to-video needs input (the audio)") }
-            guard image != nil || prompt != nil else { throw .unusable("audio-to-video needs prompt, image or both") }
+            guard let input else { throw .badManifestItem("audio-to-video needs input (the audio)") }
+            guard image != nil || prompt != nil else { throw .badManifestItem("audio-to-video needs prompt, image or both") }
             return .audioToVideo(audio: input, image: image, prompt: prompt, delivery: delivery ?? .upload, output: output)
         default:
-            throw .unusable("command must be retake, text-to-video, image-to-video or audio-to-video, not \(command)")
+            throw .badManifestItem("command must be retake, text-to-video, image-to-video or audio-to-video, not \(command)")
         }
     }
 
