@@ -122,6 +122,10 @@ public enum Preflight {
                 effective = s.clamped(toVideoDuration: duration)
             }
             if let p = request.prompt { findings.append(RequestRules.prompt(p)) }
+        case .extendVideo, .reframeVideo:
+            // The file sent: a context window cut to the limits, or a clip within reframe's.
+            findings = VideoRules.evaluate(media, strict: request.strict)
+            if let p = request.prompt { findings.append(RequestRules.prompt(p)) }
         case .audioToVideoAudio:
             findings = AudioRules.evaluate(media, maxSeconds: request.maxAudioSeconds)
         case .audioToVideoImage, .imageToVideoImage:

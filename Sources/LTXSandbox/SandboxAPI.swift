@@ -90,6 +90,10 @@ struct SandboxAPI: APIProtocol {
         return .accepted(.init(body: .json(await jobs.submit("extend", try await producers.extend(b)))))
     }
 
+    func submitReframe(_ input: Operations.SubmitReframe.Input) async throws -> Operations.SubmitReframe.Output {
+        throw SandboxFailure.invalid("video-to-video-reframe is not simulated yet")
+    }
+
     func getJob(_ input: Operations.GetJob.Input) async throws -> Operations.GetJob.Output {
         guard let job = await jobs.status(input.path.id, endpoint: input.path.endpoint.rawValue) else { throw SandboxFailure.notFound }
         return .ok(.init(body: .json(job)))

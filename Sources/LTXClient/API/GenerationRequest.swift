@@ -8,6 +8,8 @@ public enum GenerationRequest: Sendable {
     case textToVideo(TextToVideoRequest)
     case imageToVideo(ImageToVideoRequest)
     case audioToVideo(AudioToVideoRequest)
+    case extend(ExtendRequest)
+    case reframe(ReframeRequest)
 
     public var endpoint: Endpoint {
         switch self {
@@ -15,6 +17,8 @@ public enum GenerationRequest: Sendable {
         case .textToVideo: .textToVideo
         case .imageToVideo: .imageToVideo
         case .audioToVideo: .audioToVideo
+        case .extend: .extend
+        case .reframe: .reframe
         }
     }
 
@@ -41,6 +45,8 @@ public enum GenerationRequest: Sendable {
         case .textToVideo(let b): return Self.withNullDuration(try JSONCoding.encode(b), b.duration == nil)
         case .imageToVideo(let b): return Self.withNullDuration(try JSONCoding.encode(b), b.duration == nil)
         case .audioToVideo(let b): return try JSONCoding.encode(b)
+        case .extend(let b): return try JSONCoding.encode(b)
+        case .reframe(let b): return try JSONCoding.encode(b)
         }
     }
 

@@ -204,6 +204,12 @@ public final class LTXAPIClient: Sendable {
             case .audioToVideo(let body):
                 guard case .accepted(let a) = try await self.api.submitAudioToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
                 accepted = a
+            case .extend(let body):
+                guard case .accepted(let a) = try await self.api.submitExtend(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
+            case .reframe(let body):
+                guard case .accepted(let a) = try await self.api.submitReframe(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
             case .segmindRetake:
                 throw ClientError.unsupported("Segmind's retake is synchronous: it has no v2 route")
             }
@@ -338,6 +344,8 @@ public final class LTXAPIClient: Sendable {
         case .audioToVideo(let body):
             guard case .ok(let v) = try await api.audioToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
             video = v
+        case .extend, .reframe:
+            throw ClientError.unsupported("\(request.endpoint.rawValue) is async only: submit it as a v2 job")
         }
         let requestID = video.headers.xRequestId
         switch video.body {

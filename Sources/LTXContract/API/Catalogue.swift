@@ -75,10 +75,10 @@ public enum Catalogue {
         EndpointEntry(name: "audio-to-video", endpoint: .audioToVideo, models: ["ltx-2-5-fast", "ltx-2-5-pro", "ltx-2-3-pro"],
                       defaultModel: "ltx-2-3-pro", modelRequired: false),
         EndpointEntry(name: "retake", endpoint: .retake, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
-        EndpointEntry(name: "extend", endpoint: nil, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
+        EndpointEntry(name: "extend", endpoint: .extend, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
         EndpointEntry(name: "video-to-video-hdr", endpoint: nil, models: [], defaultModel: nil, modelRequired: false),
         // `model` optional and ignored since 2026-09-23.
-        EndpointEntry(name: "video-to-video-reframe", endpoint: nil, models: [], defaultModel: nil, modelRequired: false),
+        EndpointEntry(name: "video-to-video-reframe", endpoint: .reframe, models: [], defaultModel: nil, modelRequired: false),
     ]
 
     public static func entry(_ endpoint: Endpoint) -> EndpointEntry {
@@ -202,13 +202,50 @@ public enum Catalogue {
     /// retake, per second of the whole input video (ltx-2-3-pro, 1080p; the only price given).
     public static let retakePrices: [String: [String: Double]] = ["ltx-2-3-pro": ["1080p": 0.10]]
 
+    /// extend, per second of extension plus context, billed frames capped at 505 (ltx-2-3-pro, 1080p; the only price given).
+    public static let extendPrices: [String: [String: Double]] = ["ltx-2-3-pro": ["1080p": 0.10]]
+
+    /// reframe, per second of input video, by the output's tier (720p only is given).
+    public static let reframePrices: [String: Double] = ["720p": 0.10]
+
+    /// extend's limits [§3]: seconds added, context, and the frames context
+    /// and extension may make together at the input's rate.
+    public enum Extend {
+        public static let durations: ClosedRange<Double> = 2...20
+        public static let maxContext = 20.0
+        public static let maxFrames = 505
+        /// The aspect ratios extend takes: 16:9 and 9:16.
+        public static let aspects: [(width: Int, height: Int)] = [(16, 9), (9, 16)]
+    }
+
+    /// reframe's sizes and input limits [§3], by aspect name.
+    public enum Reframe {
+        public static let sizes: [(aspect: String, sizes: [String])] = [
+            ("1:1", ["720x720", "1080x1080"]), ("4:5", ["720x900", "1080x1350"]), ("5:4", ["900x720", "1350x1080"]),
+            ("9:16", ["720x1280", "1080x1920"]), ("16:9", ["1280x720", "1920x1080"]),
+        ]
+        public static let maxSeconds = 60.0
+        public static let maxFrames = 1800
+        public static let maxBytes: Int64 = 200_000_000
+
+        /// `720p` or `1080p`: the class of a reframe size by its shorter side.
+        public static func tier(_ resolution: String) -> String? {
+            let wh = resolution.split(separator: "x").compactMap { Int($0) }
+            guard wh.count == 2, sizes.contains(where: { $0.sizes.contains(resolution) }) else { return nil }
+            return min(wh[0], wh[1]) <= 720 ? "720p" : "1080p"
+        }
+    }
+
     /// The price per second of `endpoint` with `model` at `resolution`; nil: price unknown.
     public static func price(_ endpoint: Endpoint, model: String, resolution: String) -> Double? {
+        if endpoint == .reframe { return Reframe.tier(resolution).flatMap { reframePrices[$0] } }
         guard let tier = tier(resolution) else { return nil }
         switch endpoint {
         case .textToVideo, .imageToVideo: return generationPrices[model]?[tier.name]
         case .audioToVideo: return audioToVideoPrices[model]?[tier.name]
         case .retake: return retakePrices[model]?[tier.name]
+        case .extend: return extendPrices[model]?[tier.name]
+        case .reframe: return nil
         }
     }
 }

@@ -4,6 +4,10 @@ public enum Endpoint: String, Sendable, Codable, CaseIterable {
     case audioToVideo = "audio-to-video"
     case imageToVideo = "image-to-video"
     case textToVideo = "text-to-video"
+    /// Async only; the v1 route is retired.
+    case extend
+    /// Async only (`/v2/video-to-video-reframe`); it never had a v1 route.
+    case reframe = "video-to-video-reframe"
 
     /// The synchronous route: one connection held for the whole generation.
     public var path: String { "/v1/\(rawValue)" }

@@ -21,12 +21,15 @@ public enum Pricing {
         guard provider == .ltx else { return nil }
         let model = model ?? Catalogue.defaultModel(endpoint)
         switch endpoint {
-        case .retake, .audioToVideo:
+        case .retake, .audioToVideo, .extend:
             guard let rate = Catalogue.price(endpoint, model: model, resolution: resolution ?? "1920x1080") else { return nil }
             return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "input")
         case .textToVideo, .imageToVideo:
             guard let resolution, let rate = Catalogue.price(endpoint, model: model, resolution: resolution) else { return nil }
             return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "output")
+        case .reframe:
+            guard let resolution, let rate = Catalogue.price(endpoint, model: model, resolution: resolution) else { return nil }
+            return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "input")
         }
     }
 

@@ -8,6 +8,10 @@ public typealias SegmindRetakeRequest = Components.Schemas.SegmindRetakeRequest
 public typealias TextToVideoRequest = Components.Schemas.TextToVideoRequest
 public typealias ImageToVideoRequest = Components.Schemas.ImageToVideoRequest
 public typealias AudioToVideoRequest = Components.Schemas.AudioToVideoRequest
+/// `POST /v2/extend`'s body.
+public typealias ExtendRequest = Components.Schemas.ExtendRequest
+/// `POST /v2/video-to-video-reframe`'s body.
+public typealias ReframeRequest = Components.Schemas.ReframeRequest
 /// `POST /v1/upload`'s answer: where to PUT the file, and its `ltx://` URI.
 public typealias UploadTicket = Components.Schemas.UploadResponse
 public typealias RetakeMode = Components.Schemas.RetakeMode

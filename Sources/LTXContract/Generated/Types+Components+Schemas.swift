@@ -528,6 +528,52 @@ extension Components {
                 case context
             }
         }
+        /// - Remark: Generated from `#/components/schemas/ReframeRequest`.
+        public struct ReframeRequest: Codable, Hashable, Sendable {
+            /// At most 60 s and 1800 frames, at most 200 MB; an upload or an https URL.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReframeRequest/video_uri`.
+            public var videoUri: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReframeRequest/resolution`.
+            @frozen public enum ResolutionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case _720x720 = "720x720"
+                case _1080x1080 = "1080x1080"
+                case _720x900 = "720x900"
+                case _1080x1350 = "1080x1350"
+                case _900x720 = "900x720"
+                case _1350x1080 = "1350x1080"
+                case _720x1280 = "720x1280"
+                case _1080x1920 = "1080x1920"
+                case _1280x720 = "1280x720"
+                case _1920x1080 = "1920x1080"
+            }
+            /// - Remark: Generated from `#/components/schemas/ReframeRequest/resolution`.
+            public var resolution: Components.Schemas.ReframeRequest.ResolutionPayload
+            /// Ignored since 2026-09-23.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReframeRequest/model`.
+            public var model: Swift.String?
+            /// Creates a new `ReframeRequest`.
+            ///
+            /// - Parameters:
+            ///   - videoUri: At most 60 s and 1800 frames, at most 200 MB; an upload or an https URL.
+            ///   - resolution:
+            ///   - model: Ignored since 2026-09-23.
+            public init(
+                videoUri: Swift.String,
+                resolution: Components.Schemas.ReframeRequest.ResolutionPayload,
+                model: Swift.String? = nil
+            ) {
+                self.videoUri = videoUri
+                self.resolution = resolution
+                self.model = model
+            }
+            public enum CodingKeys: String, CodingKey {
+                case videoUri = "video_uri"
+                case resolution
+                case model
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SegmindRetakeRequest`.
         public struct SegmindRetakeRequest: Codable, Hashable, Sendable {
             /// An https URL or a data URI.
@@ -580,6 +626,7 @@ extension Components {
             case audioToVideo = "audio-to-video"
             case retake = "retake"
             case extend = "extend"
+            case videoToVideoReframe = "video-to-video-reframe"
         }
         /// - Remark: Generated from `#/components/schemas/JobStatus`.
         @frozen public enum JobStatus: String, Codable, Hashable, Sendable, CaseIterable {

@@ -96,6 +96,14 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v2/extend`.
     /// - Remark: Generated from `#/paths//v2/extend/post(submitExtend)`.
     func submitExtend(_ input: Operations.SubmitExtend.Input) async throws -> Operations.SubmitExtend.Output
+    /// Submit a reframe job (async only)
+    ///
+    /// Outpaints a video to another aspect ratio at one of ten sizes; the missing areas are generated. `model` is ignored since 2026-09-23. Answers 202 with the job's id; poll GET /v2/video-to-video-reframe/{id}.
+    ///
+    ///
+    /// - Remark: HTTP `POST /v2/video-to-video-reframe`.
+    /// - Remark: Generated from `#/paths//v2/video-to-video-reframe/post(submitReframe)`.
+    func submitReframe(_ input: Operations.SubmitReframe.Input) async throws -> Operations.SubmitReframe.Output
     /// Get job status
     ///
     /// `status` goes pending, processing, then completed or failed. Status and result URLs are kept 24 hours after a terminal state; then, or for an unknown id, 404.
@@ -253,6 +261,22 @@ extension APIProtocol {
         body: Operations.SubmitExtend.Input.Body
     ) async throws -> Operations.SubmitExtend.Output {
         try await submitExtend(Operations.SubmitExtend.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Submit a reframe job (async only)
+    ///
+    /// Outpaints a video to another aspect ratio at one of ten sizes; the missing areas are generated. `model` is ignored since 2026-09-23. Answers 202 with the job's id; poll GET /v2/video-to-video-reframe/{id}.
+    ///
+    ///
+    /// - Remark: HTTP `POST /v2/video-to-video-reframe`.
+    /// - Remark: Generated from `#/paths//v2/video-to-video-reframe/post(submitReframe)`.
+    public func submitReframe(
+        headers: Operations.SubmitReframe.Input.Headers = .init(),
+        body: Operations.SubmitReframe.Input.Body
+    ) async throws -> Operations.SubmitReframe.Output {
+        try await submitReframe(Operations.SubmitReframe.Input(
             headers: headers,
             body: body
         ))

@@ -19,9 +19,11 @@ final class AnswerPictures {
     private var upright: Scaler?
     private var rotation: PictureRotation?
     private var finalScaler: Scaler?
+    private let crop: SpliceJob.Crop?
 
     /// `rotation` is the original's (clockwise, as a player applies it).
-    init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int) throws(MediaError) {
+    init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int, crop: SpliceJob.Crop? = nil) throws(MediaError) {
+        self.crop = crop
         guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
             throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream")
         }
@@ -55,7 +57,23 @@ final class AnswerPictures {
     }
 
     private func decodeNext() throws(MediaError) {
-        if try stream.next(into: upcoming) { upcomingTime = FFmpegTime.seconds(upcoming.timestamp, stream.timeBase) ?? 0 }
+        guard try stream.next(into: upcoming) else { return }
+        upcomingTime = FFmpegTime.seconds(upcoming.timestamp, stream.timeBase) ?? 0
+        if let crop { try Self.apply(crop, to: upcoming.pointer) }
+    }
+
+    /// Keeps `crop` of the picture, on even lines and columns (4:2:0 chroma).
+    private static func apply(_ crop: SpliceJob.Crop, to f: UnsafeMutablePointer<AVFrame>) throws(MediaError) {
+        let w = Int(f.pointee.width), h = Int(f.pointee.height)
+        func even(_ x: Double) -> Int { Int((x / 2).rounded()) * 2 }
+        let left = min(max(0, even(crop.x * Double(w))), w - 2), top = min(max(0, even(crop.y * Double(h))), h - 2)
+        let width = min(max(2, even(crop.width * Double(w))), w - left), height = min(max(2, even(crop.height * Double(h))), h - top)
+        f.pointee.crop_left = left
+        f.pointee.crop_top = top
+        f.pointee.crop_right = w - left - width
+        f.pointee.crop_bottom = h - top - height
+        // 1 is AV_FRAME_CROP_UNALIGNED: the exact rectangle, not one moved left to align the planes.
+        try FFmpegError.check(av_frame_apply_cropping(f, 1), "av_frame_apply_cropping")
     }
 
     private func convert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {

@@ -26,8 +26,19 @@ final class AudioSpliceLane: SplicedSound {
     /// comes without a time or a duration: then every decoded sample is kept.
     private var end: Int64?
     private var endKnown = true
+    /// Seconds the original's sound moves later in the output (an extension
+    /// put first): silence, then the answer mixed in, fills what is before it.
+    private let shift: Double
+    /// Where the output's sound ends, in seconds, when an extension comes
+    /// after the original: silence carries the answer's sound until then.
+    private let until: Double?
+    /// The output time of the first sample the resampler gives out.
+    private var fifoStart: Double?
 
-    init(encoding index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double) throws(MediaError) {
+    init(encoding index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double,
+         shift: Double = 0, until: Double? = nil) throws(MediaError) {
+        self.shift = shift
+        self.until = until
         (inTimeBase, decoder, encoder) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Decoder, Encoder) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
@@ -59,6 +70,15 @@ final class AudioSpliceLane: SplicedSound {
                 resampler = try AudioResampler(inLayout: f.ch_layout, inFormat: AVSampleFormat(rawValue: f.format), inRate: f.sample_rate,
                                                outLayout: encoder.channelLayout, outFormat: AV_SAMPLE_FMT_FLTP,
                                                outRate: encoder.sampleRate, frameSize: Int32(encoder.frameSize))
+                let first = (startTime ?? 0) + shift
+                if shift > 0 {
+                    // What comes before the original's first sample starts at 0.
+                    let lead = Int((first * Double(encoder.sampleRate)).rounded())
+                    try resampler!.pushSilence(lead)
+                    fifoStart = first - Double(lead) / Double(encoder.sampleRate)
+                } else {
+                    fifoStart = first
+                }
             }
             try resampler!.push(frame.pointer)
             try drainFIFO(flush: false, output: output)
@@ -72,8 +92,8 @@ final class AudioSpliceLane: SplicedSound {
         // (as it allows), whatever a packet's duration said before the end.
         while flush || resampler.buffered >= 2 * encoder.frameSize,
               try resampler.pop(into: mixed, flush: flush, limit: flush ? endSample : nil) {
-            try mixer.mix(mixed.pointer, at: (startTime ?? 0) + Double(mixed.pointer.pointee.pts) / Double(encoder.sampleRate))
-            let offset = Int64(((startTime ?? 0) * Double(encoder.sampleRate)).rounded())
+            try mixer.mix(mixed.pointer, at: (fifoStart ?? 0) + Double(mixed.pointer.pointee.pts) / Double(encoder.sampleRate))
+            let offset = Int64(((fifoStart ?? 0) * Double(encoder.sampleRate)).rounded())
             mixed.pointer.pointee.pts += offset
             try encoder.send(mixed.pointer)
             try output.drain(encoder, into: outIndex, using: packet)
@@ -82,14 +102,19 @@ final class AudioSpliceLane: SplicedSound {
 
     /// `end` as a sample count from the first sample, at the encoder's rate.
     private var endSample: Int64? {
+        if let until { return Int64(((until - (fifoStart ?? 0)) * Double(encoder.sampleRate)).rounded()) }
         guard let end, let endSeconds = FFmpegTime.seconds(end, inTimeBase) else { return nil }
-        return Int64(((endSeconds - (startTime ?? 0)) * Double(encoder.sampleRate)).rounded())
+        return Int64(((endSeconds + shift - (fifoStart ?? 0)) * Double(encoder.sampleRate)).rounded())
     }
 
     func finish(output: OutputContext) throws(MediaError) {
         try decoder.flush()
         try drainDecoder(output: output)
         try resampler?.push(nil)
+        if let resampler, let target = endSample, until != nil {
+            // The extension's length after the original's sound: silence, its answer mixed in.
+            try resampler.pushSilence(Int(target - resampler.samplesEmitted) - resampler.buffered)
+        }
         try drainFIFO(flush: true, output: output)
         try encoder.send(nil)
         try output.drain(encoder, into: outIndex, using: packet)

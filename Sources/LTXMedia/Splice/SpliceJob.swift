@@ -33,6 +33,9 @@ public struct SpliceJob: Sendable, Equatable {
     /// Encoder quality for re-encoded pictures (libx264/libx265 CRF).
     public var crf: Int
     public var preset: String
+    /// Pictures (and sound) added before the original's first frame or after
+    /// its last: an extend's answer joined at a keyframe. Nil for a retake.
+    public var extended: Extension?
     /// Patch AAC-LC sound in place (`AudioPatchLane`) when it can be; false
     /// encodes the whole track (`AudioSpliceLane`).
     var soundInPlace = true
@@ -48,6 +51,57 @@ public struct SpliceJob: Sendable, Equatable {
         self.crossfade = crossfade
         self.crf = crf
         self.preset = preset
+    }
+}
+
+extension SpliceJob {
+    /// An extension put before or after the whole original: every packet of
+    /// the original copied (shifted in time when the extension comes first),
+    /// the extension's pictures encoded as the original's, its sound crossfaded in.
+    public struct Extension: Sendable, Equatable, Codable {
+        public enum Edge: String, Sendable, Codable { case start, end }
+
+        public var answer: String
+        public var edge: Edge
+        /// Pictures added, at the original's frame rate.
+        public var frames: Int
+        /// Where the extension's first picture is on the answer's timeline, in seconds.
+        public var answerStart: Double
+        /// The part of the answer's (upright) picture that shows the original's
+        /// frame, as fractions of its width and height; nil: all of it. The rest
+        /// was padding the API needed, cropped away again.
+        public var crop: Crop?
+
+        public init(answer: String, edge: Edge, frames: Int, answerStart: Double, crop: Crop? = nil) {
+            self.answer = answer
+            self.edge = edge
+            self.frames = frames
+            self.answerStart = answerStart
+            self.crop = crop
+        }
+    }
+
+    /// A rectangle as fractions (0...1) of a picture's width and height.
+    public struct Crop: Sendable, Equatable, Codable {
+        public var x: Double
+        public var y: Double
+        public var width: Double
+        public var height: Double
+
+        public init(x: Double, y: Double, width: Double, height: Double) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+    }
+
+    /// An extend: no section replaced, `extension` added at one edge.
+    public init(original: String, output: String, container: ContainerFormat, extension added: Extension, crossfade: Double = 0.010,
+                crf: Int = 17, preset: String = "fast") {
+        self.init(original: original, output: output, container: container, pieces: [], replaceVideo: true, replaceAudio: true,
+                  crossfade: crossfade, crf: crf, preset: preset)
+        extended = added
     }
 }
 
@@ -69,8 +123,8 @@ public struct SpliceResult: Sendable, Codable, Equatable {
         /// First and last frame, counted from 0, inclusive.
         public var firstFrame: Int
         public var lastFrame: Int
-        /// Seconds on the original's timeline: the first frame's time and
-        /// the end of the last one.
+        /// Seconds on the original's timeline (the output's, for an extend):
+        /// the first frame's time and the end of the last one.
         public var start: Double
         public var end: Double
     }

@@ -42,6 +42,12 @@ final class SpliceSession {
     private var converter: Scaler?
     private var fromAnswer = Set<Int64>()
     private var videoPackets = 0
+    /// How far the original's packets move later (in the video's time base):
+    /// the extension's length when it comes first, else 0.
+    private let shift: Int64
+    /// The latest decode time written for a copied picture, which an
+    /// extension's first packet must follow.
+    private var lastCopiedDts: Int64 = .min
 
     /// The muxer that writes `container`; nil for one a splice cannot write.
     static func muxer(for container: ContainerFormat) -> String? {
@@ -93,13 +99,15 @@ final class SpliceSession {
         self.output = output
 
         let videoSpans = job.replaceVideo ? job.pieces.map(\.section) : []
+        let extended = job.extended
+        shift = extended?.edge == .start ? Int64(extended?.frames ?? 0) * gops.frameDuration : 0
         let (codec, extradata) = input.withStream(videoIndex) { st in
             (st.pointee.codecpar.pointee.codec_id,
              st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
         }
         let original = AVCConfiguration(extradata)
         var reason: String?
-        if !videoSpans.isEmpty {
+        if !videoSpans.isEmpty || extended != nil {
             if codec == AV_CODEC_ID_HEVC {
                 reason = "libx265 cannot give its parameter sets ids of their own, so HEVC GOPs cannot sit beside the original's: the whole video is encoded once"
             } else if codec != AV_CODEC_ID_H264 {
@@ -135,7 +143,7 @@ final class SpliceSession {
         self.prefixes = prefixes
 
         // The video stream: copied with both encoders' parameter sets, or the encoder's own.
-        let needsEncoder = !reencoded.isEmpty
+        let needsEncoder = !reencoded.isEmpty || extended != nil
         var configuration: AVCConfiguration?
         var spec: MatchingEncoder?
         var spare: Encoder?
@@ -184,7 +192,17 @@ final class SpliceSession {
         videoTimeBase = input.withStream(videoIndex) { $0.pointee.time_base }
 
         var audioCopy: (timeBase: AVRational, out: Int)?
-        if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
+        if let a = audioIndex, let extended {
+            // The original's sound, then (or after) the answer's for the extension, crossfaded at the seam.
+            let added = Double(extended.frames) * gops.seconds(gops.frameDuration)
+            let videoEnd = gops.seconds((gops.sortedPts.last ?? 0) + gops.frameDuration)
+            let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: -1, duration: 1 + added)
+            let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : -extended.answerStart
+            audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output,
+                                              pieces: [SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)],
+                                              crossfade: job.crossfade, shift: extended.edge == .start ? added : 0,
+                                              until: extended.edge == .end ? videoEnd + added : nil)
+        } else if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
             // In place when it can be: the sound outside the sections stays the original's, bit for bit.
             if job.soundInPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
                                               duration: input.durationSeconds ?? 0) {
@@ -205,7 +223,13 @@ final class SpliceSession {
     func run(progress: (TranscodeProgress) -> Void, isCancelled: () -> Bool) throws(MediaError) -> SpliceResult {
         try output.writeHeader(fastStart: output.format == "mp4" || output.format == "mov")
         let packet = Packet()
-        let total = gops.sortedPts.count
+        let total = gops.sortedPts.count + (job.extended?.frames ?? 0)
+        if job.extended?.edge == .start {
+            // The extension first, on the original's first timestamps; then the original, shifted.
+            try startRun(at: whole != nil ? 0 : nil)
+            try encodeExtension()
+            if whole == nil { try endRun() }
+        }
         while try input.readPacket(into: packet) {
             if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
             let index = packet.streamIndex
@@ -222,6 +246,19 @@ final class SpliceSession {
                     try output.writeCopy(packet, shiftedBy: 0, from: audioCopy.timeBase, to: audioCopy.out)
                 }
             }
+        }
+        if job.extended?.edge == .end {
+            if whole != nil {
+                // The same encoder goes on past the original's last picture.
+                try decoder?.flush()
+                try drainDecoder()
+            } else {
+                try endRun()
+                try startRun(at: nil)
+            }
+            try encodeExtension()
+            try run?.finish(output: output)
+            run = nil
         }
         try endRun()
         try audioSplice?.finish(output: output)
@@ -240,7 +277,8 @@ final class SpliceSession {
                 try decoder?.send(packet)
                 try drainDecoder()  // pictures no run owns are dropped
             }
-            try output.writeCopy(packet, shiftedBy: 0, from: videoTimeBase, to: outVideo)
+            if let dts = packet.dts { lastCopiedDts = max(lastCopiedDts, dts + shift) }
+            try output.writeCopy(packet, shiftedBy: -shift, from: videoTimeBase, to: outVideo)
             return
         }
         if run == nil { try startRun(at: g) }
@@ -251,7 +289,7 @@ final class SpliceSession {
         }
         try decoder?.send(packet)
         try drainDecoder()
-        if position < prefixes[g, default: 0] { try output.writeCopy(packet, shiftedBy: 0, from: videoTimeBase, to: outVideo) }
+        if position < prefixes[g, default: 0] { try output.writeCopy(packet, shiftedBy: -shift, from: videoTimeBase, to: outVideo) }
     }
 
     /// The section that holds `t` (seconds in the original), when the video is replaced.
@@ -290,9 +328,18 @@ final class SpliceSession {
         }
     }
 
-    /// A run covers the consecutive re-encoded GOPs from `g` on.
-    private func startRun(at g: Int) throws(MediaError) {
+    /// A run covers the consecutive re-encoded GOPs from `g` on; with `g`
+    /// nil, an extension's pictures alone, after every copied packet.
+    private func startRun(at g: Int?) throws(MediaError) {
         guard let encoderSpec else { return }
+        guard let g else {
+            let encoder: Encoder
+            if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
+            spareEncoder = nil
+            run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase, pts: [], dts: [], maxDelay: maxDelay,
+                           frameDuration: gops.frameDuration, configuration: configuration, after: lastCopiedDts)
+            return
+        }
         var last = g
         while reencoded.contains(last + 1) { last += 1 }
         // The copied prefix keeps its own decode times; the run takes the rest.
@@ -327,7 +374,24 @@ final class SpliceSession {
                 }
                 picture = try converter!.scale(frame.pointer)
             }
-            try run.encode(picture, timestamp: ts, output: output)
+            try run.encode(picture, timestamp: ts + shift, output: output)
+        }
+    }
+
+    /// The extension's pictures from its answer, into the open run: after
+    /// the original's last picture, or on its first timestamps (the original
+    /// then moves later by as many frames).
+    private func encodeExtension() throws(MediaError) {
+        guard let extended = job.extended, let spec = encoderSpec, let run else { return }
+        let pictures = try AnswerPictures(path: extended.answer, width: spec.width, height: spec.height, format: spec.pixelFormat,
+                                          rotation: rotation, crop: extended.crop)
+        let base = extended.edge == .end ? (gops.sortedPts.last ?? 0) + gops.frameDuration : (gops.sortedPts.first ?? 0)
+        let step = gops.seconds(gops.frameDuration)
+        for k in 0..<extended.frames {
+            guard let picture = try pictures.picture(at: extended.answerStart + Double(k) * step) else {
+                throw MediaError(kind: .unreadable, path: extended.answer, message: "the answer has no pictures")
+            }
+            try run.encode(picture, timestamp: base + Int64(k) * gops.frameDuration, output: output)
         }
     }
 
@@ -357,9 +421,28 @@ final class SpliceSession {
                 ranges.append(SpliceResult.FrameRange(source: source, firstFrame: i, lastFrame: i, start: gops.seconds(ts), end: end))
             }
         }
+        var frames = gops.sortedPts.count
+        if let extended = job.extended, extended.frames > 0 {
+            let step = gops.seconds(gops.frameDuration), added = Double(extended.frames) * step
+            if extended.edge == .end {
+                let start = ranges.last?.end ?? 0
+                ranges.append(SpliceResult.FrameRange(source: .answer, firstFrame: frames, lastFrame: frames + extended.frames - 1,
+                                                      start: start, end: start + added))
+            } else {
+                let first = gops.seconds(gops.sortedPts.first ?? 0)
+                ranges = [SpliceResult.FrameRange(source: .answer, firstFrame: 0, lastFrame: extended.frames - 1, start: first, end: first + added)]
+                    + ranges.map { r in
+                        var r = r
+                        (r.firstFrame, r.lastFrame, r.start, r.end) = (r.firstFrame + extended.frames, r.lastFrame + extended.frames,
+                                                                       r.start + added, r.end + added)
+                        return r
+                    }
+            }
+            frames += extended.frames
+        }
         var seams = ranges.dropFirst().map(\.start)
         if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start, $0.section.end] } }
-        return SpliceResult(ranges: ranges, videoFrames: gops.sortedPts.count, wholeVideoReencoded: whole,
+        return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: whole,
                             audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
                             seams: Array(Set(seams)).sorted())
     }

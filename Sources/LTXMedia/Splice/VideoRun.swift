@@ -24,11 +24,12 @@ final class VideoRun {
     private let packet = Packet()
     private let rewritten = Packet()
     private var written = 0
-    private var lastDts: Int64 = .min
+    private var lastDts: Int64
     private(set) var framesEncoded = 0
 
     init(encoder: Encoder, outIndex: Int, timeBase: AVRational, pts: Set<Int64>, dts: [Int64], maxDelay: Int64,
-         frameDuration: Int64, configuration: AVCConfiguration?) {
+         frameDuration: Int64, configuration: AVCConfiguration?, after lastDts: Int64 = .min) {
+        self.lastDts = lastDts
         self.frameDuration = frameDuration
         self.encoder = encoder
         self.outIndex = outIndex

@@ -64,7 +64,9 @@ final class AudioEncodeLane: Lane {
             let length = Double(f.nb_samples) / Double(max(f.sample_rate, 1))
             if t + length <= origin { continue }
             if t >= windowEnd - 1e-6 || isDone { isDone = true; continue }
+            let fresh = self.resampler == nil
             let resampler = try resampler(for: f)
+            if fresh, let lead = settings.leadSilence, lead > 0 { try resampler.pushSilence(Int((lead * Double(outputRate)).rounded())) }
             try resampler.push(frame.pointer)
             if !started {
                 started = true

@@ -29,10 +29,14 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
     /// Turn the pictures as a player would and drop the rotation tag (the
     /// API answers upright); `width` and `height` are then the upright size.
     public var upright: Bool?
+    /// The picture (at `width`x`height`) centred on a black frame of this
+    /// size: the padding an endpoint that takes only some shapes needs.
+    public var canvas: Canvas?
 
     public init(crf: Int = 18, preset: String = "medium", width: Int? = nil, height: Int? = nil,
-                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil) {
+                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil, canvas: Canvas? = nil) {
         self.upright = upright
+        self.canvas = canvas
         self.constantFrameRate = constantFrameRate
         self.crf = crf
         self.preset = preset
@@ -40,6 +44,37 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
         self.height = height
         self.frameRate = frameRate
         self.bitRate = bitRate
+    }
+}
+
+/// A frame size pictures are padded to, centred.
+public struct Canvas: Sendable, Codable, Equatable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// The smallest even frame of `aspect` (16:9 or 9:16, whichever is
+    /// nearer to the picture's own shape) that holds a `width`x`height`
+    /// picture; nil when the picture has that shape already.
+    public static func padding(width: Int, height: Int, to aspects: [(width: Int, height: Int)]) -> Canvas? {
+        guard width > 0, height > 0 else { return nil }
+        let ratio = Double(width) / Double(height)
+        // Nearer as a factor, not a difference: 4:3 is nearer 16:9 than 9:16.
+        func distance(_ a: (width: Int, height: Int)) -> Double {
+            let r = Double(a.width) / Double(a.height) / ratio
+            return max(r, 1 / r)
+        }
+        guard let aspect = aspects.min(by: { distance($0) < distance($1) }) else { return nil }
+        // Within half a percent is that shape already: 854x480 is 16:9 on even sizes.
+        guard distance(aspect) > 1.005 else { return nil }
+        let target = Double(aspect.width) / Double(aspect.height)
+        func even(_ x: Double) -> Int { Int((x / 2).rounded(.up)) * 2 }
+        return ratio < target ? Canvas(width: even(Double(height) * target), height: height + height % 2)
+                              : Canvas(width: width + width % 2, height: even(Double(width) / target))
     }
 }
 
@@ -51,8 +86,11 @@ public struct AudioEncoding: Sendable, Codable, Equatable {
     public var minDuration: Double?
     /// Cut to at most this long, in seconds, to the sample.
     public var maxDuration: Double?
+    /// Silence before the input's first sample, in seconds.
+    public var leadSilence: Double?
 
-    public init(bitRate: Int? = nil, minDuration: Double? = nil, maxDuration: Double? = nil) {
+    public init(bitRate: Int? = nil, minDuration: Double? = nil, maxDuration: Double? = nil, leadSilence: Double? = nil) {
+        self.leadSilence = leadSilence
         self.bitRate = bitRate
         self.minDuration = minDuration
         self.maxDuration = maxDuration
@@ -115,13 +153,17 @@ public struct TranscodeJob: Sendable, Equatable {
     public var audio: StreamPlan<AudioEncoding>
     /// Repeat the last picture until the video has this many frames (encode only).
     public var padVideoToFrames: Int?
+    /// Hold the first picture this many frames before the input's (encode
+    /// only); the sound, when encoded, starts as much later after silence.
+    public var leadFrames: Int?
     /// Frames expected, for progress.
     public var expectedFrames: Int?
     public var effect: SectionEffect?
 
     public init(input: String, output: String, format: OutputFormat = .mp4, window: TimeWindow? = nil,
                 video: StreamPlan<VideoEncoding> = .copy, audio: StreamPlan<AudioEncoding> = .copy,
-                padVideoToFrames: Int? = nil, expectedFrames: Int? = nil, effect: SectionEffect? = nil) {
+                padVideoToFrames: Int? = nil, leadFrames: Int? = nil, expectedFrames: Int? = nil, effect: SectionEffect? = nil) {
+        self.leadFrames = leadFrames
         self.effect = effect
         self.input = input
         self.output = output

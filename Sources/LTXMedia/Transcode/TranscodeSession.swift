@@ -28,7 +28,7 @@ final class TranscodeSession {
             case .copy: video = try CopyLane(copying: v.info.index, from: input, to: output)
             case .encode(let e):
                 video = try VideoEncodeLane(encoding: v.info.index, from: input, to: output, settings: e,
-                                            padTo: job.padVideoToFrames, effect: job.effect)
+                                            padTo: job.padVideoToFrames, lead: job.leadFrames ?? 0, effect: job.effect)
             }
         }
         var audio: (any Lane)?

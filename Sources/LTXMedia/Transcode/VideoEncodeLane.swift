@@ -15,8 +15,12 @@ final class VideoEncodeLane: Lane {
     /// One frame's duration in the encoder's time base, for padding.
     private let frameDuration: Int64
     private let padTo: Int?
+    /// Copies of the first picture put before it, in frames.
+    private let lead: Int
     private let effect: SectionEffect?
     private var scaler: Scaler?
+    /// Centres each picture on the encoder's larger frame, when padding.
+    private let canvas: PictureCanvas?
     /// Turns pictures upright (with `codedScaler` first to yuv420p when needed).
     private let rotation: PictureRotation?
     private var codedScaler: Scaler?
@@ -39,10 +43,13 @@ final class VideoEncodeLane: Lane {
     private(set) var isDone = false
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, settings: VideoEncoding,
-         padTo: Int?, effect: SectionEffect?) throws(MediaError) {
+         padTo: Int?, lead: Int = 0, effect: SectionEffect?) throws(MediaError) {
+        self.lead = lead
         inIndex = index
         self.padTo = padTo
         self.effect = effect
+        canvas = try settings.canvas.map { c throws(MediaError) in try PictureCanvas(width: Int32(c.width) & ~1, height: Int32(c.height) & ~1) }
+        let encoded = settings.canvas.map { (Int32($0.width) & ~1, Int32($0.height) & ~1) }
         (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex, rotation) = try input.withStream(index) {
             st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int, PictureRotation?) in
             let par = st.pointee.codecpar.pointee
@@ -58,7 +65,7 @@ final class VideoEncodeLane: Lane {
             let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? inTimeBase
             var options = ["preset": settings.preset, "profile": "high"]
             if settings.bitRate == nil { options["crf"] = String(settings.crf) }
-            let encoder = try Encoder.h264(width: width, height: height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
+            let encoder = try Encoder.h264(width: encoded?.0 ?? width, height: encoded?.1 ?? height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
                                            options: options, for: output) { ctx in
                 ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
                 ctx.pointee.color_range = par.color_range
@@ -125,6 +132,7 @@ final class VideoEncodeLane: Lane {
         if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
             picture = try scaler(for: d).scale(picture)
         }
+        if let canvas { picture = try canvas.place(picture) }
         if let rate = constantRate {
             // A constant rate: one picture per tick, the nearest; the rest are dropped.
             let start = gridStart ?? t
@@ -137,13 +145,34 @@ final class VideoEncodeLane: Lane {
             picture.pointee.pts = timestamp - originTs
         }
         picture.pointee.pict_type = AV_PICTURE_TYPE_NONE
-        try effect?.apply(toPicture: picture, at: t - origin)
+        let leadSeconds = Double(lead) * (FFmpegTime.seconds(frameDuration, encoder.timeBase) ?? 0)
+        if lead > 0 {
+            if framesWritten == 0 { try encodeLead(picture, leadSeconds: leadSeconds, output: output) }
+            picture.pointee.pts += Int64(lead) * frameDuration
+        }
+        try effect?.apply(toPicture: picture, at: t - origin + leadSeconds)
         lastPts = picture.pointee.pts
         held.unref()
         try FFmpegError.check(av_frame_ref(held.pointer, picture), "av_frame_ref")
         try encoder.send(picture)
         try drainEncoder(output: output)
         framesWritten += 1
+    }
+
+    /// `lead` copies of the first picture, each its own writable copy (the
+    /// effect changes it), on the first ticks.
+    private func encodeLead(_ picture: UnsafeMutablePointer<AVFrame>, leadSeconds: Double, output: OutputContext) throws(MediaError) {
+        let step = leadSeconds / Double(lead)
+        for k in 0..<lead {
+            let copy = Frame()
+            try FFmpegError.check(av_frame_ref(copy.pointer, picture), "av_frame_ref")
+            try FFmpegError.check(av_frame_make_writable(copy.pointer), "av_frame_make_writable")
+            copy.pointer.pointee.pts = Int64(k) * frameDuration
+            try effect?.apply(toPicture: copy.pointer, at: Double(k) * step)
+            try encoder.send(copy.pointer)
+            try drainEncoder(output: output)
+            framesWritten += 1
+        }
     }
 
     /// Made for the first picture that needs it: only a decoded picture
@@ -169,8 +198,15 @@ final class VideoEncodeLane: Lane {
         if let padTo, held.pointer.pointee.width > 0 {
             while framesWritten < padTo {
                 lastPts += frameDuration
-                held.pointer.pointee.pts = lastPts
-                try encoder.send(held.pointer)
+                // Each its own copy: the effect (an extension's negative) changes it.
+                let copy = Frame()
+                try FFmpegError.check(av_frame_ref(copy.pointer, held.pointer), "av_frame_ref")
+                copy.pointer.pointee.pts = lastPts
+                if let effect {
+                    try FFmpegError.check(av_frame_make_writable(copy.pointer), "av_frame_make_writable")
+                    try effect.apply(toPicture: copy.pointer, at: FFmpegTime.seconds(lastPts, encoder.timeBase) ?? 0)
+                }
+                try encoder.send(copy.pointer)
                 try drainEncoder(output: output)
                 framesWritten += 1
                 paddedFrames += 1

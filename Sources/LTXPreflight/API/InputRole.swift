@@ -11,19 +11,25 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
     case audioToVideoImage = "audio-to-video.image_uri"
     /// `/v1/image-to-video` `image_uri`.
     case imageToVideoImage = "image-to-video.image_uri"
+    /// `/v2/extend` `video_uri`: the context sent.
+    case extendVideo = "extend.video_uri"
+    /// `/v2/video-to-video-reframe` `video_uri`.
+    case reframeVideo = "video-to-video-reframe.video_uri"
 
     public var endpoint: Endpoint {
         switch self {
         case .retakeVideo: .retake
         case .audioToVideoAudio, .audioToVideoImage: .audioToVideo
         case .imageToVideoImage: .imageToVideo
+        case .extendVideo: .extend
+        case .reframeVideo: .reframe
         }
     }
 
     /// The JSON field the file's URI goes in.
     public var field: String {
         switch self {
-        case .retakeVideo: "video_uri"
+        case .retakeVideo, .extendVideo, .reframeVideo: "video_uri"
         case .audioToVideoAudio: "audio_uri"
         case .audioToVideoImage, .imageToVideoImage: "image_uri"
         }
@@ -31,7 +37,7 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
 
     public var mediaKind: MediaInfo.Kind {
         switch self {
-        case .retakeVideo: .video
+        case .retakeVideo, .extendVideo, .reframeVideo: .video
         case .audioToVideoAudio: .audio
         case .audioToVideoImage, .imageToVideoImage: .image
         }
@@ -47,6 +53,8 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
         case (.audioToVideo?, .image): .audioToVideoImage
         case (.audioToVideo?, _): .audioToVideoAudio
         case (.imageToVideo?, _): .imageToVideoImage
+        case (.extend?, _): .extendVideo
+        case (.reframe?, _): .reframeVideo
         case (nil, .video): .retakeVideo
         case (nil, .audio): .audioToVideoAudio
         case (nil, .image): .imageToVideoImage

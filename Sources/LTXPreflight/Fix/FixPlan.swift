@@ -9,6 +9,9 @@ public struct FixOptions: Sendable, Codable, Equatable {
     /// A whole-video retake's window: cut it (exactly, re-encoding, when the
     /// call says so) even from a clip that conforms, so only it is paid for.
     public var retakeWindow: RetakeCall?
+    /// The frame the picture is centred on for the API (an extend of a clip
+    /// that is not 16:9 or 9:16); nil sends the picture's own shape.
+    public var canvas: Canvas?
 
     /// Audio-to-video: where in a longer audio the kept part (at most 20 s)
     /// begins, in seconds; nil keeps the start.
@@ -20,7 +23,8 @@ public struct FixOptions: Sendable, Codable, Equatable {
     public static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
 
     public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, retakeWindow: RetakeCall? = nil,
-                maxAudioSeconds: Double? = nil) {
+                maxAudioSeconds: Double? = nil, canvas: Canvas? = nil) {
+        self.canvas = canvas
         self.maxAudioSeconds = maxAudioSeconds
         self.crf = crf
         self.preset = preset

@@ -107,6 +107,16 @@ public enum FixPlanner {
                                     rules: [.videoDuration, .videoFrameCount]))
         }
 
+        if let canvas = options.canvas {
+            // The window sent must have a shape the endpoint takes: padded, not stretched.
+            encode = true
+            encoding.canvas = canvas
+            let w = encoding.width ?? v.codedWidth, h = encoding.height ?? v.codedHeight
+            ops.append(FixOperation(action: .padPicture,
+                                    detail: "pad \(w)x\(h) to \(canvas.width)x\(canvas.height) with black, centred (the answer is cropped back)",
+                                    rules: []))
+        }
+
         var audio: StreamPlan<AudioEncoding> = .copy
         let badAudio = [RuleID.audioCodec, .aacProfile].filter { error(r, $0) != nil }
         if !badAudio.isEmpty, let a = m.primaryAudio {

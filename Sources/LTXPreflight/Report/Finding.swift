@@ -21,6 +21,8 @@ public enum FixAction: String, Sendable, Codable, Comparable {
     case trimAudio = "trim-audio"
     /// Pad a short clip to a valid frame count.
     case padFrames = "pad-frames"
+    /// Pad the picture with black to a shape the endpoint takes (extend: 16:9 or 9:16).
+    case padPicture = "pad-picture"
     /// Re-encode with fewer frames per second.
     case lowerFrameRate = "lower-frame-rate"
     /// Re-encode at a smaller size.
@@ -37,7 +39,7 @@ public enum FixAction: String, Sendable, Codable, Comparable {
     case unfixable
 
     private var rank: Int {
-        [.remux, .extractAudio, .cutWindow, .transcodeAudio, .trimAudio, .padFrames, .lowerFrameRate,
+        [.remux, .extractAudio, .cutWindow, .transcodeAudio, .trimAudio, .padFrames, .padPicture, .lowerFrameRate,
          .downscale, .reencodeVideo, .convertImage, .recompress, .changeRequest, .unfixable].firstIndex(of: self)!
     }
     public static func < (a: FixAction, b: FixAction) -> Bool { a.rank < b.rank }

@@ -144,9 +144,10 @@ struct Producers: Sendable {
     }
 
     /// `/v2/extend` (ltx-api-2026.md §3): the input at its own resolution and
-    /// rate with `duration` seconds added at its end, shown as the last picture
-    /// held in colour negative (and a 660 Hz tone where it has sound), so a
-    /// client sees where the extension is. `mode: start` is not simulated: a 400 says so.
+    /// rate with `duration` seconds added at its end (or, `mode: start`, before
+    /// its start), shown as the last (first) picture held in colour negative,
+    /// with a 660 Hz tone where it has sound, so a client sees where the
+    /// extension is. Only 16:9 and 9:16 inputs are taken, as the API takes.
     func extend(_ body: Components.Schemas.ExtendRequest) async throws(SandboxFailure) -> Production {
         try Self.screen(body.prompt)
         if let model = body.model, model != "ltx-2-3-pro" {
@@ -157,7 +158,6 @@ struct Producers: Sendable {
         }
         guard (2.0...20.0).contains(body.duration) else { throw .invalid("duration must be 2 to 20 seconds") }
         if let context = body.context, !(0...20).contains(context) { throw .invalid("context must be at most 20 seconds") }
-        if body.mode == .start { throw .invalid("the sandbox extends at the end only (mode start is not simulated)") }
         let input = try await resolver.resolve(body.videoUri, field: "video_uri", kind: .video)
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(input.path) } catch {
@@ -169,6 +169,10 @@ struct Producers: Sendable {
             throw .invalid("video_uri must be a video")
         }
         let seconds = v.duration ?? media.duration ?? 0
+        if Canvas.padding(width: v.displayWidth, height: v.displayHeight, to: Catalogue.Extend.aspects) != nil {
+            input.discard()
+            throw .invalid("video_uri must be 16:9 or 9:16 (it is \(v.displayWidth)x\(v.displayHeight))")
+        }
         guard v.frameCount >= 73 else {
             input.discard()
             throw .invalid("video_uri must have at least 73 frames (it has \(v.frameCount))")
@@ -180,11 +184,14 @@ struct Producers: Sendable {
         }
         let output = await resultPath()
         let hasSound = media.primaryAudio != nil
+        let atStart = body.mode == .start
+        let addedSeconds = Double(added) / fps
         let job = TranscodeJob(input: input.path, output: output,
                                video: .encode(VideoEncoding(crf: 28, preset: "ultrafast", width: v.displayWidth, height: v.displayHeight, upright: true)),
-                               audio: hasSound ? .encode(AudioEncoding(minDuration: seconds + body.duration)) : .drop,
-                               padVideoToFrames: v.frameCount + added,
-                               effect: SectionEffect(start: seconds, duration: body.duration, invertPicture: true, toneFrequency: hasSound ? 660 : nil))
+                               audio: hasSound ? .encode(AudioEncoding(minDuration: seconds + addedSeconds, leadSilence: atStart ? addedSeconds : nil)) : .drop,
+                               padVideoToFrames: v.frameCount + added, leadFrames: atStart ? added : nil,
+                               effect: SectionEffect(start: atStart ? 0 : seconds, duration: addedSeconds, invertPicture: true,
+                                                     toneFrequency: hasSound ? 660 : nil))
         return Self.transcoding(job, from: input)
     }
 

@@ -17,6 +17,10 @@ public enum RequestCheck {
         case .audioToVideo(let b):
             return [GenerationRules.model(b.model ?? Catalogue.defaultModel(.audioToVideo), for: .audioToVideo)]
                 + (b.prompt.map { [GenerationRules.prompt($0)] } ?? [])
+        case .extend(let b):
+            return [GenerationRules.model(b.model ?? Catalogue.defaultModel(.extend), for: .extend)] + (b.prompt.map { [GenerationRules.prompt($0)] } ?? [])
+        case .reframe:
+            return []
         case .textToVideo(let b):
             return GenerationRules.evaluate(model: b.model, resolution: b.resolution, fps: b.fps ?? Catalogue.defaultFPS, duration: b.duration,
                                             endpoint: .textToVideo) + [GenerationRules.prompt(b.prompt)]
@@ -34,7 +38,8 @@ public enum RequestCheck {
         case .audioToVideo(let b): b.model
         case .textToVideo(let b): b.model
         case .imageToVideo(let b): b.model
-        case .segmindRetake: nil
+        case .extend(let b): b.model
+        case .segmindRetake, .reframe: nil
         }
         if let model, let line = GenerationRules.modelRefusal(model, for: request.endpoint) { return line }
         return GenerationRules.refusal(findings(request))

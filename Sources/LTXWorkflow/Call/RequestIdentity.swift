@@ -50,6 +50,7 @@ struct RequestIdentity: Sendable {
         if let call = options.retakeWindow {
             lines.append("window=\(call.window.start)+\(call.window.duration)" + (call.exact ? " exact" : ""))
         }
+        if let canvas = options.canvas { lines.append("canvas=\(canvas.width)x\(canvas.height)") }
         if options.crf != defaults.crf || options.preset != defaults.preset { lines.append("encoder=crf \(options.crf) \(options.preset)") }
         return lines
     }

@@ -251,21 +251,10 @@ public enum WholeRetake {
     /// the output as it is now (same SHA-256), their outcomes; else nil.
     static func placedBefore(_ request: WholeRetakeRequest, _ planned: WholeRetakePlan, options: GenerationOptions,
                              client: LTXAPIClient) async throws(WorkflowError) -> [GenerationOutcome]? {
-        let (calls, duration, frameRate) = (planned.calls, planned.clipDuration, planned.frameRate)
-        guard let journal = options.journal, !calls.isEmpty else { return nil }
-        var outcomes: [GenerationOutcome] = []
-        var sha: String?
-        for (i, call) in calls.enumerated() {
-            let job = callJob(request, call, answer: answerPath(for: request.output, call: i + 1), clipDuration: duration, frameRate: frameRate)
-            let id = try await RequestIdentity.make(job, baseURL: client.configuration.baseURL.string)
-            guard let entry = try await Generation.read(journal, id.fingerprint), entry.placedInto == request.output,
-                  let placed = entry.placedSHA256 else { return nil }
-            if sha == nil { sha = try await PaidCall.sha256(request.output) }
-            guard placed == sha else { return nil }
-            outcomes.append(GenerationOutcome(request: nil, estimate: nil, fixes: [], jobID: entry.jobID, resumed: .alreadyDownloaded,
-                                              sentWindow: entry.sentWindow, fingerprint: entry.fingerprint))
+        let jobs = planned.calls.enumerated().map { i, call in
+            callJob(request, call, answer: answerPath(for: request.output, call: i + 1), clipDuration: planned.clipDuration, frameRate: planned.frameRate)
         }
-        return outcomes
+        return try await EditPlacement.placedBefore(jobs, output: request.output, options: options, client: client)
     }
 
     /// On an interruption, the answers fetched this run from a v2 job are

@@ -49,7 +49,8 @@ public struct CatalogueReport: Sendable, Encodable {
             let basis: String? = switch e.endpoint {
             case .textToVideo?, .imageToVideo?: "second of output"
             case .audioToVideo?: "second of input audio"
-            case .retake?: "second of input video"
+            case .retake?, .reframe?: "second of input video"
+            case .extend?: "second of extension and context"
             case nil: nil
             }
             return EndpointModels(name: e.name, route: e.route, models: e.models, defaultModel: e.defaultModel, modelRequired: e.modelRequired,

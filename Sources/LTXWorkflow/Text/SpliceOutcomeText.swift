@@ -4,9 +4,14 @@ import LTXPreflight
 /// The human form `ltx-prep splice` prints: which frames came from where.
 extension SpliceOutcome {
     public var text: String {
+        text(what: "with \(pieces.count == 1 ? "one section" : "\(pieces.count) sections") replaced (\(mode.rawValue))")
+    }
+
+    /// The output, `what` was done to the original, then frame by frame.
+    func text(what: String) -> String {
         let r = result
         var lines = ["\(output): \(frames) frames \(width)x\(height)" + (rotation != 0 ? " (rotated \(rotation)° clockwise for display)" : "")
-                     + ", the whole of \(original) with \(pieces.count == 1 ? "one section" : "\(pieces.count) sections") replaced (\(mode.rawValue))"]
+                     + ", the whole of \(original) \(what)"]
         for range in r.ranges {
             let source = range.source.rawValue + String(repeating: " ", count: max(0, 9 - range.source.rawValue.count))
             lines.append("  frames \(range.firstFrame)-\(range.lastFrame)  \(source)  \(Format.seconds(range.start)) to \(Format.seconds(range.end))")

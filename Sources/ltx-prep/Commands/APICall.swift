@@ -66,6 +66,15 @@ enum APICall {
         Console.out(options.json ? JSONOutput.line(outcome) : outcome.text)
     }
 
+    /// A whole-video extend: its call, then the join; prints its result.
+    static func performWholeExtend(_ request: WholeExtendRequest, options: ClientOptions, force: Bool, logger: Logger) async throws {
+        let outcome = try await interruptible(options, force: force, summary: "this extend", provider: .ltx) {
+            settings, confirm, events throws(WorkflowError) in
+            try await WholeExtend.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
+        }
+        Console.out(options.json ? JSONOutput.line(outcome) : outcome.text(output: request.output))
+    }
+
     /// Runs a paid workflow in a task that Ctrl-C (or SIGTERM, SIGHUP) cancels,
     /// with the terminal's confirmation and its events on the status line; a
     /// failure is reported (`reportingFailures`).
