@@ -80,6 +80,17 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     /// are kept, each with where it goes, to splice again.
     indirect case answersKept(WorkflowError, input: String, pieces: [SpliceJob.Piece])
 
+    // MARK: an extend and its join
+
+    /// No context can be planned for the extension asked of this file.
+    case noExtendWindow(path: String, ExtendPlanError)
+    /// An extension cannot be joined onto the video, in the container the output would be.
+    case cannotExtend(path: String, reason: SpliceRefusal)
+    /// Joining the extension onto the input failed.
+    case joinFailed(path: String, MediaError)
+    /// An extend's join failed after its call was paid: the answer is kept.
+    indirect case answerKept(WorkflowError, answer: String)
+
     // MARK: cost and approval
 
     /// A cost limit was set and `provider` documents no price for `summary`: nothing was sent.
@@ -224,6 +235,10 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
             "\(path): sections \(Format.seconds(first.start)) and \(Format.seconds(second.start)) overlap"
         case .answersKept(let error, _, let pieces):
             "\(error.description); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", "))"
+        case .noExtendWindow(let path, let e): "\(path): \(e.description)"
+        case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason)"
+        case .joinFailed(let path, let e): "\(path): joining the extension failed: \(e.description)"
+        case .answerKept(let error, let answer): "\(error.description); the paid answer is kept: \(answer)"
         case .costLimitUnpriced(let provider, let summary):
             "\(provider.rawValue) documents no price for \(summary), so the cost limit cannot be held; nothing was sent"
         case .overCostLimit(let estimate, let limit):
