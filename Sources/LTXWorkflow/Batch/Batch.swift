@@ -213,7 +213,7 @@ public enum Batch {
     /// windows, their frames and price), as `retake --dry-run` makes it.
     private static func dryRun(_ work: BatchWork, _ base: BatchResult, explain: (WorkflowError) -> String) async -> BatchResult {
         switch work {
-        case .call(let job): return await dryRun(job, base)
+        case .call(let job): return await dryRun(job, base, explain: explain)
         case .wholeRetake(let request):
             var result = base
             do throws(WorkflowError) {
@@ -230,21 +230,21 @@ public enum Batch {
 
     /// The verdict and the estimate, from a check of each input and its fix
     /// plan: nothing is written.
-    private static func dryRun(_ job: GenerationJob, _ base: BatchResult) async -> BatchResult {
+    private static func dryRun(_ job: GenerationJob, _ base: BatchResult, explain: (WorkflowError) -> String) async -> BatchResult {
         var result = base
         var sent: [PreparedInput] = []
         var notes: [String] = []
         for input in job.inputs {
             let report: CheckReport
             do throws(MediaError) { report = try await Preflight.check(input.path, input.check) } catch {
-                result.message = error.description
+                result.message = explain(.unreadable(error))
                 return result
             }
             var planned = PreparedInput(path: input.path, temporary: false, report: report)
             if !report.conformant {
                 switch FixPlanner.plan(report, options: job.fixOptions) {
                 case .failure(let e):
-                    result.message = "\(input.path): \(e)"
+                    result.message = explain(.unfixable(.plan(input.path, e)))
                     return result
                 case .success(let plan):
                     notes.append("\(input.path): fix by " + plan.operations.map(\.action.rawValue).joined(separator: ", "))

@@ -1,6 +1,7 @@
 import LTXClient
 import LTXContract
 import LTXMedia
+import LTXPreflight
 import LTXWorkflow
 
 // The library's errors say what went wrong in its own terms; only the CLI
@@ -13,6 +14,7 @@ extension WorkflowError {
         switch self {
         case .outputExists: description + " (use --force to replace it)"
         case .unfixable(let e): e.commandLineText
+        case .noRetakeWindow(let path, let e): "\(path): \(e.commandLineText)"
         case .client(let e): e.commandLineText
         case .urlServesUnfixed(let path, let rules):
             "\(path): breaks \(rules.joined(separator: ", ")); with --deliver url the API fetches the file as it is: "
@@ -21,6 +23,8 @@ extension WorkflowError {
         case .urlTakesOneSection(let path): "\(path): with --deliver url the whole file is sent for one section; give one section"
         case .providerTakesNoModel(let p): "\(p.name)'s retake takes no --model"
         case .cannotSplice(let path, let reason): "\(path): cannot splice into it: \(reason.commandLineText)"
+        case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason.commandLineText)"
+        case .answerKept(let error, let answer): "\(error.commandLineText); the paid answer is kept: \(answer)"
         case .answersKept(let error, let input, let pieces):
             "\(error.commandLineText); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", ")); splice again with: "
                 + pieces.map { Self.spliceCommand(input, $0) }.joined(separator: "; ")
@@ -55,6 +59,20 @@ extension FixError {
     var commandLineText: String {
         switch self {
         case .outputExists: description + " (use --force to replace it)"
+        case .plan(let file, let e): "\(file): \(e.commandLineText)"
+        default: description
+        }
+    }
+}
+
+extension FixPlanError {
+    /// Why no fix can be planned, naming the flags that give a section.
+    var commandLineText: String {
+        switch self {
+        case .clipNeedsSection(let seconds, let frames, let maxWindow):
+            "the clip is \(Format.seconds(seconds)) (\(frames) frames): give the retake section (--start, --duration) "
+                + "so a window of at most \(Format.seconds(maxWindow)) can be cut around it"
+        case .sectionTooLong(_, _, let fps): description + (fps == nil ? "" : ": split it with --section")
         default: description
         }
     }
