@@ -78,6 +78,18 @@ extension FixPlanError {
     }
 }
 
+extension CheckRequest.Refusal {
+    /// Why the parameters cannot be checked together, named as `check` and `fix` name them.
+    var commandLineText: String {
+        switch self {
+        case .sizeLimitNotPositive: "--max-bytes must be a positive number of bytes"
+        case .takesNoFile(let e): "--for takes retake, audio-to-video or image-to-video: \(e.rawValue) takes no file"
+        case .sectionNotTaken(let e): "--start and --duration are retake parameters; they do not apply to --for \(e.rawValue)"
+        case .promptNotTaken(let e): "--prompt is a retake parameter; it does not apply to --for \(e.rawValue)"
+        }
+    }
+}
+
 extension ClientError {
     /// This failure as `ltx-prep` says it.
     var commandLineText: String {
