@@ -140,6 +140,29 @@ else
   rm -f "$OUT/splice.floor.json"
 fi
 
+# Whole-video extend: the same 60 s of 1080p, 4 s added at its end. The answer is made as the
+# sandbox makes one (the context sent, then the last picture held, in negative). ltx-prep's
+# local work is the join (every input packet copied, the 4 s encoded, the sound copied up to
+# the seam); the reference re-encodes the whole clip with the same libx264 settings.
+make_once extend_answer_1080p.mp4 -ss 57.567 -i "$SPL" -vf "tpad=stop_mode=clone:stop_duration=4,negate" -af "apad=pad_dur=4" \
+  -c:v libx264 -preset ultrafast -crf 23 -c:a aac
+echo "timing the join of a whole-video extend" >&2
+hf -N --runs 3 --export-json "$OUT/extend.json" \
+  "$BIN extend $SPL --duration 4 --answer $MEDIA/extend_answer_1080p.mp4 -o $W/extend.mp4 --force" \
+  "ffmpeg -nostdin -v error -y -i $SPL -c:v libx264 -preset fast -crf 17 -c:a aac $W/extend_ff.mp4"
+"$BIN" extend "$SPL" --duration 4 --answer "$MEDIA/extend_answer_1080p.mp4" -o "$W/extend.mp4" --force --json > "$OUT/extend.out.json"
+# Bit-identical, checked rather than taken from the report: the input's pictures against the output's first ones.
+python3 - "$SPL" "$W/extend.mp4" "$OUT/extend.kept.json" <<'PY'
+import hashlib, json, subprocess, sys
+def frames(path, limit=None):
+    args = ["ffmpeg", "-nostdin", "-v", "error", "-i", path, "-map", "0:v"] + (["-frames:v", str(limit)] if limit else []) + ["-f", "framemd5", "-"]
+    return [l.split(",")[-1].strip() for l in subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines() if not l.startswith("#")]
+source = frames(sys.argv[1])
+out = frames(sys.argv[2], len(source))
+kept = sum(a == b for a, b in zip(source, out))
+json.dump({"input_frames": len(source), "kept": kept}, open(sys.argv[3], "w"))
+PY
+
 echo "timing the journal and a 200-item batch" >&2
 "$BIN" jobs measure --count 200 --journal "$OUT/journal-bench.sqlite" > "$OUT/journal.json"
 rm -f "$OUT"/journal-bench.sqlite*

@@ -33,12 +33,20 @@ for name, what, refname, target in [
     ("fix.naive", "fix of the 60 s clip (window)", "ffmpeg full re-encode (libx264 defaults)", 0.1),
     ("batch", "batch --dry-run of 200 retake items", "200 separate ltx-prep check runs", 0.25),
     ("splice", "whole-video retake: the splice, 4 s section", "ffmpeg full re-encode, same libx264 settings", 0.1),
+    ("extend", "whole-video extend: the join, 4 s added", "ffmpeg full re-encode, same libx264 settings", 0.1),
 ]:
     path = out / f"{name}.json"
     if path.exists():
         ours, ref = means(path)
-        label = {"fix.vp9": "vp9_opus_720p_10s.webm", "batch": "200 x 640x360 4 s", "splice": "1080p 60 s"}.get(name, "720p 60 s")
+        label = {"fix.vp9": "vp9_opus_720p_10s.webm", "batch": "200 x 640x360 4 s", "splice": "1080p 60 s",
+                 "extend": "1080p 60 s"}.get(name, "720p 60 s")
         note = ""
+        if name == "extend":
+            kept = json.loads((out / "extend.kept.json").read_text())
+            # Target: all of them; anything less fails the table as a wrong frame count does.
+            note = f"{kept['kept']} of {kept['input_frames']} input frames bit-identical ({100 * kept['kept'] / kept['input_frames']:.1f}%)"
+            if kept["kept"] != kept["input_frames"]:
+                note += ": DIFFERENT"
         if name == "splice":
             result = json.loads((out / "splice.out.json").read_text())["result"]
             copied = sum(r["last_frame"] - r["first_frame"] + 1 for r in result["ranges"] if r["source"] == "copied")

@@ -1,6 +1,7 @@
 import LTXClient
 import LTXContract
 import LTXMedia
+import Synchronization
 import Testing
 import TestSupport
 
@@ -89,5 +90,31 @@ import Foundation
             #expect(e.status == 404 && e.type == "not_found_error" && attempts == 1)
             #expect(e.message.contains("retired after 2026-10-26") && e.message.contains("/v2/text-to-video"))
         }
+    }
+
+    /// LTX's way since v1 was retired: a v2 job submitted, polled and its result downloaded, by the client alone.
+    @Test func generateByJobSubmitsPollsAndDownloads() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let body = TextToVideoRequest(prompt: "p", model: "ltx-2-3-fast", duration: 6, resolution: "1280x720", generateAudio: false)
+        let accepted = Mutex<String?>(nil)
+        let generated = try await client(port).generateByJob(.textToVideo(body), to: "\(dir)/job.mp4", pollInterval: .milliseconds(20)) { job in
+            accepted.withLock { $0 = job.id }
+        }
+        #expect(accepted.withLock { $0 }?.isEmpty == false)
+        let media = try await MediaProbe.probe("\(dir)/job.mp4")
+        #expect(media.primaryVideo?.displayWidth == 1280 && media.primaryVideo?.frameCount == 144)
+        #expect(Int64(media.sizeBytes) == generated.bytes)
+        // A job that fails is its own error, with the API's type, and no file.
+        let (failing, failingServer) = try await SandboxInProcess.start(storage: dir) { $0.failJobs = true }
+        defer { failingServer.cancel() }
+        do {
+            _ = try await client(failing).generateByJob(.textToVideo(body), to: "\(dir)/failed.mp4", pollInterval: .milliseconds(20))
+            Issue.record("a failed job produced a file")
+        } catch {
+            guard case ClientError.jobFailed(_, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(!reason.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/failed.mp4"))
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// README.md's Swift examples are these files, byte for byte: the suite
 /// compiles what the README prints, and runs it.
 @Suite struct ReadmeExamplesTests {
-    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift"]
+    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift"]
 
     @Test func readmePrintsEachExampleExactly() throws {
         let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
@@ -48,5 +48,21 @@ import Foundation
         // The input (97 frames of HE-AAC audio) was fixed to AAC-LC first; the answer keeps its 97 frames.
         #expect(media.primaryVideo?.frameCount == 97)
         #expect(media.primaryAudio?.profile == "LC")
+    }
+
+    /// The extend example against the sandbox, in process: the whole clip back, every input picture kept.
+    @Test func extendExampleGivesTheWholeClipBack() async throws {
+        let dir = TemporaryDirectory.make("readme-extend")
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let input = Fixtures.path("h264_aac_sine_6s.mp4")
+        let outcome = try await extendClip(input, to: dir + "/longer.mp4",
+                                           environment: ["LTXV_API_KEY": SandboxInProcess.key, "LTX_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        // 144 frames at 24 fps, then 3 s more; the 2:1 picture went to the API padded to 16:9.
+        #expect(outcome.splice?.frames == 144 + 72)
+        #expect(outcome.plan.call.canvas?.height == 72)
+        let before = try StreamDigests.pictures(input), after = try StreamDigests.pictures(dir + "/longer.mp4")
+        #expect(Array(after.prefix(144)) == before)
+        #expect(try await MediaProbe.probe(dir + "/longer.mp4").primaryAudio?.codec == "aac")
     }
 }

@@ -113,6 +113,25 @@ import TestSupport
         #expect(abs((media.primaryAudio?.duration ?? 0) - 5) < 0.05)
     }
 
+    /// `--last-frame` and `--camera-motion` reach the body; the last frame is uploaded like the first.
+    @Test func audioToVideoTakesALastFrameAndACameraMotion() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let dry = try run(sandbox, ["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--image", Fixtures.path("image.png"), "--last-frame",
+                                    Fixtures.path("image.jpg"), "--camera-motion", "dolly_in", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains(#""camera_motion":"dolly_in""#) && dry.stdout.contains(#""last_frame_uri":"ltx://uploads/<after upload>""#),
+                "\(dry.stdout)")
+        let r = try run(sandbox, ["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--image", Fixtures.path("image.png"), "--last-frame",
+                                  Fixtures.path("image.jpg"), "--camera-motion", "dolly_in", "-o", "\(dir)/a2v-last.mp4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try probe("a2v-last.mp4").primaryVideo?.frameCount == 120)
+        #expect(try await sandbox.paidFor().uploadTickets == 3)
+        let alone = try run(sandbox, ["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "x", "--last-frame", Fixtures.path("image.jpg"),
+                                      "--dry-run"])
+        #expect(alone.status == 2 && alone.stderr.contains("--last-frame needs --image"), "\(alone.stderr)")
+    }
+
     @Test func uploadPrintsTheStorageURI() throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }

@@ -1,5 +1,6 @@
 import Foundation
 import LTXJournal
+import LTXMedia
 import Testing
 import TestSupport
 
@@ -18,12 +19,12 @@ import TestSupport
     /// what it printed to stderr so far (bounded: 60 s), and waits for it to
     /// end. The wait blocks its thread on purpose: other tests' runs of the
     /// binary hold the cooperative pool, where an async poll would starve.
-    func interrupt(_ sandbox: SandboxProcess, into folder: String, when ready: @escaping (String) -> Bool) throws -> Ended {
+    func interrupt(_ sandbox: SandboxProcess, into folder: String, command: [String]? = nil, when ready: @escaping (String) -> Bool) throws -> Ended {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = BinaryRunner.binary
-        process.arguments = ["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x",
-                             "--yes", "-o", "\(folder)/out.mp4"]
+        process.arguments = (command ?? ["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x"])
+            + ["--yes", "-o", "\(folder)/out.mp4"]
         process.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
         let err = Pipe()
         let printed = Printed()
@@ -86,5 +87,21 @@ import TestSupport
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.mp4"])
+    }
+
+    @Test func anExtendKilledAfterItsJobWasAcceptedIsPaidOnce() async throws {
+        let sandbox = try SandboxProcess(["--job-seconds", "3"])
+        defer { sandbox.stop() }
+        let folder = dir + "/extend"
+        let extend = ["extend", Fixtures.path("h264_aac_720p30_30s.mp4"), "--duration", "2", "--prompt", "x"]
+        let ended = try interrupt(sandbox, into: folder, command: extend) { $0.contains("submitted: job") }
+        #expect(ended.status == 130)
+        #expect(await state(sandbox) == .accepted)
+        // Run again: the journal's job is polled and fetched, not submitted again, and the whole video written.
+        let rerun = try BinaryRunner.run(extend + ["--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.mp4"])
+        #expect(try MediaProbe.probeBlocking("\(folder)/out.mp4").primaryVideo?.frameCount == 900 + 60)
     }
 }

@@ -63,6 +63,8 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     case unsupported(String)
     /// A 2xx that is not what the contract describes (no video, no URL).
     case unexpectedAnswer(String)
+    /// A v2 job ended `failed`, with the API's error type and message.
+    case jobFailed(id: String, reason: String)
     case cancelled
 
     public var description: String {
@@ -76,6 +78,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .file(let why): why
         case .unsupported(let why): why
         case .unexpectedAnswer(let what): "the API answered 2xx with something that is not a video: \(what); nothing was written"
+        case .jobFailed(let id, let why): "job \(id) failed: \(why); nothing was written"
         case .cancelled: "cancelled: nothing was written"
         }
     }

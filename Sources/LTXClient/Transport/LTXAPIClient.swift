@@ -164,9 +164,34 @@ public final class LTXAPIClient: Sendable {
                         seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
     }
 
-    /// Sends one generation request and streams the video that comes back to
-    /// `output`. With `inline`, the file goes into the body as a `data:` URI
-    /// where the request holds `InlineFile.marker`, streamed from disk.
+    /// A generation as LTX takes it since its v1 routes were retired after
+    /// 2026-10-26: `submit` as a v2 job, `job` polled every `pollInterval`
+    /// until it ends, its result downloaded to `output`. Unjournaled: a
+    /// program that must never pay twice records the job's id (`onAccepted`)
+    /// before waiting, as `Generation.run` does in its journal.
+    public func generateByJob(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String, check: ResultCheck? = nil,
+                              pollInterval: Duration = .seconds(5), onAccepted: @Sendable (Job) -> Void = { _ in }) async throws(ClientError) -> Generated {
+        let accepted = try await submit(request, inline: inline)
+        onAccepted(accepted)
+        while true {
+            let job = try await self.job(request.endpoint, id: accepted.id)
+            switch job.status {
+            case .completed?:
+                guard let url = job.result?.videoUrl else { throw .unexpectedAnswer("job \(accepted.id) completed without a result URL") }
+                return try await download(resultURL: url, to: output, check: check)
+            case .failed?:
+                throw .jobFailed(id: accepted.id, reason: job.error.map { "\($0._type): \($0.message)" } ?? "no reason given")
+            case .pending?, .processing?, nil:
+                do { try await Task.sleep(for: pollInterval) } catch { throw .cancelled }
+            }
+        }
+    }
+
+    /// Sends one generation request on its synchronous route and streams the
+    /// video that comes back to `output`: Segmind's retake (LTX's v1 routes
+    /// answer 404 since 2026-10-26; `generateByJob` is LTX's way). With
+    /// `inline`, the file goes into the body as a `data:` URI where the
+    /// request holds `InlineFile.marker`, streamed from disk.
     public func generate(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String, check: ResultCheck? = nil,
                          progress: @escaping @Sendable (Int64, Int64?) -> Void = { _, _ in }) async throws(ClientError) -> Generated {
         if let inline {

@@ -32,6 +32,14 @@ struct GOPIndex {
     /// False when a packet had no timestamp: the GOPs cannot be trusted.
     private(set) var complete = true
 
+    /// GOPs as given (a plan's tests), not read from a file, on a time base of 1/`ticksPerSecond`.
+    init(gops: [GOP], ticksPerSecond: Int32, frameDuration: Int64) {
+        self.gops = gops
+        timeBase = AVRational(num: 1, den: ticksPerSecond)
+        self.frameDuration = frameDuration
+        sortedPts = gops.flatMap(\.pts).sorted()
+    }
+
     init(_ input: FormatContext, stream: Int) throws(MediaError) {
         input.keepOnly(streams: [stream])
         (timeBase, frameDuration) = input.withStream(stream) { st in

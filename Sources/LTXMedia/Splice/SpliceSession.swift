@@ -119,28 +119,9 @@ final class SpliceSession {
             }
         }
         whole = reason
-        if videoSpans.isEmpty {
-            reencoded = []
-        } else if reason != nil {
-            reencoded = Set(gops.gops.indices)
-        } else {
-            reencoded = gops.overlapping(videoSpans)
-        }
+        let plan = SplicePlan.make(gops, spans: videoSpans, whole: reason != nil) { Self.piece(at: gops.seconds($0), in: job) != nil }
+        (reencoded, references, answerOnly, prefixes) = (plan.reencoded, plan.references, plan.answerOnly, plan.prefixes)
         let reencoded = self.reencoded
-        references = Set(reencoded.compactMap { g in g > 0 && !reencoded.contains(g - 1) && gops.gops[g].isOpen ? g - 1 : nil })
-        let inSection = { (ts: Int64) in Self.piece(at: gops.seconds(ts), in: job) != nil }
-        answerOnly = reencoded.filter { g in
-            gops.gops[g].pts.allSatisfy(inSection) && !(reencoded.contains(g + 1) && gops.gops[g + 1].isOpen)
-        }
-        var prefixes: [Int: Int] = [:]
-        if reason == nil {
-            for g in reencoded where !reencoded.contains(g - 1) && !answerOnly.contains(g) {
-                guard let cut = gops.gops[g].pts.filter(inSection).min() else { continue }
-                let k = gops.copyablePrefix(of: g, before: cut)
-                if k > 0 { prefixes[g] = k }
-            }
-        }
-        self.prefixes = prefixes
 
         // The video stream: copied with both encoders' parameter sets, or the encoder's own.
         let needsEncoder = !reencoded.isEmpty || extended != nil
@@ -198,10 +179,14 @@ final class SpliceSession {
             let videoEnd = gops.seconds((gops.sortedPts.last ?? 0) + gops.frameDuration)
             let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: -1, duration: 1 + added)
             let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : -extended.answerStart
-            audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output,
-                                              pieces: [SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)],
-                                              crossfade: job.crossfade, shift: extended.edge == .start ? added : 0,
-                                              until: extended.edge == .end ? videoEnd + added : nil)
+            let piece = SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)
+            if job.soundInPlace, extended.edge == .end,
+               let lane = try AudioExtendLane(a, from: input, to: output, piece: piece, seam: videoEnd, until: videoEnd + added, crossfade: job.crossfade) {
+                audioSplice = lane
+            } else {
+                audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: [piece], crossfade: job.crossfade,
+                                                  shift: extended.edge == .start ? added : 0, until: extended.edge == .end ? videoEnd + added : nil)
+            }
         } else if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
             // In place when it can be: the sound outside the sections stays the original's, bit for bit.
             if job.soundInPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,

@@ -189,6 +189,8 @@ public enum Batch {
                 outcomes = [try await Generation.run(job, client: client, options: options.generation, approve: approve)]
             case .wholeRetake(let request):
                 outcomes = try await WholeRetake.run(request, client: client, options: options.generation, approve: approve).generations
+            case .wholeExtend(let request):
+                outcomes = [try await WholeExtend.run(request, client: client, options: options.generation, approve: approve).generation]
             }
             if holding.withLock({ $0 }) { count { $0.running -= 1 } }
             let resumed = outcomes.compactMap(\.resumed)
@@ -221,6 +223,18 @@ public enum Batch {
                 result.status = .wouldSend
                 result.estimatedDollars = planned.estimate?.dollars
                 result.message = planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
+            } catch {
+                result.message = explain(error)
+            }
+            return result
+        case .wholeExtend(let request):
+            var result = base
+            do throws(WorkflowError) {
+                let planned = try await WholeExtend.plan(request)
+                result.status = .wouldSend
+                result.estimatedDollars = planned.estimate?.dollars
+                result.message = "send \(Format.seconds(planned.call.window.start)) to \(Format.seconds(planned.call.window.end)), "
+                    + "add \(Format.seconds(planned.call.added)) at the \(planned.call.edge.rawValue)"
             } catch {
                 result.message = explain(error)
             }

@@ -23,15 +23,20 @@ public struct BatchItem: Sendable, Codable, Equatable {
     /// A retake line gives the whole video back, as `ltx-prep retake` does;
     /// `"window_only": true` writes the API's answer for the window as it came.
     public var windowOnly: Bool?
+    /// An extend line: `"end"` (the default) or `"start"`, and the seconds of context sent.
+    public var at: String?
+    public var context: Double?
 
     enum CodingKeys: String, CodingKey {
-        case command, input, image, output, start, duration, prompt, mode, model, resolution, fps, deliver, provider
+        case command, input, image, output, start, duration, prompt, mode, model, resolution, fps, deliver, provider, at, context
         case windowOnly = "window_only"
     }
 
     public init(command: String, input: String? = nil, image: String? = nil, output: String, start: Double? = nil, duration: Double? = nil,
                 prompt: String? = nil, mode: String? = nil, model: String? = nil, resolution: String? = nil, fps: Int? = nil,
-                deliver: String? = nil, provider: String? = nil, windowOnly: Bool? = nil) {
+                deliver: String? = nil, provider: String? = nil, windowOnly: Bool? = nil, at: String? = nil, context: Double? = nil) {
+        self.at = at
+        self.context = context
         self.command = command
         self.input = input
         self.image = image
@@ -51,6 +56,13 @@ public struct BatchItem: Sendable, Codable, Equatable {
     /// What this line runs: a whole-video retake (a retake line, unless
     /// `window_only`), else one call; or why it cannot be run.
     public func work() throws(WorkflowError) -> BatchWork {
+        if command == "extend" {
+            guard let input, let duration, duration.isFinite else { throw .badManifestItem("extend needs input and duration") }
+            guard let edge = ExtendCall.Edge(rawValue: at ?? "end") else { throw .badManifestItem("at must be end or start") }
+            if let context, !context.isFinite { throw .badManifestItem("context must be a number") }
+            return .wholeExtend(WholeExtendRequest(input: input, duration: duration, edge: edge, context: context, prompt: prompt, model: model,
+                                                   delivery: try delivery(), output: output, windowOnly: windowOnly == true))
+        }
         guard command == "retake", windowOnly != true else { return .call(try job()) }
         let (section, delivery, provider, mode) = try retakeFields()
         return .wholeRetake(WholeRetakeRequest(input: input ?? "", sections: [TimeWindow(start: section.start, duration: section.duration)],
@@ -94,7 +106,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
             guard image != nil || prompt != nil else { throw .badManifestItem("audio-to-video needs prompt, image or both") }
             return .audioToVideo(audio: input, image: image, prompt: prompt, delivery: delivery ?? .upload, output: output)
         default:
-            throw .badManifestItem("command must be retake, text-to-video, image-to-video or audio-to-video, not \(command)")
+            throw .badManifestItem("command must be retake, extend, text-to-video, image-to-video or audio-to-video, not \(command)")
         }
     }
 
@@ -106,6 +118,8 @@ public struct BatchItem: Sendable, Codable, Equatable {
 public enum BatchWork: Sendable {
     /// The whole video back, only the section changed (`ltx-prep retake`).
     case wholeRetake(WholeRetakeRequest)
+    /// The whole video back with the extension joined on (`ltx-prep extend`).
+    case wholeExtend(WholeExtendRequest)
     /// One paid call, its result written as it came.
     case call(GenerationJob)
 }

@@ -112,11 +112,12 @@ extension GenerationJob {
                      fixOptions: fixOptions)
     }
 
-    /// The audio streams when delivered as a data URI; the image, if any,
-    /// then goes whole. `body`'s URIs are replaced by the delivered ones.
-    /// `fixOptions.audioStart` picks which 20 s of a longer audio are sent.
-    public static func audioToVideo(audio: String, image: String?, _ body: AudioToVideoRequest, delivery: Delivery = .upload,
-                                    output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
+    /// The audio streams when delivered as a data URI; the image (and the
+    /// last frame, which needs it), if any, then go whole. `body`'s URIs are
+    /// replaced by the delivered ones. `fixOptions.audioStart` picks which
+    /// 20 s of a longer audio are sent.
+    public static func audioToVideo(audio: String, image: String?, lastFrame: String? = nil, _ body: AudioToVideoRequest,
+                                    delivery: Delivery = .upload, output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
         // The longest audio depends on the model and the tier: checked, and cut by the fix, to that.
         let tier = Catalogue.tier(body.resolution ?? "1920x1080")?.name ?? "1080p"
         let most = Catalogue.audioMaxSeconds[body.model ?? Catalogue.defaultModel(.audioToVideo)]?[tier]
@@ -125,10 +126,12 @@ extension GenerationJob {
         let check = CheckRequest(endpoint: .audioToVideo, delivery: delivery, maxAudioSeconds: most)
         var inputs = [Input(path: audio, check: check, delivery: delivery)]
         if let image { inputs.append(Input(path: image, check: check, delivery: delivery)) }
+        if image != nil, let lastFrame { inputs.append(Input(path: lastFrame, check: check, delivery: delivery)) }
         return GenerationJob(endpoint: .audioToVideo, inputs: inputs, output: output, fixOptions: fixOptions) { uris, _ in
             var body = body
             body.audioUri = uris[0]
             body.imageUri = uris.count > 1 ? uris[1] : nil
+            body.lastFrameUri = uris.count > 2 ? uris[2] : nil
             return .audioToVideo(body)
         } estimate: { sent in
             let media = sent.first?.report.media

@@ -177,6 +177,18 @@ public enum WholeExtend {
         return ExtendOutcome(plan: plan, generation: outcome, splice: splice)
     }
 
+    /// Joins an extend's answer obtained elsewhere (the web console, another
+    /// client, a run whose join failed) onto the input, as `run` would have:
+    /// the same plan, nothing sent.
+    public static func join(answer: String, for request: WholeExtendRequest, force: Bool = false,
+                            progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(WorkflowError) -> SpliceOutcome {
+        if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
+            throw .outputIsInput(output: request.output, input: request.input)
+        }
+        let planned = try await plan(request)
+        return try await join(planned, answer: answer, request: request, force: force, progress: progress)
+    }
+
     /// The input with `answer`'s extension joined at its edge, written beside
     /// the output and renamed once it reads back with every picture.
     static func join(_ plan: ExtendPlan, answer: String, request: WholeExtendRequest, force: Bool,

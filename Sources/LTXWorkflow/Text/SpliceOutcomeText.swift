@@ -8,7 +8,7 @@ extension SpliceOutcome {
     }
 
     /// The output, `what` was done to the original, then frame by frame.
-    func text(what: String) -> String {
+    public func text(what: String) -> String {
         let r = result
         var lines = ["\(output): \(frames) frames \(width)x\(height)" + (rotation != 0 ? " (rotated \(rotation)° clockwise for display)" : "")
                      + ", the whole of \(original) \(what)"]

@@ -38,6 +38,7 @@ struct ExtendCommand: AsyncParsableCommand {
               ltx-prep extend clip.mp4 --duration 4 --prompt "the car drives off" -o longer.mp4
               ltx-prep extend clip.mp4 --duration 3 --at start --context 3 -o longer.mp4
               ltx-prep extend clip.mp4 --duration 4 --dry-run
+              ltx-prep extend clip.mp4 --duration 4 --answer answer.mp4 -o longer.mp4
 
             \(callExitStatus)
             """
@@ -49,6 +50,8 @@ struct ExtendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds of the input sent as context, 1 to 20 (each billed; default: 2 s, at least 73 frames).",
                                valueName: "seconds")) var context: Double?
     @Flag(help: "Write the API's answer (context and extension) as it came.") var windowOnly = false
+    @Option(help: ArgumentHelp("Join this extend answer, obtained elsewhere, instead of calling the API (nothing is sent or paid).",
+                               valueName: "file")) var answer: String?
     @Option(help: "What happens in the added seconds.") var prompt: String?
     @Option(help: "The model (default: the API's, \(Catalogue.defaultModel(.extend)), the only one extend takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
@@ -63,6 +66,7 @@ struct ExtendCommand: AsyncParsableCommand {
         if let model, let line = GenerationRules.modelRefusal(model, for: .extend) { throw ValidationError(line) }
         try Bounds.check("--duration", duration, Catalogue.Extend.durations, " seconds")
         try Bounds.check("--context", context, 1...Catalogue.Extend.maxContext, " seconds")
+        if answer != nil && (windowOnly || client.dryRun) { throw ValidationError("--answer joins a file: it takes no --window-only or --dry-run") }
         if deliver == .url { throw ValidationError("--deliver url sends a whole file; extend sends a context cut from it: use upload or data-uri") }
     }
 
@@ -70,6 +74,12 @@ struct ExtendCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         let request = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
                                          delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
-        try await APICall.performWholeExtend(request, options: client, force: force, logger: logger)
+        guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
+        try await reportingFailures {
+            let outcome = try await interruptibly(quiet: client.json || client.quiet) { bar throws(WorkflowError) in
+                try await WholeExtend.join(answer: answer, for: request, force: force) { bar.show($0) }
+            }.get()
+            Console.out(client.json ? JSONOutput.line(outcome) : outcome.text(what: "with \(outcome.result.frames(.answer)) frames added at its \(at.rawValue)"))
+        }
     }
 }

@@ -153,6 +153,8 @@ struct AudioToVideoCommand: AsyncParsableCommand {
 
     @Argument(help: "The soundtrack.") var audio: String
     @Option(help: "The first frame (needed without --prompt).") var image: String?
+    @Option(help: ArgumentHelp("The last frame: the video goes from --image to it (needs --image).", valueName: "image")) var lastFrame: String?
+    @Option(help: "How the camera should move.") var cameraMotion: CameraMotion?
     @Option(help: "What the video shows (needed without --image).") var prompt: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the audio and the image reach the API.") var deliver: AudioDelivery = .upload
@@ -170,6 +172,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     func validate() throws {
         try client.requireOutput(output)
         if image == nil && prompt == nil { throw ValidationError("give --prompt, --image or both") }
+        if lastFrame != nil && image == nil { throw ValidationError("--last-frame needs --image: the video goes from the one to the other") }
         try Bounds.check("--audio-start", audioStart, 0...1_000_000, " seconds")
         if let model, let line = GenerationRules.modelRefusal(model, for: .audioToVideo) { throw ValidationError(line) }
         if let resolution, Catalogue.tier(resolution) == nil {
@@ -179,9 +182,10 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let body = AudioToVideoRequest(audioUri: "", prompt: prompt, resolution: resolution, model: model, fps: fps)
-        let job = GenerationJob.audioToVideo(audio: audio, image: image, body, delivery: deliver.delivery, output: output ?? "/dev/null",
-                                             fixOptions: FixOptions(audioStart: audioStart))
+        var body = AudioToVideoRequest(audioUri: "", prompt: prompt, resolution: resolution, model: model, fps: fps)
+        body.cameraMotion = cameraMotion
+        let job = GenerationJob.audioToVideo(audio: audio, image: image, lastFrame: lastFrame, body, delivery: deliver.delivery,
+                                             output: output ?? "/dev/null", fixOptions: FixOptions(audioStart: audioStart))
         try await APICall.perform(job, options: client, force: force, logger: global.bootstrap())
     }
 }

@@ -1,0 +1,35 @@
+/// Which GOPs a splice encodes again, and how: decided once from the GOP
+/// index and the replaced spans, before a packet is written. Pure, so it is
+/// tested on made-up GOPs without a file.
+struct SplicePlan: Equatable {
+    /// GOPs decoded and encoded again; every GOP when the whole video is.
+    var reencoded: Set<Int>
+    /// Copied GOPs fed to the decoder too: a following open GOP refers to them.
+    var references: Set<Int>
+    /// Re-encoded GOPs whose every picture comes from an answer: not decoded at all.
+    var answerOnly: Set<Int>
+    /// Packets copied at the start of a run's first GOP, before its section
+    /// (`GOPIndex.copyablePrefix`): decoded as references, not encoded again.
+    var prefixes: [Int: Int]
+
+    /// `spans` are the replaced video sections (seconds); `whole` encodes
+    /// every GOP (a codec or stream that cannot take new GOPs beside its
+    /// own); `inSection` says whether a picture (by timestamp) is replaced.
+    static func make(_ gops: GOPIndex, spans: [TimeWindow], whole: Bool, inSection: (Int64) -> Bool) -> SplicePlan {
+        let all = gops.gops
+        let reencoded: Set<Int> = whole ? Set(all.indices) : spans.isEmpty ? [] : gops.overlapping(spans)
+        let references = Set(reencoded.compactMap { g in g > 0 && !reencoded.contains(g - 1) && all[g].isOpen ? g - 1 : nil })
+        let answerOnly = reencoded.filter { g in
+            all[g].pts.allSatisfy(inSection) && !(reencoded.contains(g + 1) && all[g + 1].isOpen)
+        }
+        var prefixes: [Int: Int] = [:]
+        if !whole {
+            for g in reencoded where !reencoded.contains(g - 1) && !answerOnly.contains(g) {
+                guard let cut = all[g].pts.filter(inSection).min() else { continue }
+                let k = gops.copyablePrefix(of: g, before: cut)
+                if k > 0 { prefixes[g] = k }
+            }
+        }
+        return SplicePlan(reencoded: reencoded, references: references, answerOnly: answerOnly, prefixes: prefixes)
+    }
+}
