@@ -142,10 +142,13 @@ public enum Preflight {
                 effective = s.clamped(toVideoDuration: duration)
             }
             if let p = request.prompt { findings.append(RequestRules.prompt(p)) }
-        case .extendVideo, .reframeVideo:
-            // The file sent: a context window cut to the limits, or a clip within reframe's.
+        case .extendVideo:
+            // The file sent: a context window cut to the limits.
             findings = VideoRules.evaluate(media, strict: request.strict)
             if let p = request.prompt { findings.append(RequestRules.prompt(p)) }
+        case .reframeVideo:
+            // The whole clip, held to reframe's own limits (60 s, 1800 frames).
+            findings = VideoRules.evaluate(media, strict: request.strict, limits: .reframe)
         case .audioToVideoAudio:
             findings = AudioRules.evaluate(media, maxSeconds: request.maxAudioSeconds)
         case .audioToVideoImage, .imageToVideoImage:

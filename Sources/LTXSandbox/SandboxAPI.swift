@@ -91,7 +91,8 @@ struct SandboxAPI: APIProtocol {
     }
 
     func submitReframe(_ input: Operations.SubmitReframe.Input) async throws -> Operations.SubmitReframe.Output {
-        throw SandboxFailure.invalid("video-to-video-reframe is not simulated yet")
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit("video-to-video-reframe", try await producers.reframe(b)))))
     }
 
     func getJob(_ input: Operations.GetJob.Input) async throws -> Operations.GetJob.Output {

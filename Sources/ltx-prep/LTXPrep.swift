@@ -22,7 +22,8 @@ struct LTXPrep: AsyncParsableCommand {
             wrong. fix and the API commands document theirs in their own --help.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, ExtendCommand.self, SpliceCommand.self, AudioToVideoCommand.self,
+        subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, ExtendCommand.self, SpliceCommand.self,
+                      ReframeCommand.self, AudioToVideoCommand.self,
                       TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, ModelsCommand.self,
                       SandboxCommand.self]
     )

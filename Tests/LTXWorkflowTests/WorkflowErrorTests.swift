@@ -41,6 +41,9 @@ import LTXWorkflow
         .sendingElsewhere, .nothingToResume(fingerprint: "3f2a9c1b7d0e55", state: .failed), .nothingToResume(fingerprint: nil, state: nil),
         .noSuchRequest("zz"), .ambiguousRequest("3f2", matches: 2), .shardIndexMissing(count: 4), .folderBatchIncomplete("clips"),
         .badManifestItem("line 3: missing the field \"command\""), .client(.missingKey(.ltx)),
+        .beyondEndpoint(path: "in.mp4", endpoint: .reframe, findings: [finding]), .mergeFailed(path: "in.mp4", answer: "out.answer.mp4", media),
+        .reframeRefused(.aspectNotOffered("4:3")), .reframeRefused(.noAspectOrSize), .reframeRefused(.sizeNotOfAspect("1920x1080", aspect: "9:16")),
+        .reframeRefused(.sizeNotOffered("640x480")),
     ]
 
     @Test func noFlagInTheLibrarysWords() {

@@ -12,7 +12,7 @@ import Foundation
 /// README.md's Swift examples are these files, byte for byte: the suite
 /// compiles what the README prints, and runs it.
 @Suite struct ReadmeExamplesTests {
-    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift"]
+    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift", "ReframeExample.swift"]
 
     @Test func readmePrintsEachExampleExactly() throws {
         let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
@@ -64,5 +64,18 @@ import Foundation
         let before = try StreamDigests.pictures(input), after = try StreamDigests.pictures(dir + "/longer.mp4")
         #expect(Array(after.prefix(144)) == before)
         #expect(try await MediaProbe.probe(dir + "/longer.mp4").primaryAudio?.codec == "aac")
+    }
+
+    /// The reframe example against the sandbox: the clip's frames and audio packets kept.
+    @Test func reframeExampleRunsAgainstTheSandbox() async throws {
+        let dir = TemporaryDirectory.make("readme-reframe")
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let clip = Fixtures.path("conformant_h264_aac.mp4")
+        let written = try await reframe(clip, to: dir + "/vertical.mp4",
+                                        environment: ["LTXV_API_KEY": SandboxInProcess.key, "LTX_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        #expect(written?.width == 1080 && written?.height == 1920)
+        #expect(written?.framesKept == true)
+        #expect(try StreamDigests.audioPackets(dir + "/vertical.mp4") == (try StreamDigests.audioPackets(clip)))
     }
 }

@@ -158,27 +158,31 @@ import TestSupport
         #expect((entry["request"] as? [String: Any])?["duration"] as? Double == 4 && (entry["inputs"] as? [[String: Any]])?.count == 1, "\(jobs.stdout)")
     }
 
-    @Test func retakeAndExtendLinesGiveWholeVideosBack() async throws {
+    @Test func retakeExtendAndReframeLinesGiveWholeVideosBack() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let clip = Fixtures.path("h264_aac_sine_6s.mp4")
         let list = "\(dir)/edits.jsonl"
         try [#"{"command":"retake","input":"\#(clip)","start":2,"duration":2,"prompt":"x","output":"\#(dir)/edits/retaken.mp4"}"#,
-             #"{"command":"extend","input":"\#(clip)","duration":2,"at":"start","prompt":"x","output":"\#(dir)/edits/extended.mp4"}"#]
+             #"{"command":"extend","input":"\#(clip)","duration":2,"at":"start","prompt":"x","output":"\#(dir)/edits/extended.mp4"}"#,
+             #"{"command":"reframe","input":"\#(clip)","to":"9:16","resolution":"720x1280","output":"\#(dir)/edits/vertical.mp4"}"#]
             .joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
         let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/edits-dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 0, "\(dry.stderr)")
         let planned = try report("\(dir)/edits-dry.jsonl")
-        #expect(planned.map { $0["status"] as? String } == ["would-send", "would-send"])
+        #expect(planned.map { $0["status"] as? String } == ["would-send", "would-send", "would-send"])
         #expect((planned[1]["message"] as? String)?.hasPrefix("send 0 s to 3.042 s, add 2 s at the start") == true, "\(planned[1])")
 
         let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/edits-run.jsonl", "--yes"], environment: sandbox.environment)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try report("\(dir)/edits-run.jsonl").map { $0["status"] as? String } == ["written", "written"])
+        #expect(try report("\(dir)/edits-run.jsonl").map { $0["status"] as? String } == ["written", "written", "written"])
         let before = try StreamDigests.pictures(clip)
         #expect(try StreamDigests.pictures("\(dir)/edits/retaken.mp4").count == 144)
         let extended = try StreamDigests.pictures("\(dir)/edits/extended.mp4")
         #expect(extended.count == 144 + 48 && Array(extended.suffix(144)) == before)
-        #expect(try await sandbox.paidFor().jobs == 2)
+        let vertical = try MediaProbe.probeBlocking("\(dir)/edits/vertical.mp4")
+        #expect(vertical.primaryVideo?.codedWidth == 720 && vertical.primaryVideo?.codedHeight == 1280 && vertical.primaryVideo?.frameCount == 144)
+        #expect(try StreamDigests.audioPackets("\(dir)/edits/vertical.mp4") == (try StreamDigests.audioPackets(clip)))
+        #expect(try await sandbox.paidFor().jobs == 3)
     }
 }

@@ -12,6 +12,8 @@ public typealias AudioToVideoRequest = Components.Schemas.AudioToVideoRequest
 public typealias ExtendRequest = Components.Schemas.ExtendRequest
 /// `POST /v2/video-to-video-reframe`'s body.
 public typealias ReframeRequest = Components.Schemas.ReframeRequest
+/// reframe's output sizes (`"1080x1920"`...): `Catalogue.Reframe.sizes` by aspect.
+public typealias ReframeSize = Components.Schemas.ReframeRequest.ResolutionPayload
 /// `POST /v1/upload`'s answer: where to PUT the file, and its `ltx://` URI.
 public typealias UploadTicket = Components.Schemas.UploadResponse
 public typealias RetakeMode = Components.Schemas.RetakeMode

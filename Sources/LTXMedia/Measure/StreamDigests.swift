@@ -24,6 +24,22 @@ public enum StreamDigests {
         return digests
     }
 
+    /// The mean luma (0-255) of each row of picture `index` (from 0, in
+    /// display order); empty when the video has fewer pictures.
+    public static func lumaRows(_ path: String, frame index: Int) throws(MediaError) -> [Double] {
+        let reader = try VideoFrameReader(path: path)
+        var rows: [Double] = []
+        var n = 0
+        while rows.isEmpty, try reader.next({ width, height, stride, luma in
+            defer { n += 1 }
+            guard n == index else { return }
+            rows = (0..<height).map { y in
+                UnsafeBufferPointer(start: luma + y * stride, count: width).reduce(0.0) { $0 + Double($1) } / Double(max(width, 1))
+            }
+        }) {}
+        return rows
+    }
+
     /// SHA-256 of each packet of the first video stream, in file order.
     public static func videoPackets(_ path: String) throws(MediaError) -> [String] {
         try packets(path, type: AVMEDIA_TYPE_VIDEO)

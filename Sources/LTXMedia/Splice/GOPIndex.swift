@@ -16,6 +16,8 @@ struct GOPIndex {
         /// Leading pictures (shown before the keyframe) refer to the GOP
         /// before it: re-encoding that one means re-encoding this one too.
         var isOpen: Bool { pts.contains { $0 < keyPts } }
+        /// Its leading pictures, in decode order: how many, and their decode positions.
+        var leading: [Int] { pts.indices.filter { pts[$0] < keyPts } }
     }
 
     var gops: [GOP] = []
@@ -97,9 +99,10 @@ struct GOPIndex {
         return best
     }
 
-    /// The GOPs whose pictures overlap any of `spans` (seconds), plus an open
-    /// GOP right after a chosen one, whose leading pictures refer to it.
-    func overlapping(_ spans: [TimeWindow]) -> Set<Int> {
+    /// The GOPs whose pictures overlap any of `spans` (seconds), plus (with
+    /// `followingOpen`) an open GOP right after a chosen one, whose leading
+    /// pictures refer to it.
+    func overlapping(_ spans: [TimeWindow], followingOpen: Bool = true) -> Set<Int> {
         var chosen = Set<Int>()
         for (i, g) in gops.enumerated() {
             let start = seconds(g.pts.min() ?? g.keyPts)
@@ -107,7 +110,7 @@ struct GOPIndex {
             if spans.contains(where: { $0.start < end - 1e-9 && $0.end > start + 1e-9 }) { chosen.insert(i) }
         }
         var i = 0
-        while i < gops.count - 1 {
+        while followingOpen && i < gops.count - 1 {
             if chosen.contains(i), !chosen.contains(i + 1), gops[i + 1].isOpen { chosen.insert(i + 1) }
             i += 1
         }

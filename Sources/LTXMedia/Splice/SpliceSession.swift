@@ -24,13 +24,21 @@ final class SpliceSession {
     /// Re-encoded GOPs whose every picture comes from an answer: their
     /// packets are not decoded at all.
     private let answerOnly: Set<Int>
+    /// Open GOPs after a run whose leading pictures end it (`SplicePlan.leadingOnly`).
+    private let leadingOnly: Set<Int>
+    /// Such a GOP's IRAP, held while its leading pictures go to the run: written right after it.
+    private var heldIRAP: HeldPacket?
     private let whole: String?
     private let encoderSpec: MatchingEncoder?
     /// The encoder opened to learn the track's parameters, kept for the first
     /// run: a second libx264 at the same settings would allocate and zero its
     /// buffers again for nothing.
     private var spareEncoder: Encoder?
-    private let configuration: AVCConfiguration?
+    /// How re-encoded runs become samples beside the copied GOPs; nil when the
+    /// encoder owns the whole track.
+    private let form: SampleForm?
+    /// HEVC: a run just ended, so the next copied sample starts with the original's sets.
+    private var resumeAfterRun = false
     private let decoder: Decoder?
     private let rotation: Int
     private let audioIndex: Int?
@@ -105,11 +113,13 @@ final class SpliceSession {
             (st.pointee.codecpar.pointee.codec_id,
              st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
         }
-        let original = AVCConfiguration(extradata)
+        let original = codec == AV_CODEC_ID_H264 ? AVCConfiguration(extradata) : nil
+        let hevc = codec == AV_CODEC_ID_HEVC ? HEVCConfiguration(extradata) : nil
         var reason: String?
         if !videoSpans.isEmpty || extended != nil {
             if codec == AV_CODEC_ID_HEVC {
-                reason = "libx265 cannot give its parameter sets ids of their own, so HEVC GOPs cannot sit beside the original's: the whole video is encoded once"
+                if hevc == nil { reason = "the original's HEVC carries no hvcC to splice beside: the whole video is encoded once" }
+                else if !gops.complete { reason = "some of the original's packets have no timestamps: the whole video is encoded once" }
             } else if codec != AV_CODEC_ID_H264 {
                 reason = "the original's codec cannot be copied into its own container beside new pictures: the whole video is encoded once as H.264"
             } else if original == nil {
@@ -119,13 +129,15 @@ final class SpliceSession {
             }
         }
         whole = reason
-        let plan = SplicePlan.make(gops, spans: videoSpans, whole: reason != nil) { Self.piece(at: gops.seconds($0), in: job) != nil }
-        (reencoded, references, answerOnly, prefixes) = (plan.reencoded, plan.references, plan.answerOnly, plan.prefixes)
+        let plan = SplicePlan.make(gops, spans: videoSpans, whole: reason != nil, leadingInRun: reason == nil && hevc != nil) {
+            Self.piece(at: gops.seconds($0), in: job) != nil
+        }
+        (reencoded, references, answerOnly, prefixes, leadingOnly) = (plan.reencoded, plan.references, plan.answerOnly, plan.prefixes, plan.leadingOnly)
         let reencoded = self.reencoded
 
         // The video stream: copied with both encoders' parameter sets, or the encoder's own.
         let needsEncoder = !reencoded.isEmpty || extended != nil
-        var configuration: AVCConfiguration?
+        var form: SampleForm?
         var spec: MatchingEncoder?
         var spare: Encoder?
         let outVideo: Int
@@ -149,9 +161,21 @@ final class SpliceSession {
                 throw MediaError(kind: .unsupported, path: job.original, message: "libx264 gave no parameter sets to splice with")
             }
             let merged = original.adding(added)
-            configuration = merged
+            form = .avc(merged)
             spec = matching
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st, extradata: merged.bytes) }
+        } else if needsEncoder && whole == nil, let hevc {
+            let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: false) }
+            // An encoder opened to read its parameter sets, which each run carries in band.
+            let probe = try matching.open(for: output)
+            spare = probe
+            let sets = HEVCConfiguration.parameterSets(annexB: probe.extradata)
+            guard sets.count >= 3 else { throw MediaError(kind: .unsupported, path: job.original, message: "libx265 gave no parameter sets to splice with") }
+            form = .hevc(hevc, runSets: sets)
+            spec = matching
+            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
+                try output.addCopiedStream(of: st, extradata: HEVCConfiguration.inBand(extradata), inBandParameterSets: true)
+            }
         } else if needsEncoder {
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: true) }
             spec = matching
@@ -164,7 +188,7 @@ final class SpliceSession {
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st) }
         }
         self.outVideo = outVideo
-        self.configuration = configuration
+        self.form = form
         encoderSpec = spec
         spareEncoder = spare
         decoder = needsEncoder ? try input.withStream(videoIndex) { st throws(MediaError) in
@@ -242,8 +266,7 @@ final class SpliceSession {
                 try startRun(at: nil)
             }
             try encodeExtension()
-            try run?.finish(output: output)
-            run = nil
+            try finishRun()
         }
         try endRun()
         try audioSplice?.finish(output: output)
@@ -256,6 +279,7 @@ final class SpliceSession {
         let n = videoPackets
         videoPackets += 1
         let g = gops.gop(ofPacket: n)
+        if let g, leadingOnly.contains(g), run != nil, try takeLeading(packet, of: g, position: n - gops.gops[g].packets.lowerBound) { return }
         guard let g, reencoded.contains(g) else {
             try endRun()
             if let g, references.contains(g) {
@@ -263,7 +287,7 @@ final class SpliceSession {
                 try drainDecoder()  // pictures no run owns are dropped
             }
             if let dts = packet.dts { lastCopiedDts = max(lastCopiedDts, dts + shift) }
-            try output.writeCopy(packet, shiftedBy: -shift, from: videoTimeBase, to: outVideo)
+            try writeCopied(packet)
             return
         }
         if run == nil { try startRun(at: g) }
@@ -274,7 +298,27 @@ final class SpliceSession {
         }
         try decoder?.send(packet)
         try drainDecoder()
-        if position < prefixes[g, default: 0] { try output.writeCopy(packet, shiftedBy: -shift, from: videoTimeBase, to: outVideo) }
+        if position < prefixes[g, default: 0] { try writeCopied(packet) }
+    }
+
+    /// An open GOP after a run: its IRAP and leading pictures are decoded for
+    /// the run, which encodes the leading ones and ends with the last; the IRAP
+    /// is then copied, taking the last leading picture's decode time (the run
+    /// took the earlier ones). False for a trailing packet: copied as any.
+    private func takeLeading(_ packet: borrowing Packet, of g: Int, position: Int) throws(MediaError) -> Bool {
+        let leading = gops.gops[g].leading
+        guard position == 0 || leading.contains(position) else { return false }
+        try decoder?.send(packet)
+        try drainDecoder()
+        if position == 0 { heldIRAP = HeldPacket(packet) }
+        guard position == leading.last, let held = heldIRAP else { return true }
+        heldIRAP = nil
+        try endRun()
+        let dts = gops.gops[g].dts[position]
+        held.packet.pointer.pointee.dts = dts
+        lastCopiedDts = max(lastCopiedDts, dts + shift)
+        try writeCopied(held.packet)
+        return true
     }
 
     /// The section that holds `t` (seconds in the original), when the video is replaced.
@@ -322,7 +366,7 @@ final class SpliceSession {
             if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
             spareEncoder = nil
             run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase, pts: [], dts: [], maxDelay: maxDelay,
-                           frameDuration: gops.frameDuration, configuration: configuration, after: lastCopiedDts)
+                           frameDuration: gops.frameDuration, form: form, after: lastCopiedDts)
             return
         }
         var last = g
@@ -330,13 +374,17 @@ final class SpliceSession {
         // The copied prefix keeps its own decode times; the run takes the rest.
         let skip = prefixes[g, default: 0]
         let members = gops.gops[g...last]
+        // An open GOP after the run lends it its leading pictures, and their decode times from its IRAP's on.
+        let next = leadingOnly.contains(last + 1) ? gops.gops[last + 1] : nil
+        let lent = next.map { n in n.leading.map { n.pts[$0] } } ?? []
+        let lentDts = next.map { Array($0.dts.prefix($0.leading.count)) } ?? []
         let encoder: Encoder
         if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
         spareEncoder = nil
         run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase,
-                       pts: Set(members.flatMap(\.pts)).subtracting(gops.gops[g].pts.prefix(skip)),
-                       dts: Array(members.flatMap(\.dts).dropFirst(skip)), maxDelay: maxDelay,
-                       frameDuration: gops.frameDuration, configuration: configuration)
+                       pts: Set(members.flatMap(\.pts) + lent).subtracting(gops.gops[g].pts.prefix(skip)),
+                       dts: Array(members.flatMap(\.dts).dropFirst(skip)) + lentDts, maxDelay: maxDelay,
+                       frameDuration: gops.frameDuration, form: form)
     }
 
     private func drainDecoder() throws(MediaError) {
@@ -386,14 +434,36 @@ final class SpliceSession {
         guard run != nil else { return }
         try decoder?.flush()
         try drainDecoder()
-        try run?.finish(output: output)
+        try finishRun()
         decoder?.reset()
+    }
+
+    /// The run's encoder flushed; the next copied sample resumes the original's stream.
+    private func finishRun() throws(MediaError) {
+        try run?.finish(output: output)
         run = nil
+        resumeAfterRun = true
+    }
+
+    /// A copied video packet, shifted when an extension comes first; after a
+    /// run, behind the original's own parameter sets (HEVC's in-band form).
+    private func writeCopied(_ packet: borrowing Packet) throws(MediaError) {
+        if resumeAfterRun, let bytes = form?.resuming(packet.withBytes { Array($0) }) {
+            resumeAfterRun = false
+            let joined = Packet()
+            try FFmpegError.check(av_new_packet(joined.pointer, Int32(bytes.count)), "av_new_packet")
+            bytes.withUnsafeBufferPointer { joined.pointer.pointee.data.update(from: $0.baseAddress!, count: bytes.count) }
+            try FFmpegError.check(av_packet_copy_props(joined.pointer, packet.pointer), "av_packet_copy_props")
+            return try output.writeCopy(joined, shiftedBy: -shift, from: videoTimeBase, to: outVideo)
+        }
+        resumeAfterRun = false
+        try output.writeCopy(packet, shiftedBy: -shift, from: videoTimeBase, to: outVideo)
     }
 
     private func result() -> SpliceResult {
         let copiedPrefixes = prefixes.flatMap { g, k in gops.gops[g].pts.prefix(k) }
-        let reencodedPts = Set(reencoded.flatMap { gops.gops[$0].pts }).subtracting(copiedPrefixes)
+        let lentPts = leadingOnly.flatMap { g in gops.gops[g].leading.map { gops.gops[g].pts[$0] } }
+        let reencodedPts = Set(reencoded.flatMap { gops.gops[$0].pts } + lentPts).subtracting(copiedPrefixes)
         var ranges: [SpliceResult.FrameRange] = []
         for (i, ts) in gops.sortedPts.enumerated() {
             let source: SpliceResult.Source = fromAnswer.contains(ts) ? .answer : reencodedPts.contains(ts) ? .reencoded : .copied

@@ -18,17 +18,22 @@ final class VideoRun {
     /// libx264 and libx265 leave packet durations at 0: the MP4 muxer would
     /// then end the track before the last picture, and players drop it.
     private let frameDuration: Int64
-    /// Rewrites libx264's Annex B packets into the track's form; nil when the
-    /// encoder owns the whole track (its own parameters, the muxer converts).
-    private let configuration: AVCConfiguration?
+    /// Rewrites the encoder's Annex B packets into the track's form; nil when
+    /// the encoder owns the whole track (its own parameters, the muxer converts).
+    private let form: SampleForm?
     private let packet = Packet()
     private let rewritten = Packet()
+    /// HEVC: the run's latest packet, written once the next comes or, with
+    /// an end of sequence after it, when the run ends.
+    private var heldBytes: [UInt8]?
+    /// The held packet's timestamps and flags.
+    private let heldProperties = Packet()
     private var written = 0
     private var lastDts: Int64
     private(set) var framesEncoded = 0
 
     init(encoder: Encoder, outIndex: Int, timeBase: AVRational, pts: Set<Int64>, dts: [Int64], maxDelay: Int64,
-         frameDuration: Int64, configuration: AVCConfiguration?, after lastDts: Int64 = .min) {
+         frameDuration: Int64, form: SampleForm?, after lastDts: Int64 = .min) {
         self.lastDts = lastDts
         self.frameDuration = frameDuration
         self.encoder = encoder
@@ -37,7 +42,7 @@ final class VideoRun {
         self.pts = pts
         self.dts = dts
         self.maxDelay = maxDelay
-        self.configuration = configuration
+        self.form = form
     }
 
     func owns(_ timestamp: Int64) -> Bool { pts.contains(timestamp) }
@@ -56,31 +61,86 @@ final class VideoRun {
     func finish(output: OutputContext) throws(MediaError) {
         try encoder.send(nil)
         try drain(output)
+        if let last = heldBytes {
+            heldBytes = nil
+            try emit(last + (form?.runSuffix ?? []), propertiesOf: heldProperties, output)
+        }
     }
 
     private func drain(_ output: OutputContext) throws(MediaError) {
-        guard let configuration else {
+        guard let form else {
             // The whole track is this encoder's: its packets go as they come.
             try output.drain(encoder, into: outIndex, using: packet, defaultDuration: frameDuration)
             return
         }
         while try encoder.receive(into: packet) {
             let p = packet.pointer.pointee
-            let bytes = configuration.lengthPrefixed(annexB: UnsafeBufferPointer(start: p.data, count: Int(p.size)))
-            rewritten.unref()
-            try FFmpegError.check(av_new_packet(rewritten.pointer, Int32(bytes.count)), "av_new_packet")
-            bytes.withUnsafeBufferPointer { rewritten.pointer.pointee.data.update(from: $0.baseAddress!, count: bytes.count) }
-            try FFmpegError.check(av_packet_copy_props(rewritten.pointer, packet.pointer), "av_packet_copy_props")
+            var bytes = form.sample(annexB: UnsafeBufferPointer(start: p.data, count: Int(p.size)))
+            if written == 0 { bytes = form.runPrefix + bytes }
             let pts = p.pts
             var decodeTime = written < dts.count && dts[written] <= pts ? dts[written] : pts - maxDelay
             if decodeTime <= lastDts { decodeTime = lastDts + 1 }
             lastDts = decodeTime
-            rewritten.pointer.pointee.pts = pts
-            rewritten.pointer.pointee.dts = decodeTime
-            if rewritten.pointer.pointee.duration <= 0 { rewritten.pointer.pointee.duration = frameDuration }
+            packet.pointer.pointee.dts = decodeTime
+            if packet.pointer.pointee.duration <= 0 { packet.pointer.pointee.duration = frameDuration }
             written += 1
+            guard form.endsRuns else {
+                try emit(bytes, propertiesOf: packet, output)
+                packet.unref()
+                continue
+            }
+            // The run's last packet gets the end of sequence: each is held until the next comes.
+            if let previous = heldBytes { try emit(previous, propertiesOf: heldProperties, output) }
+            heldProperties.unref()
+            try FFmpegError.check(av_packet_copy_props(heldProperties.pointer, packet.pointer), "av_packet_copy_props")
+            heldBytes = bytes
             packet.unref()
-            try output.writeCopy(rewritten, shiftedBy: 0, from: timeBase, to: outIndex)
         }
+    }
+
+    /// `bytes` as a packet with `source`'s timestamps and flags, written.
+    private func emit(_ bytes: [UInt8], propertiesOf source: borrowing Packet, _ output: OutputContext) throws(MediaError) {
+        rewritten.unref()
+        try FFmpegError.check(av_new_packet(rewritten.pointer, Int32(bytes.count)), "av_new_packet")
+        bytes.withUnsafeBufferPointer { rewritten.pointer.pointee.data.update(from: $0.baseAddress!, count: bytes.count) }
+        try FFmpegError.check(av_packet_copy_props(rewritten.pointer, source.pointer), "av_packet_copy_props")
+        try output.writeCopy(rewritten, shiftedBy: 0, from: timeBase, to: outIndex)
+    }
+}
+
+/// How a re-encoded run's packets become samples of a track that keeps the
+/// original's copied GOPs.
+enum SampleForm {
+    /// H.264: libx264's sets have ids of their own and live in the `avcC` beside the original's.
+    case avc(AVCConfiguration)
+    /// HEVC: the encoder's sets in band before the run, an end of sequence after it.
+    case hevc(HEVCConfiguration, runSets: [[UInt8]])
+
+    func sample(annexB data: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        switch self {
+        case .avc(let c): c.lengthPrefixed(annexB: data)
+        case .hevc(let c, _): c.lengthPrefixed(annexB: data)
+        }
+    }
+
+    /// Put before a run's first sample.
+    var runPrefix: [UInt8] {
+        if case .hevc(let c, let sets) = self { return c.lengthPrefixed(sets) }
+        return []
+    }
+
+    /// Put after a run's last sample.
+    var runSuffix: [UInt8] {
+        if case .hevc(let c, _) = self { return c.lengthPrefixed([HEVCConfiguration.endOfSequence]) }
+        return []
+    }
+
+    var endsRuns: Bool { if case .hevc = self { true } else { false } }
+
+    /// The first copied sample after a run: behind the original's own sets
+    /// again, a CRA made a BLA; nil when it goes as it is (H.264).
+    func resuming(_ sample: [UInt8]) -> [UInt8]? {
+        guard case .hevc(let c, _) = self else { return nil }
+        return c.lengthPrefixed(c.parameterSets) + c.brokenLink(sample)
     }
 }

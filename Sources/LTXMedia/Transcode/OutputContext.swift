@@ -28,6 +28,11 @@ final class OutputContext {
 
     var needsGlobalHeader: Bool { cffmpeg_needs_global_header(context) != 0 }
 
+    /// True when this container can hold `codec` (`avformat_query_codec`, normal compliance).
+    func accepts(_ codec: AVCodecID) -> Bool {
+        avformat_query_codec(context.pointee.oformat, codec, 0) == 1
+    }
+
     /// Adds a stream and returns its index. `configure` gets the new stream
     /// and must not keep it.
     func addStream(_ configure: (UnsafeMutablePointer<AVStream>) throws(MediaError) -> Void) throws(MediaError) -> Int {
@@ -54,13 +59,17 @@ final class OutputContext {
     /// description. FFmpeg's muxer picks `hev1` when left to itself, and
     /// Apple's players refuse `hev1`.
     static let hvc1Tag = UInt32(0x68) | UInt32(0x76) << 8 | UInt32(0x63) << 16 | UInt32(0x31) << 24
+    static let hev1Tag = UInt32(0x68) | UInt32(0x65) << 8 | UInt32(0x76) << 16 | UInt32(0x31) << 24
 
     /// A stream that takes `input`'s packets as they are (remux.c): same
     /// parameters, no codec tag (the muxer picks its own, except `hvc1` for
     /// HEVC in MP4/MOV), same time base, same rotation.
     /// `extradata` replaces the input's out-of-band parameter sets (a splice
     /// carries two encoders' sets in one track).
-    func addCopiedStream(of input: UnsafeMutablePointer<AVStream>, extradata: [UInt8]? = nil) throws(MediaError) -> Int {
+    /// `inBandParameterSets`: HEVC samples will carry parameter sets too, so
+    /// MP4 and MOV write the `hev1` sample entry, which allows them.
+    func addCopiedStream(of input: UnsafeMutablePointer<AVStream>, extradata: [UInt8]? = nil,
+                         inBandParameterSets: Bool = false) throws(MediaError) -> Int {
         let hevcInISOBMFF = input.pointee.codecpar.pointee.codec_id == AV_CODEC_ID_HEVC && ["mp4", "mov"].contains(format)
         return try addStream { out throws(MediaError) in
             try FFmpegError.check(avcodec_parameters_copy(out.pointee.codecpar, input.pointee.codecpar), "avcodec_parameters_copy")
@@ -72,7 +81,7 @@ final class OutputContext {
                 par.pointee.extradata = buffer.assumingMemoryBound(to: UInt8.self)
                 par.pointee.extradata_size = Int32(extradata.count)
             }
-            out.pointee.codecpar.pointee.codec_tag = hevcInISOBMFF ? Self.hvc1Tag : 0
+            out.pointee.codecpar.pointee.codec_tag = hevcInISOBMFF ? (inBandParameterSets ? Self.hev1Tag : Self.hvc1Tag) : 0
             out.pointee.time_base = input.pointee.time_base
             cffmpeg_copy_display_matrix(input, out)
         }

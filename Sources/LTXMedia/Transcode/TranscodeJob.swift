@@ -29,14 +29,16 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
     /// Turn the pictures as a player would and drop the rotation tag (the
     /// API answers upright); `width` and `height` are then the upright size.
     public var upright: Bool?
-    /// The picture (at `width`x`height`) centred on a black frame of this
-    /// size: the padding an endpoint that takes only some shapes needs.
-    public var canvas: Canvas?
+    /// With `width` and `height`: fit the picture inside that size (its
+    /// aspect kept), centred, the rest of the frame this colour (a
+    /// letterbox or pillarbox). Nil scales the picture to fill the size.
+    public var fill: PictureFill?
 
     public init(crf: Int = 18, preset: String = "medium", width: Int? = nil, height: Int? = nil,
-                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil, canvas: Canvas? = nil) {
+                frameRate: Int? = nil, constantFrameRate: Bool = true, bitRate: Int? = nil, upright: Bool? = nil,
+                fill: PictureFill? = nil) {
+        self.fill = fill
         self.upright = upright
-        self.canvas = canvas
         self.constantFrameRate = constantFrameRate
         self.crf = crf
         self.preset = preset
@@ -47,7 +49,7 @@ public struct VideoEncoding: Sendable, Codable, Equatable {
     }
 }
 
-/// A frame size pictures are padded to, centred.
+/// The frame a picture is padded to (`VideoEncoding.fill`) for an endpoint that takes only some shapes.
 public struct Canvas: Sendable, Codable, Equatable {
     public var width: Int
     public var height: Int
@@ -76,6 +78,25 @@ public struct Canvas: Sendable, Codable, Equatable {
         return ratio < target ? Canvas(width: even(Double(height) * target), height: height + height % 2)
                               : Canvas(width: width + width % 2, height: even(Double(width) / target))
     }
+}
+
+/// One colour, in 8-bit Y'CbCr (BT.601 limited range, as yuv420p stores it).
+public struct PictureFill: Sendable, Codable, Equatable {
+    public var y: UInt8
+    public var u: UInt8
+    public var v: UInt8
+
+    public init(y: UInt8, u: UInt8, v: UInt8) {
+        self.y = y
+        self.u = u
+        self.v = v
+    }
+
+    /// A saturated green (R 0, G 200, B 80): nothing a black bar or a real picture's edge is mistaken for.
+    public static let green = PictureFill(y: 125, u: 105, v: 49)
+
+    /// Limited-range black: padding that is only there for an endpoint's shape.
+    public static let black = PictureFill(y: 16, u: 128, v: 128)
 }
 
 /// AAC-LC encoding settings (FFmpeg's native AAC encoder).

@@ -19,8 +19,9 @@ final class VideoEncodeLane: Lane {
     private let lead: Int
     private let effect: SectionEffect?
     private var scaler: Scaler?
-    /// Centres each picture on the encoder's larger frame, when padding.
-    private let canvas: PictureCanvas?
+    /// With a fill: the picture fitted inside the size, the rest that colour.
+    private let fill: PictureFill?
+    private var fitter: FittedScaler?
     /// Turns pictures upright (with `codedScaler` first to yuv420p when needed).
     private let rotation: PictureRotation?
     private var codedScaler: Scaler?
@@ -48,8 +49,7 @@ final class VideoEncodeLane: Lane {
         inIndex = index
         self.padTo = padTo
         self.effect = effect
-        canvas = try settings.canvas.map { c throws(MediaError) in try PictureCanvas(width: Int32(c.width) & ~1, height: Int32(c.height) & ~1) }
-        let encoded = settings.canvas.map { (Int32($0.width) & ~1, Int32($0.height) & ~1) }
+        fill = settings.width != nil && settings.height != nil ? settings.fill : nil
         (inTimeBase, decoder, encoder, size, constantRate, frameDuration, outIndex, rotation) = try input.withStream(index) {
             st throws(MediaError) -> (AVRational, Decoder, Encoder, (width: Int32, height: Int32), AVRational?, Int64, Int, PictureRotation?) in
             let par = st.pointee.codecpar.pointee
@@ -65,9 +65,10 @@ final class VideoEncodeLane: Lane {
             let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? inTimeBase
             var options = ["preset": settings.preset, "profile": "high"]
             if settings.bitRate == nil { options["crf"] = String(settings.crf) }
-            let encoder = try Encoder.h264(width: encoded?.0 ?? width, height: encoded?.1 ?? height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
+            let encoder = try Encoder.h264(width: width, height: height, timeBase: encoderTimeBase, frameRate: cfr ?? rate,
                                            options: options, for: output) { ctx in
-                ctx.pointee.sample_aspect_ratio = par.sample_aspect_ratio
+                // A fitted picture is scaled to square pixels.
+                ctx.pointee.sample_aspect_ratio = settings.fill != nil ? AVRational(num: 1, den: 1) : par.sample_aspect_ratio
                 ctx.pointee.color_range = par.color_range
                 ctx.pointee.colorspace = par.color_space
                 ctx.pointee.color_primaries = par.color_primaries
@@ -129,10 +130,11 @@ final class VideoEncodeLane: Lane {
             picture = try rotation.rotate(picture)
         }
         let d = picture.pointee
-        if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
+        if let fill {
+            picture = try fitter(for: d, fill: fill).place(picture)
+        } else if d.width != size.width || d.height != size.height || d.format != AV_PIX_FMT_YUV420P.rawValue {
             picture = try scaler(for: d).scale(picture)
         }
-        if let canvas { picture = try canvas.place(picture) }
         if let rate = constantRate {
             // A constant rate: one picture per tick, the nearest; the rest are dropped.
             let start = gridStart ?? t
@@ -182,6 +184,15 @@ final class VideoEncodeLane: Lane {
         let made = try Scaler(from: (picture.width, picture.height, AVPixelFormat(rawValue: picture.format)),
                               to: (size.width, size.height, AV_PIX_FMT_YUV420P))
         scaler = made
+        return made
+    }
+
+    /// The same, for a picture fitted inside the size with `fill` around it.
+    private func fitter(for picture: AVFrame, fill: PictureFill) throws(MediaError) -> FittedScaler {
+        if let fitter { return fitter }
+        let made = try FittedScaler(from: (picture.width, picture.height, AVPixelFormat(rawValue: picture.format), picture.sample_aspect_ratio),
+                                    to: (size.width, size.height), fill: fill)
+        fitter = made
         return made
     }
 

@@ -1,3 +1,4 @@
+import LTXContract
 import LTXMedia
 
 /// Builds a `FixPlan` from a check: pure, no I/O.
@@ -52,7 +53,8 @@ public enum FixPlanner {
             ops.append(FixOperation(action: .downscale, detail: "downscale \(v.displayWidth)x\(v.displayHeight) to \(fitted.width)x\(fitted.height)",
                                     rules: [.videoResolution]))
         }
-        let needsWindow = duration > APILimits.videoMaxDuration
+        // reframe takes the whole clip (up to 60 s): no window is ever cut for it.
+        let needsWindow = r.endpoint != .reframe && duration > APILimits.videoMaxDuration
         if error(r, .videoFrameCount) != nil {
             if v.frameCount < APILimits.videoFrames.lowerBound {
                 encode = true
@@ -110,8 +112,8 @@ public enum FixPlanner {
         if let canvas = options.canvas {
             // The window sent must have a shape the endpoint takes: padded, not stretched.
             encode = true
-            encoding.canvas = canvas
             let w = encoding.width ?? v.codedWidth, h = encoding.height ?? v.codedHeight
+            (encoding.width, encoding.height, encoding.fill) = (canvas.width, canvas.height, .black)
             ops.append(FixOperation(action: .padPicture,
                                     detail: "pad \(w)x\(h) to \(canvas.width)x\(canvas.height) with black, centred (the answer is cropped back)",
                                     rules: []))

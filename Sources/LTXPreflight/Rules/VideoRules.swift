@@ -1,3 +1,4 @@
+import LTXContract
 import LTXMedia
 
 /// `/v1/retake` `video_uri`: container, codecs, size, length, frame count.
@@ -5,7 +6,14 @@ enum VideoRules {
     static let containers: [ContainerFormat] = [.mp4, .mov, .mkv]
     static let codecs = ["h264": "H.264", "hevc": "H.265"]
 
-    static func evaluate(_ m: MediaInfo, strict: Bool = false) -> [Finding] {
+    /// Whose length limits a video is held to: retake's (and extend's
+    /// context: 21 s, 73 to 505 frames, windows cut to fit) or reframe's
+    /// (60 s, 1800 frames, the whole clip sent: nothing is cut).
+    enum Limits: Sendable {
+        case retake, reframe
+    }
+
+    static func evaluate(_ m: MediaInfo, strict: Bool = false, limits: Limits = .retake) -> [Finding] {
         guard let v = m.primaryVideo, !v.isImage else {
             return [Finding(rule: .videoStream, severity: .error,
                             actual: m.kind == .image ? "a still image" : "audio only", required: "a video stream",
@@ -16,8 +24,14 @@ enum VideoRules {
         findings.append(codec(v))
         findings.append(resolution(v))
         let duration = v.duration ?? m.duration ?? 0
-        findings.append(durationRule(duration))
-        findings.append(frameCount(v, duration: duration))
+        switch limits {
+        case .retake:
+            findings.append(durationRule(duration))
+            findings.append(frameCount(v, duration: duration))
+        case .reframe:
+            findings.append(reframeDuration(duration))
+            findings.append(reframeFrameCount(v))
+        }
         findings += AudioRules.tracksInVideo(m)
         findings += SoftVideoRules.evaluate(v, strict: strict)
         return findings
@@ -83,6 +97,29 @@ enum VideoRules {
         let window = APILimits.maxWindow(frameRate: fps)
         return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
                        fix: "cut a window of at most \(Format.seconds(window)) around the retake section", fixAction: .cutWindow)
+    }
+
+    /// reframe's `video_uri`: at most 60 s. The whole clip is reframed, so no
+    /// part of it can be chosen for the user: a longer one is refused.
+    private static func reframeDuration(_ duration: Double) -> Finding {
+        let most = Catalogue.Reframe.maxSeconds
+        let required = "at most \(Format.seconds(most)) for reframe"
+        if duration <= most { return .pass(.videoDuration, actual: Format.seconds(duration), required: required) }
+        return Finding(rule: .videoDuration, severity: .error, actual: Format.seconds(duration), required: required,
+                       fix: "none here: reframe takes the whole clip; cut it into parts of at most \(Format.seconds(most)) and reframe each",
+                       fixAction: .unfixable)
+    }
+
+    /// reframe's `video_uri`: at most 1800 frames (60 s at 30 fps).
+    private static func reframeFrameCount(_ v: VideoStreamInfo) -> Finding {
+        let most = Catalogue.Reframe.maxFrames
+        let required = "at most \(most) frames for reframe"
+        let actual = "\(v.frameCount) frames" + (v.frameRate.map { " at \(Format.number($0, decimals: 3)) fps" } ?? "")
+        if v.frameCount <= most { return .pass(.videoFrameCount, actual: actual, required: required) }
+        // A lower frame rate would change the frame count the answer keeps: not done silently.
+        return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
+                       fix: "none here: reframe keeps every frame; cut the clip into parts of at most \(most) frames, or lower its frame rate first",
+                       fixAction: .unfixable)
     }
 
     /// The highest common frame rate at which `duration` fits 505 frames.

@@ -2,6 +2,12 @@ import HTTPTypes
 import LTXContract
 import OpenAPIRuntime
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Every operation of the contract passes here first: the key (Bearer for
 /// LTX, `x-api-key` for Segmind's route), the scripted or random fault for
 /// paid calls, a bound on the JSON body, and errors written in the documented
@@ -13,7 +19,7 @@ struct Admission: ServerMiddleware {
     /// The routes that would start a paid generation.
     static let paid: Set<String> = ["retake", "segmindRetake", "textToVideo", "imageToVideo", "audioToVideo",
                                     "submitRetake", "submitTextToVideo", "submitImageToVideo", "submitAudioToVideo",
-                                    "submitExtend"]
+                                    "submitExtend", "submitReframe"]
     /// A data URI is at most 15 MB encoded; the rest of a body is small.
     static let bodyLimit = 16 << 20
 
@@ -25,9 +31,11 @@ struct Admission: ServerMiddleware {
             // first and closing on a body still arriving could cut the client's
             // read of the error (it would see no envelope, only the status).
             var bounded: HTTPBody?
+            var bytes: [UInt8]?
             if let body {
                 if case .known(let n) = body.length, n > Self.bodyLimit { throw Self.tooLarge }
-                bounded = HTTPBody(try await Self.collect(body))
+                bytes = try await Self.collect(body)
+                bounded = bytes.map { HTTPBody($0) }
             }
             if Self.paid.contains(operationID), let fault = await state.nextFault() {
                 throw SandboxFailure.fault(fault, retryAfter: configuration.retryAfter)
@@ -35,9 +43,21 @@ struct Admission: ServerMiddleware {
             if operationID == "getJob", let status = await state.nextPollFault() {
                 throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
             }
+            if operationID == "submitReframe", let bytes { try Self.checkReframeSize(bytes) }
             return try await next(request, bounded, metadata)
         } catch {
             return Self.answer(Self.failure(from: error))
+        }
+    }
+
+    /// reframe's `resolution` is one of ten sizes: one outside them is
+    /// answered with the list (the generated decoder alone would say only
+    /// that the body does not decode).
+    private static func checkReframeSize(_ bytes: [UInt8]) throws(SandboxFailure) {
+        struct Asked: Decodable { var resolution: String? }
+        guard let asked = try? JSONDecoder().decode(Asked.self, from: Data(bytes)), let resolution = asked.resolution else { return }
+        if Catalogue.Reframe.tier(resolution) == nil {
+            throw .invalid("resolution \(resolution) is not offered: " + Producers.reframeSizes)
         }
     }
 

@@ -195,6 +195,33 @@ struct Producers: Sendable {
         return Self.transcoding(job, from: input)
     }
 
+    /// `/v2/video-to-video-reframe` (ltx-api-2026.md §3): the whole input at
+    /// the asked size, every frame at its own time (same count, same rate),
+    /// the picture scaled to fit inside (aspect kept) and centred, the area
+    /// the model would outpaint filled with a flat green; AAC sound where
+    /// the input has sound. `model` is ignored, as the API ignores it. The
+    /// input is held to reframe's limits: 60 s, 1800 frames, 200 MB.
+    func reframe(_ body: ReframeRequest) async throws(SandboxFailure) -> Production {
+        let size = body.resolution.rawValue.split(separator: "x").compactMap { Int($0) }
+        guard size.count == 2 else { throw .invalid(Self.reframeSizes) }
+        let (input, report) = try await resolver.accept(body.videoUri, field: "video_uri", kind: .video, CheckRequest(endpoint: .reframe))
+        guard report.media.sizeBytes <= Catalogue.Reframe.maxBytes else {
+            input.discard()
+            throw .invalid("video_uri is \(report.media.sizeBytes) bytes; reframe takes at most \(Catalogue.Reframe.maxBytes) bytes (200 MB)")
+        }
+        let output = await resultPath()
+        let answer = VideoEncoding(crf: 28, preset: "ultrafast", width: size[0], height: size[1], constantFrameRate: false, upright: true,
+                                   fill: .green)
+        let job = TranscodeJob(input: input.path, output: output, video: .encode(answer),
+                               audio: report.media.primaryAudio != nil ? .encode(AudioEncoding()) : .drop,
+                               expectedFrames: report.media.primaryVideo?.frameCount)
+        return Self.transcoding(job, from: input)
+    }
+
+    /// The 400 for a resolution reframe does not offer: every size, by aspect.
+    static let reframeSizes = "resolution must be one of " + Catalogue.Reframe.sizes.map { "\($0.sizes.joined(separator: ", ")) (\($0.aspect))" }
+        .joined(separator: ", ")
+
     /// The catalogue's models for `endpoint`, as the API answers since
     /// 2026-08-15: a removed model is a 400 naming its replacement, and so is
     /// any model the endpoint does not take (the sandbox is the catalogue's

@@ -191,6 +191,8 @@ public enum Batch {
                 outcomes = try await WholeRetake.run(request, client: client, options: options.generation, approve: approve).generations
             case .wholeExtend(let request):
                 outcomes = [try await WholeExtend.run(request, client: client, options: options.generation, approve: approve).generation]
+            case .reframe(let job):
+                outcomes = [try await Reframe.run(job, client: client, options: options.generation, approve: approve).generation]
             }
             if holding.withLock({ $0 }) { count { $0.running -= 1 } }
             let resumed = outcomes.compactMap(\.resumed)
@@ -216,6 +218,15 @@ public enum Batch {
     private static func dryRun(_ work: BatchWork, _ base: BatchResult, explain: (WorkflowError) -> String) async -> BatchResult {
         switch work {
         case .call(let job): return await dryRun(job, base, explain: explain)
+        case .reframe(let job):
+            // As the run plans it: reframe's limits first (one line), then the check and fix plan of the call.
+            var result = base
+            do throws(WorkflowError) { _ = try await Reframe.admit(job) } catch {
+                result.message = explain(error)
+                return result
+            }
+            guard let size = ReframeSize(rawValue: job.resolution) else { return result }
+            return await dryRun(job.call(size, answer: job.output), base, explain: explain)
         case .wholeRetake(let request):
             var result = base
             do throws(WorkflowError) {

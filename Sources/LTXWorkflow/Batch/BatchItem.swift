@@ -26,17 +26,21 @@ public struct BatchItem: Sendable, Codable, Equatable {
     /// An extend line: `"end"` (the default) or `"start"`, and the seconds of context sent.
     public var at: String?
     public var context: Double?
+    /// A reframe line's aspect (`"9:16"`...), its 1080 size unless `resolution` names the other.
+    public var to: String?
 
     enum CodingKeys: String, CodingKey {
-        case command, input, image, output, start, duration, prompt, mode, model, resolution, fps, deliver, provider, at, context
+        case command, input, image, output, start, duration, prompt, mode, model, resolution, fps, deliver, provider, at, context, to
         case windowOnly = "window_only"
     }
 
     public init(command: String, input: String? = nil, image: String? = nil, output: String, start: Double? = nil, duration: Double? = nil,
                 prompt: String? = nil, mode: String? = nil, model: String? = nil, resolution: String? = nil, fps: Int? = nil,
-                deliver: String? = nil, provider: String? = nil, windowOnly: Bool? = nil, at: String? = nil, context: Double? = nil) {
+                deliver: String? = nil, provider: String? = nil, windowOnly: Bool? = nil, at: String? = nil, context: Double? = nil,
+                to: String? = nil) {
         self.at = at
         self.context = context
+        self.to = to
         self.command = command
         self.input = input
         self.image = image
@@ -63,6 +67,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
             return .wholeExtend(WholeExtendRequest(input: input, duration: duration, edge: edge, context: context, prompt: prompt, model: model,
                                                    delivery: try delivery(), output: output, windowOnly: windowOnly == true))
         }
+        if Self.reframeCommands.contains(command) { return .reframe(try reframeJob()) }
         guard command == "retake", windowOnly != true else { return .call(try job()) }
         let (section, delivery, provider, mode) = try retakeFields()
         return .wholeRetake(WholeRetakeRequest(input: input ?? "", sections: [TimeWindow(start: section.start, duration: section.duration)],
@@ -86,6 +91,21 @@ public struct BatchItem: Sendable, Codable, Equatable {
         }
     }
 
+    /// `reframe` (or the endpoint's name, `video-to-video-reframe`).
+    static let reframeCommands: Set<String> = ["reframe", Endpoint.reframe.rawValue]
+
+    /// A reframe line: `input`, `output`, and `to` (the aspect), `resolution` or both.
+    public func reframeJob() throws(WorkflowError) -> ReframeJob {
+        guard let input else { throw .badManifestItem("reframe needs input (the video)") }
+        if let why = ReframeJob.refusal(resolution: resolution, aspect: to) {
+            throw .badManifestItem(why.description)
+        }
+        let delivery = try delivery() ?? .upload
+        if delivery == .dataURI { throw .badManifestItem("reframe takes an upload or an https URL, not a data URI") }
+        return ReframeJob(input: input, resolution: resolution ?? to.flatMap(ReframeJob.defaultResolution(aspect:)) ?? "", delivery: delivery,
+                          output: output)
+    }
+
     /// The one call this line describes (a retake line's raw window), or why it cannot be one.
     public func job() throws(WorkflowError) -> GenerationJob {
         let delivery = try delivery()
@@ -105,8 +125,12 @@ public struct BatchItem: Sendable, Codable, Equatable {
             guard let input else { throw .badManifestItem("audio-to-video needs input (the audio)") }
             guard image != nil || prompt != nil else { throw .badManifestItem("audio-to-video needs prompt, image or both") }
             return .audioToVideo(audio: input, image: image, prompt: prompt, delivery: delivery ?? .upload, output: output)
+        case _ where Self.reframeCommands.contains(command):
+            let job = try reframeJob()
+            guard let size = ReframeSize(rawValue: job.resolution) else { throw .reframeRefused(.sizeNotOffered(job.resolution)) }
+            return .reframe(input: job.input, resolution: size, delivery: job.delivery, output: output)
         default:
-            throw .badManifestItem("command must be retake, extend, text-to-video, image-to-video or audio-to-video, not \(command)")
+            throw .badManifestItem("command must be retake, extend, reframe, text-to-video, image-to-video or audio-to-video, not \(command)")
         }
     }
 
@@ -122,4 +146,6 @@ public enum BatchWork: Sendable {
     case wholeExtend(WholeExtendRequest)
     /// One paid call, its result written as it came.
     case call(GenerationJob)
+    /// The whole video at another size, with its own audio (`ltx-prep reframe`).
+    case reframe(ReframeJob)
 }

@@ -45,10 +45,16 @@ public struct GenerationJob: Sendable {
     }
 
     /// What is paid for, in a sentence: "this retake", "this video".
-    public var summary: String { endpoint == .retake ? "this retake" : "this video" }
+    public var summary: String {
+        switch endpoint {
+        case .retake: "this retake"
+        case .reframe: "this reframe"
+        default: "this video"
+        }
+    }
 }
 
-/// The four documented endpoints as jobs.
+/// The documented endpoints as jobs.
 extension GenerationJob {
     /// A retake of `section`. A clip over 21 s is cut to a window around the
     /// section first (the request's `start_time` then counts in the window).
@@ -69,6 +75,25 @@ extension GenerationJob {
         } estimate: { sent in
             let media = sent.first?.report.media
             return Pricing.estimate(endpoint: .retake, provider: provider, seconds: media?.primaryVideo?.duration ?? media?.duration ?? 0)
+        }
+    }
+
+    /// A reframe of the whole of `input` to `resolution`: checked against
+    /// reframe's limits (60 s, 1800 frames, 200 MB), fixed first if its
+    /// container or codecs must change (nothing is cut), priced per second
+    /// of input at the output's tier (720p $0.10/s; 1080p: no documented
+    /// price). The answer is written as it came; `Reframe.run` also puts the
+    /// input's own audio back under it.
+    public static func reframe(input: String, resolution: ReframeSize, delivery: Delivery = .upload, url: String? = nil,
+                               output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
+        let check = CheckRequest(endpoint: .reframe, delivery: delivery)
+        return GenerationJob(endpoint: .reframe, inputs: [Input(path: input, check: check, delivery: delivery, url: url)], output: output,
+                             fixOptions: fixOptions) { uris, _ in
+            .reframe(ReframeRequest(videoUri: uris[0], resolution: resolution))
+        } estimate: { sent in
+            let media = sent.first?.report.media
+            return Pricing.estimate(endpoint: .reframe, provider: .ltx, resolution: resolution.rawValue,
+                                    seconds: media?.primaryVideo?.duration ?? media?.duration ?? 0)
         }
     }
 

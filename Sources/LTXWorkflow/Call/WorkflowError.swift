@@ -45,6 +45,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case badURL(url: String, finding: Finding)
     /// Delivered by URL, the file is fetched as it is, and it breaks these rules.
     case urlServesUnfixed(path: String, rules: [String])
+    /// What no fix can mend puts the file beyond what `endpoint` takes (a
+    /// reframe: 60 s, 1800 frames): the findings, nothing sent.
+    case beyondEndpoint(path: String, endpoint: Endpoint, findings: [Finding])
     /// Delivery by URL was asked for without the URL.
     case urlMissing
     /// Delivered by URL, the whole file is sent, so for one section only; more were given.
@@ -79,6 +82,13 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     /// A whole retake's splice failed after its calls were paid: the answers
     /// are kept, each with where it goes, to splice again.
     indirect case answersKept(WorkflowError, input: String, pieces: [SpliceJob.Piece])
+
+    // MARK: a reframe
+
+    /// The aspect or size asked of a reframe is not one it makes.
+    case reframeRefused(ReframeRefusal)
+    /// The reframed answer and the input's audio could not be put together; the answer is kept.
+    case mergeFailed(path: String, answer: String, MediaError)
 
     // MARK: an extend and its join
 
@@ -218,6 +228,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .badURL(let url, let f): "\(url): \(f.rule.rawValue): \(f.actual), needs \(f.required)" + (f.fix.map { "; \($0)" } ?? "")
         case .urlServesUnfixed(let path, let rules):
             "\(path): breaks \(rules.joined(separator: ", ")); delivered by URL the API fetches the file as it is: fix it and host the fixed file, or upload it"
+        case .beyondEndpoint(let path, let endpoint, let findings):
+            "\(path): " + findings.map { "\($0.rule.rawValue): \($0.actual); \(endpoint.rawValue) takes \($0.required.replacing(" for \(endpoint.rawValue)", with: ""))" }
+                .joined(separator: "; ") + "; nothing was sent"
         case .urlMissing: "delivery by URL needs the file's https:// URL"
         case .urlTakesOneSection(let path): "\(path): delivered by URL the whole file is sent for one section; give one section"
         case .modelRefused(let line): line
@@ -235,6 +248,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
             "\(path): sections \(Format.seconds(first.start)) and \(Format.seconds(second.start)) overlap"
         case .answersKept(let error, _, let pieces):
             "\(error.description); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", "))"
+        case .reframeRefused(let why): why.description
+        case .mergeFailed(let path, let answer, let e):
+            "\(path): cannot put the answer (\(answer), kept) and the input's audio together: \(e.description)"
         case .noExtendWindow(let path, let e): "\(path): \(e.description)"
         case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason)"
         case .joinFailed(let path, let e): "\(path): joining the extension failed: \(e.description)"

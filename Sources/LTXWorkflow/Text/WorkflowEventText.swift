@@ -20,7 +20,7 @@ extension WorkflowEvent {
         case .fixPlanned(let input, let plan): .textNote(plan.text(for: input))
         case .fixing(_, let p): .status("fixing: frame \(p.framesDone)" + (p.framesExpected.map { " of \($0)" } ?? ""))
         case .estimated(let estimate):
-            .note(estimate.map { "estimated cost of \(summary): \($0)" } ?? "no documented price for \(summary) with \(provider.rawValue)")
+            .note(estimate.map { "estimated cost of \(summary): \($0)" } ?? "price unknown: no documented price for \(summary) with \(provider.rawValue)")
         case .checkingURL(let url): .status("asking \(url) for its size")
         case .uploading(let sent, let total): .status("uploading \(Format.mb(sent)) of \(Format.mb(total))")
         case .waiting: .status("waiting for the result")

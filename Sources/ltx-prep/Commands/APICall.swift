@@ -75,6 +75,14 @@ enum APICall {
         Console.out(options.json ? JSONOutput.line(outcome) : outcome.text(output: request.output))
     }
 
+    /// A reframe: its one call, then the answer put together with the input's
+    /// audio, with the same prompt, Ctrl-C and status line as one call.
+    static func performReframe(_ job: ReframeJob, options: ClientOptions, force: Bool, logger: Logger) async throws -> ReframeOutcome {
+        try await interruptible(options, force: force, summary: "this reframe", provider: .ltx) { settings, confirm, events throws(WorkflowError) in
+            try await Reframe.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
+        }
+    }
+
     /// Runs a paid workflow in a task that Ctrl-C (or SIGTERM, SIGHUP) cancels,
     /// with the terminal's confirmation and its events on the status line; a
     /// failure is reported (`reportingFailures`).

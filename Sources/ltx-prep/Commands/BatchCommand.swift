@@ -9,10 +9,13 @@ struct BatchCommand: AsyncParsableCommand {
             Each manifest line holds the fields of one command, e.g.
               {"command": "retake", "input": "a.mov", "start": 12, "duration": 4,
                "prompt": "the cup falls", "output": "out/a.mp4"}
-            (command: retake, extend, text-to-video, image-to-video or audio-to-video;
-            also image, mode, model, resolution, fps, deliver, provider, window_only,
-            and for extend "at" (end or start) and "context"). Retake and extend lines
-            give the whole video back, as the commands do. With a folder
+            (command: retake, extend, reframe, text-to-video, image-to-video or
+            audio-to-video; also image, mode, model, resolution, fps, deliver,
+            provider, window_only; an extend line takes "at" (end or start) and
+            "context"; a reframe line takes input, output and to (the aspect),
+            resolution or both, e.g.
+              {"command": "reframe", "input": "a.mp4", "to": "9:16", "output": "out/a.mp4"}).
+            Retake and extend lines give the whole video back, as the commands do. With a folder
             instead, every video in it is retaken with --start, --duration and --prompt
             into --output-dir.
 

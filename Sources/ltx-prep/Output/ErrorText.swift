@@ -24,6 +24,7 @@ extension WorkflowError {
         case .providerTakesNoModel(let p): "\(p.name)'s retake takes no --model"
         case .cannotSplice(let path, let reason): "\(path): cannot splice into it: \(reason.commandLineText)"
         case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason.commandLineText)"
+        case .reframeRefused(let why): why.commandLineText
         case .answerKept(let error, let answer): "\(error.commandLineText); the paid answer is kept: \(answer)"
         case .answersKept(let error, let input, let pieces):
             "\(error.commandLineText); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", ")); splice again with: "
@@ -74,6 +75,19 @@ extension FixPlanError {
                 + "so a window of at most \(Format.seconds(maxWindow)) can be cut around it"
         case .sectionTooLong(_, _, let fps): description + (fps == nil ? "" : ": split it with --section")
         default: description
+        }
+    }
+}
+
+extension ReframeRefusal {
+    /// Why the aspect or size cannot be asked, named as `reframe`'s flags name them.
+    var commandLineText: String {
+        switch self {
+        case .aspectNotOffered(let aspect): "--to \(aspect): reframe offers \(ReframeJob.aspects.joined(separator: ", "))"
+        case .noAspectOrSize: "give the aspect (--to) or the size (--resolution)"
+        case .sizeNotOfAspect(let size, let aspect):
+            "--resolution \(size) is not a \(aspect) size: reframe makes \(aspect) at \(ReframeJob.sizes(aspect: aspect).joined(separator: " or "))"
+        case .sizeNotOffered: description
         }
     }
 }

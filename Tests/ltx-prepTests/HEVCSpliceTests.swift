@@ -1,0 +1,59 @@
+import Foundation
+import LTXMedia
+import Testing
+import TestSupport
+
+/// HEVC put back with only the GOPs around a section encoded again: the
+/// encoder's parameter sets carried in band before each run, the original's
+/// again after it (a CRA there made a BLA), in MKV, MP4 and MOV (`hev1`).
+@Suite struct HEVCSpliceTests {
+    let dir = TemporaryDirectory.make("ltx-hevc-splice")
+
+    @Test(arguments: ["mkv", "mp4", "mov"])
+    func farFramesStayBitIdenticalAndTheSectionIsTheAnswers(_ container: String) throws {
+        let original = Fixtures.path("hevc_opengop_aac_12s.\(container)")
+        let answer = "\(dir)/answer-\(container).mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 320, height: 180, frameRate: 25, duration: 5, sound: .none))
+        let out = "\(dir)/out.\(container)"
+        // 7.5 s to 9.5 s: frames 187-236 of GOPs 150-199 and 200-249 (CRAs every 50 frames).
+        let r = try BinaryRunner.run(["splice", original, answer, "--window-start", "6", "--start", "7.5", "--duration", "2",
+                                      "--mode", "replace_video", "-o", out, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+        let result = report["result"] as? [String: Any]
+        #expect(result?["whole_video_reencoded"] == nil, "\(r.stdout)")
+
+        let media = try MediaProbe.probeBlocking(out)
+        #expect(media.primaryVideo?.codec == "hevc" && media.primaryVideo?.frameCount == 300 && media.primaryVideo?.codedWidth == 320)
+        let before = try StreamDigests.pictures(original), after = try StreamDigests.pictures(out)
+        #expect(after.count == 300, "every picture decodes: \(after.count)")
+        // Every frame more than one GOP from the section is the original's, bit for bit...
+        let far = Array(0..<137) + Array(287..<300)
+        #expect(far.allSatisfy { before[$0] == after[$0] })
+        // ...and so is everything the report calls copied: all but the section's two GOPs and the next one's leading picture.
+        let ranges = result?["ranges"] as? [[String: Any]] ?? []
+        let copied = ranges.filter { $0["source"] as? String == "copied" }.flatMap { ($0["first_frame"] as? Int ?? 0)...($0["last_frame"] as? Int ?? -1) }
+        #expect(copied.count >= 230, "\(copied.count) copied")
+        #expect(copied.allSatisfy { before[$0] == after[$0] })
+        // The section is the answer's, not the original's.
+        #expect((187..<237).allSatisfy { before[$0] != after[$0] })
+        // replace_video: the sound's packets are the original's.
+        #expect(try StreamDigests.audioPackets(out) == (try StreamDigests.audioPackets(original)))
+    }
+
+    /// An extend's join at the start of an HEVC clip: the extension's own sets before it, the clip's
+    /// again before its first CRA (made a BLA), every picture of the clip decoding as it did.
+    @Test(arguments: ["mkv", "mp4"])
+    func anExtensionBeforeAnHEVCClipKeepsEveryPicture(_ container: String) throws {
+        let original = Fixtures.path("hevc_opengop_aac_12s.\(container)")
+        let answer = "\(dir)/extension-\(container).mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 320, height: 180, frameRate: 25, duration: 4, sound: .tone(frequency: 660)))
+        let out = "\(dir)/earlier.\(container)"
+        let r = try BinaryRunner.run(["extend", original, "--duration", "2", "--at", "start", "--answer", answer, "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let before = try StreamDigests.pictures(original), after = try StreamDigests.pictures(out)
+        #expect(after.count == 350)
+        #expect(Array(after.suffix(300)) == before)
+        #expect(try MediaProbe.probeBlocking(out).primaryVideo?.codec == "hevc")
+    }
+}
