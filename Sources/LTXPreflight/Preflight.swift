@@ -34,16 +34,36 @@ public struct CheckRequest: Sendable, Equatable {
         self.strict = strict
     }
 
-    /// Why these parameters cannot be checked together, named as the CLI's
-    /// flags name them; nil when they can. A section and a prompt are retake
-    /// parameters, and text-to-video takes no file.
-    public var refusal: String? {
-        if let maxBytes, maxBytes <= 0 { return "--max-bytes must be a positive number of bytes" }
-        if endpoint == .textToVideo { return "--for takes retake, audio-to-video or image-to-video: text-to-video takes no file" }
+    /// Why these parameters cannot be checked together; nil when they can.
+    /// A section and a prompt are retake parameters, and text-to-video takes no file.
+    public var refusal: Refusal? {
+        if let maxBytes, maxBytes <= 0 { return .sizeLimitNotPositive }
+        if endpoint == .textToVideo { return .takesNoFile(.textToVideo) }
         guard let endpoint, endpoint != .retake else { return nil }
-        if section != nil { return "--start and --duration are retake parameters; they do not apply to --for \(endpoint.rawValue)" }
-        if prompt != nil { return "--prompt is a retake parameter; it does not apply to --for \(endpoint.rawValue)" }
+        if section != nil { return .sectionNotTaken(endpoint) }
+        if prompt != nil { return .promptNotTaken(endpoint) }
         return nil
+    }
+
+    /// Parameters that cannot be checked together, refused before any file is read.
+    public enum Refusal: Sendable, Equatable, CustomStringConvertible {
+        /// The size limit given is 0 or less.
+        case sizeLimitNotPositive
+        /// The endpoint takes no file (text-to-video), so there is nothing to check for it.
+        case takesNoFile(Endpoint)
+        /// A retake section was given for an endpoint that takes none.
+        case sectionNotTaken(Endpoint)
+        /// A retake prompt was given for an endpoint that takes none.
+        case promptNotTaken(Endpoint)
+
+        public var description: String {
+            switch self {
+            case .sizeLimitNotPositive: "the size limit must be a positive number of bytes"
+            case .takesNoFile(let e): "\(e.rawValue) takes no file: files are checked for retake, audio-to-video or image-to-video"
+            case .sectionNotTaken(let e): "a start and duration are retake parameters; they do not apply to \(e.rawValue)"
+            case .promptNotTaken(let e): "a prompt is a retake parameter; it does not apply to \(e.rawValue)"
+            }
+        }
     }
 }
 

@@ -66,7 +66,7 @@ import LTXMedia
     }
 
     @Test func longClipNeedsASection() async throws {
-        guard case .failure(.needsSection) = try await plan("h264_60s_gop2s.mp4") else {
+        guard case .failure(.clipNeedsSection) = try await plan("h264_60s_gop2s.mp4") else {
             Issue.record("planned without a section")
             return
         }

@@ -39,8 +39,8 @@ import Testing
         let calls = try plan([TimeWindow(start: 5, duration: 19)], context: 2, duration: 60, fps: 24)
         #expect(abs(calls[0].window.duration - 21) < 1e-9)
         let refused = RetakeWindow.plan(sections: [TimeWindow(start: 0, duration: 25)], context: 2, duration: 60, frameRate: 24)
-        guard case .failure(.needsSection(let why)) = refused else { Issue.record("not refused: \(refused)"); return }
-        #expect(why.contains("longest window the API takes (21 s, 504 frames"))
+        guard case .failure(let why) = refused, case .sectionTooLong(25, 21, 24) = why else { Issue.record("not refused: \(refused)"); return }
+        #expect(why.description.contains("longest window the API takes (21 s, 504 frames"))
         let tooShort = RetakeWindow.plan(sections: [TimeWindow(start: 0, duration: 1)], context: 2, duration: 60, frameRate: 24)
         guard case .failure(.needsSection(let short)) = tooShort else { Issue.record("not refused"); return }
         #expect(short.contains("at least 2 s"))

@@ -30,8 +30,8 @@ import Testing
                 _ = try BatchShard.indexed(4, environment: environment)
                 Issue.record("\(environment) gave a shard")
             } catch {
-                guard case .unusable(let why) = error else { Issue.record("\(error)"); continue }
-                #expect(why.contains("JOB_COMPLETION_INDEX from 0 to 3"))
+                guard case .shardIndexMissing(let count) = error else { Issue.record("\(error)"); continue }
+                #expect(count == 4 && error.description.contains("JOB_COMPLETION_INDEX from 0 to 3"))
             }
         }
     }

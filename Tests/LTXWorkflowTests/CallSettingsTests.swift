@@ -17,14 +17,20 @@ import LTXWorkflow
         #expect(abs(price.dollars - 0.36) < 1e-9)
         #expect(throws: Never.self) { try CallSettings(maxCost: 0.36).checkCost(price, of: job) }
         #expect(throws: Never.self) { try CallSettings().checkCost(nil, of: job) }
-        for (limit, estimate) in [(0.2, Optional(price)), (1.0, nil)] {
-            do {
-                try CallSettings(maxCost: limit).checkCost(estimate, of: job)
-                Issue.record("\(String(describing: estimate)) passed --max-cost \(limit)")
-            } catch {
-                guard case .refused(let why) = error else { Issue.record("\(error)"); continue }
-                #expect(why.contains("--max-cost") && why.hasSuffix("nothing was sent"), "\(why)")
-            }
+        do {
+            try CallSettings(maxCost: 0.2).checkCost(price, of: job)
+            Issue.record("$0.36 passed a limit of $0.20")
+        } catch {
+            guard case .overCostLimit(let estimate, let limit) = error else { Issue.record("\(error)"); return }
+            #expect(abs(estimate - 0.36) < 1e-9 && limit == 0.2 && error.isRefusal && error.kind == .unusable)
+            #expect(!error.description.contains("--") && error.description.hasSuffix("nothing was sent"), "\(error)")
+        }
+        do {
+            try CallSettings(maxCost: 1.0).checkCost(nil, of: job)
+            Issue.record("no price passed a limit")
+        } catch {
+            guard case .costLimitUnpriced(.ltx, let summary) = error else { Issue.record("\(error)"); return }
+            #expect(summary == job.summary && error.isRefusal && !error.description.contains("--"), "\(error)")
         }
     }
 
@@ -64,6 +70,12 @@ import LTXWorkflow
         #expect(WorkflowError.client(.cancelled).kind == .cancelled)
         #expect(WorkflowError.jobFailed("failed").kind == .api)
         #expect(WorkflowError.refused("no").kind == .unusable)
+        // The typed cases keep the exit status their sentences had: all of the unusable kind.
+        for error: WorkflowError in [.outputExists("o.mp4"), .outputIsInput(output: "a", input: "a"), .notConfirmed, .sendingElsewhere,
+                                     .sentBefore(.noAnswer(journaled: "then")), .overCostLimit(estimate: 2, limit: 1), .noVideoStream("a"),
+                                     .tooLongForEndpoint(path: "a", seconds: 61, limit: 60, endpoint: .retake), .urlMissing] {
+            #expect(error.kind == .unusable, "\(error)")
+        }
     }
 
     /// The catalogue's matrix: a duration not offered is refused before anything
@@ -77,7 +89,7 @@ import LTXWorkflow
                 try VideoSpec(prompt: "x", model: model, duration: duration).validate()
                 Issue.record("\(duration) s of \(model) passed")
             } catch {
-                guard case .unusable(let why) = error else { Issue.record("\(error)"); continue }
+                guard case .modelRefused(let why) = error else { Issue.record("\(error)"); continue }
                 #expect(why == expected)
             }
         }

@@ -36,8 +36,9 @@ import TestSupport
             try BatchSource.writeReport([BatchResult(index: 0, status: .written)], to: path)
             Issue.record("a report written into a missing folder")
         } catch {
-            guard case .unusable(let why) = error else { Issue.record("\(error)"); return }
-            #expect(why == "\(path): No such file or directory")
+            guard case .cannotWrite(let written, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(written == path && reason == "No such file or directory")
+            #expect(error.description == "\(path): No such file or directory")
         }
     }
 }

@@ -15,14 +15,19 @@ import LTXWorkflow
         try await journal.accepted("77aa00", jobID: "job-1")
         #expect(try await journal.only(matching: "3f2a").fingerprint == "3f2a9c")
         #expect(try await journal.only(matching: "job-1").fingerprint == "77aa00")
-        for (id, why) in [("3f2", "3f2: matches 2 requests; give more of it"), ("zz", "zz: no such request in the journal")] {
-            do {
-                _ = try await journal.only(matching: id)
-                Issue.record("\(id) named one request")
-            } catch {
-                guard case .unusable(let message) = error else { Issue.record("\(error)"); continue }
-                #expect(message == why)
-            }
+        do {
+            _ = try await journal.only(matching: "3f2")
+            Issue.record("3f2 named one request")
+        } catch {
+            guard case .ambiguousRequest("3f2", matches: 2) = error else { Issue.record("\(error)"); return }
+            #expect(error.description == "3f2: matches 2 requests; give more of it")
+        }
+        do {
+            _ = try await journal.only(matching: "zz")
+            Issue.record("zz named one request")
+        } catch {
+            guard case .noSuchRequest("zz") = error else { Issue.record("\(error)"); return }
+            #expect(error.description == "zz: no such request in the journal")
         }
         await journal.close()
     }

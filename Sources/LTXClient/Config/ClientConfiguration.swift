@@ -70,7 +70,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .api(let e, let n, let stage): Self.at(stage) + e.description + (n > 1 ? " after \(n) attempts" : "")
-        case .missingKey(let p): "no API key: set \(p.keyVariable) or pass --api-key"
+        case .missingKey(let p): "no API key: set \(p.keyVariable)"
         case .badBaseURL(let p): p.description
         case .connection(let why, let n, let stage): Self.at(stage) + "connection failed: \(why)" + (n > 1 ? " after \(n) attempts" : "")
         case .droppedDownload(let got, let expected):

@@ -74,11 +74,9 @@ final class SpliceSession {
     /// Why a video in `container` cannot be spliced, before anything is paid
     /// for it; nil when it can. The splice writes H.264 (or HEVC) and AAC-LC,
     /// which a WebM cannot hold.
-    static func refusal(_ container: ContainerFormat) -> String? {
-        if container == .webm {
-            return "a WebM holds only VP8/VP9/AV1 and Opus/Vorbis, and a splice writes H.264 and AAC-LC: name the output .mp4, .mov or .mkv (the whole video is then encoded once as H.264 in it), or take the raw answer with --window-only"
-        }
-        return muxer(for: container) == nil ? "a splice cannot write \(container.displayName): retake with --window-only, or make the clip an MP4 first" : nil
+    static func refusal(_ container: ContainerFormat) -> SpliceRefusal? {
+        if container == .webm { return .webm }
+        return muxer(for: container) == nil ? .unwritable(container) : nil
     }
 
     init(job: SpliceJob) throws(MediaError) {

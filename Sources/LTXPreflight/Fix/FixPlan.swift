@@ -81,8 +81,14 @@ public struct FixPlan: Sendable, Codable, Equatable {
 public enum FixPlanError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Some error has no fix in the file (no video for retake, say).
     case unfixable([Finding])
-    /// The clip must be windowed and no retake section says where.
+    /// The retake section given cannot be used (outside the clip, too short): why.
     case needsSection(String)
+    /// The clip (`seconds` long, `frames` pictures) must be windowed, at most
+    /// `maxWindow` seconds, and no retake section says where.
+    case clipNeedsSection(seconds: Double, frames: Int, maxWindow: Double)
+    /// The section is longer than the longest window the API takes; `frameRate`,
+    /// when known, gives that window in frames too. Shorter sections can each be sent.
+    case sectionTooLong(seconds: Double, longest: Double, frameRate: Double?)
     /// The audio start asked for leaves too little audio.
     case audioStartOutOfRange(String)
 
@@ -91,6 +97,11 @@ public enum FixPlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unfixable(let findings):
             "cannot be fixed: " + findings.map { "\($0.rule.rawValue) (\($0.actual))" }.joined(separator: "; ")
         case .needsSection(let why), .audioStartOutOfRange(let why): why
+        case .clipNeedsSection(let seconds, let frames, let maxWindow):
+            "the clip is \(Format.seconds(seconds)) (\(frames) frames): give the retake section so a window of at most \(Format.seconds(maxWindow)) can be cut around it"
+        case .sectionTooLong(let seconds, let longest, let fps):
+            "the section (\(Format.seconds(seconds))) is longer than the longest window the API takes (\(Format.seconds(longest))"
+                + (fps.map { ", \(Int((longest * $0).rounded())) frames at \(Format.number($0, decimals: 3)) fps" } ?? "") + ")"
         }
     }
 }

@@ -95,11 +95,11 @@ public enum FixPlanner {
                 if let bad = r.findings.first(where: { $0.severity == .error && [.sectionStart, .sectionDuration].contains($0.rule) }) {
                     return .failure(.needsSection("the section's \(bad.rule == .sectionStart ? "start" : "length") is \(bad.actual); required: \(bad.required)"))
                 }
-                return .failure(.needsSection("the clip is \(Format.seconds(duration)) (\(v.frameCount) frames): give the retake section (--start, --duration) so a window of at most \(Format.seconds(APILimits.maxWindow(frameRate: fps))) can be cut around it"))
+                return .failure(.clipNeedsSection(seconds: duration, frames: v.frameCount, maxWindow: APILimits.maxWindow(frameRate: fps)))
             }
             let length = APILimits.maxWindow(frameRate: fps)
             guard section.duration <= length else {
-                return .failure(.needsSection("the section (\(Format.seconds(section.duration))) is longer than the longest window the API takes (\(Format.seconds(length)))"))
+                return .failure(.sectionTooLong(seconds: section.duration, longest: length, frameRate: nil))
             }
             let center = section.start + section.duration / 2
             let start = min(max(0, center - length / 2), max(0, duration - length))

@@ -59,7 +59,7 @@ public enum RetakeWindow {
                 return .failure(.needsSection("the section is \(Format.seconds(section.duration)); the API retakes at least \(Format.seconds(APILimits.sectionMinDuration))"))
             }
             guard section.duration <= longest + 1e-9 else {
-                return .failure(.needsSection("the section (\(Format.seconds(section.duration))) is longer than the longest window the API takes (\(Format.seconds(longest)), \(Int((longest * fps).rounded())) frames at \(Format.number(fps, decimals: 3)) fps): split it with --section"))
+                return .failure(.sectionTooLong(seconds: section.duration, longest: longest, frameRate: fps))
             }
             let margin = min(max(0, context), (longest - section.duration) / 2)
             var window = fitted(start: section.start - margin, end: section.end + margin, duration: duration)

@@ -21,12 +21,17 @@ public struct BatchOptions: Sendable {
     public var maxCost: Double?
     /// The journal and the send options every item shares.
     public var generation: GenerationOptions
+    /// An item's failure as its result's message: `description`, unless a
+    /// front end says it in its own terms (the CLI names its flags).
+    public var explain: @Sendable (WorkflowError) -> String
 
-    public init(concurrency: Int = 2, dryRun: Bool = false, maxCost: Double? = nil, generation: GenerationOptions = GenerationOptions()) {
+    public init(concurrency: Int = 2, dryRun: Bool = false, maxCost: Double? = nil, generation: GenerationOptions = GenerationOptions(),
+                explain: @escaping @Sendable (WorkflowError) -> String = { $0.description }) {
         self.concurrency = max(1, concurrency)
         self.dryRun = dryRun
         self.maxCost = maxCost
         self.generation = generation
+        self.explain = explain
     }
 }
 
@@ -42,7 +47,7 @@ public struct BatchResult: Sendable, Codable, Equatable {
         case wouldSend = "would-send"
         /// Not sent: unreadable, unfixable or an invalid line; nothing was billed.
         case unusable
-        /// Not sent: over --max-cost, or the journal says it may have been billed.
+        /// Not sent: over the cost limit, or the journal says it may have been billed.
         case refused
         /// The API refused it or the job failed.
         case failed
@@ -87,7 +92,7 @@ public enum Batch {
             do {
                 items.append((n + 1, .success(try JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)))))
             } catch {
-                items.append((n + 1, .failure(.unusable("line \(n + 1): \(Self.explain(error))"))))
+                items.append((n + 1, .failure(.badManifestItem("line \(n + 1): \(Self.explain(error))"))))
             }
         }
         return items
@@ -143,7 +148,7 @@ public enum Batch {
         let item: BatchItem
         switch line {
         case .failure(let e):
-            result.message = e.description
+            result.message = options.explain(e)
             return result
         case .success(let i): item = i
         }
@@ -152,13 +157,13 @@ public enum Batch {
         result.output = item.output
         let work: BatchWork
         do throws(WorkflowError) { work = try item.work() } catch {
-            result.message = error.description
+            result.message = options.explain(error)
             return result
         }
         // A batch makes the folders its outputs go into, in a dry run only saying so.
         let folder = OutputFile.missingFolder(of: item.output)
         if options.dryRun {
-            result = await dryRun(work, result)
+            result = await dryRun(work, result, explain: options.explain)
             if let folder, result.status == .wouldSend { result.message = (result.message ?? "") + "; would make the folder \(folder)" }
             return result
         }
@@ -198,13 +203,11 @@ public enum Batch {
         } catch {
             if holding.withLock({ $0 }) { count { $0.running -= 1 } }
             result.estimatedDollars = estimate.withLock { $0 }
-            result.message = error.description
+            result.message = options.explain(error)
             result.status = switch error {
-            case .unusable: .unusable
-            case .refused: .refused
-            case .jobFailed: .failed
-            case .client(.api): .failed
-            default: .error
+            case .jobFailed, .client(.api): .failed
+            case .client, .journal, .cancelled: .error
+            default: error.isRefusal ? .refused : .unusable
             }
         }
         return result
@@ -212,18 +215,18 @@ public enum Batch {
 
     /// A whole retake's dry run is its plan (the section inside the clip, the
     /// windows, their frames and price), as `retake --dry-run` makes it.
-    private static func dryRun(_ work: BatchWork, _ base: BatchResult) async -> BatchResult {
+    private static func dryRun(_ work: BatchWork, _ base: BatchResult, explain: (WorkflowError) -> String) async -> BatchResult {
         switch work {
-        case .call(let job): return await dryRun(job, base)
+        case .call(let job): return await dryRun(job, base, explain: explain)
         case .reframe(let job):
             // As the run plans it: reframe's limits first (one line), then the check and fix plan of the call.
             var result = base
             do throws(WorkflowError) { _ = try await Reframe.admit(job) } catch {
-                result.message = error.description
+                result.message = explain(error)
                 return result
             }
             guard let size = ReframeSize(rawValue: job.resolution) else { return result }
-            return await dryRun(job.call(size, answer: job.output), base)
+            return await dryRun(job.call(size, answer: job.output), base, explain: explain)
         case .wholeRetake(let request):
             var result = base
             do throws(WorkflowError) {
@@ -232,7 +235,7 @@ public enum Batch {
                 result.estimatedDollars = planned.estimate?.dollars
                 result.message = planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
             } catch {
-                result.message = error.description
+                result.message = explain(error)
             }
             return result
         case .wholeExtend(let request):
@@ -244,7 +247,7 @@ public enum Batch {
                 result.message = "send \(Format.seconds(planned.call.window.start)) to \(Format.seconds(planned.call.window.end)), "
                     + "add \(Format.seconds(planned.call.added)) at the \(planned.call.edge.rawValue)"
             } catch {
-                result.message = error.description
+                result.message = explain(error)
             }
             return result
         }
@@ -252,21 +255,21 @@ public enum Batch {
 
     /// The verdict and the estimate, from a check of each input and its fix
     /// plan: nothing is written.
-    private static func dryRun(_ job: GenerationJob, _ base: BatchResult) async -> BatchResult {
+    private static func dryRun(_ job: GenerationJob, _ base: BatchResult, explain: (WorkflowError) -> String) async -> BatchResult {
         var result = base
         var sent: [PreparedInput] = []
         var notes: [String] = []
         for input in job.inputs {
             let report: CheckReport
             do throws(MediaError) { report = try await Preflight.check(input.path, input.check) } catch {
-                result.message = error.description
+                result.message = explain(.unreadable(error))
                 return result
             }
             var planned = PreparedInput(path: input.path, temporary: false, report: report)
             if !report.conformant {
                 switch FixPlanner.plan(report, options: job.fixOptions) {
                 case .failure(let e):
-                    result.message = "\(input.path): \(e)"
+                    result.message = explain(.unfixable(.plan(input.path, e)))
                     return result
                 case .success(let plan):
                     notes.append("\(input.path): fix by " + plan.operations.map(\.action.rawValue).joined(separator: ", "))
@@ -313,7 +316,7 @@ actor Slots {
     }
 }
 
-/// What is left of --max-cost; each paid call reserves its estimate first.
+/// What is left of the cost limit; each paid call reserves its estimate first.
 actor Budget {
     private var remaining: Double?
 
@@ -321,9 +324,9 @@ actor Budget {
 
     func reserve(_ estimate: Pricing.Estimate?, what: String) throws(WorkflowError) {
         guard let left = remaining else { return }
-        guard let estimate else { throw .refused("\(what): no documented price, so --max-cost cannot be honoured; not sent") }
+        guard let estimate else { throw .batchItemUnpriced(output: what) }
         guard estimate.dollars <= left + 1e-9 else {
-            throw .refused("\(what): $\(Pricing.format(estimate.dollars)) is over what is left of --max-cost ($\(Pricing.format(left))); not sent")
+            throw .overBatchBudget(output: what, estimate: estimate.dollars, remaining: left)
         }
         remaining = left - estimate.dollars
     }

@@ -61,9 +61,9 @@ public struct BatchItem: Sendable, Codable, Equatable {
     /// `window_only`), else one call; or why it cannot be run.
     public func work() throws(WorkflowError) -> BatchWork {
         if command == "extend" {
-            guard let input, let duration, duration.isFinite else { throw .unusable("extend needs input and duration") }
-            guard let edge = ExtendCall.Edge(rawValue: at ?? "end") else { throw .unusable("at must be end or start") }
-            if let context, !context.isFinite { throw .unusable("context must be a number") }
+            guard let input, let duration, duration.isFinite else { throw .badManifestItem("extend needs input and duration") }
+            guard let edge = ExtendCall.Edge(rawValue: at ?? "end") else { throw .badManifestItem("at must be end or start") }
+            if let context, !context.isFinite { throw .badManifestItem("context must be a number") }
             return .wholeExtend(WholeExtendRequest(input: input, duration: duration, edge: edge, context: context, prompt: prompt, model: model,
                                                    delivery: try delivery(), output: output, windowOnly: windowOnly == true))
         }
@@ -75,10 +75,10 @@ public struct BatchItem: Sendable, Codable, Equatable {
     }
 
     private func retakeFields() throws(WorkflowError) -> (RetakeSection, Delivery?, Provider, RetakeMode?) {
-        guard input != nil, let start, let duration else { throw .unusable("retake needs input, start and duration") }
-        guard start.isFinite, duration.isFinite else { throw .unusable("start and duration must be numbers") }
+        guard input != nil, let start, let duration else { throw .badManifestItem("retake needs input, start and duration") }
+        guard start.isFinite, duration.isFinite else { throw .badManifestItem("start and duration must be numbers") }
         let mode = try self.mode.map { (m: String) throws(WorkflowError) -> RetakeMode in
-            guard let value = RetakeMode(rawValue: m) else { throw .unusable("mode must be replace_audio, replace_video or replace_audio_and_video") }
+            guard let value = RetakeMode(rawValue: m) else { throw .badManifestItem("mode must be replace_audio, replace_video or replace_audio_and_video") }
             return value
         }
         return (RetakeSection(start: start, duration: duration), try delivery(), Provider(rawValue: self.provider ?? "ltx") ?? .ltx, mode)
@@ -86,7 +86,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
 
     private func delivery() throws(WorkflowError) -> Delivery? {
         try deliver.map { (d: String) throws(WorkflowError) -> Delivery in
-            guard let value = Delivery(rawValue: d) else { throw .unusable("deliver must be upload, url or data-uri") }
+            guard let value = Delivery(rawValue: d) else { throw .badManifestItem("deliver must be upload, url or data-uri") }
             return value
         }
     }
@@ -96,12 +96,12 @@ public struct BatchItem: Sendable, Codable, Equatable {
 
     /// A reframe line: `input`, `output`, and `to` (the aspect), `resolution` or both.
     public func reframeJob() throws(WorkflowError) -> ReframeJob {
-        guard let input else { throw .unusable("reframe needs input (the video)") }
+        guard let input else { throw .badManifestItem("reframe needs input (the video)") }
         if let why = ReframeJob.refusal(resolution: resolution, aspect: to) {
-            throw .unusable(why.replacing("--to", with: "to").replacing("--resolution", with: "resolution"))
+            throw .badManifestItem(why.description)
         }
         let delivery = try delivery() ?? .upload
-        if delivery == .dataURI { throw .unusable("reframe takes an upload or an https URL, not a data URI") }
+        if delivery == .dataURI { throw .badManifestItem("reframe takes an upload or an https URL, not a data URI") }
         return ReframeJob(input: input, resolution: resolution ?? to.flatMap(ReframeJob.defaultResolution(aspect:)) ?? "", delivery: delivery,
                           output: output)
     }
@@ -115,22 +115,22 @@ public struct BatchItem: Sendable, Codable, Equatable {
             return .retake(input: input ?? "", section: section, prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery,
                            output: output)
         case "text-to-video", "image-to-video":
-            guard let prompt, let duration, duration == duration.rounded() else { throw .unusable("\(command) needs prompt and a whole duration") }
+            guard let prompt, let duration, duration == duration.rounded() else { throw .badManifestItem("\(command) needs prompt and a whole duration") }
             let spec = VideoSpec(prompt: prompt, model: model ?? Catalogue.defaultGenerationModel, duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
             try spec.validate(for: command == "text-to-video" ? .textToVideo : .imageToVideo)
             if command == "text-to-video" { return .textToVideo(spec.textToVideo, output: output) }
-            guard let image = image ?? input else { throw .unusable("image-to-video needs image") }
+            guard let image = image ?? input else { throw .badManifestItem("image-to-video needs image") }
             return .imageToVideo(image: image, spec.imageToVideo, delivery: delivery ?? .upload, output: output)
         case "audio-to-video":
-            guard let input else { throw .unusable("audio-to-video needs input (the audio)") }
-            guard image != nil || prompt != nil else { throw .unusable("audio-to-video needs prompt, image or both") }
+            guard let input else { throw .badManifestItem("audio-to-video needs input (the audio)") }
+            guard image != nil || prompt != nil else { throw .badManifestItem("audio-to-video needs prompt, image or both") }
             return .audioToVideo(audio: input, image: image, prompt: prompt, delivery: delivery ?? .upload, output: output)
         case _ where Self.reframeCommands.contains(command):
             let job = try reframeJob()
-            guard let size = ReframeSize(rawValue: job.resolution) else { throw .unusable("resolution \(job.resolution) is not a reframe size") }
+            guard let size = ReframeSize(rawValue: job.resolution) else { throw .reframeRefused(.sizeNotOffered(job.resolution)) }
             return .reframe(input: job.input, resolution: size, delivery: job.delivery, output: output)
         default:
-            throw .unusable("command must be retake, extend, reframe, text-to-video, image-to-video or audio-to-video, not \(command)")
+            throw .badManifestItem("command must be retake, extend, reframe, text-to-video, image-to-video or audio-to-video, not \(command)")
         }
     }
 

@@ -6,16 +6,18 @@ extension Batch {
     /// A batch as `ltx-prep batch` runs it: `source` loaded (a manifest, or a
     /// folder retaken as `folder` says), `shard`'s items taken, the client and
     /// the shard's own journal opened from `settings` (none on a dry run) and
-    /// closed after. Returns each item's result, in the manifest's order.
+    /// closed after; `explain` says an item's failure in its result. Returns each item's result, in the manifest's order.
     public static func run(_ source: String, folder: BatchSource.FolderRetake?, shard: BatchShard = .whole, settings: CallSettings,
                            concurrency: Int, logger: Logger, progress: @escaping @Sendable (BatchProgress) -> Void = { _ in },
-                           finished: @escaping @Sendable (BatchResult) -> Void = { _ in }) async throws(WorkflowError) -> [BatchResult] {
+                           finished: @escaping @Sendable (BatchResult) -> Void = { _ in },
+                           explain: @escaping @Sendable (WorkflowError) -> String = { $0.description }) async throws(WorkflowError) -> [BatchResult] {
         let items = shard.items(try BatchSource.load(source, folder: folder)).map { (index: $0.offset, item: $0.element.item) }
         var settings = settings
         settings.journalPath = settings.journalPath ?? shard.journal(Journal.defaultPath(environment: settings.environment))
         let client = try settings.client(logger: logger)
         let generation = try await settings.openedGeneration()
-        let options = BatchOptions(concurrency: concurrency, dryRun: generation.dryRun, maxCost: settings.maxCost, generation: generation)
+        let options = BatchOptions(concurrency: concurrency, dryRun: generation.dryRun, maxCost: settings.maxCost, generation: generation,
+                                   explain: explain)
         let results = await run(items, client: client, options: options, progress: progress, finished: finished)
         await generation.journal?.close()
         return results

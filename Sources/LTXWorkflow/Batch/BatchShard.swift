@@ -22,7 +22,7 @@ public struct BatchShard: Sendable, Equatable {
     /// Shard I of `count`, I from JOB_COMPLETION_INDEX (set by a Kubernetes Indexed Job).
     public static func indexed(_ count: Int, environment: [String: String]) throws(WorkflowError) -> BatchShard {
         guard let value = environment["JOB_COMPLETION_INDEX"], let i = Int(value), (0..<count).contains(i) else {
-            throw .unusable("--shards needs JOB_COMPLETION_INDEX from 0 to \(count - 1) (a Kubernetes Indexed Job sets it)")
+            throw .shardIndexMissing(count: count)
         }
         return BatchShard(index: i, count: count)
     }

@@ -33,10 +33,10 @@ public enum BatchSource {
 
     public static func load(_ source: String, folder: FolderRetake?) throws(WorkflowError) -> [(line: Int, item: Result<BatchItem, WorkflowError>)] {
         var st = stat()
-        guard stat(source, &st) == 0 else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
+        guard stat(source, &st) == 0 else { throw .cannotRead(path: source, reason: String(cString: strerror(errno))) }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            guard let folder else { throw .unusable("with a folder, give --output-dir, --start and --duration (and --prompt)") }
-            guard let entries = FolderEntries.names(source) else { throw .unusable("\(source): cannot list it: \(String(cString: strerror(errno)))") }
+            guard let folder else { throw .folderBatchIncomplete(source) }
+            guard let entries = FolderEntries.names(source) else { throw .cannotRead(path: source, reason: "cannot list it: \(String(cString: strerror(errno)))") }
             let names = entries.filter { name in
                 !name.hasPrefix(".") && videoExtensions.contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
             }
@@ -46,7 +46,7 @@ public enum BatchSource {
                                                   start: folder.start, duration: folder.duration, prompt: folder.prompt)))
             }
         }
-        guard let bytes = WholeFile.bytes(source) else { throw .unusable("\(source): \(String(cString: strerror(errno)))") }
+        guard let bytes = WholeFile.bytes(source) else { throw .cannotRead(path: source, reason: String(cString: strerror(errno))) }
         return Batch.parse(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -58,12 +58,12 @@ public enum BatchSource {
     /// `text`, written beside its name and renamed into place.
     static func write(_ text: String, to path: String) throws(WorkflowError) {
         let file = OutputFile(path: path)
-        guard let f = fopen(file.temporary, "w") else { throw .unusable("\(path): \(String(cString: strerror(errno)))") }
+        guard let f = fopen(file.temporary, "w") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         let wrote = fputs(text, f) >= 0
         let closed = fclose(f) == 0
         guard wrote, closed, file.commit() == nil else {
             file.discardTemporary()
-            throw .unusable("\(path): cannot write the report")
+            throw .cannotWrite(path: path, reason: "cannot write the report")
         }
     }
 }

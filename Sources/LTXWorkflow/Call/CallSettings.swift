@@ -80,10 +80,10 @@ public struct CallSettings: Sendable {
     public func checkCost(_ estimate: Pricing.Estimate?, summary: String, provider: Provider) throws(WorkflowError) {
         guard let maxCost else { return }
         guard let estimate else {
-            throw .refused("--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(summary); nothing was sent")
+            throw .costLimitUnpriced(provider: provider, summary: summary)
         }
         if estimate.dollars > maxCost + 1e-9 {
-            throw .refused("the estimate ($\(Pricing.format(estimate.dollars))) is above --max-cost ($\(Pricing.format(maxCost))); nothing was sent")
+            throw .overCostLimit(estimate: estimate.dollars, limit: maxCost)
         }
     }
 }

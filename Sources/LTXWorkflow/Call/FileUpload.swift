@@ -32,10 +32,10 @@ public enum FileUpload {
     /// without opening FFmpeg) and the size, refused above the upload limit.
     public static func identify(_ file: String) async throws(WorkflowError) -> (mimeType: String, sizeBytes: Int64) {
         let identified: (container: ContainerFormat, sizeBytes: Int64)
-        do throws(MediaError) { identified = try await MediaProbe.identify(file) } catch { throw .unusable(error.description) }
+        do throws(MediaError) { identified = try await MediaProbe.identify(file) } catch { throw .unreadable(error) }
         let limit = Delivery.upload.limit(for: .video).bytes
         guard identified.sizeBytes <= limit else {
-            throw .unusable("\(file): \(identified.sizeBytes) bytes; upload takes at most \(limit)")
+            throw .tooBigToUpload(path: file, bytes: identified.sizeBytes, limit: limit)
         }
         return (identified.container.mimeType, identified.sizeBytes)
     }

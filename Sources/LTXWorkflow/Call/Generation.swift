@@ -84,13 +84,13 @@ public enum Generation {
         // The request's own parameters first, against the catalogue: a removed
         // model or a cell outside the matrix is refused before any file is
         // checked, fixed or uploaded, on a dry run too.
-        if let line = RequestCheck.refusal(job.makeRequest(job.inputs.map { _ in "" }, [])) { throw .unusable(line) }
+        if let line = RequestCheck.refusal(job.makeRequest(job.inputs.map { _ in "" }, [])) { throw .modelRefused(line) }
         // Every step's retries (upload, call, polls, download) become events.
         let client = client.reportingRetries { events(.retrying($0)) }
         if !options.dryRun {
             // Any spelling of an input's path (device and inode): the input is never written.
             for input in job.inputs where input.path == job.output || OutputFile.sameFile(input.path, job.output) {
-                throw .unusable("\(job.output): is the input \(input.path); the input is never modified, so name another output")
+                throw .outputIsInput(output: job.output, input: input.path)
             }
         }
         var identity: RequestIdentity?
@@ -104,7 +104,7 @@ public enum Generation {
         }
 
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(job.output) {
-            throw .refused("\(job.output): already exists (use --force to replace it)")
+            throw .outputExists(job.output)
         }
         var prepared: [PreparedInput] = []
         defer { for p in prepared { p.discard() } }
@@ -121,7 +121,7 @@ public enum Generation {
                 switch input.delivery {
                 case .upload: "ltx://uploads/<after upload>"
                 case .dataURI: InlineFile.marker
-                case .url: input.url ?? "<--url>"
+                case .url: input.url ?? "<the URL>"
                 }
             }
             let request = job.makeRequest(uris, prepared)
@@ -157,7 +157,7 @@ public enum Generation {
             if !claimed {
                 // Another run took it between our look and our claim: follow that one.
                 if let standing = try await read(journal, identity.fingerprint), let outcome = try await call.resume(standing) { return outcome }
-                throw .refused("another run is sending this request now; nothing was sent")
+                throw .sendingElsewhere
             }
         }
         var outcome = try await call.send(request, inline: inline)

@@ -7,7 +7,7 @@ extension Journal {
         let found: [JournalEntry]
         do throws(JournalError) { found = try await matching(id) } catch { throw .journal(error) }
         guard found.count == 1, let entry = found.first else {
-            throw .unusable("\(id): " + (found.isEmpty ? "no such request in the journal" : "matches \(found.count) requests; give more of it"))
+            throw found.isEmpty ? .noSuchRequest(id) : .ambiguousRequest(id, matches: found.count)
         }
         return entry
     }

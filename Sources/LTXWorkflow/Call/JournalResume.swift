@@ -14,13 +14,13 @@ public enum JournalResume {
     public static func resume(_ entry: JournalEntry, client: LTXAPIClient, journal: Journal, pollInterval: Duration = .seconds(5),
                               events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
         guard isUnfinished(entry), let output = entry.output else {
-            throw .refused("\(entry.fingerprint.prefix(12)): \(entry.state.rawValue), nothing to resume")
+            throw .nothingToResume(fingerprint: entry.fingerprint, state: entry.state)
         }
         let endpoint = Endpoint.allCases.first { entry.endpoint.hasSuffix("/" + $0.rawValue) } ?? .retake
         let call = PaidCall(endpoint: endpoint, provider: Provider(rawValue: entry.provider) ?? .ltx, output: output, client: client,
                             options: GenerationOptions(journal: journal, pollInterval: pollInterval), fingerprint: entry.fingerprint,
                             events: events)
-        guard let outcome = try await call.resume(entry) else { throw .refused("nothing to resume") }
+        guard let outcome = try await call.resume(entry) else { throw .nothingToResume(fingerprint: nil, state: nil) }
         return outcome
     }
 

@@ -173,12 +173,12 @@ struct PaidCall: Sendable {
             if let out = entry.output, let sha = entry.outputSHA256, OutputFile.exists(out), (try? await Self.sha256(out)) == sha {
                 if out != output {
                     if OutputFile.exists(output) && !OutputFile.sameFile(out, output) {
-                        throw .refused("\(output): already exists; this request's result is \(out) (\(when))")
+                        throw .outputHoldsOther(output: output, result: out, journaled: when)
                     }
                     let file = OutputFile(path: output)
                     if let err = file.copyIn(from: out) ?? file.commit() {
                         file.discardTemporary()
-                        throw .unusable("\(output): \(String(cString: strerror(err)))")
+                        throw .cannotWrite(path: output, reason: String(cString: strerror(err)))
                     }
                 }
                 return GenerationOutcome(request: nil, estimate: nil, fixes: [],
@@ -191,7 +191,7 @@ struct PaidCall: Sendable {
                 return outcome
             }
             if options.again { return nil }
-            throw .refused("this request was paid for and downloaded to \(entry.output ?? "?") (\(when)), which is gone or changed, and its result URL has expired; --again pays for it again")
+            throw .sentBefore(.downloadedAndGone(output: entry.output, journaled: when))
         case .accepted:
             guard let id = entry.jobID else { return nil }
             events(.resuming(jobID: id))
@@ -205,13 +205,13 @@ struct PaidCall: Sendable {
                 return outcome
             }
             if options.again { return nil }
-            throw .refused("job \(entry.jobID ?? "?") finished (\(when)) but its result expired after 24 hours; --again pays for it again")
+            throw .sentBefore(.resultExpired(jobID: entry.jobID, journaled: when))
         case .submitting:
-            throw .refused("this request was sent \(when) and no answer was seen: it may have been billed. --again sends it again")
+            throw .sentBefore(.noAnswer(journaled: when))
         case .failed:
-            throw .refused("this request's job \(entry.jobID ?? "?") failed (\(when)): \(entry.error ?? "no reason given"); --again sends it again")
+            throw .sentBefore(.jobFailed(jobID: entry.jobID, journaled: when, reason: entry.error))
         case .expired:
-            throw .refused("this request's job \(entry.jobID ?? "?") expired before its result was fetched (\(when)); --again sends it again")
+            throw .sentBefore(.jobExpired(jobID: entry.jobID, journaled: when))
         }
     }
 
@@ -251,7 +251,7 @@ struct PaidCall: Sendable {
 
     static func sha256(_ path: String) async throws(WorkflowError) -> String {
         do throws(MediaError) { return try await BlockingExecutor.run { () throws(MediaError) in try SHA256.file(path) } } catch {
-            throw .unusable(error.description)
+            throw .unreadable(error)
         }
     }
 

@@ -46,20 +46,19 @@ public struct PreparedInput: Sendable {
                                deliveryCanChange: Bool = true, events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> PreparedInput {
         let report: CheckReport
         do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
-            throw .unusable(error.description)
+            throw .unreadable(error)
         }
         if report.conformant && options.retakeWindow == nil && options.canvas == nil { return PreparedInput(path: input, temporary: false, report: report) }
         // No file fix can mend the request itself (a prompt too long, a section out of range);
         // a window cut from a file too big to send is judged by its own size.
         let requestErrors = FixPlanner.requestErrors(report, options: options, deliveryCanChange: deliveryCanChange)
         if !requestErrors.isEmpty {
-            throw .unusable(requestErrors.map { "\(input): \($0.rule.rawValue): \($0.actual); required: \($0.required)" + ($0.fix.map { "; \($0)" } ?? "") }
-                .joined(separator: "\n"))
+            throw .breaksRequest(path: input, findings: requestErrors)
         }
         if request.delivery == .url {
             // A fixed copy would stay here; the API fetches what the URL serves.
             let broken = report.findings.filter { $0.severity == .error }.map(\.rule.rawValue)
-            throw .unusable("\(input): breaks \(broken.joined(separator: ", ")); with --deliver url the API fetches the file as it is: run ltx-prep fix, host its output, or deliver by upload")
+            throw .urlServesUnfixed(path: input, rules: broken)
         }
         let temporary = OutputFile.temporaryPath(beside: output.isEmpty ? "./input" : output, suffix: "input")
         do throws(FixError) {
@@ -71,7 +70,7 @@ public struct PreparedInput: Sendable {
         } catch {
             unlink(temporary)
             if case .cancelled = error { throw .cancelled }
-            throw .unusable(error.description)
+            throw .unfixable(error)
         }
     }
 
@@ -90,7 +89,7 @@ public struct PreparedInput: Sendable {
             events(.warning("\(url): \(f.rule.rawValue): \(f.actual); \(f.fix ?? f.required)"))
         }
         if let f = findings.first(where: { $0.severity == .error }) {
-            throw .unusable("\(url): \(f.rule.rawValue): \(f.actual), needs \(f.required)" + (f.fix.map { "; \($0)" } ?? ""))
+            throw .badURL(url: url, finding: f)
         }
     }
 
@@ -109,7 +108,7 @@ public struct PreparedInput: Sendable {
         case .dataURI:
             return InlineFile.marker
         case .url:
-            guard let url else { throw .unusable("--deliver url needs --url https://...") }
+            guard let url else { throw .urlMissing }
             try await checkURL(url, events: events)
             return url
         }
@@ -118,7 +117,7 @@ public struct PreparedInput: Sendable {
     /// The file as a whole `data:` URI, for a small second input (an image of
     /// at most 7 MB encoded) beside one that streams.
     public func dataURI() throws(WorkflowError) -> String {
-        guard let bytes = WholeFile.bytes(path) else { throw .unusable("\(path): cannot read") }
+        guard let bytes = WholeFile.bytes(path) else { throw .cannotRead(path: path, reason: "cannot read") }
         return "data:\(mimeType);base64," + Data(bytes).base64EncodedString()
     }
 }

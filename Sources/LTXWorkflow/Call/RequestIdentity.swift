@@ -27,7 +27,7 @@ struct RequestIdentity: Sendable {
             let path = input.path
             do throws(MediaError) {
                 hashes.append((path, try await BlockingExecutor.run { () throws(MediaError) in try SHA256.file(path) }))
-            } catch { throw .unusable(error.description) }
+            } catch { throw .unreadable(error) }
         }
         let placeholders = job.inputs.indices.map { "input:\($0)" }
         let request = (try? job.makeRequest(placeholders, []).json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -33,7 +33,7 @@ public struct VideoSpec: Sendable, Equatable {
     public func validate(for endpoint: Endpoint = .textToVideo) throws(WorkflowError) {
         if let line = RequestCheck.refusal(endpoint: endpoint, model: model, resolution: resolution, fps: fps, duration: duration,
                                            prompt: prompt) {
-            throw .unusable(line)
+            throw .modelRefused(line)
         }
     }
 

@@ -1,12 +1,148 @@
 import LTXClient
+import LTXContract
 import LTXJournal
 import LTXMedia
+import LTXPreflight
 
 /// Why a workflow stopped. Each case maps to one exit status of the CLI.
+///
+/// A case carries what went wrong (paths, seconds, dollars), not a sentence
+/// for one front end: `description` says it in the library's terms, and a
+/// front end (the CLI) may add how its own options get past it.
 public enum WorkflowError: Error, Sendable, CustomStringConvertible {
-    /// An input cannot be used (unreadable, unfixable, refused for its delivery).
+    // MARK: the output
+
+    /// The output exists and replacing it was not allowed.
+    case outputExists(String)
+    /// The output names the input (any spelling of its path): the input is never written.
+    case outputIsInput(output: String, input: String)
+    /// The output's folder does not exist.
+    case outputFolderMissing(String)
+    /// The output exists, and is not the journal's result of this request,
+    /// which was written to `result` (`journaled`: when and what it was).
+    case outputHoldsOther(output: String, result: String, journaled: String)
+    /// A file or folder cannot be read: the system's reason.
+    case cannotRead(path: String, reason: String)
+    /// A file cannot be written or put in place: the system's reason.
+    case cannotWrite(path: String, reason: String)
+
+    // MARK: the inputs
+
+    /// An input cannot be read as media.
+    case unreadable(MediaError)
+    /// An input breaks a rule and its fix failed.
+    case unfixable(FixError)
+    /// The file has no video stream (to retake, or to splice into).
+    case noVideoStream(String)
+    /// The file is bigger than an upload takes.
+    case tooBigToUpload(path: String, bytes: Int64, limit: Int64)
+    /// The input is longer than `endpoint` takes (a reframe takes at most 60 s).
+    case tooLongForEndpoint(path: String, seconds: Double, limit: Double, endpoint: Endpoint)
+    /// The request's own parameters break rules no fix of the file can mend
+    /// (a prompt too long, a section out of range): the check's findings.
+    case breaksRequest(path: String, findings: [Finding])
+    /// The URL the API would fetch the input from breaks a rule.
+    case badURL(url: String, finding: Finding)
+    /// Delivered by URL, the file is fetched as it is, and it breaks these rules.
+    case urlServesUnfixed(path: String, rules: [String])
+    /// What no fix can mend puts the file beyond what `endpoint` takes (a
+    /// reframe: 60 s, 1800 frames): the findings, nothing sent.
+    case beyondEndpoint(path: String, endpoint: Endpoint, findings: [Finding])
+    /// Delivery by URL was asked for without the URL.
+    case urlMissing
+    /// Delivered by URL, the whole file is sent, so for one section only; more were given.
+    case urlTakesOneSection(String)
+
+    // MARK: the request
+
+    /// The model catalogue refuses the request (a removed model, a cell outside
+    /// its matrix): the catalogue's own line.
+    case modelRefused(String)
+    /// The provider takes no upload (Segmind: a data URI or an https URL).
+    case providerTakesNoUpload(Provider)
+    /// The provider's retake takes no model.
+    case providerTakesNoModel(Provider)
+
+    // MARK: a retake and its splice
+
+    /// No retake window can be planned for the sections in this file.
+    case noRetakeWindow(path: String, FixPlanError)
+    /// The video cannot be spliced into, in the container the output would be.
+    case cannotSplice(path: String, reason: SpliceRefusal)
+    /// The splice itself failed.
+    case spliceFailed(path: String, MediaError)
+    /// A splice was asked for with no section.
+    case noSection(String)
+    /// A section is not inside the clip (0 to `clipDuration`).
+    case sectionOutsideClip(path: String, section: TimeWindow, clipDuration: Double)
+    /// A section starts before the window its answer was cut from.
+    case sectionBeforeAnswer(path: String, section: TimeWindow, answerStart: Double)
+    /// Two sections overlap.
+    case sectionsOverlap(path: String, first: TimeWindow, second: TimeWindow)
+    /// A whole retake's splice failed after its calls were paid: the answers
+    /// are kept, each with where it goes, to splice again.
+    indirect case answersKept(WorkflowError, input: String, pieces: [SpliceJob.Piece])
+
+    // MARK: a reframe
+
+    /// The aspect or size asked of a reframe is not one it makes.
+    case reframeRefused(ReframeRefusal)
+    /// The reframed answer and the input's audio could not be put together; the answer is kept.
+    case mergeFailed(path: String, answer: String, MediaError)
+
+    // MARK: an extend and its join
+
+    /// No context can be planned for the extension asked of this file.
+    case noExtendWindow(path: String, ExtendPlanError)
+    /// An extension cannot be joined onto the video, in the container the output would be.
+    case cannotExtend(path: String, reason: SpliceRefusal)
+    /// Joining the extension onto the input failed.
+    case joinFailed(path: String, MediaError)
+    /// An extend's join failed after its call was paid: the answer is kept.
+    indirect case answerKept(WorkflowError, answer: String)
+
+    // MARK: cost and approval
+
+    /// A cost limit was set and `provider` documents no price for `summary`: nothing was sent.
+    case costLimitUnpriced(provider: Provider, summary: String)
+    /// The estimate is above the cost limit: nothing was sent.
+    case overCostLimit(estimate: Double, limit: Double)
+    /// A batch item has no documented price and the batch has a cost limit: not sent.
+    case batchItemUnpriced(output: String)
+    /// A batch item's estimate is over what is left of the batch's cost limit: not sent.
+    case overBatchBudget(output: String, estimate: Double, remaining: Double)
+    /// The paid call was not confirmed.
+    case notConfirmed
+
+    // MARK: the journal
+
+    /// The journal says this request was sent before, and sending it again
+    /// may pay for it twice: nothing was sent.
+    case sentBefore(SentBefore)
+    /// Another run is sending this request now: nothing was sent.
+    case sendingElsewhere
+    /// The journal entry (its fingerprint and state, when known) has nothing
+    /// left to finish without paying again.
+    case nothingToResume(fingerprint: String?, state: JournalEntry.State?)
+    /// No journal entry matches the id.
+    case noSuchRequest(String)
+    /// Several journal entries match the id.
+    case ambiguousRequest(String, matches: Int)
+
+    // MARK: a batch
+
+    /// A batch split into `count` shards has no valid JOB_COMPLETION_INDEX.
+    case shardIndexMissing(count: Int)
+    /// A folder batch needs its output folder, the section and a prompt.
+    case folderBatchIncomplete(String)
+    /// A manifest line is not a command: what is wrong, in the manifest's field names.
+    case badManifestItem(String)
+
+    // MARK: the rest
+
+    /// An input cannot be used: a one-off reason.
     case unusable(String)
-    /// The call was not made: over the cost limit, or not approved.
+    /// The call was not made: a one-off reason.
     case refused(String)
     /// The API or the network failed.
     case client(ClientError)
@@ -16,6 +152,31 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case journal(JournalError)
     case cancelled
 
+    /// What the journal knows of an earlier send of the same request.
+    public enum SentBefore: Sendable {
+        /// Paid for and downloaded to `output`, which is gone or changed, and its result URL has expired.
+        case downloadedAndGone(output: String?, journaled: String)
+        /// The job finished but its result URL expired (after 24 hours).
+        case resultExpired(jobID: String?, journaled: String)
+        /// Sent, and no answer was seen: it may have been billed.
+        case noAnswer(journaled: String)
+        /// The job failed.
+        case jobFailed(jobID: String?, journaled: String, reason: String?)
+        /// The job expired before its result was fetched.
+        case jobExpired(jobID: String?, journaled: String)
+        /// A whole retake's call `call` has a result (`answer`) but the journal
+        /// (of an earlier ltx-prep) does not say which part of `input` was sent.
+        case windowUnknown(input: String, call: Int, answer: String)
+
+        /// Sending it again pays again for a result that was had (not only maybe billed).
+        public var paidFor: Bool {
+            switch self {
+            case .downloadedAndGone, .resultExpired, .windowUnknown: true
+            case .noAnswer, .jobFailed, .jobExpired: false
+            }
+        }
+    }
+
     /// What kind of failure this is, for an exit status: the input or the
     /// call cannot be used, the API said no, the network failed, or it was cancelled.
     public enum Kind: Sendable {
@@ -24,7 +185,6 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
 
     public var kind: Kind {
         switch self {
-        case .unusable, .refused, .journal: .unusable
         case .jobFailed: .api
         case .cancelled: .cancelled
         case .client(let e):
@@ -34,16 +194,124 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
             case .cancelled: .cancelled
             default: .unusable
             }
+        default: .unusable
+        }
+    }
+
+    /// The call was not made by a rule of spending (cost limit, approval, the
+    /// journal, an output not to replace), not because an input is unusable.
+    public var isRefusal: Bool {
+        switch self {
+        case .refused, .outputExists, .outputHoldsOther, .costLimitUnpriced, .overCostLimit, .batchItemUnpriced, .overBatchBudget,
+             .notConfirmed, .sentBefore, .sendingElsewhere, .nothingToResume:
+            true
+        default: false
         }
     }
 
     public var description: String {
         switch self {
+        case .outputExists(let path): "\(path): already exists"
+        case .outputIsInput(let output, let input): "\(output): is the input \(input); the input is never modified, so name another output"
+        case .outputFolderMissing(let path): "\(path): its folder does not exist"
+        case .outputHoldsOther(let output, let result, let journaled): "\(output): already exists; this request's result is \(result) (\(journaled))"
+        case .cannotRead(let path, let reason), .cannotWrite(let path, let reason): "\(path): \(reason)"
+        case .unreadable(let e): e.description
+        case .unfixable(let e): e.description
+        case .noVideoStream(let path): "\(path): has no video stream"
+        case .tooBigToUpload(let path, let bytes, let limit): "\(path): \(bytes) bytes; upload takes at most \(limit)"
+        case .tooLongForEndpoint(let path, let seconds, let limit, let endpoint):
+            "\(path): \(Format.seconds(seconds)) long; \(endpoint.rawValue) takes at most \(Format.seconds(limit))"
+        case .breaksRequest(let path, let findings):
+            findings.map { "\(path): \($0.rule.rawValue): \($0.actual); required: \($0.required)" + ($0.fix.map { "; \($0)" } ?? "") }
+                .joined(separator: "\n")
+        case .badURL(let url, let f): "\(url): \(f.rule.rawValue): \(f.actual), needs \(f.required)" + (f.fix.map { "; \($0)" } ?? "")
+        case .urlServesUnfixed(let path, let rules):
+            "\(path): breaks \(rules.joined(separator: ", ")); delivered by URL the API fetches the file as it is: fix it and host the fixed file, or upload it"
+        case .beyondEndpoint(let path, let endpoint, let findings):
+            "\(path): " + findings.map { "\($0.rule.rawValue): \($0.actual); \(endpoint.rawValue) takes \($0.required.replacing(" for \(endpoint.rawValue)", with: ""))" }
+                .joined(separator: "; ") + "; nothing was sent"
+        case .urlMissing: "delivery by URL needs the file's https:// URL"
+        case .urlTakesOneSection(let path): "\(path): delivered by URL the whole file is sent for one section; give one section"
+        case .modelRefused(let line): line
+        case .providerTakesNoUpload(let p): "\(p.name) takes a data URI or an https URL, not an upload"
+        case .providerTakesNoModel(let p): "\(p.name)'s retake takes no model"
+        case .noRetakeWindow(let path, let e): "\(path): \(e.description)"
+        case .cannotSplice(let path, let reason): "\(path): cannot splice into it: \(reason)"
+        case .spliceFailed(let path, let e): "\(path): splice failed: \(e.description)"
+        case .noSection(let path): "\(path): no section to splice"
+        case .sectionOutsideClip(let path, let s, let clip):
+            "\(path): the section \(Format.seconds(s.start)) to \(Format.seconds(s.end)) is not inside the video (0 to \(Format.seconds(clip)))"
+        case .sectionBeforeAnswer(let path, let s, let answerStart):
+            "\(path): the section starts at \(Format.seconds(s.start)), before its answer's window (\(Format.seconds(answerStart)))"
+        case .sectionsOverlap(let path, let first, let second):
+            "\(path): sections \(Format.seconds(first.start)) and \(Format.seconds(second.start)) overlap"
+        case .answersKept(let error, _, let pieces):
+            "\(error.description); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", "))"
+        case .reframeRefused(let why): why.description
+        case .mergeFailed(let path, let answer, let e):
+            "\(path): cannot put the answer (\(answer), kept) and the input's audio together: \(e.description)"
+        case .noExtendWindow(let path, let e): "\(path): \(e.description)"
+        case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason)"
+        case .joinFailed(let path, let e): "\(path): joining the extension failed: \(e.description)"
+        case .answerKept(let error, let answer): "\(error.description); the paid answer is kept: \(answer)"
+        case .costLimitUnpriced(let provider, let summary):
+            "\(provider.rawValue) documents no price for \(summary), so the cost limit cannot be held; nothing was sent"
+        case .overCostLimit(let estimate, let limit):
+            "the estimate ($\(Pricing.format(estimate))) is above the cost limit ($\(Pricing.format(limit))); nothing was sent"
+        case .batchItemUnpriced(let output): "\(output): no documented price, so the cost limit cannot be held; not sent"
+        case .overBatchBudget(let output, let estimate, let remaining):
+            "\(output): $\(Pricing.format(estimate)) is over what is left of the cost limit ($\(Pricing.format(remaining))); not sent"
+        case .notConfirmed: "not confirmed; nothing was sent"
+        case .sentBefore(let what): what.description
+        case .sendingElsewhere: "another run is sending this request now; nothing was sent"
+        case .nothingToResume(let fingerprint, let state):
+            fingerprint.map { "\($0.prefix(12)): " + (state.map { "\($0.rawValue), " } ?? "") + "nothing to resume" } ?? "nothing to resume"
+        case .noSuchRequest(let id): "\(id): no such request in the journal"
+        case .ambiguousRequest(let id, let n): "\(id): matches \(n) requests; give more of it"
+        case .shardIndexMissing(let count):
+            "\(count) shards need JOB_COMPLETION_INDEX from 0 to \(count - 1) (a Kubernetes Indexed Job sets it)"
+        case .folderBatchIncomplete(let folder):
+            "\(folder): a folder batch needs the folder for the results, the section's start and duration (and a prompt)"
+        case .badManifestItem(let why): why
         case .unusable(let why), .refused(let why): why
         case .client(let e): e.description
         case .jobFailed(let why): why
         case .journal(let e): e.description
         case .cancelled: "interrupted: nothing was written"
+        }
+    }
+
+    /// The answer files of `pieces`, each once, in order.
+    public static func answers(_ pieces: [SpliceJob.Piece]) -> [String] {
+        var seen = Set<String>()
+        return pieces.map(\.answer).filter { seen.insert($0).inserted }
+    }
+}
+
+extension WorkflowError.SentBefore: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .downloadedAndGone(let output, let journaled):
+            "this request was paid for and downloaded to \(output ?? "?") (\(journaled)), which is gone or changed, and its result URL has expired"
+        case .resultExpired(let jobID, let journaled): "job \(jobID ?? "?") finished (\(journaled)) but its result expired after 24 hours"
+        case .noAnswer(let journaled): "this request was sent \(journaled) and no answer was seen: it may have been billed"
+        case .jobFailed(let jobID, let journaled, let reason):
+            "this request's job \(jobID ?? "?") failed (\(journaled)): \(reason ?? "no reason given")"
+        case .jobExpired(let jobID, let journaled): "this request's job \(jobID ?? "?") expired before its result was fetched (\(journaled))"
+        case .windowUnknown(let input, let call, let answer):
+            "\(input): the journal holds a result for call \(call) (\(answer)) but not which part of the input was sent "
+                + "(it was journaled by an earlier ltx-prep), so it cannot be put back; splice it by hand"
+        }
+    }
+}
+
+extension Provider {
+    /// The provider's name in a sentence.
+    public var name: String {
+        switch self {
+        case .ltx: "LTX"
+        case .segmind: "Segmind"
         }
     }
 }

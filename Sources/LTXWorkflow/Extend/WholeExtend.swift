@@ -75,27 +75,27 @@ public enum WholeExtend {
     /// The plan; a removed model or a length the API does not add is refused
     /// before the input is read.
     public static func plan(_ request: WholeExtendRequest) async throws(WorkflowError) -> ExtendPlan {
-        if let model = request.model, let line = GenerationRules.modelRefusal(model, for: .extend) { throw .unusable(line) }
+        if let model = request.model, let line = GenerationRules.modelRefusal(model, for: .extend) { throw .modelRefused(line) }
         let media: MediaInfo
-        do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
-        guard let video = media.primaryVideo, !video.isImage else { throw .unusable("\(request.input): has no video stream to extend") }
+        do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unreadable(error) }
+        guard let video = media.primaryVideo, !video.isImage else { throw .noVideoStream(request.input) }
         if !request.windowOnly,
            let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) {
-            throw .unusable("\(request.input): cannot join an extension onto it: \(why)")
+            throw .cannotExtend(path: request.input, reason: why)
         }
         let duration = video.duration ?? media.duration ?? 0
         let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)
         let wanted: TimeWindow
         switch ExtendWindow.wanted(edge: request.edge, added: request.duration, context: request.context, clipDuration: duration, frameRate: fps) {
         case .success(let w): wanted = w
-        case .failure(let e): throw .unusable("\(request.input): \(e.description)")
+        case .failure(let e): throw .noExtendWindow(path: request.input, e)
         }
         let cut: WindowCut?
         do throws(MediaError) {
             cut = try await BlockingExecutor.run { () throws(MediaError) in
                 try MediaProbe.windowCut(from: wanted.start, to: wanted.end, in: request.input)
             }
-        } catch { throw .unusable(error.description) }
+        } catch { throw .unreadable(error) }
         // The API takes 16:9 or 9:16: anything else is padded, on the picture as stored.
         let canvas = Canvas.padding(width: video.codedWidth, height: video.codedHeight, to: Catalogue.Extend.aspects)
         let call = ExtendWindow.settle(wanted, edge: request.edge, added: request.duration, cut: cut, copyable: ["h264", "hevc"].contains(video.codec),
@@ -132,7 +132,7 @@ public enum WholeExtend {
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ExtendOutcome {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
-            throw .unusable("\(request.output): is the input \(request.input); the input is never modified, so name another output")
+            throw .outputIsInput(output: request.output, input: request.input)
         }
         let plan = try await plan(request)
         if request.windowOnly {
@@ -146,7 +146,7 @@ public enum WholeExtend {
             if let done = try await EditPlacement.placedBefore([job], output: request.output, options: options, client: client) {
                 return ExtendOutcome(plan: plan, generation: done[0], alreadyDone: true)
             }
-            throw .refused("\(request.output): already exists (use --force to replace it)")
+            throw .outputExists(request.output)
         }
         var callOptions = options
         // The answer is this command's own file, named for the output.
@@ -167,7 +167,7 @@ public enum WholeExtend {
                 WholeRetake.discardFetchable([answer], [outcome])
                 throw error
             }
-            throw .unusable("\(error.description); the paid answer is kept: \(answer)")
+            throw .answerKept(error, answer: answer)
         }
         unlink(answer)
         if let journal = options.journal, let fingerprint = outcome.fingerprint {
@@ -183,7 +183,7 @@ public enum WholeExtend {
     public static func join(answer: String, for request: WholeExtendRequest, force: Bool = false,
                             progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(WorkflowError) -> SpliceOutcome {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
-            throw .unusable("\(request.output): is the input \(request.input); the input is never modified, so name another output")
+            throw .outputIsInput(output: request.output, input: request.input)
         }
         let planned = try await plan(request)
         return try await join(planned, answer: answer, request: request, force: force, progress: progress)
@@ -197,8 +197,8 @@ public enum WholeExtend {
         do throws(MediaError) {
             original = try await MediaProbe.probe(request.input)
             answered = try await MediaProbe.probe(answer)
-        } catch { throw .unusable(error.description) }
-        guard let video = original.primaryVideo else { throw .unusable("\(request.input): has no video stream to extend") }
+        } catch { throw .unreadable(error) }
+        guard let video = original.primaryVideo else { throw .noVideoStream(request.input) }
         let added = Double(plan.call.addedFrames) / plan.frameRate
         // The extension is the answer's last seconds (after the context, and any
         // padding the API was sent) or its first.
@@ -206,7 +206,7 @@ public enum WholeExtend {
         let answerStart = plan.call.edge == .end ? max(0, answerLength - added) : 0
         let extension_ = SpliceJob.Extension(answer: answer, edge: plan.call.edge, frames: plan.call.addedFrames, answerStart: answerStart,
                                              crop: plan.call.crop(width: plan.width, height: plan.height))
-        if OutputFile.exists(request.output) && !force { throw .refused("\(request.output): already exists (use --force to replace it)") }
+        if OutputFile.exists(request.output) && !force { throw .outputExists(request.output) }
         let file = OutputFile(path: request.output)
         let job = SpliceJob(original: request.input, output: file.temporary,
                             container: OutputName.spliceContainer(original: original.container, output: request.output), extension: extension_)
@@ -214,7 +214,7 @@ public enum WholeExtend {
             let result: SpliceResult
             do throws(MediaError) { result = try await SpliceWriter.run(job, progress: progress) } catch {
                 if error.kind == .cancelled { throw WorkflowError.cancelled }
-                throw WorkflowError.unusable("\(request.input): joining the extension failed: \(error.description)")
+                throw WorkflowError.joinFailed(path: request.input, error)
             }
             let written: MediaInfo
             do throws(MediaError) { written = try await MediaProbe.probe(file.temporary) } catch {
@@ -226,7 +226,7 @@ public enum WholeExtend {
                 throw WorkflowError.unusable("\(request.input): the extended file has \(got), not \(expected) frames \(video.codedWidth)x\(video.codedHeight); nothing was written")
             }
             if let err = file.commit() {
-                throw WorkflowError.unusable("\(request.output): cannot rename into place: \(String(cString: strerror(err)))")
+                throw WorkflowError.cannotWrite(path: request.output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }
             return SpliceOutcome(original: request.input, output: request.output, mode: .replaceAudioAndVideo, pieces: [], result: result,
                                  frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)

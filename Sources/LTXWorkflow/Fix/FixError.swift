@@ -8,6 +8,7 @@ import LTXPreflight
 public enum FixError: Error, Sendable, CustomStringConvertible {
     case input(MediaError)
     case plan(String, FixPlanError)
+    /// The output exists and replacing it was not allowed.
     case outputExists(input: String, output: String)
     case outputIsInput(input: String, output: String)
     /// The output's extension names another format than the one written.
@@ -32,7 +33,7 @@ public enum FixError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .input(let e): e.description
         case .plan(let file, let e): "\(file): \(e)"
-        case .outputExists(let input, let output): "\(input): the output \(output) already exists (use --force to replace it)"
+        case .outputExists(let input, let output): "\(input): the output \(output) already exists"
         case .outputIsInput(let input, let output):
             "\(input): the output \(output) is the input; the input is never modified, so name another output"
         case .write(let input, let e):

@@ -46,23 +46,41 @@ public struct ReframeJob: Sendable {
 
     /// Why `resolution` cannot be asked (for `aspect`, when one is given),
     /// naming the sizes that can; nil when it can.
-    public static func refusal(resolution: String?, aspect: String?) -> String? {
-        if let aspect, sizes(aspect: aspect).isEmpty {
-            return "--to \(aspect): reframe offers \(aspects.joined(separator: ", "))"
-        }
-        guard let resolution else { return aspect == nil ? "give the aspect (--to) or the size (--resolution)" : nil }
+    public static func refusal(resolution: String?, aspect: String?) -> ReframeRefusal? {
+        if let aspect, sizes(aspect: aspect).isEmpty { return .aspectNotOffered(aspect) }
+        guard let resolution else { return aspect == nil ? .noAspectOrSize : nil }
         if let aspect {
-            let allowed = sizes(aspect: aspect)
-            return allowed.contains(resolution) ? nil
-                : "--resolution \(resolution) is not a \(aspect) size: reframe makes \(aspect) at \(allowed.joined(separator: " or "))"
+            return sizes(aspect: aspect).contains(resolution) ? nil : .sizeNotOfAspect(resolution, aspect: aspect)
         }
-        return ReframeSize(rawValue: resolution) != nil ? nil
-            : "resolution \(resolution) is not a reframe size: " + Catalogue.Reframe.sizes.map { "\($0.sizes.joined(separator: ", ")) (\($0.aspect))" }.joined(separator: ", ")
+        return ReframeSize(rawValue: resolution) != nil ? nil : .sizeNotOffered(resolution)
     }
 
     /// The one paid call, its answer written to `answer`.
     func call(_ size: ReframeSize, answer: String) -> GenerationJob {
         .reframe(input: input, resolution: size, delivery: delivery, url: url, output: answer, fixOptions: fixOptions)
+    }
+}
+
+/// Why a reframe's aspect or size cannot be asked, before anything is read.
+public enum ReframeRefusal: Sendable, Equatable, CustomStringConvertible {
+    /// Reframe does not make this aspect.
+    case aspectNotOffered(String)
+    /// Neither the aspect nor the size was given.
+    case noAspectOrSize
+    /// The size is not one reframe makes at the aspect asked.
+    case sizeNotOfAspect(String, aspect: String)
+    /// The size is not one reframe makes at any aspect.
+    case sizeNotOffered(String)
+
+    public var description: String {
+        switch self {
+        case .aspectNotOffered(let aspect): "the aspect \(aspect): reframe offers \(ReframeJob.aspects.joined(separator: ", "))"
+        case .noAspectOrSize: "give the aspect or the size"
+        case .sizeNotOfAspect(let size, let aspect):
+            "\(size) is not a \(aspect) size: reframe makes \(aspect) at \(ReframeJob.sizes(aspect: aspect).joined(separator: " or "))"
+        case .sizeNotOffered(let size):
+            "resolution \(size) is not a reframe size: " + Catalogue.Reframe.sizes.map { "\($0.sizes.joined(separator: ", ")) (\($0.aspect))" }.joined(separator: ", ")
+        }
     }
 }
 
@@ -120,10 +138,10 @@ public enum Reframe {
     public static func run(_ job: ReframeJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ReframeOutcome {
-        if let why = ReframeJob.refusal(resolution: job.resolution, aspect: nil) { throw .unusable(why) }
-        guard let size = ReframeSize(rawValue: job.resolution) else { throw .unusable("resolution \(job.resolution) is not a reframe size") }
+        if let why = ReframeJob.refusal(resolution: job.resolution, aspect: nil) { throw .reframeRefused(why) }
+        guard let size = ReframeSize(rawValue: job.resolution) else { throw .reframeRefused(.sizeNotOffered(job.resolution)) }
         if job.output == job.input || OutputFile.sameFile(job.input, job.output) {
-            throw .unusable("\(job.output): is the input \(job.input); the input is never modified, so name another output")
+            throw .outputIsInput(output: job.output, input: job.input)
         }
         let media = try await admit(job)
         let answer = answerPath(for: job.output)
@@ -132,7 +150,7 @@ public enum Reframe {
             if let done = try await placedBefore(call, output: job.output, options: options, client: client) {
                 return ReframeOutcome(generation: done, input: job.input, output: job.output, resolution: job.resolution, alreadyDone: true)
             }
-            throw .refused("\(job.output): already exists (use --force to replace it)")
+            throw .outputExists(job.output)
         }
         // The answer is this command's own file, named for the output.
         var callOptions = options
@@ -155,16 +173,15 @@ public enum Reframe {
     /// refused here in one line, before anything is uploaded.
     static func admit(_ job: ReframeJob) async throws(WorkflowError) -> MediaInfo {
         let media: MediaInfo
-        do throws(MediaError) { media = try await MediaProbe.probe(job.input) } catch { throw .unusable(error.description) }
+        do throws(MediaError) { media = try await MediaProbe.probe(job.input) } catch { throw .unreadable(error) }
         let report: CheckReport
         switch Preflight.evaluate(media, CheckRequest(endpoint: .reframe, delivery: job.delivery)) {
         case .success(let r): report = r
-        case .failure(let e): throw .unusable(e.description)
+        case .failure(let e): throw .unreadable(e)
         }
         let unfixable = report.findings.filter { $0.severity == .error && $0.fixAction == .unfixable }
         if !unfixable.isEmpty {
-            throw .unusable("\(job.input): " + unfixable.map { "\($0.rule.rawValue): \($0.actual); reframe takes \($0.required.replacing(" for reframe", with: ""))" }
-                .joined(separator: "; ") + "; nothing was sent")
+            throw .beyondEndpoint(path: job.input, endpoint: .reframe, findings: unfixable)
         }
         return media
     }
@@ -179,7 +196,7 @@ public enum Reframe {
             do throws(MediaError) {
                 (merged, audio) = try await mergeStreams(answer: answer, input: input, hasAudio: inputMedia.primaryAudio != nil, output: file.temporary)
             } catch {
-                throw WorkflowError.unusable("\(input): cannot put the answer (\(answer), kept) and the input's audio together: \(error.description)")
+                throw WorkflowError.mergeFailed(path: input, answer: answer, error)
             }
             let written: MediaInfo
             do throws(MediaError) { written = try await MediaProbe.probe(file.temporary) } catch {
@@ -190,7 +207,7 @@ public enum Reframe {
                 throw WorkflowError.unusable("\(input): the answer is \(got), not the \(size.rawValue) asked; it is kept at \(answer); nothing was written")
             }
             if let err = file.commit() {
-                throw WorkflowError.unusable("\(output): cannot rename into place: \(String(cString: strerror(err)))")
+                throw WorkflowError.cannotWrite(path: output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }
             return ReframeOutcome.Written(width: v.displayWidth, height: v.displayHeight, frames: v.frameCount,
                                           inputFrames: inputMedia.primaryVideo?.frameCount ?? 0, audio: audio,

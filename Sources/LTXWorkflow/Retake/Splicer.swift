@@ -57,15 +57,15 @@ public enum Splicer {
     public static func splice(_ request: SpliceRequest,
                               progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(WorkflowError) -> SpliceOutcome {
         let original: MediaInfo
-        do throws(MediaError) { original = try await MediaProbe.probe(request.original) } catch { throw .unusable(error.description) }
-        guard let video = original.primaryVideo else { throw .unusable("\(request.original): has no video to splice into") }
+        do throws(MediaError) { original = try await MediaProbe.probe(request.original) } catch { throw .unreadable(error) }
+        guard let video = original.primaryVideo else { throw .noVideoStream(request.original) }
         if request.output == request.original || OutputFile.sameFile(request.original, request.output) {
-            throw .unusable("\(request.output): is the input \(request.original); the input is never modified, so name another output")
+            throw .outputIsInput(output: request.output, input: request.original)
         }
         if OutputFile.exists(request.output) && !request.force {
-            throw .refused("\(request.output): already exists (use --force to replace it)")
+            throw .outputExists(request.output)
         }
-        guard OutputFile.folderExists(of: request.output) else { throw .unusable("\(request.output): its folder does not exist") }
+        guard OutputFile.folderExists(of: request.output) else { throw .outputFolderMissing(request.output) }
         try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
 
         let file = OutputFile(path: request.output)
@@ -76,7 +76,7 @@ public enum Splicer {
             let result: SpliceResult
             do throws(MediaError) { result = try await SpliceWriter.run(job, progress: progress) } catch {
                 if error.kind == .cancelled { throw WorkflowError.cancelled }
-                throw WorkflowError.unusable("\(request.original): splice failed: \(error.description)")
+                throw WorkflowError.spliceFailed(path: request.original, error)
             }
             let written: MediaInfo
             do throws(MediaError) { written = try await MediaProbe.probe(file.temporary) } catch {
@@ -88,7 +88,7 @@ public enum Splicer {
                 throw WorkflowError.unusable("\(request.original): the spliced file has \(got), not the original's \(video.frameCount) frames \(video.codedWidth)x\(video.codedHeight); nothing was written")
             }
             if let err = file.commit() {
-                throw WorkflowError.unusable("\(request.output): cannot rename into place: \(String(cString: strerror(err)))")
+                throw WorkflowError.cannotWrite(path: request.output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }
             return SpliceOutcome(original: request.original, output: request.output, mode: request.mode, pieces: request.pieces,
                                  result: result, frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)
@@ -100,17 +100,17 @@ public enum Splicer {
 
     /// Sections inside the original, not overlapping, each inside its answer's span start.
     static func validate(_ pieces: [SpliceJob.Piece], original: String, duration: Double) throws(WorkflowError) {
-        guard !pieces.isEmpty else { throw .unusable("\(original): no section to splice") }
+        guard !pieces.isEmpty else { throw .noSection(original) }
         let sorted = pieces.sorted { $0.section.start < $1.section.start }
         for (i, p) in sorted.enumerated() {
             guard p.section.start >= 0, p.section.duration > 0, p.section.end <= duration + 0.001 else {
-                throw .unusable("\(original): the section \(Format.seconds(p.section.start)) to \(Format.seconds(p.section.end)) is not inside the video (0 to \(Format.seconds(duration)))")
+                throw .sectionOutsideClip(path: original, section: p.section, clipDuration: duration)
             }
             guard p.section.start >= p.answerStart - 0.001 else {
-                throw .unusable("\(original): the section starts at \(Format.seconds(p.section.start)), before its answer's window (\(Format.seconds(p.answerStart)))")
+                throw .sectionBeforeAnswer(path: original, section: p.section, answerStart: p.answerStart)
             }
             if i > 0, sorted[i - 1].section.end > p.section.start + 0.001 {
-                throw .unusable("\(original): sections \(Format.seconds(sorted[i - 1].section.start)) and \(Format.seconds(p.section.start)) overlap")
+                throw .sectionsOverlap(path: original, first: sorted[i - 1].section, second: p.section)
             }
         }
     }

@@ -50,16 +50,16 @@ public struct WholeRetakeRequest: Sendable {
 extension WholeRetakeRequest {
     /// Why `provider` cannot take a retake delivered so, or naming a model:
     /// Segmind takes a data URI or an https URL, and no model. Nil when it can.
-    public static func refusal(provider: Provider, delivery: Delivery?, model: String?) -> String? {
-        if !provider.takesUpload && delivery == .upload { return "Segmind takes a data URI or an https URL, not an upload" }
-        if provider == .segmind && model != nil { return "Segmind's retake takes no --model" }
+    public static func refusal(provider: Provider, delivery: Delivery?, model: String?) -> WorkflowError? {
+        if !provider.takesUpload && delivery == .upload { return .providerTakesNoUpload(provider) }
+        if provider == .segmind && model != nil { return .providerTakesNoModel(provider) }
         // A removed model, or one retake does not take, is refused before the input is read.
-        if provider == .ltx, let model, let line = GenerationRules.modelRefusal(model, for: .retake) { return line }
+        if provider == .ltx, let model, let line = GenerationRules.modelRefusal(model, for: .retake) { return .modelRefused(line) }
         return nil
     }
 
     /// `refusal(provider:delivery:model:)` of this request.
-    public var refusal: String? { Self.refusal(provider: provider, delivery: delivery, model: model) }
+    public var refusal: WorkflowError? { Self.refusal(provider: provider, delivery: delivery, model: model) }
 
     /// The first section's call alone (`ltx-prep retake --window-only`): no
     /// context added and no splice, the API's answer for the window written
@@ -103,23 +103,23 @@ public enum WholeRetake {
     /// The plan; what the provider cannot take (`refusal`) is refused before
     /// the input is read.
     public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> WholeRetakePlan {
-        if let why = request.refusal { throw .unusable(why) }
+        if let why = request.refusal { throw why }
         let media: MediaInfo
-        do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unusable(error.description) }
-        guard let video = media.primaryVideo else { throw .unusable("\(request.input): has no video stream to retake") }
-        if let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .unusable("\(request.input): cannot splice into it: \(why)") }
+        do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unreadable(error) }
+        guard let video = media.primaryVideo else { throw .noVideoStream(request.input) }
+        if let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .cannotSplice(path: request.input, reason: why) }
         let duration = video.duration ?? media.duration ?? 0
         let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)
         var calls: [RetakeCall]
         switch RetakeWindow.plan(sections: request.sections, context: request.context, duration: duration, frameRate: fps) {
         case .success(let planned): calls = planned
-        case .failure(let e): throw .unusable("\(request.input): \(e.description)")
+        case .failure(let e): throw .noRetakeWindow(path: request.input, e)
         }
         if request.delivery == .url {
             // The API fetches the file at the URL as it is: no window can be cut, so the
             // whole clip is sent for its one section.
             guard let only = request.sections.first, request.sections.count == 1 else {
-                throw .unusable("\(request.input): with --deliver url the whole file is sent for one section; give one section")
+                throw .urlTakesOneSection(request.input)
             }
             calls = [RetakeCall(window: TimeWindow(start: 0, duration: duration), section: only, sections: [only], exact: false)]
         }
@@ -133,7 +133,7 @@ public enum WholeRetake {
             let cut: WindowCut?
             do throws(MediaError) {
                 cut = try await BlockingExecutor.run { () throws(MediaError) in try MediaProbe.windowCut(from: start, to: end, in: request.input) }
-            } catch { throw .unusable(error.description) }
+            } catch { throw .unreadable(error) }
             // Only H.264 and HEVC windows can be copied from a keyframe; any other codec is
             // re-encoded for the API anyway, so its window is cut exactly.
             var snapped = call
@@ -161,7 +161,7 @@ public enum WholeRetake {
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> RetakeOutcome {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
-            throw .unusable("\(request.output): is the input \(request.input); the input is never modified, so name another output")
+            throw .outputIsInput(output: request.output, input: request.input)
         }
         let planned = try await plan(request)
         let (calls, estimate, duration, frameRate) = (planned.calls, planned.estimate, planned.clipDuration, planned.frameRate)
@@ -170,7 +170,7 @@ public enum WholeRetake {
             if let done = try await placedBefore(request, planned, options: options, client: client) {
                 return RetakeOutcome(calls: calls, estimate: estimate, generations: done, splice: nil, alreadyDone: true)
             }
-            throw .refused("\(request.output): already exists (use --force to replace it)")
+            throw .outputExists(request.output)
         }
         events(.estimated(estimate))
         try await approve(estimate)
@@ -202,8 +202,7 @@ public enum WholeRetake {
             // Where the answer starts in the input: the window as it was sent, which the
             // journal recorded for a resumed call; never planned again from this run's options.
             guard let sent = outcome.sentWindow else {
-                throw .refused("\(request.input): the journal holds a result for call \(i + 1) (\(answer)) but not which part of the input was sent "
-                               + "(it was journaled by an earlier ltx-prep), so it cannot be put back; splice it by hand, or --again pays for it again")
+                throw .sentBefore(.windowUnknown(input: request.input, call: i + 1, answer: answer))
             }
             pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: sent.inputStart, section: $0) }
         }
@@ -220,8 +219,7 @@ public enum WholeRetake {
                 discardFetchable(answers, generations)
                 throw error
             }
-            let again = pieces.map { "ltx-prep splice \(request.input) \($0.answer) --window-start \(Format.number($0.answerStart, decimals: 3)) --section \(Format.number($0.section.start, decimals: 3)):\(Format.number($0.section.duration, decimals: 3))" }
-            throw .unusable("\(error.description); the paid answers are kept: \(answers.joined(separator: ", ")); splice again with: \(again.joined(separator: "; "))")
+            throw .answersKept(error, input: request.input, pieces: pieces)
         }
         for answer in answers { unlink(answer) }
         if let journal = options.journal {

@@ -33,11 +33,13 @@ extension JournalEntry {
     }
 
     /// How resuming this entry ended (`ltx-prep jobs resume`): `3f2a9c1b7d0e:
-    /// wrote out.mp4`, or the same start and why it could not be finished.
-    public func resumeLine(_ result: Result<GenerationOutcome, WorkflowError>) -> String {
+    /// wrote out.mp4`, or the same start and why it could not be finished
+    /// (as `explain` says it: `description`, or a front end's own words).
+    public func resumeLine(_ result: Result<GenerationOutcome, WorkflowError>,
+                           explain: (WorkflowError) -> String = { $0.description }) -> String {
         switch result {
         case .success(let outcome): "\(fingerprint.prefix(12)): wrote \(outcome.generated?.output ?? "?")"
-        case .failure(let error): "\(fingerprint.prefix(12)): \(error)"
+        case .failure(let error): "\(fingerprint.prefix(12)): \(explain(error))"
         }
     }
 

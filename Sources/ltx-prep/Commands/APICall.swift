@@ -7,7 +7,7 @@ import Logging
 /// Runs `body`, turning a `WorkflowError` into its line on stderr and its exit status.
 func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let error as WorkflowError {
-        Console.error(error.description)
+        Console.error(error.commandLineText)
         let status: Int32 = switch error.kind {
         case .unusable: ExitStatus.unusable.rawValue
         case .api: ExitStatus.api.rawValue

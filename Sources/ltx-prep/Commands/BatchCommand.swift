@@ -71,7 +71,7 @@ struct BatchCommand: AsyncParsableCommand {
                                               logger: logger, progress: { status.show($0.line) }, finished: { r in
                 status.clear()
                 Console.out(client.json ? JSONOutput.line(r) : r.line)
-            })
+            }, explain: { $0.commandLineText })
             status.clear()
             if let report { try BatchSource.writeReport(results, to: report) }
             let summary = BatchSummary(results, dryRun: client.dryRun)

@@ -44,7 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let why = target.request(prompt: prompt).refusal { throw ValidationError(why) }
+        if let why = target.request(prompt: prompt).refusal { throw ValidationError(why.commandLineText) }
     }
 
     func run() async throws {

@@ -80,7 +80,7 @@ struct ClientOptions: ParsableArguments {
         guard !dryRun, !yes, Console.stdinIsTerminal, Console.stderrIsTerminal else { return }
         Console.prompt("Proceed with the paid call? [y/N] ")
         guard let answer = readLine(), answer.lowercased().hasPrefix("y") else {
-            throw .refused("not confirmed; nothing was sent")
+            throw .notConfirmed
         }
     }
 }

@@ -86,7 +86,7 @@ struct FixCommand: AsyncParsableCommand {
     }
 
     private func fail(_ error: FixError) throws -> Never {
-        Console.error(error.description)
+        Console.error(error.commandLineText)
         if json, case .notConformant(_, let report) = error { Console.out(JSONOutput.line(report)) }
         switch error {
         case .cancelled: throw ExitCode(Interrupt.exitStatus)

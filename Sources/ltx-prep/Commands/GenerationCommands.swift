@@ -23,7 +23,7 @@ struct GenerationArguments: ParsableArguments {
     /// The catalogue's matrix, checked before anything is sent (a removed
     /// model gets one line naming its replacement; the endpoint's models are the same for both).
     func validate() throws {
-        do throws(WorkflowError) { try spec.validate() } catch { throw ValidationError(error.description) }
+        do throws(WorkflowError) { try spec.validate() } catch { throw ValidationError(error.commandLineText) }
     }
 
     var spec: VideoSpec {

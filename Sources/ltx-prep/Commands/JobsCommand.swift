@@ -90,7 +90,7 @@ struct JobsCommand: AsyncParsableCommand {
                 let (count, failed) = try await options.with { journal in
                     try await JournalResume.resumeAll(journal, apiKey: apiKey, environment: ClientConfiguration.processEnvironment,
                                                       pollInterval: .milliseconds(Int64(pollInterval * 1000)), logger: logger) { e, result in
-                        let line = e.resumeLine(result)
+                        let line = e.resumeLine(result) { $0.commandLineText }
                         if case .failure = result { Console.error(line) } else { Console.out(line) }
                     }
                 }

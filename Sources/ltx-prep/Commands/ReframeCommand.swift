@@ -50,7 +50,7 @@ struct ReframeCommand: AsyncParsableCommand {
 
     func validate() throws {
         try client.requireOutput(output)
-        if let why = ReframeJob.refusal(resolution: resolution, aspect: to) { throw ValidationError(why) }
+        if let why = ReframeJob.refusal(resolution: resolution, aspect: to) { throw ValidationError(why.commandLineText) }
     }
 
     /// The size asked: --resolution, else the aspect's 1080 size.

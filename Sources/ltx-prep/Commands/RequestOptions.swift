@@ -21,7 +21,7 @@ struct RequestOptions: ParsableArguments {
         for value in [start, duration].compactMap({ $0 }) where !value.isFinite {
             throw ValidationError("--start and --duration must be finite numbers")
         }
-        if let why = request().refusal { throw ValidationError(why) }
+        if let why = request().refusal { throw ValidationError(why.commandLineText) }
     }
 
     func request(prompt: String? = nil) -> CheckRequest {

@@ -60,7 +60,7 @@ struct RetakeCommand: AsyncParsableCommand {
         if let model, serving.provider == .ltx, let line = GenerationRules.modelRefusal(model, for: .retake) { throw ValidationError(line) }
         if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
-        if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model) { throw ValidationError(why) }
+        if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model) { throw ValidationError(why.commandLineText) }
     }
 
     func run() async throws {
