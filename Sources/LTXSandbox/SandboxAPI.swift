@@ -104,7 +104,7 @@ struct SandboxAPI: APIProtocol {
 
     private func retakeProduction(_ b: RetakeRequest) async throws(SandboxFailure) -> Production {
         try await producers.retake(uri: b.videoUri, start: b.startTime, duration: b.duration, prompt: b.prompt, mode: b.mode,
-                                   model: b.model, segmind: false)
+                                   model: b.model, resolution: b.resolution?.rawValue, segmind: false)
     }
 
     private func textProduction(_ b: TextToVideoRequest) async throws(SandboxFailure) -> Production {

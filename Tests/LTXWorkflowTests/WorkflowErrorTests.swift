@@ -21,7 +21,7 @@ import LTXWorkflow
         .tooLongForEndpoint(path: "in.mp4", seconds: 75, limit: 60, endpoint: .extend),
         .breaksRequest(path: "in.mp4", findings: [finding]), .badURL(url: "https://x/a.mp4", finding: finding),
         .urlServesUnfixed(path: "in.mp4", rules: ["audio.aac-profile"]), .urlMissing, .urlTakesOneSection("in.mp4"),
-        .modelRefused("ltx-2-pro was removed"), .providerTakesNoUpload(.segmind), .providerTakesNoModel(.segmind),
+        .modelRefused("ltx-2-pro was removed"), .providerTakesNoUpload(.segmind), .providerTakesNoModel(.segmind), .providerTakesNoResolution(.segmind),
         .noRetakeWindow(path: "in.mp4", .clipNeedsSection(seconds: 60, frames: 1440, maxWindow: 21)),
         .noRetakeWindow(path: "in.mp4", .sectionTooLong(seconds: 25, longest: 21, frameRate: 24)),
         .cannotSplice(path: "in.webm", reason: .webm), .cannotSplice(path: "in.flv", reason: .unwritable(.flv)),

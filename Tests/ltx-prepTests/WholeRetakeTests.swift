@@ -283,4 +283,25 @@ import TestSupport
         #expect(outside.status == 2 && outside.stderr.contains("not inside the video"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/no.mp4"))
     }
+
+    /// `--resolution` asks the API for the answer's size; the whole video still comes back at the input's.
+    @Test func resolutionAsksTheAnswersSize() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let raw = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--resolution", "1080x1920", "--window-only"],
+                             output: "portrait-answer.mp4")
+        #expect(raw.status == 0, "\(raw.stderr)")
+        let answer = try probe("portrait-answer.mp4").primaryVideo
+        #expect(answer?.codedWidth == 1080 && answer?.codedHeight == 1920)
+        let whole = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--resolution", "1080x1920"], output: "whole-portrait.mp4")
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let out = try probe("whole-portrait.mp4").primaryVideo
+        #expect(out?.codedWidth == 128 && out?.codedHeight == 64 && out?.frameCount == 144)
+        let segmind = try BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--provider", "segmind",
+                                            "--resolution", "1080x1920", "--dry-run"], environment: sandbox.environment)
+        #expect(segmind.status == 2 && segmind.stderr.contains("takes no --resolution"), "\(segmind.stderr)")
+        let odd = try BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--resolution", "1280x720",
+                                        "--dry-run"], environment: sandbox.environment)
+        #expect(odd.status == 2, "\(odd.stderr)")
+    }
 }

@@ -17,6 +17,8 @@ public typealias ReframeSize = Components.Schemas.ReframeRequest.ResolutionPaylo
 /// `POST /v1/upload`'s answer: where to PUT the file, and its `ltx://` URI.
 public typealias UploadTicket = Components.Schemas.UploadResponse
 public typealias RetakeMode = Components.Schemas.RetakeMode
+/// Retake's `resolution`: 1920x1080 or 1080x1920 (default: by the input's orientation).
+public typealias RetakeResolution = Components.Schemas.EditVideoRequest.ResolutionPayload
 public typealias CameraMotion = Components.Schemas.CameraMotion
 /// An async (v2) job as `GET /v2/{endpoint}/{id}` reports it.
 public typealias Job = Components.Schemas.Job

@@ -39,7 +39,7 @@ struct Producers: Sendable {
         if prompt?.contains(filteredWord) == true { throw SandboxFailure.fault(422, retryAfter: 0) }
     }
 
-    func retake(uri: String, start: Double, duration: Double, prompt: String?, mode: RetakeMode?, model: String?,
+    func retake(uri: String, start: Double, duration: Double, prompt: String?, mode: RetakeMode?, model: String?, resolution: String? = nil,
                 segmind: Bool) async throws(SandboxFailure) -> Production {
         try Self.screen(prompt)
         guard duration >= APILimits.sectionMinDuration else { throw .invalid("duration must be at least 2 seconds") }
@@ -51,9 +51,10 @@ struct Producers: Sendable {
                                                         CheckRequest(endpoint: .retake, section: section, prompt: prompt))
         let effective = report.effectiveSection ?? section
         let output = await resultPath()
-        // NOTES.md: the API answers 1920x1080 or 1080x1920 by orientation, upright, whatever the input's size.
+        // NOTES.md: the API answers 1920x1080 or 1080x1920 by orientation, upright, whatever the input's size;
+        // the asked `resolution` when there is one.
         let v = report.media.primaryVideo
-        let portrait = (v?.displayHeight ?? 0) > (v?.displayWidth ?? 0)
+        let portrait = resolution.map { $0 == "1080x1920" } ?? ((v?.displayHeight ?? 0) > (v?.displayWidth ?? 0))
         let answer = VideoEncoding(crf: 28, preset: "ultrafast", width: portrait ? 1080 : 1920, height: portrait ? 1920 : 1080, upright: true)
         let job = TranscodeJob(input: input.path, output: output, video: .encode(answer),
                                audio: report.media.primaryAudio != nil ? .encode(AudioEncoding()) : .drop,

@@ -59,8 +59,8 @@ extension GenerationJob {
     /// A retake of `section`. A clip over 21 s is cut to a window around the
     /// section first (the request's `start_time` then counts in the window).
     public static func retake(input: String, section: RetakeSection, prompt: String? = nil, mode: RetakeMode? = nil,
-                              model: String? = nil, provider: Provider = .ltx, delivery: Delivery? = nil, url: String? = nil,
-                              output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
+                              model: String? = nil, resolution: RetakeResolution? = nil, provider: Provider = .ltx, delivery: Delivery? = nil,
+                              url: String? = nil, output: String, fixOptions: FixOptions = FixOptions()) -> GenerationJob {
         let delivery = delivery ?? (provider.takesUpload ? .upload : .dataURI)
         let check = CheckRequest(endpoint: .retake, section: section, delivery: delivery, prompt: prompt)
         return GenerationJob(endpoint: .retake, provider: provider, inputs: [Input(path: input, check: check, delivery: delivery, url: url)], output: output,
@@ -71,7 +71,7 @@ extension GenerationJob {
                                                            prompt: prompt, mode: mode))
             }
             return .retake(RetakeRequest(videoUri: uris[0], prompt: prompt, startTime: start, duration: section.duration, mode: mode,
-                                         model: model))
+                                         model: model, resolution: resolution))
         } estimate: { sent in
             let media = sent.first?.report.media
             return Pricing.estimate(endpoint: .retake, provider: provider, seconds: media?.primaryVideo?.duration ?? media?.duration ?? 0)

@@ -62,6 +62,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case providerTakesNoUpload(Provider)
     /// The provider's retake takes no model.
     case providerTakesNoModel(Provider)
+    /// The provider's retake takes no resolution.
+    case providerTakesNoResolution(Provider)
 
     // MARK: a retake and its splice
 
@@ -236,6 +238,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .modelRefused(let line): line
         case .providerTakesNoUpload(let p): "\(p.name) takes a data URI or an https URL, not an upload"
         case .providerTakesNoModel(let p): "\(p.name)'s retake takes no model"
+        case .providerTakesNoResolution(let p): "\(p.name)'s retake takes no resolution"
         case .noRetakeWindow(let path, let e): "\(path): \(e.description)"
         case .cannotSplice(let path, let reason): "\(path): cannot splice into it: \(reason)"
         case .spliceFailed(let path, let e): "\(path): splice failed: \(e.description)"

@@ -24,6 +24,9 @@ public struct WholeRetakeRequest: Sendable {
     public var prompt: String?
     public var mode: RetakeMode?
     public var model: String?
+    /// The answer's size (LTX): 1920x1080 or 1080x1920; nil lets the API pick by
+    /// the input's orientation. The splice scales the answer back either way.
+    public var resolution: RetakeResolution?
     public var provider: Provider
     public var delivery: Delivery?
     public var url: String?
@@ -31,8 +34,9 @@ public struct WholeRetakeRequest: Sendable {
     public var fixOptions: FixOptions
 
     public init(input: String, sections: [TimeWindow], context: Double = 2, prompt: String? = nil, mode: RetakeMode? = nil,
-                model: String? = nil, provider: Provider = .ltx, delivery: Delivery? = nil, url: String? = nil, output: String,
-                fixOptions: FixOptions = FixOptions()) {
+                model: String? = nil, resolution: RetakeResolution? = nil, provider: Provider = .ltx, delivery: Delivery? = nil,
+                url: String? = nil, output: String, fixOptions: FixOptions = FixOptions()) {
+        self.resolution = resolution
         self.input = input
         self.sections = sections
         self.context = context
@@ -50,23 +54,24 @@ public struct WholeRetakeRequest: Sendable {
 extension WholeRetakeRequest {
     /// Why `provider` cannot take a retake delivered so, or naming a model:
     /// Segmind takes a data URI or an https URL, and no model. Nil when it can.
-    public static func refusal(provider: Provider, delivery: Delivery?, model: String?) -> WorkflowError? {
+    public static func refusal(provider: Provider, delivery: Delivery?, model: String?, resolution: RetakeResolution? = nil) -> WorkflowError? {
         if !provider.takesUpload && delivery == .upload { return .providerTakesNoUpload(provider) }
         if provider == .segmind && model != nil { return .providerTakesNoModel(provider) }
+        if provider == .segmind && resolution != nil { return .providerTakesNoResolution(provider) }
         // A removed model, or one retake does not take, is refused before the input is read.
         if provider == .ltx, let model, let line = GenerationRules.modelRefusal(model, for: .retake) { return .modelRefused(line) }
         return nil
     }
 
     /// `refusal(provider:delivery:model:)` of this request.
-    public var refusal: WorkflowError? { Self.refusal(provider: provider, delivery: delivery, model: model) }
+    public var refusal: WorkflowError? { Self.refusal(provider: provider, delivery: delivery, model: model, resolution: resolution) }
 
     /// The first section's call alone (`ltx-prep retake --window-only`): no
     /// context added and no splice, the API's answer for the window written
     /// as it came. `sections` must not be empty.
     public var windowJob: GenerationJob {
         .retake(input: input, section: RetakeSection(start: sections[0].start, duration: sections[0].duration), prompt: prompt, mode: mode,
-                model: model, provider: provider, delivery: delivery, url: url, output: output, fixOptions: fixOptions)
+                model: model, resolution: resolution, provider: provider, delivery: delivery, url: url, output: output, fixOptions: fixOptions)
     }
 }
 
@@ -238,7 +243,8 @@ public enum WholeRetake {
         // A window shorter than the clip is cut even from a clip that conforms.
         if call.cutsClip(duration: clipDuration, frameRate: frameRate) { fix.retakeWindow = call }
         var job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
-                                       prompt: request.prompt, mode: request.mode, model: request.model, provider: request.provider,
+                                       prompt: request.prompt, mode: request.mode, model: request.model, resolution: request.resolution,
+                                       provider: request.provider,
                                        delivery: request.delivery, url: request.url, output: answer, fixOptions: fix)
         // The call's price as planned from its frames and shown in the total: the
         // journal records the same figure.

@@ -46,6 +46,8 @@ struct RetakeCommand: AsyncParsableCommand {
     @Flag(help: "Write the API's answer for the window as it came.") var windowOnly = false
     @Option(help: "What the section should become.") var prompt: String?
     @Option(help: "What the answer replaces (default: the API's, replace_audio_and_video).") var mode: RetakeMode?
+    @Option(help: "The answer's size, 1920x1080 or 1080x1920 (LTX; default: the API's, by the input's orientation).")
+    var resolution: RetakeResolution?
     @Option(help: "The model (LTX only; default: the API's, \(Catalogue.defaultModel(.retake)), the only one retake takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).") var deliver: Delivery?
@@ -60,12 +62,13 @@ struct RetakeCommand: AsyncParsableCommand {
         if let model, serving.provider == .ltx, let line = GenerationRules.modelRefusal(model, for: .retake) { throw ValidationError(line) }
         if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
-        if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model) { throw ValidationError(why.commandLineText) }
+        if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model, resolution: resolution) { throw ValidationError(why.commandLineText) }
     }
 
     func run() async throws {
         let logger = global.bootstrap()
         let request = WholeRetakeRequest(input: input, sections: try sections.sections(), context: context, prompt: prompt, mode: mode, model: model,
+                                         resolution: resolution,
                                          provider: serving.provider, delivery: deliver, url: url, output: output ?? "/dev/null")
         guard windowOnly else { return try await APICall.performWholeRetake(request, options: client, force: force, logger: logger) }
         try await APICall.perform(request.windowJob, options: client, force: force, logger: logger) {

@@ -41,3 +41,4 @@ struct SectionOptions: ParsableArguments {
 }
 
 extension RetakeMode: ExpressibleByArgument {}
+extension RetakeResolution: ExpressibleByArgument {}

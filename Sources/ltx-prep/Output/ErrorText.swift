@@ -22,6 +22,7 @@ extension WorkflowError {
         case .urlMissing: "--deliver url needs --url https://..."
         case .urlTakesOneSection(let path): "\(path): with --deliver url the whole file is sent for one section; give one section"
         case .providerTakesNoModel(let p): "\(p.name)'s retake takes no --model"
+        case .providerTakesNoResolution(let p): "\(p.name)'s retake takes no --resolution"
         case .cannotSplice(let path, let reason): "\(path): cannot splice into it: \(reason.commandLineText)"
         case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason.commandLineText)"
         case .reframeRefused(let why): why.commandLineText
