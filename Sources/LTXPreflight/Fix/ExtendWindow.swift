@@ -107,12 +107,4 @@ public enum ExtendWindow {
         return ExtendCall(edge: edge, window: window, exact: exact, contextFrames: contextFrames, addedFrames: addedFrames, added: added,
                           billedSeconds: (Double(billed) / fps * 1000).rounded() / 1000, canvas: canvas)
     }
-
-    /// The window as the fix cuts it: a `RetakeCall` whose section is the
-    /// whole window (nothing in it is regenerated), or nil when the window
-    /// is the whole clip and nothing needs cutting.
-    public static func fixWindow(_ call: ExtendCall, clipDuration: Double, frameRate: Double) -> RetakeCall? {
-        let cut = RetakeCall(window: call.window, section: call.window, sections: [], exact: call.exact)
-        return cut.cutsClip(duration: clipDuration, frameRate: frameRate) ? cut : nil
-    }
 }

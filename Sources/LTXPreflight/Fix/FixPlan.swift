@@ -6,12 +6,10 @@ public struct FixOptions: Sendable, Codable, Equatable {
     public var crf: Int
     /// libx264 preset: ultrafast ... veryslow.
     public var preset: String
-    /// A whole-video retake's window: cut it (exactly, re-encoding, when the
-    /// call says so) even from a clip that conforms, so only it is paid for.
-    public var retakeWindow: RetakeCall?
-    /// The frame the picture is centred on for the API (an extend of a clip
-    /// that is not 16:9 or 9:16); nil sends the picture's own shape.
-    public var canvas: Canvas?
+    /// What a whole-video edit's plan sends (a retake's window, an extend's
+    /// context): cut (exactly, re-encoding, when it says so) and padded even
+    /// from a clip that conforms, so only it is paid for.
+    public var window: EditWindow?
 
     /// Audio-to-video: where in a longer audio the kept part (at most 20 s)
     /// begins, in seconds; nil keeps the start.
@@ -22,14 +20,13 @@ public struct FixOptions: Sendable, Codable, Equatable {
     /// libx264's presets: the names `preset` takes.
     public static let presets: Set<String> = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
 
-    public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, retakeWindow: RetakeCall? = nil,
-                maxAudioSeconds: Double? = nil, canvas: Canvas? = nil) {
-        self.canvas = canvas
+    public init(crf: Int = 18, preset: String = "medium", audioStart: Double? = nil, window: EditWindow? = nil,
+                maxAudioSeconds: Double? = nil) {
         self.maxAudioSeconds = maxAudioSeconds
         self.crf = crf
         self.preset = preset
         self.audioStart = audioStart
-        self.retakeWindow = retakeWindow
+        self.window = window
     }
 }
 

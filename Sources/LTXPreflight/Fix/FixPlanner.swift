@@ -71,15 +71,15 @@ public enum FixPlanner {
             }
         }
         let longest = APILimits.maxWindow(frameRate: fps)
-        if let call = options.retakeWindow, call.cutsClip(duration: duration, frameRate: fps) {
-            // A whole-video retake sends only its window, whatever the clip's length.
-            window = call.window
+        if let sent = options.window, sent.cuts {
+            // A whole-video edit sends only its window, whatever the clip's length.
+            window = sent.span
             encoding.frameRate = nil
-            if call.exact { encode = true }
+            if sent.exact { encode = true }
             ops.removeAll { $0.action == .lowerFrameRate }
             ops.append(FixOperation(action: .cutWindow,
-                                    detail: "cut \(Format.seconds(call.window.duration)) from \(Format.seconds(call.window.start)): the section with its context, "
-                                        + (call.exact ? "cut exactly (re-encoded)" : "by stream copy from the keyframe"),
+                                    detail: "cut \(Format.seconds(sent.span.duration)) from \(Format.seconds(sent.span.start)) as the edit's plan placed it, "
+                                        + (sent.exact ? "cut exactly (re-encoded)" : "by stream copy from the keyframe"),
                                     rules: needsWindow ? [.videoDuration, .videoFrameCount] : []))
         } else if needsWindow, duration - longest < 1, r.effectiveSection.map({ $0.end <= longest }) ?? true {
             // Over by less than a second (505 frames at 24 fps is 21.04 s): drop the
@@ -109,7 +109,7 @@ public enum FixPlanner {
                                     rules: [.videoDuration, .videoFrameCount]))
         }
 
-        if let canvas = options.canvas {
+        if let canvas = options.window?.canvas {
             // The window sent must have a shape the endpoint takes: padded, not stretched.
             encode = true
             let w = encoding.width ?? v.codedWidth, h = encoding.height ?? v.codedHeight
@@ -277,7 +277,7 @@ extension FixPlanner {
     /// retake's window was placed by its plan, which read the keyframe and
     /// the copy's end already (`RetakeWindow.snap`): not looked up twice.
     public static func needsKeyframe(_ plan: FixPlan, options: FixOptions = FixOptions()) -> Bool {
-        plan.window != nil && plan.video == .copy && plan.section != nil && plan.window != options.retakeWindow?.window
+        plan.window != nil && plan.video == .copy && plan.section != nil && plan.window != options.window?.span
     }
 }
 

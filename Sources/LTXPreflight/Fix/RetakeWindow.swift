@@ -19,11 +19,9 @@ public struct RetakeCall: Sendable, Codable, Equatable {
     /// The seconds of input billed for it: `frames` at the input's rate.
     public var seconds: Double?
 
-    /// True when the window is shorter than a clip of `duration` seconds at
-    /// `frameRate` by at least half a frame: then it is cut from the clip,
-    /// else the whole clip is sent. The one place this is decided.
+    /// True when the window is shorter than the clip (`EditWindow.cuts`).
     public func cutsClip(duration: Double, frameRate: Double) -> Bool {
-        window.duration < duration - 0.5 / max(frameRate, 1)
+        EditWindow.cuts(window, clipDuration: duration, frameRate: frameRate)
     }
 
     public init(window: TimeWindow, section: TimeWindow, sections: [TimeWindow], exact: Bool, frames: Int? = nil, seconds: Double? = nil) {

@@ -48,7 +48,7 @@ public struct PreparedInput: Sendable {
         do throws(MediaError) { report = try await Preflight.check(input, request) } catch {
             throw .unreadable(error)
         }
-        if report.conformant && options.retakeWindow == nil && options.canvas == nil { return PreparedInput(path: input, temporary: false, report: report) }
+        if report.conformant && options.window == nil { return PreparedInput(path: input, temporary: false, report: report) }
         // No file fix can mend the request itself (a prompt too long, a section out of range);
         // a window cut from a file too big to send is judged by its own size.
         let requestErrors = FixPlanner.requestErrors(report, options: options, deliveryCanChange: deliveryCanChange)

@@ -47,10 +47,10 @@ struct RequestIdentity: Sendable {
         let defaults = FixOptions()
         var lines: [String] = []
         if let start = options.audioStart { lines.append("audio_start=\(start)") }
-        if let call = options.retakeWindow {
-            lines.append("window=\(call.window.start)+\(call.window.duration)" + (call.exact ? " exact" : ""))
+        if let sent = options.window, sent.cuts {
+            lines.append("window=\(sent.span.start)+\(sent.span.duration)" + (sent.exact ? " exact" : ""))
         }
-        if let canvas = options.canvas { lines.append("canvas=\(canvas.width)x\(canvas.height)") }
+        if let canvas = options.window?.canvas { lines.append("canvas=\(canvas.width)x\(canvas.height)") }
         if options.crf != defaults.crf || options.preset != defaults.preset { lines.append("encoder=crf \(options.crf) \(options.preset)") }
         return lines
     }

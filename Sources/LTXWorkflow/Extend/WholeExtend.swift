@@ -109,8 +109,9 @@ public enum WholeExtend {
     /// The paid call that sends `plan`'s context, its answer written to `answer`.
     public static func callJob(_ request: WholeExtendRequest, _ plan: ExtendPlan, answer: String) -> GenerationJob {
         var fix = request.fixOptions
-        fix.retakeWindow = ExtendWindow.fixWindow(plan.call, clipDuration: plan.clipDuration, frameRate: plan.frameRate)
-        fix.canvas = plan.call.canvas
+        let sent = plan.call.sent(clipDuration: plan.clipDuration, frameRate: plan.frameRate)
+        // Nothing to cut or pad: the clip goes as it is, as any conforming input does.
+        fix.window = sent.cuts || sent.canvas != nil ? sent : nil
         let delivery = request.delivery ?? .upload
         let check = CheckRequest(endpoint: .extend, delivery: delivery, prompt: request.prompt)
         let (edge, added, prompt, model) = (plan.call.edge, request.duration, request.prompt, request.model)

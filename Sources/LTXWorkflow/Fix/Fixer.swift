@@ -82,7 +82,7 @@ public enum Fixer {
         case .success(let plan):
             // A file that conforms as it is, asked for under its own kind of name
             // (a MOV as .mov), is copied byte for byte rather than rewrapped as MP4.
-            if report.conformant, request.options.retakeWindow == nil, request.options.canvas == nil, plan.operations.allSatisfy({ $0.action == .remux && $0.rules.isEmpty }),
+            if report.conformant, request.options.window == nil, plan.operations.allSatisfy({ $0.action == .remux && $0.rules.isEmpty }),
                OutputName.isOwnKind(request.output, of: report.media.container) {
                 return FixPlanner.unchanged(section: report.effectiveSection)
             }

@@ -241,7 +241,7 @@ public enum WholeRetake {
     static func callJob(_ request: WholeRetakeRequest, _ call: RetakeCall, answer: String, clipDuration: Double, frameRate: Double) -> GenerationJob {
         var fix = request.fixOptions
         // A window shorter than the clip is cut even from a clip that conforms.
-        if call.cutsClip(duration: clipDuration, frameRate: frameRate) { fix.retakeWindow = call }
+        if call.cutsClip(duration: clipDuration, frameRate: frameRate) { fix.window = call.sent(clipDuration: clipDuration, frameRate: frameRate) }
         var job = GenerationJob.retake(input: request.input, section: RetakeSection(start: call.section.start, duration: call.section.duration),
                                        prompt: request.prompt, mode: request.mode, model: request.model, resolution: request.resolution,
                                        provider: request.provider,
