@@ -185,4 +185,21 @@ import TestSupport
         #expect(try StreamDigests.audioPackets("\(dir)/edits/vertical.mp4") == (try StreamDigests.audioPackets(clip)))
         #expect(try await sandbox.paidFor().jobs == 3)
     }
+
+    /// `"duration": "auto"` asks a 2.5 model for an automatic length, as `--duration auto` does; priced at the longest.
+    @Test func automaticDurationLines() throws {
+        let list = "\(dir)/auto.jsonl"
+        try [#"{"command":"text-to-video","prompt":"an eagle","model":"ltx-2-5-fast","duration":"auto","resolution":"1920x1080","output":"\#(dir)/auto.mp4"}"#,
+             #"{"command":"text-to-video","prompt":"an eagle","model":"ltx-2-3-fast","duration":"auto","resolution":"1920x1080","output":"\#(dir)/auto23.mp4"}"#,
+             #"{"command":"text-to-video","prompt":"an eagle","model":"ltx-2-5-fast","duration":"long","output":"\#(dir)/long.mp4"}"#]
+            .joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/auto-dry.jsonl"],
+                                       environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://127.0.0.1:9"])
+        let planned = try report("\(dir)/auto-dry.jsonl")
+        #expect(planned.map { $0["status"] as? String } == ["would-send", "unusable", "unusable"], "\(planned)")
+        // The longest the API may choose for ltx-2-5-fast at 1080p and 24 fps: 20 s at $0.13.
+        #expect(planned[0]["estimated_dollars"] as? Double == 2.6, "\(planned[0])")
+        #expect((planned[2]["message"] as? String)?.contains(#"a number of seconds or "auto""#) == true, "\(planned[2])")
+        #expect(dry.status == 1)
+    }
 }

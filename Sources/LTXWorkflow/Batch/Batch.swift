@@ -104,6 +104,8 @@ public enum Batch {
         case DecodingError.keyNotFound(let key, _): "missing the field \"\(key.stringValue)\""
         case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
             "the field \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
+        // A field's own rule, said by the item's decoder ("duration is a number of seconds or \"auto\"...").
+        case DecodingError.dataCorrupted(let c) where !c.codingPath.isEmpty: c.debugDescription
         default: "not a JSON object of a manifest item"
         }
     }

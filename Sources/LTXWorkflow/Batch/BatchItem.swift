@@ -13,6 +13,9 @@ public struct BatchItem: Sendable, Codable, Equatable {
     public var output: String
     public var start: Double?
     public var duration: Double?
+    /// `"duration": "auto"`: a text/image-to-video line asks for an automatic
+    /// length (the 2.5 models), as `--duration auto` does.
+    public var automaticDuration = false
     public var prompt: String?
     public var mode: String?
     public var model: String?
@@ -55,6 +58,56 @@ public struct BatchItem: Sendable, Codable, Equatable {
         self.deliver = deliver
         self.provider = provider
         self.windowOnly = windowOnly
+    }
+
+    /// Each field as `CodingKeys` names it; `duration` is a number or `"auto"`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        command = try c.decode(String.self, forKey: .command)
+        output = try c.decode(String.self, forKey: .output)
+        input = try c.decodeIfPresent(String.self, forKey: .input)
+        image = try c.decodeIfPresent(String.self, forKey: .image)
+        start = try c.decodeIfPresent(Double.self, forKey: .start)
+        if let text = try? c.decodeIfPresent(String.self, forKey: .duration) {
+            guard text == "auto" else {
+                throw DecodingError.dataCorruptedError(forKey: .duration, in: c, debugDescription: "duration is a number of seconds or \"auto\", not \"\(text)\"")
+            }
+            automaticDuration = true
+        } else {
+            duration = try c.decodeIfPresent(Double.self, forKey: .duration)
+        }
+        prompt = try c.decodeIfPresent(String.self, forKey: .prompt)
+        mode = try c.decodeIfPresent(String.self, forKey: .mode)
+        model = try c.decodeIfPresent(String.self, forKey: .model)
+        resolution = try c.decodeIfPresent(String.self, forKey: .resolution)
+        fps = try c.decodeIfPresent(Int.self, forKey: .fps)
+        deliver = try c.decodeIfPresent(String.self, forKey: .deliver)
+        provider = try c.decodeIfPresent(String.self, forKey: .provider)
+        windowOnly = try c.decodeIfPresent(Bool.self, forKey: .windowOnly)
+        at = try c.decodeIfPresent(String.self, forKey: .at)
+        context = try c.decodeIfPresent(Double.self, forKey: .context)
+        to = try c.decodeIfPresent(String.self, forKey: .to)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(command, forKey: .command)
+        try c.encode(output, forKey: .output)
+        try c.encodeIfPresent(input, forKey: .input)
+        try c.encodeIfPresent(image, forKey: .image)
+        try c.encodeIfPresent(start, forKey: .start)
+        if automaticDuration { try c.encode("auto", forKey: .duration) } else { try c.encodeIfPresent(duration, forKey: .duration) }
+        try c.encodeIfPresent(prompt, forKey: .prompt)
+        try c.encodeIfPresent(mode, forKey: .mode)
+        try c.encodeIfPresent(model, forKey: .model)
+        try c.encodeIfPresent(resolution, forKey: .resolution)
+        try c.encodeIfPresent(fps, forKey: .fps)
+        try c.encodeIfPresent(deliver, forKey: .deliver)
+        try c.encodeIfPresent(provider, forKey: .provider)
+        try c.encodeIfPresent(windowOnly, forKey: .windowOnly)
+        try c.encodeIfPresent(at, forKey: .at)
+        try c.encodeIfPresent(context, forKey: .context)
+        try c.encodeIfPresent(to, forKey: .to)
     }
 
     /// What this line runs: a whole-video retake (a retake line, unless
@@ -115,8 +168,11 @@ public struct BatchItem: Sendable, Codable, Equatable {
             return .retake(input: input ?? "", section: section, prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery,
                            output: output)
         case "text-to-video", "image-to-video":
-            guard let prompt, let duration, duration == duration.rounded() else { throw .badManifestItem("\(command) needs prompt and a whole duration") }
-            let spec = VideoSpec(prompt: prompt, model: model ?? Catalogue.defaultGenerationModel, duration: Int(duration), resolution: resolution ?? "1920x1080", fps: fps)
+            guard let prompt, automaticDuration || duration.map({ $0.isFinite && $0 == $0.rounded() }) == true else {
+                throw .badManifestItem("\(command) needs prompt and a whole duration (or \"auto\")")
+            }
+            let spec = VideoSpec(prompt: prompt, model: model ?? Catalogue.defaultGenerationModel, duration: automaticDuration ? nil : duration.map { Int($0) },
+                                 resolution: resolution ?? "1920x1080", fps: fps)
             try spec.validate(for: command == "text-to-video" ? .textToVideo : .imageToVideo)
             if command == "text-to-video" { return .textToVideo(spec.textToVideo, output: output) }
             guard let image = image ?? input else { throw .badManifestItem("image-to-video needs image") }

@@ -11,7 +11,8 @@ struct BatchCommand: AsyncParsableCommand {
                "prompt": "the cup falls", "output": "out/a.mp4"}
             (command: retake, extend, reframe, text-to-video, image-to-video or
             audio-to-video; also image, mode, model, resolution, fps, deliver,
-            provider, window_only; an extend line takes "at" (end or start) and
+            provider, window_only; "duration": "auto" asks a 2.5 model for an
+            automatic length; an extend line takes "at" (end or start) and
             "context"; a reframe line takes input, output and to (the aspect),
             resolution or both, e.g.
               {"command": "reframe", "input": "a.mp4", "to": "9:16",
