@@ -19,6 +19,7 @@
 #include <libavutil/opt.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/sha.h>
+#include <libavutil/crc.h>
 
 static inline int cffmpeg_averror(int posix_errno) { return AVERROR(posix_errno); }
 static inline int cffmpeg_averror_eof(void) { return AVERROR_EOF; }

@@ -48,7 +48,9 @@ public enum Sandbox {
             }
             let body = ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: false)
             let length: Int? = if case .known(let n) = body.length { Int(n) } else { nil }
-            return Response(status: .ok, headers: [.contentType: "video/mp4"], body: ResponseBody(contentLength: length) { writer in
+            // An HDR job's answer is a ZIP of EXR frames; every other answer an MP4.
+            let type = path.hasSuffix(".zip") ? "application/zip" : "video/mp4"
+            return Response(status: .ok, headers: [.contentType: type], body: ResponseBody(contentLength: length) { writer in
                 for try await chunk in body { try await writer.write(ByteBuffer(bytes: chunk)) }
                 try await writer.finish(nil)
             })

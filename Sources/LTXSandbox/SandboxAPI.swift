@@ -90,6 +90,11 @@ struct SandboxAPI: APIProtocol {
         return .accepted(.init(body: .json(await jobs.submit("extend", try await producers.extend(b)))))
     }
 
+    func submitHDR(_ input: Operations.SubmitHDR.Input) async throws -> Operations.SubmitHDR.Output {
+        guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
+        return .accepted(.init(body: .json(await jobs.submit(Catalogue.HDR.route, try await producers.hdr(b)))))
+    }
+
     func submitReframe(_ input: Operations.SubmitReframe.Input) async throws -> Operations.SubmitReframe.Output {
         guard case .json(let b) = input.body else { throw SandboxFailure.invalid("a JSON body is required") }
         return .accepted(.init(body: .json(await jobs.submit("video-to-video-reframe", try await producers.reframe(b)))))

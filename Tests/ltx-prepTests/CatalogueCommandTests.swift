@@ -249,4 +249,53 @@ import TestSupport
         let fps = try #require(before.frameRate)
         #expect(after.frameCount == before.frameCount + Int((2 * fps).rounded()), "\(before.frameCount) -> \(after.frameCount)")
     }
+
+    /// `/v2/video-to-video-hdr`: a job whose answer (`exr_frames_url`) is a ZIP of one OpenEXR image per
+    /// frame; an input past its tier's frames is a 400 naming the limit.
+    @Test func hdrAnswersAZipOfEXRFrames() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
+        let client = LTXAPIClient(configuration: config)
+        func post(_ uri: String) async throws -> (Int, [String: Any]) {
+            var request = HTTPClientRequest(url: sandbox.baseURL + "/v2/video-to-video-hdr")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(#"{"video_uri":"\#(uri)"}"#.utf8))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let bytes = try await response.body.collect(upTo: 1 << 20)
+            return (Int(response.status.code), try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any] ?? [:])
+        }
+        let long = try await client.upload(file: Fixtures.path("h264_60s_gop2s.mp4"), contentType: "video/mp4")
+        let (refused, error) = try await post(long.ticket.storageUri)
+        #expect(refused == 400 && ((error["error"] as? [String: Any])?["message"] as? String)?.contains("the most is 181") == true, "\(error)")
+
+        let clip = try await client.upload(file: Fixtures.path("h264_aac_200kbps.mp4"), contentType: "video/mp4")
+        let (status, job) = try await post(clip.ticket.storageUri)
+        #expect(status == 202)
+        let id = try #require(job["id"] as? String)
+        var url: String?
+        for _ in 0..<600 where url == nil {
+            var poll = HTTPClientRequest(url: sandbox.baseURL + "/v2/video-to-video-hdr/\(id)")
+            poll.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
+            let response = try await HTTPClient.shared.execute(poll, timeout: .seconds(30))
+            let state = try JSONSerialization.jsonObject(with: Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)) as? [String: Any]
+            #expect(state?["status"] as? String != "failed", "\(String(describing: state))")
+            let result = state?["result"] as? [String: Any]
+            #expect(result?["video_url"] == nil)
+            url = result?["exr_frames_url"] as? String
+            if url == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: try #require(url)), timeout: .seconds(30))
+        #expect(answer.headers.first(name: "content-type") == "application/zip")
+        let zip = Array(try await answer.body.collect(upTo: 1 << 28).readableBytesView)
+        // The end of the central directory says how many members; each is an EXR (magic 76 2f 31 01) named by frame.
+        let end = zip.count - 22
+        #expect(Array(zip[end..<(end + 4)]) == [0x50, 0x4b, 0x05, 0x06])
+        #expect(Int(zip[end + 10]) | Int(zip[end + 11]) << 8 == 97)
+        let nameLength = Int(zip[26]) | Int(zip[27]) << 8
+        #expect(String(decoding: zip[30..<(30 + nameLength)], as: UTF8.self) == "frame_000001.exr")
+        #expect(Array(zip[(30 + nameLength)..<(34 + nameLength)]) == [0x76, 0x2f, 0x31, 0x01])
+    }
 }

@@ -218,6 +218,22 @@ public enum Catalogue {
         public static let aspects: [(width: Int, height: Int)] = [(16, 9), (9, 16)]
     }
 
+    /// video-to-video-hdr [§3]: the most frames by the input's tier (the
+    /// smallest tier that holds its pixel count), and prices per second of
+    /// input by that tier (1440p: price unknown).
+    public enum HDR {
+        public static let route = "video-to-video-hdr"
+        public static let tiers: [(pixels: Int, name: String, frames: Int)] = [
+            (1920 * 1080, "1080p", 181), (2560 * 1440, "1440p", 101), (3840 * 2160, "4K", 41),
+        ]
+        public static let prices: [String: Double] = ["1080p": 0.20, "4K": 0.80]
+
+        /// The tier of a `width`x`height` input; nil past 4K.
+        public static func tier(width: Int, height: Int) -> (name: String, frames: Int)? {
+            tiers.first { width * height <= $0.pixels }.map { ($0.name, $0.frames) }
+        }
+    }
+
     /// reframe's sizes and input limits [§3], by aspect name.
     public enum Reframe {
         public static let sizes: [(aspect: String, sizes: [String])] = [

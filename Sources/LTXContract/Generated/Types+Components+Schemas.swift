@@ -574,6 +574,23 @@ extension Components {
                 case model
             }
         }
+        /// - Remark: Generated from `#/components/schemas/HDRRequest`.
+        public struct HDRRequest: Codable, Hashable, Sendable {
+            /// An upload or an https URL; its frames at most 181, 101 or 41 by its size's tier.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HDRRequest/video_uri`.
+            public var videoUri: Swift.String
+            /// Creates a new `HDRRequest`.
+            ///
+            /// - Parameters:
+            ///   - videoUri: An upload or an https URL; its frames at most 181, 101 or 41 by its size's tier.
+            public init(videoUri: Swift.String) {
+                self.videoUri = videoUri
+            }
+            public enum CodingKeys: String, CodingKey {
+                case videoUri = "video_uri"
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SegmindRetakeRequest`.
         public struct SegmindRetakeRequest: Codable, Hashable, Sendable {
             /// An https URL or a data URI.
@@ -627,6 +644,7 @@ extension Components {
             case retake = "retake"
             case extend = "extend"
             case videoToVideoReframe = "video-to-video-reframe"
+            case videoToVideoHdr = "video-to-video-hdr"
         }
         /// - Remark: Generated from `#/components/schemas/JobStatus`.
         @frozen public enum JobStatus: String, Codable, Hashable, Sendable, CaseIterable {
@@ -713,15 +731,25 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/JobResult/video_url`.
             public var videoUrl: Swift.String?
+            /// video-to-video-hdr's answer, a ZIP of one OpenEXR image per frame; fetch it without the API key.
+            ///
+            /// - Remark: Generated from `#/components/schemas/JobResult/exr_frames_url`.
+            public var exrFramesUrl: Swift.String?
             /// Creates a new `JobResult`.
             ///
             /// - Parameters:
             ///   - videoUrl: A storage URL; fetch it without the API key.
-            public init(videoUrl: Swift.String? = nil) {
+            ///   - exrFramesUrl: video-to-video-hdr's answer, a ZIP of one OpenEXR image per frame; fetch it without the API key.
+            public init(
+                videoUrl: Swift.String? = nil,
+                exrFramesUrl: Swift.String? = nil
+            ) {
                 self.videoUrl = videoUrl
+                self.exrFramesUrl = exrFramesUrl
             }
             public enum CodingKeys: String, CodingKey {
                 case videoUrl = "video_url"
+                case exrFramesUrl = "exr_frames_url"
             }
         }
         /// A 200 that names where the video is instead of carrying it (NOTES.md).

@@ -104,6 +104,14 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v2/video-to-video-reframe`.
     /// - Remark: Generated from `#/paths//v2/video-to-video-reframe/post(submitReframe)`.
     func submitReframe(_ input: Operations.SubmitReframe.Input) async throws -> Operations.SubmitReframe.Output
+    /// Submit an HDR job (async only)
+    ///
+    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution (`result.exr_frames_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}.
+    ///
+    ///
+    /// - Remark: HTTP `POST /v2/video-to-video-hdr`.
+    /// - Remark: Generated from `#/paths//v2/video-to-video-hdr/post(submitHDR)`.
+    func submitHDR(_ input: Operations.SubmitHDR.Input) async throws -> Operations.SubmitHDR.Output
     /// Get job status
     ///
     /// `status` goes pending, processing, then completed or failed. Status and result URLs are kept 24 hours after a terminal state; then, or for an unknown id, 404.
@@ -277,6 +285,22 @@ extension APIProtocol {
         body: Operations.SubmitReframe.Input.Body
     ) async throws -> Operations.SubmitReframe.Output {
         try await submitReframe(Operations.SubmitReframe.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Submit an HDR job (async only)
+    ///
+    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution (`result.exr_frames_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}.
+    ///
+    ///
+    /// - Remark: HTTP `POST /v2/video-to-video-hdr`.
+    /// - Remark: Generated from `#/paths//v2/video-to-video-hdr/post(submitHDR)`.
+    public func submitHDR(
+        headers: Operations.SubmitHDR.Input.Headers = .init(),
+        body: Operations.SubmitHDR.Input.Body
+    ) async throws -> Operations.SubmitHDR.Output {
+        try await submitHDR(Operations.SubmitHDR.Input(
             headers: headers,
             body: body
         ))

@@ -19,7 +19,7 @@ struct Admission: ServerMiddleware {
     /// The routes that would start a paid generation.
     static let paid: Set<String> = ["retake", "segmindRetake", "textToVideo", "imageToVideo", "audioToVideo",
                                     "submitRetake", "submitTextToVideo", "submitImageToVideo", "submitAudioToVideo",
-                                    "submitExtend", "submitReframe"]
+                                    "submitExtend", "submitReframe", "submitHDR"]
     /// A data URI is at most 15 MB encoded; the rest of a body is small.
     static let bodyLimit = 16 << 20
 

@@ -43,7 +43,12 @@ struct AsyncJobs: Sendable {
         }
         let authority = await state.authority
         return Job(id: id, status: JobStatus(rawValue: record.status), createdAt: record.createdAt, completedAt: record.completedAt,
-                   result: record.result == nil ? nil : .init(videoUrl: "http://\(authority)/results/\(id)"), error: record.error)
+                   result: record.result == nil ? nil : Self.result(endpoint: endpoint, url: "http://\(authority)/results/\(id)"), error: record.error)
+    }
+
+    /// Where a completed job's answer is: `exr_frames_url` for HDR [§4], `video_url` for the others.
+    static func result(endpoint: String, url: String) -> Components.Schemas.JobResult {
+        endpoint == Catalogue.HDR.route ? .init(exrFramesUrl: url) : .init(videoUrl: url)
     }
 
     /// The result file of a completed job.

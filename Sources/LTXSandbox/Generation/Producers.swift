@@ -223,6 +223,40 @@ struct Producers: Sendable {
     static let reframeSizes = "resolution must be one of " + Catalogue.Reframe.sizes.map { "\($0.sizes.joined(separator: ", ")) (\($0.aspect))" }
         .joined(separator: ", ")
 
+    /// `/v2/video-to-video-hdr` [§3]: a ZIP of one EXR image per frame at the
+    /// input's size (`EXRFrames`), within the frames its tier allows.
+    func hdr(_ body: Components.Schemas.HDRRequest) async throws(SandboxFailure) -> Production {
+        let input = try await resolver.resolve(body.videoUri, field: "video_uri", kind: .video)
+        let media: MediaInfo
+        do throws(MediaError) { media = try await MediaProbe.probe(input.path) } catch {
+            input.discard()
+            throw .invalid("video_uri: \(error.message)")
+        }
+        guard let v = media.primaryVideo, !v.isImage else {
+            input.discard()
+            throw .invalid("video_uri must be a video")
+        }
+        guard let tier = Catalogue.HDR.tier(width: v.displayWidth, height: v.displayHeight) else {
+            input.discard()
+            throw .invalid("video_uri must be at most 3840x2160 (it is \(v.displayWidth)x\(v.displayHeight))")
+        }
+        guard v.frameCount <= tier.frames else {
+            input.discard()
+            throw .invalid("video_uri has \(v.frameCount) frames; at \(v.displayWidth)x\(v.displayHeight) (\(tier.name)) the most is \(tier.frames)")
+        }
+        let output = "\(configuration.storageDirectory)/result-\(await state.uniqueName()).zip"
+        return { () async throws(SandboxFailure) -> String in
+            defer { input.discard() }
+            do throws(MediaError) {
+                _ = try await BlockingExecutor.run { () throws(MediaError) in try EXRFrames.write(from: input.path, to: output) }
+            } catch {
+                unlink(output)
+                throw .server(error.message)
+            }
+            return output
+        }
+    }
+
     /// The catalogue's models for `endpoint`, as the API answers since
     /// 2026-08-15: a removed model is a 400 naming its replacement, and so is
     /// any model the endpoint does not take (the sandbox is the catalogue's
