@@ -38,7 +38,7 @@ public struct CheckRequest: Sendable, Equatable {
     /// A section and a prompt are retake parameters, and text-to-video takes no file.
     public var refusal: Refusal? {
         if let maxBytes, maxBytes <= 0 { return .sizeLimitNotPositive }
-        if endpoint == .textToVideo { return .takesNoFile(.textToVideo) }
+        if endpoint == .textToVideo || endpoint == .extend { return .takesNoFile(endpoint!) }
         guard let endpoint, endpoint != .retake else { return nil }
         if section != nil { return .sectionNotTaken(endpoint) }
         if prompt != nil { return .promptNotTaken(endpoint) }
@@ -59,7 +59,7 @@ public struct CheckRequest: Sendable, Equatable {
         public var description: String {
             switch self {
             case .sizeLimitNotPositive: "the size limit must be a positive number of bytes"
-            case .takesNoFile(let e): "\(e.rawValue) takes no file: files are checked for retake, audio-to-video or image-to-video"
+            case .takesNoFile(let e): "\(e.rawValue) takes no file to check as it is: files are checked for retake, audio-to-video, image-to-video or video-to-video-reframe"
             case .sectionNotTaken(let e): "a start and duration are retake parameters; they do not apply to \(e.rawValue)"
             case .promptNotTaken(let e): "a prompt is a retake parameter; it does not apply to \(e.rawValue)"
             }

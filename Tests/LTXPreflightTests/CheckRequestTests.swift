@@ -18,6 +18,9 @@ import Testing
     @Test func whatDoesNot() {
         #expect(CheckRequest(endpoint: .retake, maxBytes: 0).refusal == .sizeLimitNotPositive)
         #expect(CheckRequest(endpoint: .textToVideo).refusal == .takesNoFile(.textToVideo))
+        // extend's rules are those of the context it cuts: a whole file is not checked as one.
+        #expect(CheckRequest(endpoint: .extend).refusal == .takesNoFile(.extend))
+        #expect(CheckRequest(endpoint: .reframe).refusal == nil)
         #expect(CheckRequest(endpoint: .audioToVideo, section: section, prompt: "rain").refusal == .sectionNotTaken(.audioToVideo))
         #expect(CheckRequest(endpoint: .imageToVideo, prompt: "rain").refusal == .promptNotTaken(.imageToVideo))
         // The library's words name no CLI flag: `check` and `fix` say those.

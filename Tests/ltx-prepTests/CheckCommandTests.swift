@@ -155,4 +155,12 @@ import TestSupport
         #expect(r.status == 2)
         #expect(r.stderrLines.count == 1 && r.stderr.contains("--timeout"))
     }
+
+    /// `--for video-to-video-reframe` checks a file by reframe's own limits (60 s, 1800 frames), not retake's 21 s.
+    @Test func checkForReframeUsesReframesLimits() throws {
+        let reframe = try BinaryRunner.run(["check", Fixtures.path("h264_aac_720p30_30s.mp4"), "--for", "video-to-video-reframe"])
+        #expect(reframe.status == 0 && reframe.stdout.contains("ACCEPTED for video-to-video-reframe"), "\(reframe.stdout)")
+        let retake = try BinaryRunner.run(["check", Fixtures.path("h264_aac_720p30_30s.mp4"), "--for", "retake"])
+        #expect(retake.status == 1)
+    }
 }

@@ -32,7 +32,8 @@ struct RequestOptions: ParsableArguments {
 }
 
 extension Endpoint: ExpressibleByArgument {
-    /// text-to-video takes no file, so --for does not offer it.
-    public static var allValueStrings: [String] { [Endpoint.retake, .audioToVideo, .imageToVideo].map(\.rawValue) }
+    /// text-to-video takes no file (`text-to-video --dry-run` checks its request), and extend's
+    /// rules are those of the context it cuts, not of the whole file: --for offers neither.
+    public static var allValueStrings: [String] { [Endpoint.retake, .audioToVideo, .imageToVideo, .reframe].map(\.rawValue) }
 }
 extension Delivery: ExpressibleByArgument {}

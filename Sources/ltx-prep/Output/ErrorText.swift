@@ -98,7 +98,9 @@ extension CheckRequest.Refusal {
     var commandLineText: String {
         switch self {
         case .sizeLimitNotPositive: "--max-bytes must be a positive number of bytes"
-        case .takesNoFile(let e): "--for takes retake, audio-to-video or image-to-video: \(e.rawValue) takes no file"
+        case .takesNoFile(let e) where e == .extend:
+            "--for takes retake, audio-to-video, image-to-video or video-to-video-reframe: extend sends a context cut from the file (ltx-prep extend --dry-run shows it)"
+        case .takesNoFile(let e): "--for takes retake, audio-to-video, image-to-video or video-to-video-reframe: \(e.rawValue) takes no file"
         case .sectionNotTaken(let e): "--start and --duration are retake parameters; they do not apply to --for \(e.rawValue)"
         case .promptNotTaken(let e): "--prompt is a retake parameter; it does not apply to --for \(e.rawValue)"
         }
