@@ -4,7 +4,7 @@ import LTXPreflight
 
 /// What a file is checked (or fixed) for: the options `check` and `fix` share.
 struct RequestOptions: ParsableArguments {
-    @Option(name: .customLong("for"), help: "The endpoint (default: from the file).") var endpoint: Endpoint?
+    @Option(name: .customLong("for"), help: "The endpoint the file is for (default: from what the file is).") var endpoint: Endpoint?
     @Option(help: ArgumentHelp("Retake section start_time, in seconds.", valueName: "seconds")) var start: Double?
     @Option(help: ArgumentHelp("Retake section duration, in seconds (at least 2).", valueName: "seconds")) var duration: Double?
     @Option(help: "How the file will reach the API (its size limit).") var deliver: Delivery = .upload
