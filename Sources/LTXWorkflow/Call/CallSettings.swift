@@ -88,23 +88,42 @@ public struct CallSettings: Sendable {
     }
 }
 
+extension CallSettings {
+    /// The approval a paid workflow gets: the cost limit (`check`), then `confirm`.
+    public typealias Approval = @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void
+
+    /// Runs `body` with the client and the journal these settings name, and
+    /// an approval that applies `check` (the cost limit) before `confirm`. The
+    /// journal is opened before anything is paid (none on a dry run) and
+    /// closed after, however `body` ends: what every `run(_:settings:...)` shares.
+    public func running<T: Sendable>(logger: Logger, check: @escaping @Sendable (Pricing.Estimate?) throws(WorkflowError) -> Void,
+                                     confirm: @escaping Approval,
+                                     _ body: (LTXAPIClient, GenerationOptions, @escaping Approval) async throws(WorkflowError) -> T)
+        async throws(WorkflowError) -> T {
+        let client = try client(logger: logger)
+        let options = try await openedGeneration()
+        let result: Result<T, WorkflowError>
+        do throws(WorkflowError) {
+            result = .success(try await body(client, options) { estimate throws(WorkflowError) in
+                try check(estimate)
+                try await confirm(estimate)
+            })
+        } catch { result = .failure(error) }
+        await options.journal?.close()
+        return try result.get()
+    }
+}
+
 extension Generation {
     /// `run` with the client and journal `settings` name and its cost limit
     /// applied before `confirm` is asked. The journal is opened before
     /// anything is paid (none on a dry run) and closed after.
     public static func run(_ job: GenerationJob, settings: CallSettings, logger: Logger,
-                           confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
+                           confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
-        let client = try settings.client(logger: logger)
-        let options = try await settings.openedGeneration()
-        let result: Result<GenerationOutcome, WorkflowError>
-        do throws(WorkflowError) {
-            result = .success(try await run(job, client: client, options: options, approve: { estimate throws(WorkflowError) in
-                try settings.checkCost(estimate, of: job)
-                try await confirm(estimate)
-            }, events: events))
-        } catch { result = .failure(error) }
-        await options.journal?.close()
-        return try result.get()
+        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in try settings.checkCost(estimate, of: job) },
+                                   confirm: confirm) { client, options, approve throws(WorkflowError) in
+            try await run(job, client: client, options: options, approve: approve, events: events)
+        }
     }
 }

@@ -261,18 +261,12 @@ extension Reframe {
     /// `run` with the client and journal `settings` name and its cost limit
     /// applied before `confirm` is asked; the journal is closed after.
     public static func run(_ job: ReframeJob, settings: CallSettings, logger: Logger,
-                           confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
+                           confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ReframeOutcome {
-        let client = try settings.client(logger: logger)
-        let options = try await settings.openedGeneration()
-        let result: Result<ReframeOutcome, WorkflowError>
-        do throws(WorkflowError) {
-            result = .success(try await run(job, client: client, options: options, approve: { estimate throws(WorkflowError) in
-                try settings.checkCost(estimate, summary: "this reframe", provider: .ltx)
-                try await confirm(estimate)
-            }, events: events))
-        } catch { result = .failure(error) }
-        await options.journal?.close()
-        return try result.get()
+        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in
+            try settings.checkCost(estimate, summary: "this reframe", provider: .ltx)
+        }, confirm: confirm) { client, options, approve throws(WorkflowError) in
+            try await run(job, client: client, options: options, approve: approve, events: events)
+        }
     }
 }

@@ -288,18 +288,12 @@ extension WholeRetake {
     /// `run` with the client and journal `settings` name and its cost limit
     /// applied to the total before `confirm` is asked; the journal is closed after.
     public static func run(_ request: WholeRetakeRequest, settings: CallSettings, logger: Logger,
-                           confirm: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
+                           confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> RetakeOutcome {
-        let client = try settings.client(logger: logger)
-        let options = try await settings.openedGeneration()
-        let result: Result<RetakeOutcome, WorkflowError>
-        do throws(WorkflowError) {
-            result = .success(try await run(request, client: client, options: options, approve: { estimate throws(WorkflowError) in
-                try settings.checkCost(estimate, summary: "this retake", provider: request.provider)
-                try await confirm(estimate)
-            }, events: events))
-        } catch { result = .failure(error) }
-        await options.journal?.close()
-        return try result.get()
+        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in
+            try settings.checkCost(estimate, summary: "this retake", provider: request.provider)
+        }, confirm: confirm) { client, options, approve throws(WorkflowError) in
+            try await run(request, client: client, options: options, approve: approve, events: events)
+        }
     }
 }
