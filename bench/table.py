@@ -34,18 +34,19 @@ for name, what, refname, target in [
     ("batch", "batch --dry-run of 200 retake items", "200 separate ltx-prep check runs", 0.25),
     ("splice", "whole-video retake: the splice, 4 s section", "ffmpeg full re-encode, same libx264 settings", 0.1),
     ("extend", "whole-video extend: the join, 4 s added", "ffmpeg full re-encode, same libx264 settings", 0.1),
-    ("phone", "HEVC 10-bit HLG splice, 4 s section", "ffmpeg full re-encode, same libx265 settings", 0.15),
+    ("phone", "HEVC 10-bit HLG splice, 4 s section", "ffmpeg full re-encode, libx265 fast CRF 17", 0.15),
+    ("phone4k", "HEVC 10-bit HLG splice, 4 s section", "ffmpeg full re-encode, libx265 fast CRF 17", 0.15),
 ]:
     path = out / f"{name}.json"
     if path.exists():
         ours, ref = means(path)
         label = {"fix.vp9": "vp9_opus_720p_10s.webm", "batch": "200 x 640x360 4 s", "splice": "1080p 60 s",
-                 "extend": "1080p 60 s", "phone": "phone HEVC HLG 1080p30 60 s"}.get(name, "720p 60 s")
+                 "extend": "1080p 60 s", "phone": "phone HEVC HLG 1080p30 60 s", "phone4k": "phone HEVC HLG 4K30 60 s"}.get(name, "720p 60 s")
         note = ""
-        if name == "phone":
-            result = json.loads((out / "phone.out.json").read_text())["result"]
+        if name in ("phone", "phone4k"):
+            result = json.loads((out / f"{name}.out.json").read_text())["result"]
             copied = sum(r["last_frame"] - r["first_frame"] + 1 for r in result["ranges"] if r["source"] == "copied")
-            rss = json.loads((out / "rss.phone.json").read_text())
+            rss = json.loads((out / f"rss.{name}.json").read_text())
             note = (f"{copied} of {result['video_frames']} frames bit-identical; peak RSS {rss['ours_kib'] / 1024:.0f} MiB "
                     f"vs {rss['reference_kib'] / 1024:.0f} MiB")
         if name == "extend":

@@ -68,6 +68,15 @@ struct MatchingEncoder {
         }
     }
 
+    /// libx265 past 1440p, held under 1 GB: one frame thread, a one-frame
+    /// lookahead without cu-tree, one reference picture. Each lookahead frame
+    /// holds a full 4K picture (about 48 MB at 10 bits). Measured with ffmpeg
+    /// on 60 frames of 4K 10-bit HLG at the fast preset, its decoder on one
+    /// thread: the preset's own settings peak at 1,831 MB (11.5 s), these at
+    /// 960 MB (10.4 s) on two cores. A splice's runs are a few GOPs long, where
+    /// a longer lookahead buys little.
+    static let x265Above1440p = ":frame-threads=1:rc-lookahead=1:no-cutree=1:ref=1"
+
     func open(for output: OutputContext) throws(MediaError) -> Encoder {
         var options = ["preset": preset, "crf": String(crf)]
         if let profile { options["profile"] = profile }
@@ -80,7 +89,7 @@ struct MatchingEncoder {
             if level > 0 && codec == AV_CODEC_ID_H264 { ctx.pointee.level = level }
         }
         if codec == AV_CODEC_ID_HEVC {
-            options["x265-params"] = "log-level=error" + (bFrames ? "" : ":bframes=0")
+            options["x265-params"] = "log-level=error" + (bFrames ? "" : ":bframes=0") + (Int(width) * Int(height) > 2560 * 1440 ? Self.x265Above1440p : "")
             return try Encoder.hevc(width: width, height: height, timeBase: timeBase, frameRate: frameRate, options: options,
                                     for: output, configure: configure)
         }

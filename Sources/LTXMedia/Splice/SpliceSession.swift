@@ -192,7 +192,9 @@ final class SpliceSession {
         encoderSpec = spec
         spareEncoder = spare
         decoder = needsEncoder ? try input.withStream(videoIndex) { st throws(MediaError) in
-            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: 0, timeBase: st.pointee.time_base)
+            // Frame threads each hold pictures: past 1440p one thread keeps the splice under 1 GB (see MatchingEncoder.x265Above1440p).
+            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: Int(st.pointee.codecpar.pointee.width) * Int(st.pointee.codecpar.pointee.height) > 2560 * 1440 ? 1 : 0,
+                        timeBase: st.pointee.time_base)
         } : nil
         videoTimeBase = input.withStream(videoIndex) { $0.pointee.time_base }
 
