@@ -210,16 +210,7 @@ import TestSupport
         let input = Fixtures.path("h264_aac_200kbps.mp4")  // 320x180: extend takes 16:9 or 9:16
         let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
         let uploaded = try await LTXAPIClient(configuration: config).upload(file: input, contentType: "video/mp4")
-        func post(_ body: String) async throws -> (Int, [String: Any]) {
-            var request = HTTPClientRequest(url: sandbox.baseURL + "/v2/extend")
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(Array(body.utf8))
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-            let bytes = try await response.body.collect(upTo: 1 << 20)
-            return (Int(response.status.code), try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any] ?? [:])
-        }
+        func post(_ body: String) async throws -> (Int, [String: Any]) { try await sandbox.postJSON("/v2/extend", body) }
         let uri = uploaded.ticket.storageUri
         // A 2:1 picture is refused as the API refuses it: extend takes 16:9 or 9:16.
         let wide = try await LTXAPIClient(configuration: config).upload(file: Fixtures.path("conformant_h264_aac.mp4"), contentType: "video/mp4")
@@ -230,16 +221,8 @@ import TestSupport
         let (status, job) = try await post(#"{"video_uri":"\#(uri)","duration":2,"prompt":"on"}"#)
         #expect(status == 202)
         let id = try #require(job["id"] as? String)
-        var url: String?
-        for _ in 0..<600 where url == nil {
-            var poll = HTTPClientRequest(url: sandbox.baseURL + "/v2/extend/\(id)")
-            poll.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
-            let response = try await HTTPClient.shared.execute(poll, timeout: .seconds(30))
-            let state = try JSONSerialization.jsonObject(with: Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)) as? [String: Any]
-            #expect(state?["status"] as? String != "failed", "\(String(describing: state))")
-            url = (state?["result"] as? [String: Any])?["video_url"] as? String
-            if url == nil { try await Task.sleep(for: .milliseconds(100)) }
-        }
+        let finished = try await sandbox.jobResult("extend", id: id)
+        let url = finished?["video_url"] as? String
         let result = try await HTTPClient.shared.execute(HTTPClientRequest(url: try #require(url)), timeout: .seconds(30))
         let bytes = try await result.body.collect(upTo: 1 << 26)
         try Data(bytes.readableBytesView).write(to: URL(fileURLWithPath: "\(dir)/extended.mp4"))
@@ -258,14 +241,7 @@ import TestSupport
         let config = try ClientConfiguration.resolve(provider: .ltx, apiKey: nil, baseURL: nil, environment: sandbox.environment)
         let client = LTXAPIClient(configuration: config)
         func post(_ uri: String) async throws -> (Int, [String: Any]) {
-            var request = HTTPClientRequest(url: sandbox.baseURL + "/v2/video-to-video-hdr")
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(Array(#"{"video_uri":"\#(uri)"}"#.utf8))
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-            let bytes = try await response.body.collect(upTo: 1 << 20)
-            return (Int(response.status.code), try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any] ?? [:])
+            try await sandbox.postJSON("/v2/video-to-video-hdr", #"{"video_uri":"\#(uri)"}"#)
         }
         let long = try await client.upload(file: Fixtures.path("h264_60s_gop2s.mp4"), contentType: "video/mp4")
         let (refused, error) = try await post(long.ticket.storageUri)
@@ -275,18 +251,9 @@ import TestSupport
         let (status, job) = try await post(clip.ticket.storageUri)
         #expect(status == 202)
         let id = try #require(job["id"] as? String)
-        var url: String?
-        for _ in 0..<600 where url == nil {
-            var poll = HTTPClientRequest(url: sandbox.baseURL + "/v2/video-to-video-hdr/\(id)")
-            poll.headers.add(name: "Authorization", value: "Bearer \(sandbox.key)")
-            let response = try await HTTPClient.shared.execute(poll, timeout: .seconds(30))
-            let state = try JSONSerialization.jsonObject(with: Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)) as? [String: Any]
-            #expect(state?["status"] as? String != "failed", "\(String(describing: state))")
-            let result = state?["result"] as? [String: Any]
-            #expect(result?["video_url"] == nil)
-            url = result?["exr_frames_url"] as? String
-            if url == nil { try await Task.sleep(for: .milliseconds(100)) }
-        }
+        let finished = try await sandbox.jobResult("video-to-video-hdr", id: id)
+        #expect(finished != nil && finished?["video_url"] == nil, "\(String(describing: finished))")
+        let url = finished?["exr_frames_url"] as? String
         let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: try #require(url)), timeout: .seconds(30))
         #expect(answer.headers.first(name: "content-type") == "application/zip")
         let zip = Array(try await answer.body.collect(upTo: 1 << 28).readableBytesView)

@@ -73,3 +73,34 @@ final class SandboxProcess {
         try? FileManager.default.removeItem(atPath: storage)
     }
 }
+
+extension SandboxProcess {
+    /// POSTs a JSON `body` to `route` with the key: the status and the JSON answer.
+    func postJSON(_ route: String, _ body: String) async throws -> (status: Int, json: [String: Any]) {
+        var request = HTTPClientRequest(url: baseURL + route)
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(Array(body.utf8))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any] ?? [:])
+    }
+
+    /// Polls `GET /v2/{endpoint}/{id}` until the job ends (bounded: 60 s): its
+    /// `result` when it completed; nil when it failed or never ended.
+    func jobResult(_ endpoint: String, id: String) async throws -> [String: Any]? {
+        for _ in 0..<600 {
+            var poll = HTTPClientRequest(url: baseURL + "/v2/\(endpoint)/\(id)")
+            poll.headers.add(name: "Authorization", value: "Bearer \(key)")
+            let response = try await HTTPClient.shared.execute(poll, timeout: .seconds(30))
+            let state = try JSONSerialization.jsonObject(with: Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)) as? [String: Any]
+            switch state?["status"] as? String {
+            case "completed": return state?["result"] as? [String: Any]
+            case "failed": return nil
+            default: try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        return nil
+    }
+}

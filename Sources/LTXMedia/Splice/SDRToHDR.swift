@@ -98,6 +98,8 @@ final class HDRPicture {
     private let linear: [Float]
     /// Linear BT.2020 light (0...1.25 on 16,384 steps) to the HDR signal.
     private let signal: [Float]
+    /// `SDRToHDR.toBT2020`, as the pixel loop multiplies it.
+    private let wide: [Float] = SDRToHDR.toBT2020.flatMap { $0.map(Float.init) }
     private static let linearSteps = 4096
     private static let signalSteps = 16384
     private static let signalRange: Float = 1.25
@@ -120,10 +122,10 @@ final class HDRPicture {
         let l = (y - 16) / 219, u = (cb - 128) / 224, v = (cr - 128) / 224
         func lin(_ x: Float) -> Float { linear[Int(min(1, max(0, x)) * Float(Self.linearSteps - 1) + 0.5)] }
         let (r, g, b) = (lin(l + 1.5748 * v), lin(l - 0.187_324 * u - 0.468_124 * v), lin(l + 1.8556 * u))
-        let m = SDRToHDR.toBT2020
-        let wr = Float(m[0][0]) * r + Float(m[0][1]) * g + Float(m[0][2]) * b
-        let wg = Float(m[1][0]) * r + Float(m[1][1]) * g + Float(m[1][2]) * b
-        let wb = Float(m[2][0]) * r + Float(m[2][1]) * g + Float(m[2][2]) * b
+        let m = wide
+        let wr = m[0] * r + m[1] * g + m[2] * b
+        let wg = m[3] * r + m[4] * g + m[5] * b
+        let wb = m[6] * r + m[7] * g + m[8] * b
         func sig(_ x: Float) -> Float { signal[Int(min(Self.signalRange, max(0, x)) / Self.signalRange * Float(Self.signalSteps - 1) + 0.5)] }
         return (sig(wr), sig(wg), sig(wb))
     }

@@ -57,6 +57,8 @@ public struct ExtendPlan: Sendable, Codable, Equatable {
     public var clipFrames: Int
     public var width: Int
     public var height: Int
+    /// The input's container: the output is written in it (`OutputName.spliceContainer`).
+    public var container: ContainerFormat
     /// Where the input and the extension meet on the output's timeline.
     public var seam: Double
 }
@@ -103,7 +105,7 @@ public enum WholeExtend {
         let estimate = Pricing.estimate(endpoint: .extend, provider: .ltx, model: request.model, seconds: call.billedSeconds)
         let added = Double(call.addedFrames) / fps
         return ExtendPlan(call: call, estimate: estimate, clipDuration: duration, frameRate: fps, clipFrames: video.frameCount,
-                          width: video.codedWidth, height: video.codedHeight, seam: request.edge == .end ? duration : added)
+                          width: video.codedWidth, height: video.codedHeight, container: media.container, seam: request.edge == .end ? duration : added)
     }
 
     /// The paid call that sends `plan`'s context, its answer written to `answer`.
@@ -152,12 +154,7 @@ public enum WholeExtend {
         var callOptions = options
         // The answer is this command's own file, named for the output.
         callOptions.replaceOutput = true
-        let outcome: GenerationOutcome
-        do throws(WorkflowError) {
-            outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
-        } catch {
-            throw error
-        }
+        let outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
         if options.dryRun { return ExtendOutcome(plan: plan, generation: outcome) }
 
         let splice: SpliceOutcome
@@ -194,12 +191,9 @@ public enum WholeExtend {
     /// the output and renamed once it reads back with every picture.
     static func join(_ plan: ExtendPlan, answer: String, request: WholeExtendRequest, force: Bool,
                      progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(WorkflowError) -> SpliceOutcome {
-        let original: MediaInfo, answered: MediaInfo
-        do throws(MediaError) {
-            original = try await MediaProbe.probe(request.input)
-            answered = try await MediaProbe.probe(answer)
-        } catch { throw .unreadable(error) }
-        guard let video = original.primaryVideo else { throw .noVideoStream(request.input) }
+        // The input was probed by the plan; only the answer is read here.
+        let answered: MediaInfo
+        do throws(MediaError) { answered = try await MediaProbe.probe(answer) } catch { throw .unreadable(error) }
         let added = Double(plan.call.addedFrames) / plan.frameRate
         // The extension is the answer's last seconds (after the context, and any
         // padding the API was sent) or its first.
@@ -210,31 +204,12 @@ public enum WholeExtend {
         if OutputFile.exists(request.output) && !force { throw .outputExists(request.output) }
         let file = OutputFile(path: request.output)
         let job = SpliceJob(original: request.input, output: file.temporary,
-                            container: OutputName.spliceContainer(original: original.container, output: request.output), extension: extension_)
-        do throws(WorkflowError) {
-            let result: SpliceResult
-            do throws(MediaError) { result = try await SpliceWriter.run(job, progress: progress) } catch {
-                if error.kind == .cancelled { throw WorkflowError.cancelled }
-                throw WorkflowError.joinFailed(path: request.input, error)
-            }
-            let written: MediaInfo
-            do throws(MediaError) { written = try await MediaProbe.probe(file.temporary) } catch {
-                throw WorkflowError.unusable("\(request.input): the extended file does not read back: \(error.description)")
-            }
-            let expected = video.frameCount + plan.call.addedFrames
-            guard let out = written.primaryVideo, out.frameCount == expected, out.codedWidth == video.codedWidth, out.codedHeight == video.codedHeight else {
-                let got = written.primaryVideo.map { "\($0.frameCount) frames \($0.codedWidth)x\($0.codedHeight)" } ?? "no video"
-                throw WorkflowError.unusable("\(request.input): the extended file has \(got), not \(expected) frames \(video.codedWidth)x\(video.codedHeight); nothing was written")
-            }
-            if let err = file.commit() {
-                throw WorkflowError.cannotWrite(path: request.output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
-            }
-            return SpliceOutcome(original: request.input, output: request.output, mode: .replaceAudioAndVideo, pieces: [], result: result,
-                                 frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)
-        } catch {
-            file.discardTemporary()
-            throw error
-        }
+                            container: OutputName.spliceContainer(original: plan.container, output: request.output), extension: extension_)
+        let (result, out) = try await Splicer.write(job, into: file, original: request.input, frames: plan.clipFrames + plan.call.addedFrames,
+                                                    file: "extended file", whose: "", width: plan.width, height: plan.height,
+                                                    progress: progress) { .joinFailed(path: request.input, $0) }
+        return SpliceOutcome(original: request.input, output: request.output, mode: .replaceAudioAndVideo, pieces: [], result: result,
+                             frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)
     }
 }
 

@@ -72,26 +72,37 @@ public enum Splicer {
         let job = SpliceJob(original: request.original, output: file.temporary,
                             container: OutputName.spliceContainer(original: original.container, output: request.output), pieces: request.pieces,
                             replaceVideo: request.mode != .replaceAudio, replaceAudio: request.mode != .replaceVideo)
+        let (result, out) = try await write(job, into: file, original: request.original, frames: video.frameCount, file: "spliced file", whose: "the original's ",
+                                            width: video.codedWidth, height: video.codedHeight, progress: progress) { .spliceFailed(path: request.original, $0) }
+        return SpliceOutcome(original: request.original, output: request.output, mode: request.mode, pieces: request.pieces,
+                             result: result, frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)
+    }
+
+    /// Runs `job` into `file`'s temporary, probes what it wrote and renames it
+    /// into place only when it holds `frames` pictures at `width`x`height`;
+    /// on any failure the temporary is removed and nothing is written. What a
+    /// retake's splice and an extend's join share.
+    static func write(_ job: SpliceJob, into file: OutputFile, original: String, frames: Int, file noun: String, whose: String, width: Int, height: Int,
+                      progress: @escaping @Sendable (TranscodeProgress) -> Void,
+                      failed: (MediaError) -> WorkflowError) async throws(WorkflowError) -> (SpliceResult, VideoStreamInfo) {
         do throws(WorkflowError) {
             let result: SpliceResult
             do throws(MediaError) { result = try await SpliceWriter.run(job, progress: progress) } catch {
                 if error.kind == .cancelled { throw WorkflowError.cancelled }
-                throw WorkflowError.spliceFailed(path: request.original, error)
+                throw failed(error)
             }
             let written: MediaInfo
             do throws(MediaError) { written = try await MediaProbe.probe(file.temporary) } catch {
-                throw WorkflowError.unusable("\(request.original): the spliced file does not read back: \(error.description)")
+                throw WorkflowError.unusable("\(original): the \(noun) does not read back: \(error.description)")
             }
-            guard let out = written.primaryVideo, out.frameCount == video.frameCount,
-                  out.codedWidth == video.codedWidth, out.codedHeight == video.codedHeight else {
+            guard let out = written.primaryVideo, out.frameCount == frames, out.codedWidth == width, out.codedHeight == height else {
                 let got = written.primaryVideo.map { "\($0.frameCount) frames \($0.codedWidth)x\($0.codedHeight)" } ?? "no video"
-                throw WorkflowError.unusable("\(request.original): the spliced file has \(got), not the original's \(video.frameCount) frames \(video.codedWidth)x\(video.codedHeight); nothing was written")
+                throw WorkflowError.unusable("\(original): the \(noun) has \(got), not \(whose)\(frames) frames \(width)x\(height); nothing was written")
             }
             if let err = file.commit() {
-                throw WorkflowError.cannotWrite(path: request.output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
+                throw WorkflowError.cannotWrite(path: file.path, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }
-            return SpliceOutcome(original: request.original, output: request.output, mode: request.mode, pieces: request.pieces,
-                                 result: result, frames: out.frameCount, width: out.codedWidth, height: out.codedHeight, rotation: out.rotation)
+            return (result, out)
         } catch {
             file.discardTemporary()
             throw error
