@@ -49,6 +49,14 @@ static inline int cffmpeg_pix_fmt_depth(int pix_fmt) {
     return d ? d->comp[0].depth : 0;
 }
 
+/// Rows in plane `plane` of a `height`-row picture: AV_CEIL_RSHIFT is a macro,
+/// and the chroma planes' subsampling lives in the descriptor.
+static inline int cffmpeg_plane_rows(int pix_fmt, int height, int plane) {
+    const AVPixFmtDescriptor *d = av_pix_fmt_desc_get((enum AVPixelFormat)pix_fmt);
+    if (!d) return 0;
+    return (plane == 1 || plane == 2) ? AV_CEIL_RSHIFT(height, d->log2_chroma_h) : height;
+}
+
 /// A stream's display matrix (AV_PKT_DATA_DISPLAYMATRIX) and its size; NULL when it has none.
 /// Since lavf 60.15 (FFmpeg 6.1; APIchanges misprints it "lavc") demuxers put stream side data
 /// in codecpar->coded_side_data and av_stream_get_side_data() is deprecated (removed in 8.0);

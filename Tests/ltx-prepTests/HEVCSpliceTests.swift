@@ -59,12 +59,14 @@ import TestSupport
 
     /// A phone's 10-bit HLG clip: the answer's SDR made HLG (not washed out, not clipped), the output
     /// tagged and turned as the input, its far pictures the input's.
-    @Test func aTenBitHLGClipGetsTheAnswerInItsOwnColour() throws {
+    /// An answer half the clip's size is turned and made HLG at its own size, then scaled up in 10 bits.
+    @Test(arguments: [180, 90])
+    func aTenBitHLGClipGetsTheAnswerInItsOwnColour(answerWidth: Int) throws {
         let original = Fixtures.path("hevc_hlg10_rotated_6s.mov")
         // The API answers upright: a portrait picture for this portrait clip.
-        let answer = "\(dir)/upright.mp4"
-        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 180, height: 320, frameRate: 25, duration: 4, sound: .none))
-        let out = "\(dir)/hlg.mov"
+        let answer = "\(dir)/upright-\(answerWidth).mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: answerWidth, height: answerWidth * 16 / 9, frameRate: 25, duration: 4, sound: .none))
+        let out = "\(dir)/hlg-\(answerWidth).mov"
         let r = try BinaryRunner.run(["splice", original, answer, "--window-start", "1", "--start", "2.5", "--duration", "1",
                                       "--mode", "replace_video", "-o", out])
         #expect(r.status == 0, "\(r.stderr)")

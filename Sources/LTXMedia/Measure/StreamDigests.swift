@@ -4,23 +4,30 @@ internal import CFFmpeg
 /// digest of every decoded picture, every video packet, and the decoded
 /// sound, so a splice can show which frames it left bit-identical.
 public enum StreamDigests {
-    /// SHA-256 of each picture's Y, U and V planes (yuv420p, its own size),
-    /// in display order.
+    /// SHA-256 of each picture's planes in the pixel format it decodes to
+    /// (10-bit stays 10-bit, as `ffmpeg -f framemd5` hashes it), in display
+    /// order: two pictures with one digest are the same samples, with no
+    /// conversion between that could hide a difference.
     public static func pictures(_ path: String) throws(MediaError) -> [String] {
-        let reader = try VideoFrameReader(path: path)
+        guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
+            throw MediaError(kind: .noStreams, path: path, message: "no video stream")
+        }
+        let frame = Frame()
         var digests: [String] = []
-        while try reader.nextFrame({ picture in
+        while try stream.next(into: frame) {
+            defer { frame.unref() }
+            let f = frame.pointer.pointee
             var sha = SHA256()
-            let p = picture.pointee
-            let planes = [(p.data.0, p.linesize.0, Int(p.width), Int(p.height)),
-                          (p.data.1, p.linesize.1, Int(p.width + 1) / 2, Int(p.height + 1) / 2),
-                          (p.data.2, p.linesize.2, Int(p.width + 1) / 2, Int(p.height + 1) / 2)]
-            for (data, stride, w, h) in planes {
-                guard let data else { continue }
-                for y in 0..<h { sha.update(UnsafeRawBufferPointer(start: data + y * Int(stride), count: w)) }
+            let planes = [(f.data.0, f.linesize.0), (f.data.1, f.linesize.1), (f.data.2, f.linesize.2), (f.data.3, f.linesize.3)]
+            for (index, (data, stride)) in planes.enumerated() {
+                guard let data else { break }
+                let bytes = Int(av_image_get_linesize(AVPixelFormat(rawValue: f.format), f.width, Int32(index)))
+                let rows = Int(cffmpeg_plane_rows(f.format, f.height, Int32(index)))
+                guard bytes > 0 else { break }
+                for y in 0..<rows { sha.update(UnsafeRawBufferPointer(start: data + y * Int(stride), count: bytes)) }
             }
             digests.append(sha.finalize())
-        }) {}
+        }
         return digests
     }
 

@@ -16,11 +16,14 @@ final class AnswerPictures {
     /// Clockwise degrees that turn an upright answer into the original's
     /// stored orientation (0 when none).
     private let turn: Int
+    /// The answer's pictures as 8-bit yuv420p, upright, at the working size.
     private var upright: Scaler?
     private var rotation: PictureRotation?
+    /// From the working size and format to the original's (nil when they are the same).
     private var finalScaler: Scaler?
     private let crop: SpliceJob.Crop?
-    /// For an HDR original: the answer's SDR made its colour, after scaling to 8-bit yuv420p.
+    /// The original's HDR transfer: the answer's SDR is made its colour at the working size.
+    private let hdr: HDRTransfer?
     private var hdrPicture: HDRPicture?
 
     /// `rotation` is the original's (clockwise, as a player applies it).
@@ -29,15 +32,14 @@ final class AnswerPictures {
     init(path: String, width: Int32, height: Int32, format: AVPixelFormat, rotation: Int, crop: SpliceJob.Crop? = nil,
          hdr: HDRTransfer? = nil) throws(MediaError) {
         self.crop = crop
-        if let hdr, format == AV_PIX_FMT_YUV420P10LE { hdrPicture = try HDRPicture(width: width, height: height, transfer: hdr) }
+        self.hdr = format == AV_PIX_FMT_YUV420P10LE ? hdr : nil
         guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
             throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream")
         }
         self.stream = stream
         let rate = stream.frameRate(or: AVRational(num: 25, den: 1))
         halfFrame = 0.5 * Double(rate.den) / Double(rate.num)
-        // Scaled as 8-bit BT.709 first when the pictures are made HDR after.
-        target = (width, height, hdr != nil && format == AV_PIX_FMT_YUV420P10LE ? AV_PIX_FMT_YUV420P : format)
+        target = (width, height, format)
         turn = (360 - rotation) % 360
     }
 
@@ -49,8 +51,7 @@ final class AnswerPictures {
         // Move on while the next picture is nearer to `t` than half a frame.
         while let next = upcomingTime, next <= t + halfFrame { try advance() }
         guard currentTime != nil else { return nil }
-        let converted = try convert(current.pointer)
-        return try hdrPicture?.convert(converted) ?? converted
+        return try convert(current.pointer)
     }
 
     /// current = upcoming; upcoming = the next decoded picture.
@@ -84,27 +85,41 @@ final class AnswerPictures {
         try FFmpegError.check(av_frame_apply_cropping(f, 1), "av_frame_apply_cropping")
     }
 
+    /// A picture that must be turned or made HDR goes through those steps
+    /// as 8-bit yuv420p at the working size (the original's shape, no larger
+    /// than the answer: a 1080p answer into a 4K clip is turned and converted
+    /// on a quarter of the pixels), and is scaled to the original's size and
+    /// format last, in its own bit depth. Otherwise one scaler does it all.
     private func convert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {
         let p = picture.pointee
-        guard turn != 0 else {
+        guard turn != 0 || hdr != nil else {
             if finalScaler == nil {
                 finalScaler = try Scaler(from: (p.width, p.height, AVPixelFormat(rawValue: p.format)), to: target)
             }
             return try finalScaler!.scale(picture)
         }
-        // Scale to the upright size first (the smaller picture to turn), then turn.
         let swaps = turn == 90 || turn == 270
-        let uprightSize = swaps ? (target.height, target.width) : (target.width, target.height)
         if upright == nil {
+            let work = Self.workingSize(target: (target.width, target.height), answerPixels: Int(p.width) * Int(p.height))
+            let uprightSize = swaps ? (work.height, work.width) : (work.width, work.height)
             upright = try Scaler(from: (p.width, p.height, AVPixelFormat(rawValue: p.format)),
                                  to: (uprightSize.0, uprightSize.1, AV_PIX_FMT_YUV420P))
-            rotation = try PictureRotation(degrees: turn, width: uprightSize.0, height: uprightSize.1)
+            if turn != 0 { rotation = try PictureRotation(degrees: turn, width: uprightSize.0, height: uprightSize.1) }
+            if let hdr { hdrPicture = try HDRPicture(width: work.width, height: work.height, transfer: hdr) }
+            let made = (work.width, work.height, hdr != nil ? AV_PIX_FMT_YUV420P10LE : AV_PIX_FMT_YUV420P)
+            if made != (target.width, target.height, target.format) { finalScaler = try Scaler(from: made, to: target) }
         }
-        let turned = try rotation!.rotate(try upright!.scale(picture))
-        guard target.format != AV_PIX_FMT_YUV420P else { return turned }
-        if finalScaler == nil {
-            finalScaler = try Scaler(from: (target.width, target.height, AV_PIX_FMT_YUV420P), to: target)
-        }
-        return try finalScaler!.scale(turned)
+        var made = try upright!.scale(picture)
+        if let rotation { made = try rotation.rotate(made) }
+        if let hdrPicture { made = try hdrPicture.convert(made) }
+        return try finalScaler?.scale(made) ?? made
+    }
+
+    /// The original's size, shrunk (keeping its shape, on even numbers) to
+    /// no more pixels than the answer has.
+    static func workingSize(target: (width: Int32, height: Int32), answerPixels: Int) -> (width: Int32, height: Int32) {
+        let scale = min(1, (Double(answerPixels) / (Double(target.width) * Double(target.height))).squareRoot())
+        func even(_ v: Int32) -> Int32 { max(2, Int32((Double(v) * scale / 2).rounded()) * 2) }
+        return scale < 1 ? (even(target.width), even(target.height)) : target
     }
 }

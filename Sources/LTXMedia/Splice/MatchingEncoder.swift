@@ -68,14 +68,16 @@ struct MatchingEncoder {
         }
     }
 
-    /// libx265 past 1440p, held under 1 GB: one frame thread, a one-frame
-    /// lookahead without cu-tree, one reference picture. Each lookahead frame
-    /// holds a full 4K picture (about 48 MB at 10 bits). Measured with ffmpeg
-    /// on 60 frames of 4K 10-bit HLG at the fast preset, its decoder on one
-    /// thread: the preset's own settings peak at 1,831 MB (11.5 s), these at
-    /// 960 MB (10.4 s) on two cores. A splice's runs are a few GOPs long, where
-    /// a longer lookahead buys little.
-    static let x265Above1440p = ":frame-threads=1:rc-lookahead=1:no-cutree=1:ref=1"
+    /// libx265 past 1440p, held under 1 GB: one frame thread, no lookahead,
+    /// no B-frames, no cu-tree, one reference picture. Each picture x265
+    /// holds is a full 4K one at 16 bits a sample (its 10-bit build), with
+    /// its quarter-size copies. Measured with ffmpeg on 4K 10-bit HLG at the
+    /// fast preset, CRF 17, its decoder on one thread, two cores: the preset's
+    /// own settings peak at 1,831 MB; one frame thread with a one-frame
+    /// lookahead at 1,000 MB; no lookahead at 850 MB; B-frames back (two,
+    /// a three-frame lookahead) at 1,485 MB. A splice's runs are a few GOPs
+    /// long, where a lookahead and B-frames buy little.
+    static let x265Above1440p = ":frame-threads=1:rc-lookahead=0:bframes=0:no-cutree=1:ref=1"
 
     func open(for output: OutputContext) throws(MediaError) -> Encoder {
         var options = ["preset": preset, "crf": String(crf)]
@@ -89,7 +91,7 @@ struct MatchingEncoder {
             if level > 0 && codec == AV_CODEC_ID_H264 { ctx.pointee.level = level }
         }
         if codec == AV_CODEC_ID_HEVC {
-            options["x265-params"] = "log-level=error" + (bFrames ? "" : ":bframes=0") + (Int(width) * Int(height) > 2560 * 1440 ? Self.x265Above1440p : "")
+            options["x265-params"] = "log-level=error" + (Int(width) * Int(height) > 2560 * 1440 ? Self.x265Above1440p : bFrames ? "" : ":bframes=0")
             return try Encoder.hevc(width: width, height: height, timeBase: timeBase, frameRate: frameRate, options: options,
                                     for: output, configure: configure)
         }

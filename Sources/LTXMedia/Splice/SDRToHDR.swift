@@ -130,7 +130,7 @@ final class HDRPicture {
         return (sig(wr), sig(wg), sig(wb))
     }
 
-    /// `picture` (yuv420p, BT.709, the output's size) as the HDR video's
+    /// `picture` (yuv420p, BT.709, this converter's size) as the HDR video's
     /// pixels; valid until the next call.
     func convert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {
         try FFmpegError.check(av_frame_make_writable(output.pointer), "av_frame_make_writable")
@@ -143,7 +143,8 @@ final class HDRPicture {
         let outY = UnsafeMutableRawPointer(dy).assumingMemoryBound(to: UInt16.self)
         let outU = UnsafeMutableRawPointer(du).assumingMemoryBound(to: UInt16.self)
         let outV = UnsafeMutableRawPointer(dv).assumingMemoryBound(to: UInt16.self)
-        func code(_ x: Float, _ offset: Float, _ scale: Float) -> UInt16 { UInt16(min(1023, max(0, (offset + scale * x).rounded()))) }
+        // Rounded by adding a half and truncating: the value is clamped non-negative first (roundf is a libm call per sample).
+        func code(_ x: Float, _ offset: Float, _ scale: Float) -> UInt16 { UInt16(min(1023, max(0, offset + scale * x + 0.5))) }
         for cy in 0..<((height + 1) / 2) {
             for cx in 0..<((width + 1) / 2) {
                 let cb = Float(su[cy * sc + cx]), cr = Float(sv[cy * sc + cx])
