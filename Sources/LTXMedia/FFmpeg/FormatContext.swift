@@ -121,33 +121,69 @@ final class FormatContext {
         context.pointee.flags |= AVFMT_FLAG_NOPARSE | AVFMT_FLAG_NOFILLIN
     }
 
-    /// Seeks every stream to the last keyframe at or before `seconds`.
+    /// Seeks every stream to the last keyframe at or before `seconds` on the
+    /// file's own clock (see `clockStart`).
     func seek(toKeyframeBefore seconds: Double) throws(MediaError) {
         let ts = Int64((seconds * Double(AV_TIME_BASE)).rounded(.down))
         try FFmpegError.check(av_seek_frame(context, -1, ts, AVSEEK_FLAG_BACKWARD), "av_seek_frame", path: path)
     }
 
-    /// Seeks to the keyframe at or before `seconds` and reads to the first
-    /// packet of `stream`: that packet's time is where a stream copy from
-    /// this point starts. Leaves the file positioned at the same keyframe,
-    /// with only `stream` being read.
+    /// The time of the last keyframe of `stream` shown at or before
+    /// `seconds` (the file's own clock): where a stream copy from there
+    /// starts. Leaves the file positioned at or before that keyframe, with
+    /// only `stream` being read. An indexed file (MP4, MKV) seeks straight to
+    /// it; an MPEG-TS has no index and lands on whatever packet comes at or
+    /// before the time, keyframe or not, so from there the packets are read
+    /// forward, and from further back (1 s, 2 s, 4 s...) until a keyframe
+    /// turns up. Nil when the stream has none at or before `seconds`.
     func keyframeTime(atOrBefore seconds: Double, stream: Int) throws(MediaError) -> Double? {
         keepOnly(streams: [stream])
-        try seek(toKeyframeBefore: seconds)
+        let timeBase = withStream(stream) { $0.pointee.time_base }
         let packet = Packet()
-        var found: Double?
-        while found == nil, try readPacket(into: packet) {
-            guard packet.streamIndex == stream, let pts = packet.pts else { continue }
-            found = withStream(stream) { FFmpegTime.seconds(pts, $0.pointee.time_base) }
+        var back = 0.0
+        while true {
+            try seek(toKeyframeBefore: seconds - back)
+            var found: Double?
+            var first = true
+            while try readPacket(into: packet) {
+                guard packet.streamIndex == stream, let pts = packet.pts, let t = FFmpegTime.seconds(pts, timeBase) else { continue }
+                // Landed on a keyframe at or before the time: the seek did the work.
+                if first && back == 0 && packet.isKeyframe && t <= seconds + 1e-6 {
+                    found = t
+                    break
+                }
+                first = false
+                if packet.isKeyframe {
+                    guard t <= seconds + 1e-6 else { break }
+                    found = t
+                }
+                // Decode order trails display order by well under a second.
+                if t > seconds + 1 { break }
+            }
+            if let found {
+                // Back where reading reached it: seeking to the keyframe's own time can land just past it in an MPEG-TS.
+                try seek(toKeyframeBefore: seconds - back)
+                return found
+            }
+            // Past the file's first instant and still none: there is none before `seconds`.
+            if seconds - back < clockStart - 1 {
+                try seek(toKeyframeBefore: seconds)
+                return nil
+            }
+            back = max(1, back * 2)
         }
-        try seek(toKeyframeBefore: seconds)
-        return found
     }
 
     var startTime: Double? {
         let t = context.pointee.start_time
         return t == FFmpegTime.noValue ? nil : Double(t) / Double(AV_TIME_BASE)
     }
+
+    /// Where the file's own clock stands at its first instant: 1.4 s in an
+    /// MPEG-TS from ffmpeg, a camera's running clock in one from a camcorder,
+    /// 0 in most MP4s. Every time ltx-prep takes or gives counts from here, as
+    /// `ffmpeg -ss` and a player's clock do; the streams' timestamps do not.
+    var clockStart: Double { startTime ?? 0 }
 
     /// Next packet into `packet` (`av_read_frame`); false at end of file.
     /// A read error other than end of file is thrown.

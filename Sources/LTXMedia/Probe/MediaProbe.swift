@@ -109,7 +109,8 @@ extension MediaProbe {
         try input.findStreamInfo()
         let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
         guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
-        return try input.keyframeTime(atOrBefore: seconds, stream: v.info.index)
+        let clock = input.clockStart
+        return try input.keyframeTime(atOrBefore: clock + seconds, stream: v.info.index).map { $0 - clock }
     }
 
     /// What cutting `start` to `end` out of the first video stream sends, read
@@ -125,10 +126,13 @@ extension MediaProbe {
         let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
         guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
         let stream = v.info.index
+        // Times here are on the file's own clock; the caller's and the answer's count from its start.
+        let clock = input.clockStart
+        let (start, end) = (clock + start, clock + end)
         let keyframe = try input.keyframeTime(atOrBefore: start, stream: stream)
         let origin = keyframe ?? start
         let timeBase = input.withStream(stream) { $0.pointee.time_base }
-        var cut = WindowCut(keyframe: keyframe, copiedFrames: 0, exactFrames: 0)
+        var cut = WindowCut(keyframe: keyframe.map { $0 - clock }, copiedFrames: 0, exactFrames: 0)
         var copying = true
         let packet = Packet()
         while try input.readPacket(into: packet) {
@@ -136,7 +140,7 @@ extension MediaProbe {
             if copying {
                 if t >= end - 1e-6 { copying = false } else if t >= origin - 1e-6 {
                     cut.copiedFrames += 1
-                    cut.copiedUntil = max(cut.copiedUntil ?? t, t)
+                    cut.copiedUntil = max(cut.copiedUntil ?? t - clock, t - clock)
                 }
             }
             if t >= start - 1e-6 && t < end - 1e-6 { cut.exactFrames += 1 }

@@ -34,11 +34,15 @@ final class AudioSpliceLane: SplicedSound {
     private let until: Double?
     /// The output time of the first sample the resampler gives out.
     private var fifoStart: Double?
+    /// The original's clock at its first instant (`FormatContext.clockStart`):
+    /// where the silence before shifted sound starts.
+    private let clockStart: Double
 
     init(encoding index: Int, from input: FormatContext, to output: OutputContext, pieces: [SpliceJob.Piece], crossfade: Double,
          shift: Double = 0, until: Double? = nil) throws(MediaError) {
         self.shift = shift
         self.until = until
+        clockStart = input.clockStart
         (inTimeBase, decoder, encoder) = try input.withStream(index) { st throws(MediaError) -> (AVRational, Decoder, Encoder) in
             let par = st.pointee.codecpar.pointee
             let decoder = try Decoder(parameters: st.pointee.codecpar, path: input.path, timeBase: st.pointee.time_base)
@@ -72,8 +76,8 @@ final class AudioSpliceLane: SplicedSound {
                                                outRate: encoder.sampleRate, frameSize: Int32(encoder.frameSize))
                 let first = (startTime ?? 0) + shift
                 if shift > 0 {
-                    // What comes before the original's first sample starts at 0.
-                    let lead = Int((first * Double(encoder.sampleRate)).rounded())
+                    // What comes before the original's first sample starts with the original.
+                    let lead = Int(((first - clockStart) * Double(encoder.sampleRate)).rounded())
                     try resampler!.pushSilence(lead)
                     fifoStart = first - Double(lead) / Double(encoder.sampleRate)
                 } else {

@@ -146,3 +146,15 @@ public struct SpliceResult: Sendable, Codable, Equatable {
         ranges.filter { $0.source == source }.reduce(0) { $0 + $1.lastFrame - $1.firstFrame + 1 }
     }
 }
+
+extension SpliceJob {
+    /// The job with its sections, and where its answers sit, moved onto a
+    /// clock that reads `start` at the original's first instant.
+    func onClock(startingAt start: Double) -> SpliceJob {
+        var moved = self
+        moved.pieces = pieces.map { p in
+            Piece(answer: p.answer, answerStart: p.answerStart + start, section: TimeWindow(start: p.section.start + start, duration: p.section.duration))
+        }
+        return moved
+    }
+}

@@ -5,7 +5,11 @@ internal import CFFmpeg
 /// section; those are decoded and encoded again (transcode.c), in runs of
 /// consecutive GOPs, each run flushed before the next copied packet.
 final class SpliceSession {
+    /// The caller's job, its sections moved onto the original's own clock.
     private let job: SpliceJob
+    /// The original's clock at its first instant (`FormatContext.clockStart`):
+    /// a result counts from there again.
+    private let clockStart: Double
     private let input: FormatContext
     private let output: OutputContext
     private let videoIndex: Int
@@ -83,9 +87,13 @@ final class SpliceSession {
         guard job.original != job.output else {
             throw MediaError(kind: .output, path: job.output, message: "refusing to write over the input")
         }
-        self.job = job
         let scan = try FormatContext(path: job.original, timeout: nil)
         try scan.findStreamInfo()
+        // The job's sections count from the original's start; its packets, on its own clock (1.4 s ahead in an MPEG-TS).
+        let clockStart = scan.clockStart
+        self.clockStart = clockStart
+        let job = job.onClock(startingAt: clockStart)
+        self.job = job
         let streams = StreamReader.read(scan, container: .other, adtsHeader: nil)
         guard let v = streams.video.first(where: { !$0.info.isImage }) else {
             throw MediaError(kind: .noStreams, path: job.original, message: "no video stream to splice into")
@@ -203,8 +211,9 @@ final class SpliceSession {
             // The original's sound, then (or after) the answer's for the extension, crossfaded at the seam.
             let added = Double(extended.frames) * gops.seconds(gops.frameDuration)
             let videoEnd = gops.seconds((gops.sortedPts.last ?? 0) + gops.frameDuration)
-            let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: -1, duration: 1 + added)
-            let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : -extended.answerStart
+            let videoStart = gops.seconds(gops.sortedPts.first ?? 0)
+            let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: videoStart - 1, duration: 1 + added)
+            let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : videoStart - extended.answerStart
             let piece = SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)
             if job.soundInPlace, extended.edge == .end,
                let lane = try AudioExtendLane(a, from: input, to: output, piece: piece, seam: videoEnd, until: videoEnd + added, crossfade: job.crossfade) {
@@ -498,8 +507,13 @@ final class SpliceSession {
             }
             frames += extended.frames
         }
+        ranges = ranges.map { r in
+            var r = r
+            (r.start, r.end) = (r.start - clockStart, r.end - clockStart)
+            return r
+        }
         var seams = ranges.dropFirst().map(\.start)
-        if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start, $0.section.end] } }
+        if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start - clockStart, $0.section.end - clockStart] } }
         let hdrNote = encoderSpec?.hdr.map { t in
             "the answer's SDR BT.709 pictures were converted to the original's BT.2020 \(t == .hlg ? "HLG (SDR white at 75 % signal, BT.2408)" : "PQ (SDR white at 203 cd/m², BT.2408)") and 10 bits"
         }

@@ -12,6 +12,9 @@ final class CopyLane: Lane {
     private(set) var framesWritten = 0
     private(set) var secondsDone = 0.0
     private(set) var isDone = false
+    /// False until the first keyframe at or after the origin is written: a
+    /// seek may land before it on pictures that refer to what is not copied.
+    private var started = false
 
     init(copying index: Int, from input: FormatContext, to output: OutputContext) throws(MediaError) {
         inIndex = index
@@ -40,7 +43,8 @@ final class CopyLane: Lane {
             return
         }
         // Leading pictures of an open GOP refer to what came before the keyframe.
-        guard t >= origin - 1e-6 else { return }
+        guard t >= origin - 1e-6, started || packet.isKeyframe else { return }
+        started = true
         try output.writeCopy(packet, shiftedBy: originTs, from: inTimeBase, to: outIndex)
         framesWritten += 1
         secondsDone = t - origin

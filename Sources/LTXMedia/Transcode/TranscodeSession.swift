@@ -74,7 +74,7 @@ final class TranscodeSession {
         try output.finish()
         progress(currentProgress)
         let audioEncoded = audio as? AudioEncodeLane
-        return TranscodeResult(inputStart: origin, videoFrames: video?.framesWritten ?? 0,
+        return TranscodeResult(inputStart: origin - input.clockStart, videoFrames: video?.framesWritten ?? 0,
                                paddedFrames: (video as? VideoEncodeLane)?.paddedFrames ?? 0,
                                audioSamples: audioEncoded?.samplesWritten ?? 0,
                                audioSampleRate: audioEncoded.map { Int($0.outputRate) })
@@ -82,7 +82,7 @@ final class TranscodeSession {
 
     private var currentProgress: TranscodeProgress {
         TranscodeProgress(framesDone: video?.framesWritten ?? 0, framesExpected: job.expectedFrames,
-                          secondsDone: origin + (audio?.secondsDone ?? 0))
+                          secondsDone: origin - input.clockStart + (audio?.secondsDone ?? 0))
     }
 
     /// With a window, seeks to the keyframe at or before its start. A copied
@@ -93,11 +93,14 @@ final class TranscodeSession {
             origin = input.startTime ?? 0
             return
         }
-        try input.seek(toKeyframeBefore: window.start)
-        if let video = video as? CopyLane {
-            origin = try input.keyframeTime(atOrBefore: window.start, stream: video.inIndex) ?? window.start
+        let start = input.clockStart + window.start
+        // Copied or decoded, the video starts on the keyframe at or before the window (an exact cut decodes from there and drops what is before).
+        if let video {
+            let keyframe = try input.keyframeTime(atOrBefore: start, stream: video.inIndex)
+            origin = video is CopyLane ? keyframe ?? start : start
         } else {
-            origin = window.start
+            try input.seek(toKeyframeBefore: start)
+            origin = start
         }
         input.keepOnly(streams: Set(lanes.map(\.inIndex)))
         windowEnd = origin + window.duration

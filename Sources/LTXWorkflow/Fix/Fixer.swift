@@ -237,7 +237,9 @@ public enum Fixer {
             window = FixOutcome.WindowMapping(inputStart: result.inputStart,
                                               duration: written.media.primaryVideo?.duration ?? w.duration,
                                               sectionStart: sectionStart,
-                                              sectionStartFrame: both(sectionStart, fps).map { Int(($0 * $1).rounded()) })
+                                              // The first picture shown at or after the section's start, as a splice counts it
+                                              // (a keyframe off the whole-second grid puts the start between two pictures).
+                                              sectionStartFrame: both(sectionStart, fps).map { Int(($0 * $1 - 1e-6).rounded(.up)) })
         }
         written.file = request.output
         written.media.path = request.output
