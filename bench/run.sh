@@ -179,7 +179,8 @@ phone_clip() {
 phone_case() {
   local ours="$BIN splice $MEDIA/$2 $MEDIA/phone_answer_1080x1920_8s.mp4 --window-start 28 --start 30.5 --duration 4 --mode replace_video -o $W/$1.mov --force"
   local ref="ffmpeg -nostdin -v error -y -i $MEDIA/$2 -c:v libx265 -preset fast -crf 17 -pix_fmt yuv420p10le -x265-params log-level=error -c:a copy $W/$1_ff.mov"
-  hf -N --runs 1 --warmup 0 --export-json "$OUT/$1.json" "$ours" "$ref"
+  # One run and no warm-up: hyperfine directly (hf's own --warmup 2 cannot be given twice).
+  hyperfine --style none -N --runs 1 --export-json "$OUT/$1.json" "$ours" "$ref" >/dev/null 2>&1
   $ours --json > "$OUT/$1.out.json"
   python3 "$HERE/peak_rss.py" "$OUT/rss.$1.json" "$ours" "$ref" 1
 }

@@ -135,12 +135,15 @@ final class FormatContext {
     /// it; an MPEG-TS has no index and lands on whatever packet comes at or
     /// before the time, keyframe or not, so from there the packets are read
     /// forward, and from further back (1 s, 2 s, 4 s...) until a keyframe
-    /// turns up. Nil when the stream has none at or before `seconds`.
+    /// turns up. Before the first keyframe (a video starting a little after
+    /// its sound), the first keyframe: a copy can start no earlier. Nil when
+    /// the stream has no keyframe at all.
     func keyframeTime(atOrBefore seconds: Double, stream: Int) throws(MediaError) -> Double? {
         keepOnly(streams: [stream])
         let timeBase = withStream(stream) { $0.pointee.time_base }
         let packet = Packet()
         var back = 0.0
+        var later: Double?
         while true {
             try seek(toKeyframeBefore: seconds - back)
             var found: Double?
@@ -154,7 +157,10 @@ final class FormatContext {
                 }
                 first = false
                 if packet.isKeyframe {
-                    guard t <= seconds + 1e-6 else { break }
+                    guard t <= seconds + 1e-6 else {
+                        later = min(later ?? t, t)
+                        break
+                    }
                     found = t
                 }
                 // Decode order trails display order by well under a second.
@@ -165,10 +171,10 @@ final class FormatContext {
                 try seek(toKeyframeBefore: seconds - back)
                 return found
             }
-            // Past the file's first instant and still none: there is none before `seconds`.
+            // Read from before the file's first instant and still none: there is none before `seconds`.
             if seconds - back < clockStart - 1 {
-                try seek(toKeyframeBefore: seconds)
-                return nil
+                try seek(toKeyframeBefore: seconds - back)
+                return later
             }
             back = max(1, back * 2)
         }
