@@ -22,6 +22,8 @@ import TestSupport
         let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
         let result = report["result"] as? [String: Any]
         #expect(result?["whole_video_reencoded"] == nil, "\(r.stdout)")
+        // The fixture's MP4 and MOV are hvc1; their splice is hev1, and the report says so. MKV has no sample entry.
+        #expect(((result?["sample_entry"] as? String)?.contains("written as hev1") ?? false) == (container != "mkv"), "\(r.stdout)")
 
         let media = try MediaProbe.probeBlocking(out)
         #expect(media.primaryVideo?.codec == "hevc" && media.primaryVideo?.frameCount == 300 && media.primaryVideo?.codedWidth == 320)

@@ -141,6 +141,9 @@ public struct SpliceResult: Sendable, Codable, Equatable {
     /// How the answer's pictures were made the original's colour, when they
     /// were converted from SDR (an HDR original); nil otherwise.
     public var convertedFromSDR: String?
+    /// Why the video's sample entry is not the original's, when it is not:
+    /// an `hvc1` HEVC track spliced in MP4 or MOV is written as `hev1`.
+    public var sampleEntry: String?
 
     public func frames(_ source: Source) -> Int {
         ranges.filter { $0.source == source }.reduce(0) { $0 + $1.lastFrame - $1.firstFrame + 1 }

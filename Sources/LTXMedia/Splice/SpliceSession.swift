@@ -519,6 +519,16 @@ final class SpliceSession {
         }
         return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: whole,
                             audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
-                            seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote)
+                            seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote,
+                            sampleEntry: sampleEntryNote)
+    }
+
+    /// Said when an `hvc1` original comes back `hev1` (OutputContext writes
+    /// `hev1` for a track whose samples carry parameter sets).
+    private var sampleEntryNote: String? {
+        guard case .hevc = form, output.format == "mp4" || output.format == "mov",
+              input.withStream(videoIndex, { $0.pointee.codecpar.pointee.codec_tag }) == OutputContext.hvc1Tag else { return nil }
+        return "the HEVC track is written as hev1, not the original's hvc1: each re-encoded run carries its own parameter sets in band, "
+            + "which ISO/IEC 14496-15 allows only in hev1; Apple's QuickTime and Photos play HEVC in MP4 and MOV only as hvc1"
     }
 }
