@@ -43,6 +43,33 @@ import TestSupport
         #expect(try StreamDigests.audioPackets(out) == (try StreamDigests.audioPackets(original)))
     }
 
+    /// The sample entry an MP4 or MOV names its HEVC track with: the fourcc in its `stsd` (no other box
+    /// of these files holds either string).
+    func sampleEntries(_ path: String) throws -> (hvc1: Bool, hev1: Bool) {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        return (bytes.range(of: Data("hvc1".utf8)) != nil, bytes.range(of: Data("hev1".utf8)) != nil)
+    }
+
+    /// `--keep-hvc1`: an iPhone-style hvc1 MOV stays hvc1 (Apple's players take no other), by
+    /// encoding the whole video once; without it the splice writes hev1.
+    @Test func keepHVC1EncodesTheWholeVideoAndKeepsTheSampleEntry() throws {
+        let original = Fixtures.path("hevc_opengop_aac_12s.mov")
+        let answer = "\(dir)/answer-keep.mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 320, height: 180, frameRate: 25, duration: 5, sound: .none))
+        #expect(try sampleEntries(original) == (hvc1: true, hev1: false))
+        let args = ["splice", original, answer, "--window-start", "6", "--start", "7.5", "--duration", "2", "--mode", "replace_video", "--json"]
+        let kept = try BinaryRunner.run(args + ["-o", "\(dir)/kept.mov", "--keep-hvc1"])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        let result = (try JSONSerialization.jsonObject(with: Data(kept.stdout.utf8)) as? [String: Any])?["result"] as? [String: Any]
+        #expect((result?["whole_video_reencoded"] as? String)?.contains("hvc1 is kept") == true, "\(kept.stdout)")
+        #expect(result?["sample_entry"] == nil)
+        #expect(try sampleEntries("\(dir)/kept.mov") == (hvc1: true, hev1: false))
+        #expect(try StreamDigests.pictures("\(dir)/kept.mov").count == 300)
+        let spliced = try BinaryRunner.run(args + ["-o", "\(dir)/spliced.mov"])
+        #expect(spliced.status == 0, "\(spliced.stderr)")
+        #expect(try sampleEntries("\(dir)/spliced.mov") == (hvc1: false, hev1: true))
+    }
+
     /// An extend's join at the start of an HEVC clip: the extension's own sets before it, the clip's
     /// again before its first CRA (made a BLA), every picture of the clip decoding as it did.
     @Test(arguments: ["mkv", "mp4"])

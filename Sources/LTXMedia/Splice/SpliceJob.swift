@@ -39,6 +39,10 @@ public struct SpliceJob: Sendable, Equatable {
     /// Patch AAC-LC sound in place (`AudioPatchLane`) when it can be; false
     /// encodes the whole track (`AudioSpliceLane`).
     var soundInPlace = true
+    /// An `hvc1` HEVC original in MP4 or MOV stays `hvc1`, which Apple's
+    /// players require: its parameter sets cannot change in band, so the
+    /// whole video is encoded once instead of only the GOPs a section touches.
+    public var keepsHVC1 = false
 
     public init(original: String, output: String, container: ContainerFormat, pieces: [Piece], replaceVideo: Bool,
                 replaceAudio: Bool, crossfade: Double = 0.010, crf: Int = 17, preset: String = "fast") {

@@ -128,6 +128,9 @@ final class SpliceSession {
             if codec == AV_CODEC_ID_HEVC {
                 if hevc == nil { reason = "the original's HEVC carries no hvcC to splice beside: the whole video is encoded once" }
                 else if !gops.complete { reason = "some of the original's packets have no timestamps: the whole video is encoded once" }
+                else if job.keepsHVC1, Self.writesHVC1(job.container, tag: input.withStream(videoIndex) { $0.pointee.codecpar.pointee.codec_tag }) {
+                    reason = "the original's hvc1 is kept, which lets no parameter set change in band: the whole video is encoded once"
+                }
             } else if codec != AV_CODEC_ID_H264 {
                 reason = "the original's codec cannot be copied into its own container beside new pictures: the whole video is encoded once as H.264"
             } else if original == nil {
@@ -523,12 +526,17 @@ final class SpliceSession {
                             sampleEntry: sampleEntryNote)
     }
 
+    /// An `hvc1` track in an MP4 or MOV (an iPhone's clip).
+    private static func writesHVC1(_ container: ContainerFormat, tag: UInt32) -> Bool {
+        (container == .mp4 || container == .mov) && tag == OutputContext.hvc1Tag
+    }
+
     /// Said when an `hvc1` original comes back `hev1` (OutputContext writes
     /// `hev1` for a track whose samples carry parameter sets).
     private var sampleEntryNote: String? {
-        guard case .hevc = form, output.format == "mp4" || output.format == "mov",
-              input.withStream(videoIndex, { $0.pointee.codecpar.pointee.codec_tag }) == OutputContext.hvc1Tag else { return nil }
+        guard case .hevc = form, Self.writesHVC1(job.container, tag: input.withStream(videoIndex) { $0.pointee.codecpar.pointee.codec_tag }) else { return nil }
         return "the HEVC track is written as hev1, not the original's hvc1: each re-encoded run carries its own parameter sets in band, "
-            + "which ISO/IEC 14496-15 allows only in hev1; Apple's QuickTime and Photos play HEVC in MP4 and MOV only as hvc1"
+            + "which ISO/IEC 14496-15 allows only in hev1; Apple's QuickTime and Photos play HEVC in MP4 and MOV only as hvc1, "
+            + "which a whole re-encode keeps"
     }
 }

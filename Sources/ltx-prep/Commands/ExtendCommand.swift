@@ -56,6 +56,8 @@ struct ExtendCommand: AsyncParsableCommand {
     @Option(help: "The model (default: the API's, \(Catalogue.defaultModel(.extend)), the only one extend takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the context reaches the API: upload (default) or data-uri.") var deliver: Delivery?
+    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video (otherwise every input packet is copied, and the track becomes hev1).")
+    var keepHvc1 = false
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: LTXOnlyOption
     @OptionGroup var client: ClientOptions
@@ -72,8 +74,10 @@ struct ExtendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        let request = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
-                                         delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
+        var asked = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
+                                       delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
+        asked.keepsHVC1 = keepHvc1
+        let request = asked
         guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
         try await reportingFailures {
             let outcome = try await interruptibly(quiet: client.json || client.quiet) { bar throws(WorkflowError) in
