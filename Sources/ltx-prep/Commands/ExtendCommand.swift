@@ -56,7 +56,7 @@ struct ExtendCommand: AsyncParsableCommand {
     @Option(help: "The model (default: the API's, \(Catalogue.defaultModel(.extend)), the only one extend takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the context reaches the API: upload (default) or data-uri.") var deliver: Delivery?
-    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video (otherwise every input packet is copied, and the track becomes hev1).")
+    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video once; without it every input packet is copied, and the track is written as hev1.")
     var keepHvc1 = false
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: LTXOnlyOption

@@ -52,7 +52,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).") var deliver: Delivery?
     @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
-    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video (otherwise only the GOPs a section touches are, and the track becomes hev1).")
+    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video once; without it only the GOPs a section touches are encoded, and the track is written as hev1.")
     var keepHvc1 = false
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: ProviderOption

@@ -34,7 +34,7 @@ struct SpliceCommand: AsyncParsableCommand {
 
     @Option(help: "What the answer replaces (default: replace_audio_and_video).") var mode: RetakeMode?
     @Option(name: .shortAndLong, help: "Where to write the whole video.") var output: String
-    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video (otherwise only the GOPs a section touches are, and the track becomes hev1).")
+    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video once; without it only the GOPs a section touches are encoded, and the track is written as hev1.")
     var keepHvc1 = false
     @Flag(help: "Replace OUTPUT if it exists.") var force = false
     @Flag(help: "Print what was written as JSON.") var json = false
