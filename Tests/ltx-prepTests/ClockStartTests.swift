@@ -33,6 +33,17 @@ import TestSupport
         #expect(first + sectionStart == sectionFrame, "section at clip frame \(first + sectionStart)")
     }
 
+    /// The clip's picture starts 21 ms after its sound: a section at 0 starts on the window's first
+    /// picture, not 21 ms before it (a negative start_time, which the API refuses).
+    @Test func aSectionAtTheVeryStartStartsOnTheFirstPicture() throws {
+        let out = "\(dir)/first.mp4"
+        let r = try BinaryRunner.run(["fix", clip, "--start", "0", "--duration", "2", "-o", out, "--json"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let window = try json(r.stdout)["window"] as? [String: Any]
+        #expect(window?["section_start"] as? Double == 0 && window?["section_start_frame"] as? Int == 0, "\(window ?? [:])")
+        #expect(try StreamDigests.pictures(out).first == (try StreamDigests.pictures(clip)).first)
+    }
+
     @Test func aRetakeReplacesTheSecondsTheUserNamed() throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }

@@ -149,7 +149,7 @@ final class FormatContext {
             var found: Double?
             var first = true
             while try readPacket(into: packet) {
-                guard packet.streamIndex == stream, let pts = packet.pts, let t = FFmpegTime.seconds(pts, timeBase) else { continue }
+                guard packet.streamIndex == stream, let ts = packet.pts ?? packet.dts, let t = FFmpegTime.seconds(ts, timeBase) else { continue }
                 // Landed on a keyframe at or before the time: the seek did the work.
                 if first && back == 0 && packet.isKeyframe && t <= seconds + 1e-6 {
                     found = t
@@ -175,6 +175,11 @@ final class FormatContext {
             if seconds - back < clockStart - 1 {
                 try seek(toKeyframeBefore: seconds - back)
                 return later
+            }
+            // No GOP is a minute long: a stream without keyframe flags is not read back to its start.
+            if back >= 64 {
+                try seek(toKeyframeBefore: seconds)
+                return nil
             }
             back = max(1, back * 2)
         }

@@ -58,7 +58,8 @@ final class AudioPatchLane: SplicedSound {
         let rate = par.sample_rate
         let frame = Self.frameSize
         let first = start == FFmpegTime.noValue ? 0 : start
-        let last = first + Int64(duration * Double(rate))
+        // The file's duration counts from its first instant, which may be before the sound's.
+        let last = Int64((input.clockStart + duration) * Double(rate))
         let half = crossfade / 2 + 0.005
         var zones: [Zone] = []
         for piece in pieces {

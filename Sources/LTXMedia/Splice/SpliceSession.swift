@@ -260,7 +260,7 @@ final class SpliceSession {
                 try takeVideo(packet)
                 if videoPackets % 30 == 0 {
                     progress(TranscodeProgress(framesDone: videoPackets, framesExpected: total,
-                                               secondsDone: gops.seconds(packet.pts ?? 0)))
+                                               secondsDone: gops.seconds(packet.pts ?? 0) - clockStart))
                 }
             } else if index == audioIndex {
                 if let audioSplice {
@@ -285,7 +285,7 @@ final class SpliceSession {
         try endRun()
         try audioSplice?.finish(output: output)
         try output.finish()
-        progress(TranscodeProgress(framesDone: total, framesExpected: total, secondsDone: gops.seconds(gops.sortedPts.last ?? 0)))
+        progress(TranscodeProgress(framesDone: total, framesExpected: total, secondsDone: gops.seconds(gops.sortedPts.last ?? 0) - clockStart))
         return result()
     }
 

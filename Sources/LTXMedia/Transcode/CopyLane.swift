@@ -12,8 +12,10 @@ final class CopyLane: Lane {
     private(set) var framesWritten = 0
     private(set) var secondsDone = 0.0
     private(set) var isDone = false
-    /// False until the first keyframe at or after the origin is written: a
-    /// seek may land before it on pictures that refer to what is not copied.
+    /// Set for a video copied from a keyframe: nothing is written before a
+    /// keyframe at or after the origin (a seek may land on pictures that
+    /// refer to what is not copied). Off for a stream with no keyframe there.
+    var startsOnKeyframe = false
     private var started = false
 
     init(copying index: Int, from input: FormatContext, to output: OutputContext) throws(MediaError) {
@@ -43,7 +45,7 @@ final class CopyLane: Lane {
             return
         }
         // Leading pictures of an open GOP refer to what came before the keyframe.
-        guard t >= origin - 1e-6, started || packet.isKeyframe else { return }
+        guard t >= origin - 1e-6, started || !startsOnKeyframe || packet.isKeyframe else { return }
         started = true
         try output.writeCopy(packet, shiftedBy: originTs, from: inTimeBase, to: outIndex)
         framesWritten += 1

@@ -81,6 +81,9 @@ public enum StreamMerge {
         let input: FormatContext
         let index: Int
         private let timeBase: AVRational
+        /// The file's clock at its first instant, in `timeBase`: each file's
+        /// streams start at 0 in the output (an MPEG-TS's at 1.4 s or a camera's clock).
+        private let clockStart: Int64
         private var outIndex = -1
         private let packet = Packet()
         private(set) var hasPacket = false
@@ -94,6 +97,7 @@ public enum StreamMerge {
             }
             index = found
             timeBase = input.withStream(found) { $0.pointee.time_base }
+            clockStart = FFmpegTime.ticks(input.clockStart, timeBase)
             input.keepOnly(streams: [found])
         }
 
@@ -110,14 +114,14 @@ public enum StreamMerge {
         }
 
         /// The decode time of the pending packet (its presentation time when it has none).
-        private var time: Int64 { packet.dts ?? packet.pts ?? 0 }
+        private var time: Int64 { (packet.dts ?? packet.pts ?? 0) - clockStart }
 
         func isDue(before other: Source) -> Bool {
             av_compare_ts(time, timeBase, other.time, other.timeBase) <= 0
         }
 
         func writePending(to output: OutputContext) throws(MediaError) {
-            try output.writeCopy(packet, shiftedBy: 0, from: timeBase, to: outIndex)
+            try output.writeCopy(packet, shiftedBy: clockStart, from: timeBase, to: outIndex)
             written += 1
         }
     }

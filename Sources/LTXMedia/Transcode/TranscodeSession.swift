@@ -98,6 +98,7 @@ final class TranscodeSession {
         if let video {
             let keyframe = try input.keyframeTime(atOrBefore: start, stream: video.inIndex)
             origin = video is CopyLane ? keyframe ?? start : start
+            (video as? CopyLane)?.startsOnKeyframe = keyframe != nil
         } else {
             try input.seek(toKeyframeBefore: start)
             origin = start
