@@ -45,6 +45,8 @@ final class SpliceSession {
     private var resumeAfterRun = false
     private let decoder: Decoder?
     private let rotation: Int
+    /// The original is an `hvc1` track in an MP4 or MOV (an iPhone's clip).
+    private let originalIsHVC1: Bool
     private let audioIndex: Int?
     private var audioCopy: (timeBase: AVRational, out: Int)?
     private let audioSplice: (any SplicedSound)?
@@ -117,6 +119,8 @@ final class SpliceSession {
         let videoSpans = job.replaceVideo ? job.pieces.map(\.section) : []
         let extended = job.extended
         shift = extended?.edge == .start ? Int64(extended?.frames ?? 0) * gops.frameDuration : 0
+        originalIsHVC1 = (job.container == .mp4 || job.container == .mov)
+            && input.withStream(videoIndex) { $0.pointee.codecpar.pointee.codec_tag } == OutputContext.hvc1Tag
         let (codec, extradata) = input.withStream(videoIndex) { st in
             (st.pointee.codecpar.pointee.codec_id,
              st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
@@ -128,7 +132,7 @@ final class SpliceSession {
             if codec == AV_CODEC_ID_HEVC {
                 if hevc == nil { reason = "the original's HEVC carries no hvcC to splice beside: the whole video is encoded once" }
                 else if !gops.complete { reason = "some of the original's packets have no timestamps: the whole video is encoded once" }
-                else if job.keepsHVC1, Self.writesHVC1(job.container, tag: input.withStream(videoIndex) { $0.pointee.codecpar.pointee.codec_tag }) {
+                else if job.keepsHVC1, originalIsHVC1 {
                     reason = "the original's hvc1 is kept, which lets no parameter set change in band: the whole video is encoded once"
                 }
             } else if codec != AV_CODEC_ID_H264 {
@@ -526,15 +530,10 @@ final class SpliceSession {
                             sampleEntry: sampleEntryNote)
     }
 
-    /// An `hvc1` track in an MP4 or MOV (an iPhone's clip).
-    private static func writesHVC1(_ container: ContainerFormat, tag: UInt32) -> Bool {
-        (container == .mp4 || container == .mov) && tag == OutputContext.hvc1Tag
-    }
-
     /// Said when an `hvc1` original comes back `hev1` (OutputContext writes
     /// `hev1` for a track whose samples carry parameter sets).
     private var sampleEntryNote: String? {
-        guard case .hevc = form, Self.writesHVC1(job.container, tag: input.withStream(videoIndex) { $0.pointee.codecpar.pointee.codec_tag }) else { return nil }
+        guard case .hevc = form, originalIsHVC1 else { return nil }
         return "the HEVC track is written as hev1, not the original's hvc1: each re-encoded run carries its own parameter sets in band, "
             + "which ISO/IEC 14496-15 allows only in hev1; Apple's QuickTime and Photos play HEVC in MP4 and MOV only as hvc1, "
             + "which a whole re-encode keeps"

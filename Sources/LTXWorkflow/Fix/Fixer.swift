@@ -224,10 +224,12 @@ public enum Fixer {
         let result = made.transcode
         if Task.isCancelled { throw .cancelled(input: input) }
         var check = request.check
-        if plan.window != nil, let result {
-            // A section from the clip's first instant starts on the window's first picture, which a
-            // video starting a little after its sound (or after an Opus delay) puts a few ms later.
-            check.section = plan.section.map { RetakeSection(start: max(0, $0.start - result.inputStart), duration: $0.duration) }
+        // Where the section starts in the window. A section from the clip's first instant starts on the
+        // window's first picture, which a video starting a little after its sound (or after an Opus delay)
+        // puts a few ms later.
+        let sectionStart = result.flatMap { r in plan.section.map { max(0, $0.start - r.inputStart) } }
+        if plan.window != nil, result != nil {
+            check.section = plan.section.map { RetakeSection(start: sectionStart ?? 0, duration: $0.duration) }
         }
         var written: CheckReport
         do throws(MediaError) { written = try await Preflight.check(file.temporary, check) } catch { throw .write(input: input, error) }
@@ -235,7 +237,6 @@ public enum Fixer {
         if let w = plan.window, let result {
             // The length actually written: a copied window can end a few frames early.
             let fps = report.media.primaryVideo?.frameRate
-            let sectionStart = plan.section.map { max(0, $0.start - result.inputStart) }
             window = FixOutcome.WindowMapping(inputStart: result.inputStart,
                                               duration: written.media.primaryVideo?.duration ?? w.duration,
                                               sectionStart: sectionStart,

@@ -56,8 +56,7 @@ struct ExtendCommand: AsyncParsableCommand {
     @Option(help: "The model (default: the API's, \(Catalogue.defaultModel(.extend)), the only one extend takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the context reaches the API: upload (default) or data-uri.") var deliver: Delivery?
-    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video once; without it every input packet is copied, and the track is written as hev1.")
-    var keepHvc1 = false
+    @OptionGroup var sampleEntry: SampleEntryOption
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: LTXOnlyOption
     @OptionGroup var client: ClientOptions
@@ -76,7 +75,7 @@ struct ExtendCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         var asked = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
                                        delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
-        asked.keepsHVC1 = keepHvc1
+        asked.keepsHVC1 = sampleEntry.keepHvc1
         let request = asked
         guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
         try await reportingFailures {
