@@ -257,7 +257,7 @@ final class SpliceSession {
         if job.extended?.edge == .start {
             // The extension first, on the original's first timestamps; then the original, shifted.
             try startRun(at: whole != nil ? 0 : nil)
-            try encodeExtension()
+            try encodeExtension(isCancelled: isCancelled)
             if whole == nil { try endRun() }
         }
         while try input.readPacket(into: packet) {
@@ -286,7 +286,7 @@ final class SpliceSession {
                 try endRun()
                 try startRun(at: nil)
             }
-            try encodeExtension()
+            try encodeExtension(isCancelled: isCancelled)
             try finishRun()
         }
         try endRun()
@@ -436,13 +436,15 @@ final class SpliceSession {
     /// The extension's pictures from its answer, into the open run: after
     /// the original's last picture, or on its first timestamps (the original
     /// then moves later by as many frames).
-    private func encodeExtension() throws(MediaError) {
+    private func encodeExtension(isCancelled: () -> Bool) throws(MediaError) {
         guard let extended = job.extended, let spec = encoderSpec, let run else { return }
         let pictures = try AnswerPictures(path: extended.answer, width: spec.width, height: spec.height, format: spec.pixelFormat,
                                           rotation: rotation, crop: extended.crop, hdr: spec.hdr)
         let base = extended.edge == .end ? (gops.sortedPts.last ?? 0) + gops.frameDuration : (gops.sortedPts.first ?? 0)
         let step = gops.seconds(gops.frameDuration)
         for k in 0..<extended.frames {
+            // Each picture is decoded, scaled and encoded: seconds in all, so a signal is heard between them.
+            if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
             guard let picture = try pictures.picture(at: extended.answerStart + Double(k) * step) else {
                 throw MediaError(kind: .unreadable, path: extended.answer, message: "the answer has no pictures")
             }

@@ -137,6 +137,7 @@ public enum WholeExtend {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .outputIsInput(output: request.output, input: request.input)
         }
+        if !options.dryRun { try OutputFolder.require(request.output) }
         let plan = try await plan(request)
         if request.windowOnly {
             let job = callJob(request, plan, answer: request.output)
@@ -154,7 +155,10 @@ public enum WholeExtend {
         var callOptions = options
         // The answer is this command's own file, named for the output.
         callOptions.replaceOutput = true
-        let outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
+        let outcome: GenerationOutcome
+        do throws(WorkflowError) {
+            outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
+        } catch { throw error.naming(request.output) }
         if options.dryRun { return ExtendOutcome(plan: plan, generation: outcome) }
 
         let splice: SpliceOutcome
@@ -183,6 +187,7 @@ public enum WholeExtend {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .outputIsInput(output: request.output, input: request.input)
         }
+        try OutputFolder.require(request.output)
         let planned = try await plan(request)
         return try await join(planned, answer: answer, request: request, force: force, progress: progress)
     }

@@ -65,7 +65,7 @@ public enum Splicer {
         if OutputFile.exists(request.output) && !request.force {
             throw .outputExists(request.output)
         }
-        guard OutputFile.folderExists(of: request.output) else { throw .outputFolderMissing(request.output) }
+        try OutputFolder.require(request.output)
         try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
 
         let file = OutputFile(path: request.output)
@@ -99,6 +99,8 @@ public enum Splicer {
                 let got = written.primaryVideo.map { "\($0.frameCount) frames \($0.codedWidth)x\($0.codedHeight)" } ?? "no video"
                 throw WorkflowError.unusable("\(original): the \(noun) has \(got), not \(whose)\(frames) frames \(width)x\(height); nothing was written")
             }
+            // A signal that came while the file was read back: it does not take the output's name.
+            if Task.isCancelled { throw WorkflowError.cancelled }
             if let err = file.commit() {
                 throw WorkflowError.cannotWrite(path: file.path, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }

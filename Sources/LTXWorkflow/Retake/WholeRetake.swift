@@ -168,6 +168,7 @@ public enum WholeRetake {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .outputIsInput(output: request.output, input: request.input)
         }
+        if !options.dryRun { try OutputFolder.require(request.output) }
         let planned = try await plan(request)
         let (calls, estimate, duration, frameRate) = (planned.calls, planned.estimate, planned.clipDuration, planned.frameRate)
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
@@ -199,7 +200,7 @@ public enum WholeRetake {
                 })
             } catch {
                 if case .cancelled = error { discardFetchable(answers, generations) }
-                throw error
+                throw error.naming(request.output)
             }
             generations.append(outcome)
             guard !options.dryRun else { continue }
