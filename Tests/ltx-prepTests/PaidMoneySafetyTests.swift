@@ -70,10 +70,12 @@ import TestSupport
     }
 
     /// Ctrl-C while an extend's answer downloads (the sandbox sends it
-    /// slowly): exit 130, nothing beside the output, the job's URL kept; the
-    /// rerun fetches it without paying.
-    @Test func ctrlCDuringAnExtendsDownloadStopsIt() async throws {
-        let sandbox = try SandboxProcess(["--result-bytes-per-second", "20000"])
+    /// slowly), on the download's last attempt (the first four got a 504):
+    /// the signal's, exit 130, not a cut connection out of retries (exit 4);
+    /// nothing beside the output, the job's URL kept; the rerun fetches it
+    /// without paying.
+    @Test func ctrlCDuringAnExtendsLastDownloadAttemptStopsIt() async throws {
+        let sandbox = try SandboxProcess(["--result-bytes-per-second", "100000", "--result-script", "504,504,504,504"])
         defer { sandbox.stop() }
         let folder = dir + "/download"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
