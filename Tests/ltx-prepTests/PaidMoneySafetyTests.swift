@@ -35,7 +35,7 @@ import TestSupport
         #expect(missing.status == 2)
         #expect(missing.stderrLines == ["ltx-prep: \(dir)/nodir/sub: no such folder for the output x.mp4"], "\(missing.stderr)")
         let file = "\(dir)/a-file"
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
         let throughFile = try BinaryRunner.run(command + ["-o", "\(file)/x.mp4"], environment: sandbox.environment)
         #expect(throughFile.status == 2)
         #expect(throughFile.stderrLines == ["ltx-prep: \(file): not a folder, so the output x.mp4 cannot go there"], "\(throughFile.stderr)")
