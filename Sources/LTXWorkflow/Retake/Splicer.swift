@@ -71,6 +71,8 @@ public enum Splicer {
         }
         guard OutputFile.folderExists(of: request.output) else { throw .outputFolderMissing(request.output) }
         try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
+        try await AnswerCoverage.check(request.pieces, original: original, replaceVideo: request.mode != .replaceAudio,
+                                       replaceAudio: request.mode != .replaceVideo)
 
         let file = OutputFile(path: request.output)
         var job = SpliceJob(original: request.original, output: file.temporary,

@@ -26,7 +26,8 @@ struct SandboxCommand: AsyncParsableCommand {
             rate_limit_error), 429c (concurrency_limit_error), 500, 503, 529),
             --fail-rate 0.2 (500/503
             at random), --drop-after-bytes N (cut result downloads short), and for v2
-            jobs --poll-script, --result-script, --fail-jobs and --job-lifetime.
+            jobs --poll-script, --result-script, --fail-jobs and --job-lifetime;
+            --short-answers S ends each retake answer S seconds early.
             """
     )
 
@@ -54,6 +55,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var idleTimeout: Double = 60
     @Option(help: ArgumentHelp("Seconds a request's head may take to arrive, from the connection or the previous answer.", valueName: "seconds"))
     var headerTimeout: Double = 20
+    @Option(help: ArgumentHelp("Retake answers end this many seconds before the video sent.", valueName: "seconds")) var shortAnswers: Double = 0
 
     func validate() throws {
         try Bounds.check("--port", port, 0...65535)
@@ -66,6 +68,7 @@ struct SandboxCommand: AsyncParsableCommand {
         try Bounds.check("--idle-timeout", idleTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...Int.max)
+        try Bounds.check("--short-answers", shortAnswers, 0...60, " seconds")
         if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
         if let script, SandboxConfiguration.faults(script) == nil {
             throw ValidationError("--script takes HTTP statuses (100 to 599, 429c for the concurrency limit) separated by commas, e.g. 429,529")
@@ -88,6 +91,7 @@ struct SandboxCommand: AsyncParsableCommand {
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .seconds(jobSeconds), jobLifetime: jobLifetime.map { .seconds($0) },
             syncAnswer: answer, idleTimeout: .seconds(idleTimeout), headerTimeout: .seconds(headerTimeout))
         settings.servesRetiredV1 = serveRetiredV1
+        settings.shortAnswerSeconds = shortAnswers
         let configuration = settings
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(configuration.host):\(port) (storage \(directory))")
