@@ -59,6 +59,10 @@ public struct SandboxConfiguration: Sendable {
     /// synchronous client (Segmind's retake is served either way). Off, they
     /// answer as the API does since: retired.
     public var servesRetiredV1 = false
+    /// A retake's answer ends this many seconds before the video it was sent
+    /// (at least 0.1 s of it is kept): an answer that does not cover its
+    /// section, which a client must refuse rather than splice in.
+    public var shortAnswerSeconds: Double = 0
 
     /// Every setting; what is not given is normal service on a free port.
     public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String, storageDirectory: String, removeStorageOnExit: Bool = false,

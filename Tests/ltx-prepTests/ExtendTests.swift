@@ -161,4 +161,24 @@ import TestSupport
         let stats = try await sandbox.paidFor()
         #expect(stats.jobs == 0 && stats.uploadTickets == 0)
     }
+
+    /// A variable-rate clip's context (here 3.02 s to 6.06 s, where pictures
+    /// come 1/12 s apart) holds 36 pictures, fewer than the API's 73: it is cut
+    /// exactly and padded to 73 by holding its last one, the 73 billed, and
+    /// every packet of the input is joined on unchanged.
+    @Test func aVariableFrameRateClipIsExtended() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("h264_vfr.mkv")
+        let r = try extend(sandbox, input, ["--duration", "2"], output: "vfr.mkv")
+        #expect(r.status == 0, "\(r.stderr)")
+        // 36 pictures in the span, 37 held: the 73 sent are the 73 billed.
+        let call = (try json(r.stdout)["plan"] as? [String: Any])?["call"] as? [String: Any]
+        #expect(call?["context_frames"] as? Int == 73 && call?["held_frames"] as? Int == 37 && call?["exact"] as? Bool == true, "\(r.stdout)")
+        #expect(try MediaProbe.probeBlocking("\(dir)/vfr.mkv").primaryVideo?.frameCount == 97 + 48)
+        let packets = try StreamDigests.videoPackets(input), outPackets = try StreamDigests.videoPackets("\(dir)/vfr.mkv")
+        #expect(packets.count == 97 && Array(outPackets.prefix(97)) == packets)
+        #expect(Array(try StreamDigests.pictures("\(dir)/vfr.mkv").prefix(97)) == (try StreamDigests.pictures(input)))
+        #expect(try await sandbox.paidFor().jobs == 1)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LTXJournal
 import LTXMedia
 import Testing
 import TestSupport
@@ -286,6 +287,46 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/no.mp4"))
     }
 
+    /// `--window-only` sends the window the whole retake sends for its section
+    /// (the section with --context each side), at the same price, not the
+    /// whole clip; its --json says where the answer sits and which request it was.
+    @Test func aWindowOnlyRetakeSendsTheWholeRetakesWindow() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        // 12 s at 24 fps, a keyframe every 0.5 s: the window 5.5 s to 12 s is copied from one.
+        let input = "\(dir)/twelve.mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: input, width: 128, height: 64, frameRate: 24, duration: 12, sound: .tone(frequency: 440),
+                                                  keyframeInterval: 12))
+        let section = ["--start", "7.5", "--duration", "2.5"]
+        let planned = try BinaryRunner.run(["retake", input, "--prompt", "x", "--dry-run", "--json", "-o", "\(dir)/whole.mp4"] + section,
+                                           environment: sandbox.environment)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(try json(planned.stdout)["estimated_cost"] as? Double == 0.65)
+
+        let raw = try BinaryRunner.run(["retake", input, "--prompt", "x", "--yes", "--window-only", "--json", "-o", "\(dir)/raw.mp4"] + section,
+                                       environment: sandbox.environment)
+        #expect(raw.status == 0, "\(raw.stderr)")
+        // Priced as the whole retake is: 6.5 s sent, not the 12 s clip ($1.20).
+        #expect(raw.stderr.contains("estimated cost of this retake: $0.65 (6.500 s of input"), "\(raw.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 1)
+        // What the sandbox was sent: its answer is that file re-encoded, as long as it.
+        let answer = try #require(try probe("raw.mp4").primaryVideo)
+        #expect(abs((answer.duration ?? 0) - 6.5) < 0.05 && answer.frameCount == 156, "\(answer.duration ?? 0) s, \(answer.frameCount) frames")
+        let journal = try await Journal.open(sandbox.journal)
+        let sent = try await journal.all().compactMap(\.sentWindow)
+        await journal.close()
+        #expect(sent.count == 1 && sent.first?.inputStart == 5.5 && abs((sent.first?.duration ?? 0) - 6.5) < 0.05, "\(sent)")
+        // --json: the README's keys, as the whole retake means them.
+        let report = try json(raw.stdout)
+        let window = report["window"] as? [String: Any]
+        #expect(window?["input_start"] as? Double == 5.5 && window?["section_start"] as? Double == 2 && window?["section_start_frame"] as? Int == 48,
+                "\(raw.stdout)")
+        #expect(abs((window?["duration"] as? Double ?? 0) - 6.5) < 0.05)
+        let generated = report["generated"] as? [String: Any]
+        #expect((generated?["request_id"] as? String)?.isEmpty == false, "\(raw.stdout)")
+        #expect(generated?["output"] as? String == "\(dir)/raw.mp4")
+    }
+
     /// `--resolution` asks the API for the answer's size; the whole video still comes back at the input's.
     @Test func resolutionAsksTheAnswersSize() throws {
         let sandbox = try SandboxProcess()
@@ -305,5 +346,19 @@ import TestSupport
         let odd = try BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--resolution", "1280x720",
                                         "--dry-run"], environment: sandbox.environment)
         #expect(odd.status == 2, "\(odd.stderr)")
+    }
+
+    /// A window of a variable-rate clip that holds too few pictures is refused
+    /// before anything is paid, with what it holds and what the API requires.
+    @Test func aVariableRateWindowThatCannotConformSaysWhatItHolds() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let input = Fixtures.path("h264_vfr.mkv")
+        let r = try retake(sandbox, "h264_vfr.mkv", ["--start", "4", "--duration", "2", "--context", "0"], output: "vfr.mkv")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("ltx-prep: \(input): the result still breaks video.frame-count (36 frames at 12.169 fps; required: 73 to 505 frames)"),
+                "\(r.stderr)")
+        #expect(try await sandbox.paidFor().jobs == 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/vfr.mkv"))
     }
 }

@@ -171,14 +171,17 @@ public final class LTXAPIClient: Sendable {
     /// before waiting, as `Generation.run` does in its journal.
     public func generateByJob(_ request: GenerationRequest, inline: InlineFile? = nil, to output: String, check: ResultCheck? = nil,
                               pollInterval: Duration = .seconds(5), onAccepted: @Sendable (Job) -> Void = { _ in }) async throws(ClientError) -> Generated {
-        let accepted = try await submit(request, inline: inline)
+        let submitted = try await submit(request, inline: inline)
+        let accepted = submitted.job
         onAccepted(accepted)
         while true {
             let job = try await self.job(request.endpoint, id: accepted.id)
             switch job.status {
             case .completed?:
                 guard let url = job.result?.videoUrl else { throw .unexpectedAnswer("job \(accepted.id) completed without a result URL") }
-                return try await download(resultURL: url, to: output, check: check)
+                var generated = try await download(resultURL: url, to: output, check: check)
+                generated.requestID = submitted.requestID
+                return generated
             case .failed?:
                 throw .jobFailed(id: accepted.id, reason: job.error.map { "\($0._type): \($0.message)" } ?? "no reason given")
             case .pending?, .processing?, nil:
@@ -208,13 +211,19 @@ public final class LTXAPIClient: Sendable {
 
     // MARK: async (v2)
 
+    /// A job the API accepted, and the `x-request-id` of the call that made it.
+    public struct Submitted: Sendable {
+        public var job: Job
+        public var requestID: String?
+    }
+
     /// `POST /v2/{endpoint}`: the job, accepted (202). Retried only when the
     /// API answered an error or the connection never opened: a request that
     /// may have arrived is never sent twice (a second job is paid twice).
-    public func submit(_ request: GenerationRequest, inline: InlineFile? = nil) async throws(ClientError) -> Job {
+    public func submit(_ request: GenerationRequest, inline: InlineFile? = nil) async throws(ClientError) -> Submitted {
         if let inline { return try await submitInline(request, inline: inline) }
         if request.automaticDuration { return try await submitJSON(request) }
-        let (job, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Job in
+        let (submitted, _) = try await withRetries(.generation, "submitting \(request.endpoint.v2Path)", target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Submitted in
             let accepted: Components.Responses.JobAccepted
             switch request {
             case .retake(let body):
@@ -239,25 +248,25 @@ public final class LTXAPIClient: Sendable {
                 throw ClientError.unsupported("Segmind's retake is synchronous: it has no v2 route")
             }
             guard case .json(let job) = accepted.body else { throw UnexpectedAnswer(description: "a 202 without the job") }
-            return job
+            return Submitted(job: job, requestID: accepted.headers.xRequestId)
         }
-        return job
+        return submitted
     }
 
     /// `POST /v2/{endpoint}` with a file streamed into the body as a data URI
     /// (the v1 routes that took it synchronously were retired after 2026-10-26):
     /// the same retries as `submit`, the job read from the 202's JSON.
-    private func submitInline(_ request: GenerationRequest, inline: InlineFile) async throws(ClientError) -> Job {
+    private func submitInline(_ request: GenerationRequest, inline: InlineFile) async throws(ClientError) -> Submitted {
         if case .segmindRetake = request { throw .unsupported("Segmind's retake is synchronous: it has no v2 route") }
         let (prefix, suffix) = try Self.split(request, inline)
         let size = try fileSize(inline.path)
         let path = request.endpoint.v2Path
-        let (job, _) = try await withRetries(.generation, "submitting \(path)", target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Job in
+        let (submitted, _) = try await withRetries(.generation, "submitting \(path)", target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Submitted in
             let response = try await self.postInline(path, prefix: prefix, file: inline.path, size: size, suffix: suffix)
             let body = try await response.body.collect(upTo: 1 << 20)
-            return try Self.jobDecoder.decode(Job.self, from: Data(Array(buffer: body)))
+            return Submitted(job: try Self.jobDecoder.decode(Job.self, from: Data(Array(buffer: body))), requestID: response.headers.first(name: "x-request-id"))
         }
-        return job
+        return submitted
     }
 
     /// A job as the generated client reads one: dates in ISO 8601, with or without fractional seconds.
@@ -274,11 +283,11 @@ public final class LTXAPIClient: Sendable {
 
     /// `POST /v2/{endpoint}` with the body as `GenerationRequest.json()` writes
     /// it (`"duration":null` kept), the same retries as `submit`.
-    private func submitJSON(_ request: GenerationRequest) async throws(ClientError) -> Job {
+    private func submitJSON(_ request: GenerationRequest) async throws(ClientError) -> Submitted {
         let json: [UInt8]
         do { json = try request.json() } catch { throw .file("could not encode the request: \(error)") }
         let path = request.endpoint.v2Path
-        let (job, _) = try await withRetries(.generation, "submitting \(path)", target: self.configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Job in
+        let (submitted, _) = try await withRetries(.generation, "submitting \(path)", target: self.configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> Submitted in
             var post = HTTPClientRequest(url: self.configuration.baseURL.url(path))
             post.method = .POST
             let auth = self.configuration.provider.authHeader(self.configuration.apiKey)
@@ -292,9 +301,9 @@ public final class LTXAPIClient: Sendable {
                 throw APIStatusError(status: Int(response.status.code), body: body, requestID: response.headers.first(name: "x-request-id"),
                                      retryAfter: response.headers.first(name: "retry-after"))
             }
-            return try Self.jobDecoder.decode(Job.self, from: Data(body))
+            return Submitted(job: try Self.jobDecoder.decode(Job.self, from: Data(body)), requestID: response.headers.first(name: "x-request-id"))
         }
-        return job
+        return submitted
     }
 
     /// `GET /v2/{endpoint}/{id}`, retried with backoff on 5xx and network

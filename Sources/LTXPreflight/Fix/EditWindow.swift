@@ -15,6 +15,10 @@ public struct EditWindow: Sendable, Codable, Equatable {
     /// Whether `span` is shorter than the clip (`cutsClip`): when not, the
     /// whole clip goes, padded only.
     public var cuts: Bool
+    /// The pictures the cut must hold, reached by holding its last one: a
+    /// variable-rate clip's span can hold fewer than the API's 73 that its
+    /// length promises at the average rate. Nil: the cut as it comes.
+    public var padTo: Int?
 
     /// True when `span` is shorter than a clip of `duration` seconds at
     /// `frameRate` by at least half a frame: then it is cut from the clip,
@@ -23,7 +27,8 @@ public struct EditWindow: Sendable, Codable, Equatable {
         span.duration < duration - 0.5 / max(frameRate, 1)
     }
 
-    public init(span: TimeWindow, exact: Bool, canvas: Canvas? = nil, cuts: Bool) {
+    public init(span: TimeWindow, exact: Bool, canvas: Canvas? = nil, cuts: Bool, padTo: Int? = nil) {
+        self.padTo = padTo
         self.span = span
         self.exact = exact
         self.canvas = canvas
@@ -41,6 +46,7 @@ extension RetakeCall {
 extension ExtendCall {
     /// What this call sends, for the fix: its context, padded when it must be.
     public func sent(clipDuration: Double, frameRate: Double) -> EditWindow {
-        EditWindow(span: window, exact: exact, canvas: canvas, cuts: EditWindow.cuts(window, clipDuration: clipDuration, frameRate: frameRate))
+        EditWindow(span: window, exact: exact, canvas: canvas, cuts: EditWindow.cuts(window, clipDuration: clipDuration, frameRate: frameRate),
+                   padTo: heldFrames.map { _ in contextFrames })
     }
 }

@@ -22,6 +22,9 @@ public struct ExtendCall: Sendable, Codable, Equatable {
     public var billedSeconds: Double
     /// The frame the context is centred on when the input is neither 16:9 nor 9:16.
     public var canvas: Canvas?
+    /// Pictures added to a cut context by holding its last one, when its span
+    /// holds fewer than the API's 73 (a variable frame rate); nil when none.
+    public var heldFrames: Int?
 
     /// The part of the answer's picture that is the input's, when it was padded.
     public func crop(width: Int, height: Int) -> SpliceJob.Crop? {
@@ -92,6 +95,15 @@ public enum ExtendWindow {
         var window = window
         var exact = !copyable || canvas != nil
         var frames = cut.map { exact ? $0.exactFrames : $0.copiedFrames } ?? Int((window.duration * fps).rounded())
+        // A span of a variable-rate clip can hold fewer pictures than its length at the average rate:
+        // such a cut is encoded (a copy cannot be padded) and padded to the API's 73.
+        let least = APILimits.videoFrames.lowerBound
+        var held: Int?
+        if let cut, cut.exactFrames < least, EditWindow.cuts(window, clipDuration: clipDuration, frameRate: fps) {
+            exact = true
+            frames = cut.exactFrames
+            held = least - cut.exactFrames
+        }
         if !exact, edge == .end {
             exact = true
             frames = cut?.exactFrames ?? frames
@@ -105,6 +117,6 @@ public enum ExtendWindow {
         let contextFrames = max(frames, APILimits.videoFrames.lowerBound)
         let billed = min(contextFrames + addedFrames, Catalogue.Extend.maxFrames)
         return ExtendCall(edge: edge, window: window, exact: exact, contextFrames: contextFrames, addedFrames: addedFrames, added: added,
-                          billedSeconds: (Double(billed) / fps * 1000).rounded() / 1000, canvas: canvas)
+                          billedSeconds: (Double(billed) / fps * 1000).rounded() / 1000, canvas: canvas, heldFrames: held)
     }
 }

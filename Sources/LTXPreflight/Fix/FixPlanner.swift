@@ -81,6 +81,13 @@ public enum FixPlanner {
                                     detail: "cut \(Format.seconds(sent.span.duration)) from \(Format.seconds(sent.span.start)) as the edit's plan placed it, "
                                         + (sent.exact ? "cut exactly (re-encoded)" : "by stream copy from the keyframe"),
                                     rules: needsWindow ? [.videoDuration, .videoFrameCount] : []))
+            if let least = sent.padTo {
+                encode = true
+                pad = least
+                ops.append(FixOperation(action: .padFrames,
+                                        detail: "pad the cut to \(least) frames by holding its last picture (the frame rate varies: the span holds fewer)",
+                                        rules: [.videoFrameCount]))
+            }
         } else if needsWindow, duration - longest < 1, r.effectiveSection.map({ $0.end <= longest }) ?? true {
             // Over by less than a second (505 frames at 24 fps is 21.04 s): drop the
             // last frames, wherever the section is, unless it reaches into them.

@@ -56,7 +56,9 @@ struct Producers: Sendable {
         let v = report.media.primaryVideo
         let portrait = resolution.map { $0 == "1080x1920" } ?? ((v?.displayHeight ?? 0) > (v?.displayWidth ?? 0))
         let answer = VideoEncoding(crf: 28, preset: "ultrafast", width: portrait ? 1080 : 1920, height: portrait ? 1920 : 1080, upright: true)
-        let job = TranscodeJob(input: input.path, output: output, video: .encode(answer),
+        let sent = v?.duration ?? report.media.duration ?? 0
+        let short = configuration.shortAnswerSeconds > 0 ? TimeWindow(start: 0, duration: max(0.1, sent - configuration.shortAnswerSeconds)) : nil
+        let job = TranscodeJob(input: input.path, output: output, window: short, video: .encode(answer),
                                audio: report.media.primaryAudio != nil ? .encode(AudioEncoding()) : .drop,
                                effect: SectionEffect(start: effective.start, duration: effective.duration,
                                                      invertPicture: retakeMode != .replaceAudio,

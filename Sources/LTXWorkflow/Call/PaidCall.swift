@@ -62,12 +62,15 @@ struct PaidCall: Sendable {
 
     func send(_ request: GenerationRequest, inline: InlineFile?) async throws(WorkflowError) -> GenerationOutcome {
         if usesJobs {
-            let accepted: Job
-            do throws(ClientError) { accepted = try await client.submit(request, inline: inline) } catch { throw try await failedBeforeAnswer(error) }
+            let submitted: LTXAPIClient.Submitted
+            do throws(ClientError) { submitted = try await client.submit(request, inline: inline) } catch { throw try await failedBeforeAnswer(error) }
+            let accepted = submitted.job
             try await note { j throws(JournalError) in try await j.accepted(fingerprint, jobID: accepted.id) }
             events(.submitted(jobID: accepted.id))
             var outcome = try await follow(accepted.id)
             outcome.request = request
+            // The call's own x-request-id, the one to quote to support (the result's download has its own).
+            outcome.generated?.requestID = submitted.requestID
             return outcome
         }
         // Segmind: one connection holds the whole generation.

@@ -94,6 +94,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case sectionBeforeAnswer(path: String, section: TimeWindow, answerStart: Double)
     /// Two sections overlap.
     case sectionsOverlap(path: String, first: TimeWindow, second: TimeWindow)
+    /// An answer's pictures (or, when its sound is taken, its sound) end
+    /// before its section, or it is a still image: nothing was written.
+    case answerShort(AnswerCoverage, original: String, section: TimeWindow)
     /// A whole retake's splice failed after its calls were paid: the answers
     /// are kept, each with where it goes, to splice again.
     indirect case answersKept(WorkflowError, input: String, pieces: [SpliceJob.Piece])
@@ -113,6 +116,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case cannotExtend(path: String, reason: SpliceRefusal)
     /// Joining the extension onto the input failed.
     case joinFailed(path: String, MediaError)
+    /// An extend's answer holds fewer pictures than the extension adds: nothing was written.
+    case answerShortOfExtension(AnswerCoverage, seconds: Double, frames: Int)
     /// An extend's join failed after its call was paid: the answer is kept.
     indirect case answerKept(WorkflowError, answer: String)
 
@@ -275,6 +280,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
             "\(path): the section starts at \(Format.seconds(s.start)), before its answer's window (\(Format.seconds(answerStart)))"
         case .sectionsOverlap(let path, let first, let second):
             "\(path): sections \(Format.seconds(first.start)) and \(Format.seconds(second.start)) overlap"
+        case .answerShort(let coverage, let original, let section):
+            "\(coverage.answer): \(coverage.sentence(of: original)); the section \(Format.seconds(section.start)) to \(Format.seconds(section.end)) "
+                + "needs its \(coverage.track.rawValue) throughout; nothing was written"
         case .answersKept(let error, _, let pieces):
             "\(error.description); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", "))"
         case .reframeRefused(let why): why.description
@@ -283,6 +291,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .noExtendWindow(let path, let e): "\(path): \(e.description)"
         case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason)"
         case .joinFailed(let path, let e): "\(path): joining the extension failed: \(e.description)"
+        case .answerShortOfExtension(let coverage, let seconds, let frames):
+            "\(coverage.answer): \(coverage.sentence(of: nil)); the extension needs \(Format.seconds(seconds)) of pictures (\(frames) frames); nothing was written"
         case .answerKept(let error, let answer): "\(error.description); the paid answer is kept: \(answer)"
         case .costLimitUnpriced(let provider, let summary):
             "\(provider.rawValue) documents no price for \(summary), so the cost limit cannot be held; nothing was sent"

@@ -200,6 +200,7 @@ public enum WholeExtend {
         let answered: MediaInfo
         do throws(MediaError) { answered = try await MediaProbe.probe(answer) } catch { throw .unreadable(error) }
         let added = Double(plan.call.addedFrames) / plan.frameRate
+        try AnswerCoverage.checkExtension(answered, answer: answer, added: added, frames: plan.call.addedFrames)
         // The extension is the answer's last seconds (after the context, and any
         // padding the API was sent) or its first.
         let answerLength = answered.primaryVideo?.duration ?? answered.duration ?? 0

@@ -45,8 +45,8 @@ public enum FixError: Error, Sendable, CustomStringConvertible {
         case .wrongExtension(let input, let output, let expected):
             "\(input): the fix writes \(expected), so \(output) would misname it; name the output with that extension"
         case .notConformant(let input, let r):
-            "\(input): the result still breaks " + r.problems.filter { $0.severity == .error }.map(\.rule.rawValue).joined(separator: ", ")
-                + "; nothing was written"
+            "\(input): the result still breaks " + r.problems.filter { $0.severity == .error }
+                .map { "\($0.rule.rawValue) (\($0.actual); required: \($0.required))" }.joined(separator: ", ") + "; nothing was written"
         }
     }
 }

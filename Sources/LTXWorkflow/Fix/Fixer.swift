@@ -38,6 +38,22 @@ public struct FixOutcome: Sendable, Codable, Equatable {
         /// The retake section's start inside the output, in seconds and frames.
         public var sectionStart: Double?
         public var sectionStartFrame: Int?
+
+        /// `sectionOnInput` is the section's start on the input: it is counted
+        /// from `inputStart`, never before the window's first picture.
+        init(inputStart: Double, duration: Double, sectionOnInput: Double, frameRate: Double) {
+            self.init(inputStart: inputStart, duration: duration, sectionStart: max(0, sectionOnInput - inputStart), frameRate: frameRate)
+        }
+
+        /// `sectionStart` is in the window already.
+        init(inputStart: Double, duration: Double, sectionStart: Double?, frameRate: Double?) {
+            self.inputStart = inputStart
+            self.duration = duration
+            self.sectionStart = sectionStart
+            // The first picture shown at or after the section's start, as a splice counts it
+            // (a keyframe off the whole-second grid puts the start between two pictures).
+            sectionStartFrame = both(sectionStart, frameRate).map { Int(($0 * $1 - 1e-6).rounded(.up)) }
+        }
     }
 
     public struct Padding: Sendable, Codable, Equatable {
@@ -239,10 +255,7 @@ public enum Fixer {
             let fps = report.media.primaryVideo?.frameRate
             window = FixOutcome.WindowMapping(inputStart: result.inputStart,
                                               duration: written.media.primaryVideo?.duration ?? w.duration,
-                                              sectionStart: sectionStart,
-                                              // The first picture shown at or after the section's start, as a splice counts it
-                                              // (a keyframe off the whole-second grid puts the start between two pictures).
-                                              sectionStartFrame: both(sectionStart, fps).map { Int(($0 * $1 - 1e-6).rounded(.up)) })
+                                              sectionStart: sectionStart, frameRate: fps)
         }
         written.file = request.output
         written.media.path = request.output

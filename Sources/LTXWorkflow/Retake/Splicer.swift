@@ -67,6 +67,8 @@ public enum Splicer {
         }
         try OutputFolder.require(request.output)
         try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
+        try await AnswerCoverage.check(request.pieces, original: original, replaceVideo: request.mode != .replaceAudio,
+                                       replaceAudio: request.mode != .replaceVideo)
 
         let file = OutputFile(path: request.output)
         let job = SpliceJob(original: request.original, output: file.temporary,

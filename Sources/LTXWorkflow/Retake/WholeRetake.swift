@@ -65,13 +65,20 @@ extension WholeRetakeRequest {
 
     /// `refusal(provider:delivery:model:)` of this request.
     public var refusal: WorkflowError? { Self.refusal(provider: provider, delivery: delivery, model: model, resolution: resolution) }
+}
 
-    /// The first section's call alone (`ltx-prep retake --window-only`): no
-    /// context added and no splice, the API's answer for the window written
-    /// as it came. `sections` must not be empty.
-    public var windowJob: GenerationJob {
-        .retake(input: input, section: RetakeSection(start: sections[0].start, duration: sections[0].duration), prompt: prompt, mode: mode,
-                model: model, resolution: resolution, provider: provider, delivery: delivery, url: url, output: output, fixOptions: fixOptions)
+/// `ltx-prep retake --window-only`: the first section's call as the whole
+/// retake makes it (the same planned window, the same price), its answer
+/// written to the output as it came, with no splice.
+public struct WindowOnlyRetake: Sendable {
+    public var job: GenerationJob
+    public var call: RetakeCall
+    /// The input's frame rate, which counts where the section starts in the window.
+    public var frameRate: Double
+
+    /// Where `outcome`'s answer sits in the input, and where the section starts in it.
+    public func window(of outcome: GenerationOutcome) -> FixOutcome.WindowMapping? {
+        outcome.window(sectionStart: call.section.start, frameRate: frameRate)
     }
 }
 
@@ -108,11 +115,16 @@ public enum WholeRetake {
     /// The plan; what the provider cannot take (`refusal`) is refused before
     /// the input is read.
     public static func plan(_ request: WholeRetakeRequest) async throws(WorkflowError) -> WholeRetakePlan {
+        try await plan(request, splicing: true)
+    }
+
+    /// `splicing` false: the answer is written as it came, so any container the input is in will do.
+    static func plan(_ request: WholeRetakeRequest, splicing: Bool) async throws(WorkflowError) -> WholeRetakePlan {
         if let why = request.refusal { throw why }
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unreadable(error) }
         guard let video = media.primaryVideo else { throw .noVideoStream(request.input) }
-        if let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .cannotSplice(path: request.input, reason: why) }
+        if splicing, let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .cannotSplice(path: request.input, reason: why) }
         let duration = video.duration ?? media.duration ?? 0
         let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)
         var calls: [RetakeCall]
@@ -152,6 +164,18 @@ public enum WholeRetake {
         }
         let seconds = calls.reduce(0) { $0 + ($1.seconds ?? 0) }
         return WholeRetakePlan(calls: calls, estimate: price(request, seconds: seconds), clipDuration: duration, frameRate: fps)
+    }
+
+    /// The first section's call alone, planned as `run` plans it: the section
+    /// with its context, widened to the API's frames, on a keyframe or cut
+    /// exactly. `sections` must not be empty.
+    public static func windowOnly(_ request: WholeRetakeRequest) async throws(WorkflowError) -> WindowOnlyRetake {
+        var first = request
+        first.sections = Array(request.sections.prefix(1))
+        let planned = try await plan(first, splicing: false)
+        let call = planned.calls[0]
+        return WindowOnlyRetake(job: callJob(first, call, answer: request.output, clipDuration: planned.clipDuration, frameRate: planned.frameRate),
+                                call: call, frameRate: planned.frameRate)
     }
 
     static func price(_ request: WholeRetakeRequest, seconds: Double) -> Pricing.Estimate? {

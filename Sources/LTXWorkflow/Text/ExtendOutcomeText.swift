@@ -19,7 +19,8 @@ extension ExtendOutcome: Encodable {
     public var sending: String {
         let call = plan.call
         return "send \(Format.seconds(call.window.start)) to \(Format.seconds(call.window.end))"
-            + (call.exact ? " (cut exactly" : " (from a keyframe, stream copy") + (call.canvas.map { ", padded to \($0.width)x\($0.height)" } ?? "") + ")"
+            + (call.exact ? " (cut exactly" : " (from a keyframe, stream copy") + (call.canvas.map { ", padded to \($0.width)x\($0.height)" } ?? "")
+            + (call.heldFrames.map { ", its last picture held \($0) more times to make \(call.contextFrames)" } ?? "") + ")"
             + ", add \(Format.seconds(call.added)) (\(call.addedFrames) frames) at the \(call.edge.rawValue)"
     }
 

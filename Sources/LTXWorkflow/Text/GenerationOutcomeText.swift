@@ -26,13 +26,20 @@ extension GenerationOutcome {
 }
 
 extension GenerationOutcome {
+    /// Where the file sent sits in the input, and where a section starting at
+    /// `sectionStart` on the input starts in it: the fix's mapping when it cut
+    /// a window this run, else the part of the input sent (all of it, or what
+    /// the journal recorded of a resumed call). Nil when neither is known.
+    public func window(sectionStart: Double, frameRate: Double) -> FixOutcome.WindowMapping? {
+        if let window = (fixes.first ?? nil)?.window { return window }
+        return sentWindow.map { FixOutcome.WindowMapping(inputStart: $0.inputStart, duration: $0.duration, sectionOnInput: sectionStart, frameRate: frameRate) }
+    }
+
     /// A retake sent as a window (`--window-only`): where the written window
-    /// sits in `input` and where its section starts (`fallback` when the fix
-    /// did not say); nil when the input was sent whole.
-    public func windowNote(input: String, sectionStart fallback: Double) -> String? {
-        guard let window = (fixes.first ?? nil)?.window else { return nil }
-        return "the result is the window \(Format.seconds(window.inputStart)) to \(Format.seconds(window.inputStart + window.duration)) of \(input); "
-            + "the section starts at \(Format.seconds(window.sectionStart ?? fallback)) in it"
+    /// sits in `input` and where its section starts.
+    public static func windowNote(input: String, window: FixOutcome.WindowMapping) -> String {
+        "the result is the window \(Format.seconds(window.inputStart)) to \(Format.seconds(window.inputStart + window.duration)) of \(input)"
+            + (window.sectionStart.map { "; the section starts at \(Format.seconds($0)) in it" } ?? "")
     }
 }
 
@@ -47,7 +54,10 @@ public struct GenerationReport: Encodable, Sendable {
 
 extension GenerationOutcome {
     /// Nil on a dry run (nothing generated).
-    public var report: GenerationReport? {
-        generated.map { GenerationReport(generated: $0, fix: (fixes.first ?? nil)?.plan, window: (fixes.first ?? nil)?.window, jobId: jobID, resumed: resumed) }
+    public var report: GenerationReport? { report(window: (fixes.first ?? nil)?.window) }
+
+    /// The report with `window` as where the result sits in the input.
+    public func report(window: FixOutcome.WindowMapping?) -> GenerationReport? {
+        generated.map { GenerationReport(generated: $0, fix: (fixes.first ?? nil)?.plan, window: window, jobId: jobID, resumed: resumed) }
     }
 }

@@ -50,13 +50,24 @@ enum APICall {
     /// Runs `job` and prints its result: one JSON object, or a line naming
     /// the file and the request id, with `note` under it.
     static func perform(_ job: GenerationJob, options: ClientOptions, force: Bool, logger: Logger,
+                        report: (GenerationOutcome) -> GenerationReport? = \.report,
                         note: (GenerationOutcome) -> String? = { _ in nil }) async throws {
         let outcome = try await interruptible(options, force: force, summary: job.summary, provider: job.provider) {
             settings, confirm, events throws(WorkflowError) in
             try await Generation.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
         }
-        if options.json, let report = outcome.report { return Console.out(JSONOutput.line(report)) }
+        if options.json, let report = report(outcome) { return Console.out(JSONOutput.line(report)) }
         if let text = outcome.text(output: job.output, note: note(outcome)) { Console.out(text) }
+    }
+
+    /// `retake --window-only`: the whole retake's call for the first section
+    /// (the same window, the same price), its answer written as it came, and
+    /// where that answer sits in the input.
+    static func performWindowOnlyRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws {
+        let retake = try await reportingFailures { try await WholeRetake.windowOnly(request) }
+        try await perform(retake.job, options: options, force: force, logger: logger, report: { $0.report(window: retake.window(of: $0)) }) {
+            retake.window(of: $0).map { GenerationOutcome.windowNote(input: request.input, window: $0) }
+        }
     }
 
     /// A whole-video retake: its calls, then the splice, with the same prompt,

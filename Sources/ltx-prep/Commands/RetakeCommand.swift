@@ -18,7 +18,8 @@ struct RetakeCommand: AsyncParsableCommand {
             Each answer is put back into the input: the output has the input's
             container, codec, size, rotation and frame count, and GOPs away from
             the sections are copied bit for bit (see `ltx-prep splice`).
-            --window-only writes the API's answer for the window as it came.
+            --window-only sends the same window (and pays the same) but writes
+            the API's answer for it as it came, without the splice.
 
             The input is checked and, if it breaks a rule, fixed first, as
             `ltx-prep fix` would (the plan is printed).
@@ -71,8 +72,6 @@ struct RetakeCommand: AsyncParsableCommand {
                                          resolution: resolution,
                                          provider: serving.provider, delivery: deliver, url: url, output: output ?? "/dev/null")
         guard windowOnly else { return try await APICall.performWholeRetake(request, options: client, force: force, logger: logger) }
-        try await APICall.perform(request.windowJob, options: client, force: force, logger: logger) {
-            $0.windowNote(input: input, sectionStart: request.sections[0].start)
-        }
+        try await APICall.performWindowOnlyRetake(request, options: client, force: force, logger: logger)
     }
 }

@@ -26,7 +26,8 @@ struct SandboxCommand: AsyncParsableCommand {
             rate_limit_error), 429c (concurrency_limit_error), 500, 503, 529),
             --fail-rate 0.2 (500/503
             at random), --drop-after-bytes N (cut result downloads short), and for v2
-            jobs --poll-script, --result-script, --fail-jobs and --job-lifetime.
+            jobs --poll-script, --result-script, --fail-jobs and --job-lifetime;
+            --short-answers S ends each retake answer S seconds early.
             """
     )
 
@@ -56,6 +57,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var idleTimeout: Double = 60
     @Option(help: ArgumentHelp("Seconds a request's head may take to arrive, from the connection or the previous answer.", valueName: "seconds"))
     var headerTimeout: Double = 20
+    @Option(help: ArgumentHelp("Retake answers end this many seconds before the video sent.", valueName: "seconds")) var shortAnswers: Double = 0
 
     func validate() throws {
         try Bounds.check("--port", port, 0...65535)
@@ -68,6 +70,7 @@ struct SandboxCommand: AsyncParsableCommand {
         try Bounds.check("--idle-timeout", idleTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...Int.max)
+        try Bounds.check("--short-answers", shortAnswers, 0...60, " seconds")
         try Bounds.check("--result-bytes-per-second", resultBytesPerSecond, 1...Int.max)
         try Bounds.check("--accept-delay-ms", acceptDelayMs, 0...600_000)
         if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
@@ -92,6 +95,7 @@ struct SandboxCommand: AsyncParsableCommand {
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .seconds(jobSeconds), jobLifetime: jobLifetime.map { .seconds($0) },
             syncAnswer: answer, idleTimeout: .seconds(idleTimeout), headerTimeout: .seconds(headerTimeout))
         settings.servesRetiredV1 = serveRetiredV1
+        settings.shortAnswerSeconds = shortAnswers
         settings.resultBytesPerSecond = resultBytesPerSecond
         settings.acceptDelay = .milliseconds(acceptDelayMs)
         let configuration = settings
