@@ -25,6 +25,17 @@ extension GenerationOutcome {
     }
 }
 
+extension GenerationOutcome.Resumption {
+    /// How a rerun was answered, in words (a batch's result line).
+    public var words: String {
+        switch self {
+        case .alreadyDownloaded: "already done, nothing paid"
+        case .polled: "its running job was followed, not sent again"
+        case .downloadedAgain: "its finished job's result was fetched again, not paid again"
+        }
+    }
+}
+
 extension GenerationOutcome {
     /// A retake sent as a window (`--window-only`): where the written window
     /// sits in `input` and where its section starts (`fallback` when the fix

@@ -78,7 +78,7 @@ struct ExtendCommand: AsyncParsableCommand {
         asked.keepsHVC1 = sampleEntry.keepHvc1
         let request = asked
         guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
-        try await reportingFailures {
+        try await reportingFailures(json: client.json) {
             let outcome = try await interruptibly(quiet: client.json || client.quiet) { bar throws(WorkflowError) in
                 try await WholeExtend.join(answer: answer, for: request, force: force) { bar.show($0) }
             }.get()

@@ -65,7 +65,7 @@ struct SandboxCommand: AsyncParsableCommand {
         try Bounds.check("--job-lifetime", jobLifetime, 0...86_400, " seconds")
         try Bounds.check("--idle-timeout", idleTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
-        try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...Int.max)
+        try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...1_000_000_000_000)
         if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
         if let script, SandboxConfiguration.faults(script) == nil {
             throw ValidationError("--script takes HTTP statuses (100 to 599, 429c for the concurrency limit) separated by commas, e.g. 429,529")
