@@ -8,6 +8,9 @@ APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscal
 # Only for making fixtures and for benchmarks: the ffmpeg CLI, a timer, and a C compiler for
 # the bench's start-up floor (bench/floor.c; gcc only recommends the C library's headers).
 APT_TOOLS   := ffmpeg hyperfine python3 curl gcc libc6-dev
+# What the tests check the binary's output with: the ffmpeg CLI (remuxes, clips made on demand)
+# and libde265's decoder, a second HEVC decoder beside FFmpeg's.
+APT_TEST_TOOLS := ffmpeg libde265-examples
 
 FUZZ_ARGS   ?=
 # The FFmpeg versions check-ffmpeg compiles against: Debian 12's (this machine's), Debian 13's
@@ -27,6 +30,7 @@ build: deps
 	$(SWIFT) build
 
 test: deps
+	@./scripts/apt-ensure.sh $(APT_TEST_TOOLS)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 

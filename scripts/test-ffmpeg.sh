@@ -42,12 +42,12 @@ start=$SECONDS
 
 # What the toolchain needs beside itself (the Swift images' list for Debian: libc and
 # libstdc++ headers through g++, libcurl, libxml2, sqlite, ncurses, zlib, git for SwiftPM),
-# FFmpeg's -dev packages and CLI, and python3 for fixtures/probe-fixtures.sh. The toolchain's
+# FFmpeg's -dev packages and CLI, python3 for fixtures/probe-fixtures.sh, libde265's decoder for the HEVC tests. The toolchain's
 # clang links with ld.gold, which binutils 2.44 split out and deprecated (sid's lags behind
 # its binutils): the build uses the toolchain's own ld.lld instead.
 packages=(
     g++ libc6-dev git pkg-config libcurl4t64 libxml2 libsqlite3-0 libncurses6 zlib1g-dev tzdata
-    libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg python3
+    libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg python3 libde265-examples
 )
 stamp=$root/.ltx-prep-root
 want="$suite ${packages[*]}"

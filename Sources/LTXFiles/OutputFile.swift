@@ -38,10 +38,34 @@ public struct OutputFile: Sendable {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    public static func folderExists(of path: String) -> Bool {
-        let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    public static func folderExists(of path: String) -> Bool { unwritableFolder(of: path).map { $0.problem == .notWritable } ?? true }
+
+    /// Why a file cannot be made in a folder.
+    public enum FolderProblem: Sendable, Equatable {
+        /// The folder does not exist.
+        case missing
+        /// The path names a file, or goes through one.
+        case notAFolder
+        /// The folder is there but refuses a new file (read-only, no permission).
+        case notWritable
+    }
+
+    /// The folder `path` would be written into and why nothing can be made
+    /// there; nil when a file can be. Asked before anything is paid for: the
+    /// one check of every command that writes a result.
+    public static func unwritableFolder(of path: String) -> (folder: String, problem: FolderProblem, errno: Int32)? {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let folder = dir.isEmpty ? "/" : dir
         var st = stat()
-        return stat(dir.isEmpty ? "/" : dir, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        if stat(folder, &st) != 0 {
+            let err = errno
+            return (folder, err == ENOTDIR ? .notAFolder : .missing, err)
+        }
+        if (st.st_mode & S_IFMT) != S_IFDIR { return (folder, .notAFolder, ENOTDIR) }
+        // A new file needs write and search permission on the folder (and a writable file system).
+        if access(folder, W_OK | X_OK) != 0 { return (folder, .notWritable, errno) }
+        return nil
     }
 
     /// `mkdir -p` of `folder`: nil when it is there (made or found), else why not.

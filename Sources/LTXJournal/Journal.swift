@@ -46,6 +46,7 @@ public final class Journal: Sendable {
             _ = try await connection.query("PRAGMA journal_mode = WAL", [])
             _ = try await connection.query(schema, [])
             try await addColumns(connection)
+            try await addPlacements(connection)
             return journal
         } catch {
             throw JournalError(path: path, message: "\(error)")
@@ -70,7 +71,7 @@ public final class Journal: Sendable {
             request TEXT NOT NULL, inputs TEXT NOT NULL, state TEXT NOT NULL,
             job_id TEXT, result_url TEXT, error TEXT, output TEXT, output_sha256 TEXT,
             estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
-            sent_start REAL, sent_duration REAL, placed_into TEXT, placed_sha256 TEXT)
+            sent_start REAL, sent_duration REAL, placed_into TEXT, placed_sha256 TEXT, owner TEXT)
         """
 
     /// A journal made before the window sent and the placement were recorded
@@ -78,10 +79,30 @@ public final class Journal: Sendable {
     /// spliced from or taken as put back.
     private static func addColumns(_ connection: SQLiteConnection) async throws {
         let columns = try await connection.query("PRAGMA table_info(paid_request)", []).compactMap { $0.column("name")?.string }
-        for (name, type) in [("sent_start", "REAL"), ("sent_duration", "REAL"), ("placed_into", "TEXT"), ("placed_sha256", "TEXT")]
+        for (name, type) in [("sent_start", "REAL"), ("sent_duration", "REAL"), ("placed_into", "TEXT"), ("placed_sha256", "TEXT"),
+                                 ("owner", "TEXT")]
             where !columns.contains(name) {
             _ = try await connection.query("ALTER TABLE paid_request ADD COLUMN \(name) \(type)", [])
         }
+    }
+
+    /// Every file a request's result was put back into, with its SHA-256 as
+    /// written: a rerun into any of them (or a copy of one) pays nothing.
+    /// A journal from before the table gets it, with each entry's last
+    /// placement (`placed_into`), the one it knew.
+    private static func addPlacements(_ connection: SQLiteConnection) async throws {
+        let tables = try await connection.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'placement'", [])
+        guard tables.isEmpty else { return }
+        _ = try await connection.query("""
+            CREATE TABLE IF NOT EXISTS placement (
+                fingerprint TEXT NOT NULL, output TEXT NOT NULL, sha256 TEXT NOT NULL, placed_at REAL NOT NULL,
+                PRIMARY KEY (fingerprint, output))
+            """, [])
+        _ = try await connection.query("""
+            INSERT OR IGNORE INTO placement (fingerprint, output, sha256, placed_at)
+            SELECT fingerprint, placed_into, placed_sha256, updated_at FROM paid_request
+            WHERE placed_into IS NOT NULL AND placed_sha256 IS NOT NULL
+            """, [])
     }
 
     public func entry(_ fingerprint: String) async throws(JournalError) -> JournalEntry? {
@@ -107,18 +128,21 @@ public final class Journal: Sendable {
         let values: [SQLiteData] = [.text(entry.fingerprint), .text(entry.provider), .text(entry.baseURL), .text(entry.endpoint),
                                     .text(entry.request), .text(entry.inputs), entry.estimatedCost.map { .float($0) } ?? .null,
                                     entry.output.map { .text($0) } ?? .null, entry.sentWindow.map { .float($0.inputStart) } ?? .null,
-                                    entry.sentWindow.map { .float($0.duration) } ?? .null, .float(now), .float(now)]
+                                    entry.sentWindow.map { .float($0.duration) } ?? .null, entry.owner.map { .text($0) } ?? .null,
+                                    .float(now), .float(now)]
         let condition = replacing ? "" : "WHERE paid_request.state = 'rejected'"
         let claimed = try await query("""
             INSERT INTO paid_request (fingerprint, provider, base_url, endpoint, request, inputs, state, estimated_cost, output,
-                sent_start, sent_duration, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?)
+                sent_start, sent_duration, owner, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO UPDATE SET state = 'submitting', request = excluded.request, inputs = excluded.inputs,
                 estimated_cost = excluded.estimated_cost, job_id = NULL, result_url = NULL, error = NULL, output = excluded.output,
                 output_sha256 = NULL, placed_into = NULL, placed_sha256 = NULL, sent_start = excluded.sent_start, sent_duration = excluded.sent_duration,
-                created_at = excluded.created_at, updated_at = excluded.updated_at \(condition)
+                owner = excluded.owner, created_at = excluded.created_at, updated_at = excluded.updated_at \(condition)
             RETURNING fingerprint
             """, values)
+        // A request sent again has a new result: the files the old one went into are not this one's.
+        if !claimed.isEmpty { _ = try await query("DELETE FROM placement WHERE fingerprint = ?", [.text(entry.fingerprint)]) }
         return !claimed.isEmpty
     }
 
@@ -150,6 +174,18 @@ public final class Journal: Sendable {
     /// retake's splice), which then had this SHA-256.
     public func placed(_ fingerprint: String, into output: String, sha256: String) async throws(JournalError) {
         try await set(fingerprint, "placed_into = ?, placed_sha256 = ?", [.text(output), .text(sha256)])
+        _ = try await query("""
+            INSERT INTO placement (fingerprint, output, sha256, placed_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (fingerprint, output) DO UPDATE SET sha256 = excluded.sha256, placed_at = excluded.placed_at
+            """, [.text(fingerprint), .text(output), .text(sha256), .float(Self.now)])
+    }
+
+    /// Every file the result of `fingerprint` was put back into, newest first.
+    public func placements(_ fingerprint: String) async throws(JournalError) -> [JournalPlacement] {
+        try await query("SELECT output, sha256, placed_at FROM placement WHERE fingerprint = ? ORDER BY placed_at DESC", [.text(fingerprint)]).map {
+            JournalPlacement(output: $0.column("output")?.string ?? "", sha256: $0.column("sha256")?.string ?? "",
+                             placedAt: $0.column("placed_at")?.double ?? 0)
+        }
     }
 
     // MARK: SQL
@@ -183,6 +219,7 @@ public final class Journal: Sendable {
                          outputSHA256: row.column("output_sha256")?.string, estimatedCost: row.column("estimated_cost")?.double,
                          sentWindow: Self.window(start: row.column("sent_start")?.double, duration: row.column("sent_duration")?.double),
                          placedInto: row.column("placed_into")?.string, placedSHA256: row.column("placed_sha256")?.string,
+                         owner: row.column("owner")?.string,
                          createdAt: row.column("created_at")?.double ?? 0, updatedAt: row.column("updated_at")?.double ?? 0)
         }
     }

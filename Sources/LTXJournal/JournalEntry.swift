@@ -45,6 +45,9 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     /// file's SHA-256 as written.
     public var placedInto: String?
     public var placedSHA256: String?
+    /// The process that claimed the request (`RequestOwner`'s form): while
+    /// the entry is `submitting` and it lives, the request is its to answer.
+    public var owner: String?
     /// Seconds since 1970.
     public var createdAt: Double
     public var updatedAt: Double
@@ -52,7 +55,7 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     public init(fingerprint: String, provider: String, baseURL: String, endpoint: String, request: String, inputs: String,
                 state: State = .submitting, jobID: String? = nil, resultURL: String? = nil, error: String? = nil, output: String? = nil,
                 outputSHA256: String? = nil, estimatedCost: Double? = nil, sentWindow: SentWindowSpan? = nil, placedInto: String? = nil,
-                placedSHA256: String? = nil, createdAt: Double = 0, updatedAt: Double = 0) {
+                placedSHA256: String? = nil, owner: String? = nil, createdAt: Double = 0, updatedAt: Double = 0) {
         self.fingerprint = fingerprint
         self.provider = provider
         self.baseURL = baseURL
@@ -69,6 +72,7 @@ public struct JournalEntry: Sendable, Equatable, Codable {
         self.sentWindow = sentWindow
         self.placedInto = placedInto
         self.placedSHA256 = placedSHA256
+        self.owner = owner
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -83,5 +87,19 @@ public struct SentWindowSpan: Sendable, Equatable, Codable {
     public init(inputStart: Double, duration: Double) {
         self.inputStart = inputStart
         self.duration = duration
+    }
+}
+
+/// A file a request's result was put back into, and its SHA-256 as written.
+public struct JournalPlacement: Sendable, Equatable, Codable {
+    public var output: String
+    public var sha256: String
+    /// Seconds since 1970.
+    public var placedAt: Double
+
+    public init(output: String, sha256: String, placedAt: Double) {
+        self.output = output
+        self.sha256 = sha256
+        self.placedAt = placedAt
     }
 }

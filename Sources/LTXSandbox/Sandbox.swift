@@ -46,7 +46,8 @@ public enum Sandbox {
             guard let path = await jobs.resultPath(context.parameters.get("id") ?? "") else {
                 return APIErrorResponse.make(.notFound, "not_found_error", "No such result")
             }
-            let body = ResultStream.body(path, dropAfter: configuration.dropAfterBytes, deleteAfterwards: false)
+            let body = ResultStream.body(path, dropAfter: configuration.dropAfterBytes, bytesPerSecond: configuration.resultBytesPerSecond,
+                                         deleteAfterwards: false)
             let length: Int? = if case .known(let n) = body.length { Int(n) } else { nil }
             // An HDR job's answer is a ZIP of EXR frames; every other answer an MP4.
             let type = path.hasSuffix(".zip") ? "application/zip" : "video/mp4"

@@ -20,6 +20,11 @@ public struct SandboxConfiguration: Sendable {
     public var failureRate: Double
     /// Close the connection after this many bytes of a result.
     public var dropAfterBytes: Int?
+    /// Send results no faster than this (a slow link), to interrupt a download in a test; nil: at once.
+    public var resultBytesPerSecond: Int?
+    /// Hold every paid request this long before it is answered (a slow API),
+    /// so two runs can meet while one waits for its 202.
+    public var acceptDelay: Duration = .zero
     /// How long an upload URL stays valid.
     public var uploadURLLifetime: Duration
     /// How long an async (v2) job stays `processing` before it completes.

@@ -99,4 +99,49 @@ import TestSupport
         #expect(try await again.all().count == 2)
         await again.close()
     }
+
+    /// A journal from before placements were a table keeps each entry's last
+    /// placement as its first row; from then on every placement is kept, and
+    /// sending the request again (a new result) forgets them.
+    @Test func everyPlacementIsKeptAndAnOlderJournalKeepsItsOne() async throws {
+        let path = dir + "/placed.sqlite"
+        let old = try await SQLiteConnection.open(storage: .file(path: path), logger: Logger(label: "test"))
+        _ = try await old.query("""
+            CREATE TABLE paid_request (fingerprint TEXT PRIMARY KEY, provider TEXT NOT NULL, base_url TEXT NOT NULL, endpoint TEXT NOT NULL,
+                request TEXT NOT NULL, inputs TEXT NOT NULL, state TEXT NOT NULL, job_id TEXT, result_url TEXT, error TEXT, output TEXT,
+                output_sha256 TEXT, estimated_cost REAL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
+                sent_start REAL, sent_duration REAL, placed_into TEXT, placed_sha256 TEXT)
+            """)
+        _ = try await old.query("""
+            INSERT INTO paid_request VALUES ('old', 'ltx', 'https://api.ltx.video', '/v2/extend', '{}', '[]', 'downloaded', 'job', 'u', NULL,
+                '/tmp/.a.mp4.answer-1.mp4', 'ab', 0.4, 1, 1, 0, 4, '/tmp/a.mp4', 'aa')
+            """)
+        try await old.close()
+        let journal = try await Journal.open(path)
+        #expect(try await journal.placements("old").map(\.output) == ["/tmp/a.mp4"])
+        try await journal.placed("old", into: "/tmp/b.mp4", sha256: "bb")
+        #expect(Set(try await journal.placements("old").map { "\($0.output) \($0.sha256)" }) == ["/tmp/a.mp4 aa", "/tmp/b.mp4 bb"])
+        #expect(try await journal.entry("old")?.placedInto == "/tmp/b.mp4")
+        await journal.close()
+        let again = try await Journal.open(path)
+        #expect(try await again.placements("old").count == 2)
+        #expect(try await again.claim(entry("old"), replacing: true))
+        #expect(try await again.placements("old").isEmpty)
+        await again.close()
+    }
+
+    /// The owner a claim records reads back, is this process while it runs,
+    /// and is not when the same pid has another start (a reused id).
+    @Test func theOwnerOfAClaimIsKnownAliveOrNot() async throws {
+        let journal = try await Journal.open(dir + "/owner.sqlite")
+        var e = entry("o1")
+        e.owner = RequestOwner.current.description
+        #expect(try await journal.claim(e))
+        let owner = try #require(try await journal.entry("o1")?.owner.flatMap(RequestOwner.init))
+        #expect(owner == .current && owner.isAlive)
+        #if os(Linux)
+        #expect(!RequestOwner(pid: owner.pid, boot: owner.boot, started: owner.started + "0").isAlive)
+        #endif
+        await journal.close()
+    }
 }

@@ -13,7 +13,9 @@ import LTXWorkflow
     static let section = TimeWindow(start: 12, duration: 4)
 
     static let every: [WorkflowError] = [
-        .outputExists("out.mp4"), .outputIsInput(output: "a.mp4", input: "a.mp4"), .outputFolderMissing("no/out.mp4"),
+        .outputExists("out.mp4"), .outputIsInput(output: "a.mp4", input: "a.mp4"), .outputFolderUnusable(folder: "no", output: "no/out.mp4", .missing, errno: 2),
+        .outputFolderUnusable(folder: "ro", output: "ro/out.mp4", .notWritable, errno: 30),
+        .resultNotWritten(path: "out.mp4", errno: 28, reason: "No space left on device", refetchable: true), .heldByAnotherRun(pid: 42, journaled: "then"),
         .outputHoldsOther(output: "out.mp4", result: "first.mp4", journaled: "retake at then"),
         .cannotRead(path: "a", reason: "Permission denied"), .cannotWrite(path: "a", reason: "No space left on device"),
         .unreadable(media), .unfixable(.outputExists(input: "in.mp4", output: "out.mp4")), .notAVideo(path: "in.m4a", found: .noPicture(container: "M4A"), work: .retake),

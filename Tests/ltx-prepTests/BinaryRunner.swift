@@ -23,14 +23,24 @@ struct BinaryRunner {
     }()
 
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for name in ["LTXV_API_KEY", "LTX_API_BASE_URL", "SEGMIND_API_KEY", "SEGMIND_API_BASE_URL"] { env[name] = nil }
         env.merge(extra) { $1 }
         env["NO_COLOR"] = "1"
-        process.environment = env
+        return try launch(binary, arguments, environment: env)
+    }
+
+    /// Another program a test checks the binary's output with (the ffmpeg
+    /// CLI, libde265's decoder), by its path.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Output {
+        try launch(URL(fileURLWithPath: path), arguments, environment: ProcessInfo.processInfo.environment)
+    }
+
+    private static func launch(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

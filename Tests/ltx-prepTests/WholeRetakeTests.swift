@@ -207,16 +207,18 @@ import TestSupport
         #expect(try await sandbox.paidFor().jobs == 2)
     }
 
-    /// The HEVC splice carries parameter sets in band, so the sample entry is `hev1`, not `hvc1`.
-    @Test func hevcInMOVComesBackAsHEVCTaggedHev1InMOV() throws {
+    /// The HEVC splice's runs have parameter sets of their own beside the original's in the `hvcC`,
+    /// none in band, so an `hvc1` MOV comes back `hvc1`.
+    @Test func hevcInMOVComesBackAsHEVCTaggedHvc1InMOV() throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let r = try retake(sandbox, "hevc_aac.mov", ["--start", "1", "--duration", "2"], output: "hevc.mov")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try probe("hevc.mov")
         #expect(out.container == .mov && out.primaryVideo?.codec == "hevc" && out.primaryVideo?.frameCount == 97)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/hevc.mov"))
-        #expect(bytes.range(of: Data("hev1".utf8)) != nil && bytes.range(of: Data("hvc1".utf8)) == nil)
+        let track = try #require(try HEVCTrack.read("\(dir)/hevc.mov"))
+        #expect(track.sampleEntry == "hvc1" && track.configurationSets == [32: 2, 33: 2, 34: 2] && track.arraysComplete)
+        #expect(track.sampleNALTypes.allSatisfy { Set($0).isDisjoint(with: [32, 33, 34]) })
         #expect(!r.stdout.contains("the whole video is encoded once") && r.stdout.contains(" copied "), "\(r.stdout)")
     }
 

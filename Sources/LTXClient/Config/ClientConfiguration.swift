@@ -59,6 +59,10 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     case badBaseURL(BaseURL.Problem)
     case connection(String, attempts: Int, stage: CallStage? = nil)
     case droppedDownload(received: Int64, expected: Int64?)
+    /// The result arrived and could not be written to `path` (a full disk,
+    /// its folder removed, read-only): the file system's, not the network's,
+    /// so never retried.
+    case writeFailed(path: String, errno: Int32, reason: String)
     case file(String)
     case unsupported(String)
     /// A 2xx that is not what the contract describes (no video, no URL).
@@ -75,6 +79,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .connection(let why, let n, let stage): Self.at(stage) + "connection failed: \(why)" + (n > 1 ? " after \(n) attempts" : "")
         case .droppedDownload(let got, let expected):
             "the connection dropped while downloading the result (\(got)" + (expected.map { " of \($0)" } ?? "") + " bytes); nothing was written"
+        case .writeFailed(let path, _, let reason): "\(path): cannot write the result: \(reason.lowercased())"
         case .file(let why): why
         case .unsupported(let why): why
         case .unexpectedAnswer(let what): "the API answered 2xx with something that is not a video: \(what); nothing was written"
@@ -102,6 +107,12 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .connection(let why, let n, nil): .connection(why, attempts: n, stage: stage)
         default: self
         }
+    }
+
+    /// A write failure named for `output` rather than the temporary file it was written to.
+    func naming(_ output: String) -> ClientError {
+        if case .writeFailed(_, let errno, let reason) = self { return .writeFailed(path: output, errno: errno, reason: reason) }
+        return self
     }
 
     private static func at(_ stage: CallStage?) -> String { stage.map { "\($0.rawValue): " } ?? "" }

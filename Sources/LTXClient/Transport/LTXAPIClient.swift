@@ -323,7 +323,7 @@ public final class LTXAPIClient: Sendable {
         do { bytes = try await fetch(resultURL, to: file.temporary, progress: progress) } catch {
             file.discardTemporary()
             switch Self.classify(error, attempts: 1) {
-            case .final(let e), .retryable(_, let e): throw e
+            case .final(let e), .retryable(_, let e): throw e.naming(output)
             }
         }
         try await commit(file, check: check)
@@ -446,7 +446,17 @@ public final class LTXAPIClient: Sendable {
     private func receive(_ path: String, output: String, check: ResultCheck?, progress: @escaping @Sendable (Int64, Int64?) -> Void,
                          send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> Generated {
         let file = OutputFile(path: output, suffix: "part")
-        let ((bytes, requestID), attempts) = try await withRetries(.generation, path, target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> (Int64, String?) in
+        let ((bytes, requestID), attempts): ((Int64, String?), Int)
+        do throws(ClientError) {
+            ((bytes, requestID), attempts) = try await receiveRetrying(path, file: file, progress: progress, send: send)
+        } catch { throw error.naming(output) }
+        try await commit(file, check: check)
+        return Generated(output: output, bytes: bytes, requestID: requestID, attempts: attempts)
+    }
+
+    private func receiveRetrying(_ path: String, file: OutputFile, progress: @escaping @Sendable (Int64, Int64?) -> Void,
+                                 send: @escaping @Sendable () async throws -> Answer) async throws(ClientError) -> ((Int64, String?), Int) {
+        try await withRetries(.generation, path, target: configuration.baseURL.string.prefixBeforePath, paid: true) { () async throws -> (Int64, String?) in
             switch try await send() {
             case .video(let body, let requestID):
                 return (try await Self.write(body, to: file.temporary, progress: progress), requestID)
@@ -456,8 +466,6 @@ public final class LTXAPIClient: Sendable {
                 return (try await self.fetch(url, to: file.temporary, progress: progress), requestID)
             }
         }
-        try await commit(file, check: check)
-        return Generated(output: output, bytes: bytes, requestID: requestID, attempts: attempts)
     }
 
     /// Looks at a downloaded answer before it takes the output's name: nil
@@ -470,9 +478,14 @@ public final class LTXAPIClient: Sendable {
             file.discardTemporary()
             throw .unexpectedAnswer(problem)
         }
+        // A signal that came while the result was checked: it does not take the output's name.
+        if Task.isCancelled {
+            file.discardTemporary()
+            throw .cancelled
+        }
         if let err = file.commit() {
             file.discardTemporary()
-            throw .file("\(file.path): \(String(cString: strerror(err)))")
+            throw .writeFailed(path: file.path, errno: err, reason: String(cString: strerror(err)))
         }
     }
 
@@ -499,6 +512,9 @@ public final class LTXAPIClient: Sendable {
     }
 
     /// Streams `body` into `temporary`; a short or failed body removes it.
+    /// What the network cuts (`DownloadDropped`) and what the disk refuses
+    /// (`ResultWriteFailed`: full, its folder removed, read-only) are told
+    /// apart: only the first is worth fetching again.
     static func write(_ body: HTTPBody, to temporary: String, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws -> Int64 {
         let expected: Int64? = if case .known(let n) = body.length { n } else { nil }
         var received: Int64 = 0
@@ -506,16 +522,28 @@ public final class LTXAPIClient: Sendable {
             try await FileSystem.shared.withFileHandle(forWritingAt: FilePath(temporary),
                                                        options: .newFile(replaceExisting: true)) { handle in
                 var writer = handle.bufferedWriter()
-                for try await chunk in body {
+                var chunks = body.makeAsyncIterator()
+                while true {
+                    let next: ArraySlice<UInt8>?
+                    do { next = try await chunks.next() } catch { throw BodyCut() }
+                    guard let chunk = next else { break }
+                    // A signal stops the transfer here, whatever the connection does.
+                    try Task.checkCancellation()
                     received += Int64(chunk.count)
                     try await writer.write(contentsOf: chunk)
                     progress(received, expected)
                 }
                 try await writer.flush()
             }
-        } catch {
+        } catch is BodyCut {
             unlink(temporary)
             throw DownloadDropped(received: received, expected: expected)
+        } catch is CancellationError {
+            unlink(temporary)
+            throw CancellationError()
+        } catch {
+            unlink(temporary)
+            throw ResultWriteFailed(error, path: temporary)
         }
         if let expected, received != expected {
             unlink(temporary)
@@ -524,9 +552,29 @@ public final class LTXAPIClient: Sendable {
         return received
     }
 
+    private struct BodyCut: Error {}
+
     struct DownloadDropped: Error {
         var received: Int64
         var expected: Int64?
+    }
+
+    /// The result's bytes arrived and the file system refused them: errno and the system's words.
+    struct ResultWriteFailed: Error {
+        var path: String
+        var errno: Int32
+        var reason: String
+
+        init(_ error: any Error, path: String) {
+            self.path = path
+            if let fs = error as? FileSystemError, let call = fs.cause as? FileSystemError.SystemCallError {
+                errno = call.errno.rawValue
+                reason = String(cString: strerror(call.errno.rawValue))
+            } else {
+                errno = EIO
+                reason = String(describing: error)
+            }
+        }
     }
 
     /// A cut while fetching a stored result: safe to fetch again.
@@ -641,6 +689,8 @@ public final class LTXAPIClient: Sendable {
 
     /// What a thrown error means for the retry policy.
     static func classify(_ error: any Error, attempts: Int) -> Classified {
+        // A transfer a signal stopped may end in any error: it is the signal's.
+        if Task.isCancelled && !(error is ClientError) { return .final(.cancelled) }
         switch error {
         case let e as ClientError: return .final(e)
         case let e as OpenAPIRuntime.ClientError:
@@ -651,6 +701,7 @@ public final class LTXAPIClient: Sendable {
         case let e as DownloadDropped: return .final(.droppedDownload(received: e.received, expected: e.expected))
         case let e as ResultTransferCut:
             return .retryable(.connectionFailed, .droppedDownload(received: e.dropped.received, expected: e.dropped.expected))
+        case let e as ResultWriteFailed: return .final(.writeFailed(path: e.path, errno: e.errno, reason: e.reason))  // the disk, not the network: no retry
         case let e as SourceFileError: return .final(.file(e.description))  // the file changed or failed: no retry
         case let e as UnexpectedAnswer: return .final(.unexpectedAnswer(e.description))
         case is DecodingError: return .final(.unexpectedAnswer("the answer is not the JSON the contract describes"))

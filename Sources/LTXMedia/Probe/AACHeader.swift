@@ -80,7 +80,7 @@ extension AudioStreamInfo {
 /// Big-endian bit reader over a byte array.
 struct BitReader {
     private let bytes: [UInt8]
-    private var position = 0
+    private(set) var position = 0
     private(set) var overran = false
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }

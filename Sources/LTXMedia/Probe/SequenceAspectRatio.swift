@@ -60,7 +60,7 @@ enum SequenceAspectRatio {
     }
 
     /// A NAL unit's payload without its emulation-prevention bytes (00 00 03 -> 00 00).
-    static func rawPayload(_ nal: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+    static func rawPayload(_ nal: some Collection<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(nal.count)
         var zeros = 0

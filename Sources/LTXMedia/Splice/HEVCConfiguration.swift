@@ -1,24 +1,22 @@
 /// An HEVC track's `hvcC` (ISO/IEC 14496-15 §8.3.3), read for what a splice
 /// needs: how long its samples' NAL lengths are, and its parameter sets.
 ///
-/// libx265 cannot give its parameter sets ids of their own (H.264's way: both
-/// sets side by side in `avcC`), so a splice carries them in band instead:
-/// HEVC lets parameter sets change at an IRAP picture that starts a coded
-/// video sequence. Each re-encoded run starts with libx265's VPS, SPS and PPS
-/// before its IDR and ends with an end-of-sequence NAL unit; the next copied
-/// GOP starts with the original's sets again before its IRAP, which the
-/// end of sequence makes the start of a new sequence; a CRA there becomes a
-/// BLA (`brokenLink`), its leading pictures having been encoded in the run.
-/// In MP4 and MOV the sample entry becomes `hev1`, the form whose samples may
-/// carry parameter sets (`hvc1` promises they are only in the `hvcC`).
+/// A splice writes one track from two encoders, as H.264's does: the
+/// re-encoded runs' VPS, SPS and PPS take ids the original does not use
+/// (`HEVCParameterSetIDs`), and the one `hvcC` holds every set, the
+/// original's and the runs', none in band, so an `hvc1` track stays `hvc1`.
+/// A run still starts a coded video sequence (libx265's IDR) and ends one (an
+/// end-of-sequence NAL unit), because a sequence keeps one SPS: the next
+/// copied GOP's IRAP starts the original's again; a CRA there becomes a BLA
+/// (`brokenLink`), its leading pictures having been encoded in the run.
 struct HEVCConfiguration: Equatable {
     /// Bytes of each NAL unit's length in a sample: 1, 2 or 4.
     let lengthSize: Int
     /// VPS, SPS and PPS NAL units, in that order, without start codes.
     let parameterSets: [[UInt8]]
 
-    /// VPS, SPS, PPS and access unit delimiter: what a sample does not carry
-    /// from the encoder's own output (the run's sets are put in explicitly).
+    /// VPS, SPS and PPS, which a re-encoded sample does not carry (nor an
+    /// access unit delimiter).
     static let parameterSetTypes: Set<UInt8> = [32, 33, 34]
     static let delimiter: UInt8 = 35
     /// An end-of-sequence NAL unit: type 36, layer 0, temporal id 0.
@@ -28,45 +26,52 @@ struct HEVCConfiguration: Equatable {
 
     /// Nil for anything that is not an `hvcC` (Annex B extradata, a truncated box).
     init?(_ hvcC: [UInt8]) {
-        guard hvcC.count >= 23, hvcC[0] == 1 else { return nil }
+        guard let arrays = Self.arrays(hvcC) else { return nil }
         let size = Int(hvcC[21] & 3) + 1
-        var sets: [[UInt8]] = []
-        var i = 23
-        for _ in 0..<Int(hvcC[22]) {
-            guard i + 3 <= hvcC.count else { return nil }
-            let type = hvcC[i] & 0x3f
-            let count = Int(hvcC[i + 1]) << 8 | Int(hvcC[i + 2])
-            i += 3
-            for _ in 0..<count {
-                guard i + 2 <= hvcC.count else { return nil }
-                let n = Int(hvcC[i]) << 8 | Int(hvcC[i + 1])
-                i += 2
-                guard i + n <= hvcC.count else { return nil }
-                if Self.parameterSetTypes.contains(type) { sets.append(Array(hvcC[i..<(i + n)])) }
-                i += n
-            }
-        }
+        let sets = arrays.filter { Self.parameterSetTypes.contains($0.header & 0x3f) }.flatMap(\.units)
         guard [32, 33, 34].allSatisfy({ t in sets.contains { !$0.isEmpty && Self.type($0[0]) == t } }) else { return nil }
         guard size != 3 else { return nil }
         lengthSize = size
         parameterSets = sets.sorted { Self.type($0[0]) < Self.type($1[0]) }
     }
 
-    /// The `hvcC` for a `hev1` sample entry: the same, each array's
-    /// completeness bit cleared (more sets may come in band).
-    static func inBand(_ hvcC: [UInt8]) -> [UInt8] {
-        guard hvcC.count >= 23 else { return hvcC }
-        var out = hvcC
+    /// One array of an `hvcC`: its first byte (completeness bit, NAL unit type) and its units.
+    typealias NALArray = (header: UInt8, units: [[UInt8]])
+
+    /// The `hvcC`'s arrays; nil when it is not one.
+    static func arrays(_ hvcC: [UInt8]) -> [NALArray]? {
+        guard hvcC.count >= 23, hvcC[0] == 1 else { return nil }
+        var arrays: [NALArray] = []
         var i = 23
         for _ in 0..<Int(hvcC[22]) {
-            guard i + 3 <= out.count else { break }
-            out[i] &= 0x7f
-            let count = Int(out[i + 1]) << 8 | Int(out[i + 2])
+            guard i + 3 <= hvcC.count else { return nil }
+            let header = hvcC[i]
+            let count = Int(hvcC[i + 1]) << 8 | Int(hvcC[i + 2])
             i += 3
+            var units: [[UInt8]] = []
             for _ in 0..<count {
-                guard i + 2 <= out.count else { return out }
-                i += 2 + (Int(out[i]) << 8 | Int(out[i + 1]))
+                guard i + 2 <= hvcC.count else { return nil }
+                let n = Int(hvcC[i]) << 8 | Int(hvcC[i + 1])
+                guard i + 2 + n <= hvcC.count else { return nil }
+                units.append(Array(hvcC[(i + 2)..<(i + 2 + n)]))
+                i += 2 + n
             }
+            arrays.append((header, units))
+        }
+        return arrays
+    }
+
+    /// `hvcC` with `added` (VPS, SPS and PPS under ids of their own) put
+    /// after the original's sets of each type; `complete` marks every array
+    /// complete (`hvc1`: no set comes in band), else each keeps its bit.
+    static func adding(_ added: [[UInt8]], to hvcC: [UInt8], complete: Bool) -> [UInt8]? {
+        guard let arrays = arrays(hvcC) else { return nil }
+        var out = Array(hvcC[0..<22]) + [UInt8(arrays.count)]
+        for (header, original) in arrays {
+            let units = original + added.filter { !$0.isEmpty && type($0[0]) == header & 0x3f }
+            guard units.count <= 0xffff else { return nil }
+            out += [complete ? header | 0x80 : header, UInt8(units.count >> 8), UInt8(units.count & 0xff)]
+            for unit in units { out += [UInt8(unit.count >> 8), UInt8(unit.count & 0xff)] + unit }
         }
         return out
     }
@@ -86,16 +91,26 @@ struct HEVCConfiguration: Equatable {
     /// it has none: "N_LP".
     func brokenLink(_ sample: [UInt8]) -> [UInt8] {
         var out = sample
-        var i = 0
-        while i + lengthSize < out.count {
-            var n = 0
-            for k in 0..<lengthSize { n = n << 8 | Int(out[i + k]) }
-            let at = i + lengthSize
-            guard n > 0, at + n <= out.count else { break }
-            if Self.type(out[at]) == Self.craType { out[at] = (out[at] & 0x81) | (Self.blaNoLeadingType << 1) }
-            i = at + n
+        for unit in units(of: sample) where Self.type(out[unit.lowerBound]) == Self.craType {
+            out[unit.lowerBound] = (out[unit.lowerBound] & 0x81) | (Self.blaNoLeadingType << 1)
         }
         return out
+    }
+
+    /// Where each NAL unit of a sample lies, up to the first length that does not fit.
+    func units(of sample: some RandomAccessCollection<UInt8>) -> [Range<Int>] {
+        var units: [Range<Int>] = []
+        var i = 0
+        let bytes = Array(sample)
+        while i + lengthSize < bytes.count {
+            var n = 0
+            for k in 0..<lengthSize { n = n << 8 | Int(bytes[i + k]) }
+            let at = i + lengthSize
+            guard n > 0, at + n <= bytes.count else { break }
+            units.append(at..<(at + n))
+            i = at + n
+        }
+        return units
     }
 
     static let craType: UInt8 = 21
@@ -111,13 +126,17 @@ struct HEVCConfiguration: Equatable {
         return out
     }
 
-    /// An encoder's Annex B access unit as a sample, its own parameter sets
-    /// and delimiters left out (`VideoRun` puts the sets in once, first).
-    func lengthPrefixed(annexB data: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        lengthPrefixed(AVCConfiguration.annexBUnits(data).compactMap { unit in
-            guard !unit.isEmpty else { return nil }
+    /// An encoder's Annex B access unit as a sample: its own parameter sets
+    /// and delimiters left out (they live in the `hvcC`), its slices moved
+    /// onto `ids`. Nil when a slice cannot be moved.
+    func sample(annexB data: UnsafeBufferPointer<UInt8>, ids: HEVCParameterSetIDs) -> [UInt8]? {
+        var units: [[UInt8]] = []
+        for unit in AVCConfiguration.annexBUnits(data) where !unit.isEmpty {
             let t = Self.type(data[unit.lowerBound])
-            return Self.parameterSetTypes.contains(t) || t == Self.delimiter ? nil : Array(data[unit])
-        })
+            guard !Self.parameterSetTypes.contains(t), t != Self.delimiter else { continue }
+            guard let moved = ids.rewrite(Array(data[unit])) else { return nil }
+            units.append(moved)
+        }
+        return lengthPrefixed(units)
     }
 }

@@ -39,10 +39,6 @@ public struct SpliceJob: Sendable, Equatable {
     /// Patch AAC-LC sound in place (`AudioPatchLane`) when it can be; false
     /// encodes the whole track (`AudioSpliceLane`).
     var soundInPlace = true
-    /// An `hvc1` HEVC original in MP4 or MOV stays `hvc1`, which Apple's
-    /// players require: its parameter sets cannot change in band, so the
-    /// whole video is encoded once instead of only the GOPs a section touches.
-    public var keepsHVC1 = false
 
     public init(original: String, output: String, container: ContainerFormat, pieces: [Piece], replaceVideo: Bool,
                 replaceAudio: Bool, crossfade: Double = 0.010, crf: Int = 17, preset: String = "fast") {
@@ -145,9 +141,6 @@ public struct SpliceResult: Sendable, Codable, Equatable {
     /// How the answer's pictures were made the original's colour, when they
     /// were converted from SDR (an HDR original); nil otherwise.
     public var convertedFromSDR: String?
-    /// Why the video's sample entry is not the original's, when it is not:
-    /// an `hvc1` HEVC track spliced in MP4 or MOV is written as `hev1`.
-    public var sampleEntry: String?
 
     public func frames(_ source: Source) -> Int {
         ranges.filter { $0.source == source }.reduce(0) { $0 + $1.lastFrame - $1.firstFrame + 1 }

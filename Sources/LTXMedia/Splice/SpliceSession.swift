@@ -41,12 +41,10 @@ final class SpliceSession {
     /// How re-encoded runs become samples beside the copied GOPs; nil when the
     /// encoder owns the whole track.
     private let form: SampleForm?
-    /// HEVC: a run just ended, so the next copied sample starts with the original's sets.
+    /// HEVC: a run just ended, so the next copied sample starts a sequence again (a CRA made a BLA).
     private var resumeAfterRun = false
     private let decoder: Decoder?
     private let rotation: Int
-    /// The original is an `hvc1` track in an MP4 or MOV (an iPhone's clip).
-    private let originalIsHVC1: Bool
     private let audioIndex: Int?
     private var audioCopy: (timeBase: AVRational, out: Int)?
     private let audioSplice: (any SplicedSound)?
@@ -119,21 +117,22 @@ final class SpliceSession {
         let videoSpans = job.replaceVideo ? job.pieces.map(\.section) : []
         let extended = job.extended
         shift = extended?.edge == .start ? Int64(extended?.frames ?? 0) * gops.frameDuration : 0
-        originalIsHVC1 = (job.container == .mp4 || job.container == .mov)
-            && input.withStream(videoIndex) { $0.pointee.codecpar.pointee.codec_tag } == OutputContext.hvc1Tag
-        let (codec, extradata) = input.withStream(videoIndex) { st in
-            (st.pointee.codecpar.pointee.codec_id,
+        let (codec, tag, extradata) = input.withStream(videoIndex) { st in
+            (st.pointee.codecpar.pointee.codec_id, st.pointee.codecpar.pointee.codec_tag,
              st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
         }
+        // An hev1 original may carry its sets in band: it keeps that form; an hvc1 one says none are.
+        let inBandSampleEntry = (job.container == .mp4 || job.container == .mov) && tag == OutputContext.hev1Tag
         let original = codec == AV_CODEC_ID_H264 ? AVCConfiguration(extradata) : nil
         let hevc = codec == AV_CODEC_ID_HEVC ? HEVCConfiguration(extradata) : nil
+        let hevcIDs = hevc.flatMap { HEVCParameterSetIDs(avoiding: $0.parameterSets) }
         var reason: String?
         if !videoSpans.isEmpty || extended != nil {
             if codec == AV_CODEC_ID_HEVC {
                 if hevc == nil { reason = "the original's HEVC carries no hvcC to splice beside: the whole video is encoded once" }
                 else if !gops.complete { reason = "some of the original's packets have no timestamps: the whole video is encoded once" }
-                else if job.keepsHVC1, originalIsHVC1 {
-                    reason = "the original's hvc1 is kept, which lets no parameter set change in band: the whole video is encoded once"
+                else if hevcIDs == nil {
+                    reason = "the original's HEVC parameter sets leave no ids for the re-encoded pictures' own: the whole video is encoded once"
                 }
             } else if codec != AV_CODEC_ID_H264 {
                 reason = "the original's codec cannot be copied into its own container beside new pictures: the whole video is encoded once as H.264"
@@ -179,17 +178,21 @@ final class SpliceSession {
             form = .avc(merged)
             spec = matching
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st, extradata: merged.bytes) }
-        } else if needsEncoder && whole == nil, let hevc {
+        } else if needsEncoder && whole == nil, let hevc, let hevcIDs {
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: false) }
-            // An encoder opened to read its parameter sets, which each run carries in band.
+            // An encoder opened to read its parameter sets, for the track's hvcC under ids of their own.
             let probe = try matching.open(for: output)
             spare = probe
             let sets = HEVCConfiguration.parameterSets(annexB: probe.extradata)
-            guard sets.count >= 3 else { throw MediaError(kind: .unsupported, path: job.original, message: "libx265 gave no parameter sets to splice with") }
-            form = .hevc(hevc, runSets: sets)
+            let moved = sets.compactMap(hevcIDs.rewrite)
+            guard sets.count >= 3, moved.count == sets.count,
+                  let merged = HEVCConfiguration.adding(moved, to: extradata, complete: !inBandSampleEntry) else {
+                throw MediaError(kind: .unsupported, path: job.original, message: "libx265 gave no parameter sets to splice with")
+            }
+            form = .hevc(hevc, ids: hevcIDs)
             spec = matching
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
-                try output.addCopiedStream(of: st, extradata: HEVCConfiguration.inBand(extradata), inBandParameterSets: true)
+                try output.addCopiedStream(of: st, extradata: merged, inBandParameterSets: inBandSampleEntry)
             }
         } else if needsEncoder {
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: true) }
@@ -254,7 +257,7 @@ final class SpliceSession {
         if job.extended?.edge == .start {
             // The extension first, on the original's first timestamps; then the original, shifted.
             try startRun(at: whole != nil ? 0 : nil)
-            try encodeExtension()
+            try encodeExtension(isCancelled: isCancelled)
             if whole == nil { try endRun() }
         }
         while try input.readPacket(into: packet) {
@@ -283,7 +286,7 @@ final class SpliceSession {
                 try endRun()
                 try startRun(at: nil)
             }
-            try encodeExtension()
+            try encodeExtension(isCancelled: isCancelled)
             try finishRun()
         }
         try endRun()
@@ -433,13 +436,15 @@ final class SpliceSession {
     /// The extension's pictures from its answer, into the open run: after
     /// the original's last picture, or on its first timestamps (the original
     /// then moves later by as many frames).
-    private func encodeExtension() throws(MediaError) {
+    private func encodeExtension(isCancelled: () -> Bool) throws(MediaError) {
         guard let extended = job.extended, let spec = encoderSpec, let run else { return }
         let pictures = try AnswerPictures(path: extended.answer, width: spec.width, height: spec.height, format: spec.pixelFormat,
                                           rotation: rotation, crop: extended.crop, hdr: spec.hdr)
         let base = extended.edge == .end ? (gops.sortedPts.last ?? 0) + gops.frameDuration : (gops.sortedPts.first ?? 0)
         let step = gops.seconds(gops.frameDuration)
         for k in 0..<extended.frames {
+            // Each picture is decoded, scaled and encoded: seconds in all, so a signal is heard between them.
+            if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
             guard let picture = try pictures.picture(at: extended.answerStart + Double(k) * step) else {
                 throw MediaError(kind: .unreadable, path: extended.answer, message: "the answer has no pictures")
             }
@@ -464,8 +469,8 @@ final class SpliceSession {
         resumeAfterRun = true
     }
 
-    /// A copied video packet, shifted when an extension comes first; after a
-    /// run, behind the original's own parameter sets (HEVC's in-band form).
+    /// A copied video packet, shifted when an extension comes first; after an
+    /// HEVC run, its CRA made a BLA.
     private func writeCopied(_ packet: borrowing Packet) throws(MediaError) {
         if resumeAfterRun, let bytes = form?.resuming(packet.withBytes { Array($0) }) {
             resumeAfterRun = false
@@ -526,16 +531,6 @@ final class SpliceSession {
         }
         return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: whole,
                             audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
-                            seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote,
-                            sampleEntry: sampleEntryNote)
-    }
-
-    /// Said when an `hvc1` original comes back `hev1` (OutputContext writes
-    /// `hev1` for a track whose samples carry parameter sets).
-    private var sampleEntryNote: String? {
-        guard case .hevc = form, originalIsHVC1 else { return nil }
-        return "the HEVC track is written as hev1, not the original's hvc1: each re-encoded run carries its own parameter sets in band, "
-            + "which ISO/IEC 14496-15 allows only in hev1; Apple's QuickTime and Photos play HEVC in MP4 and MOV only as hvc1, "
-            + "which a whole re-encode keeps"
+                            seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote)
     }
 }

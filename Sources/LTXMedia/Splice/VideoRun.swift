@@ -75,8 +75,9 @@ final class VideoRun {
         }
         while try encoder.receive(into: packet) {
             let p = packet.pointer.pointee
-            var bytes = form.sample(annexB: UnsafeBufferPointer(start: p.data, count: Int(p.size)))
-            if written == 0 { bytes = form.runPrefix + bytes }
+            guard let bytes = form.sample(annexB: UnsafeBufferPointer(start: p.data, count: Int(p.size))) else {
+                throw MediaError(kind: .unsupported, path: output.path, message: "a re-encoded HEVC slice could not be moved onto its own parameter-set ids")
+            }
             let pts = p.pts
             var decodeTime = written < dts.count && dts[written] <= pts ? dts[written] : pts - maxDelay
             if decodeTime <= lastDts { decodeTime = lastDts + 1 }
@@ -113,20 +114,16 @@ final class VideoRun {
 enum SampleForm {
     /// H.264: libx264's sets have ids of their own and live in the `avcC` beside the original's.
     case avc(AVCConfiguration)
-    /// HEVC: the encoder's sets in band before the run, an end of sequence after it.
-    case hevc(HEVCConfiguration, runSets: [[UInt8]])
+    /// HEVC: libx265's sets moved onto ids of their own, in the `hvcC` beside
+    /// the original's; an end of sequence after each run.
+    case hevc(HEVCConfiguration, ids: HEVCParameterSetIDs)
 
-    func sample(annexB data: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// Nil when the encoder's packet cannot be moved onto the run's ids.
+    func sample(annexB data: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         switch self {
         case .avc(let c): c.lengthPrefixed(annexB: data)
-        case .hevc(let c, _): c.lengthPrefixed(annexB: data)
+        case .hevc(let c, let ids): c.sample(annexB: data, ids: ids)
         }
-    }
-
-    /// Put before a run's first sample.
-    var runPrefix: [UInt8] {
-        if case .hevc(let c, let sets) = self { return c.lengthPrefixed(sets) }
-        return []
     }
 
     /// Put after a run's last sample.
@@ -137,10 +134,10 @@ enum SampleForm {
 
     var endsRuns: Bool { if case .hevc = self { true } else { false } }
 
-    /// The first copied sample after a run: behind the original's own sets
-    /// again, a CRA made a BLA; nil when it goes as it is (H.264).
+    /// The first copied sample after a run, its CRA made a BLA; nil when it
+    /// goes as it is (H.264).
     func resuming(_ sample: [UInt8]) -> [UInt8]? {
         guard case .hevc(let c, _) = self else { return nil }
-        return c.lengthPrefixed(c.parameterSets) + c.brokenLink(sample)
+        return c.brokenLink(sample)
     }
 }

@@ -44,6 +44,7 @@ struct Admission: ServerMiddleware {
                 throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
             }
             if operationID == "submitReframe", let bytes { try Self.checkReframeSize(bytes) }
+            if Self.paid.contains(operationID), configuration.acceptDelay > .zero { try? await Task.sleep(for: configuration.acceptDelay) }
             return try await next(request, bounded, metadata)
         } catch {
             return Self.answer(Self.failure(from: error))

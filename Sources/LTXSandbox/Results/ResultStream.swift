@@ -14,7 +14,7 @@ import Darwin
 enum ResultStream {
     struct DroppedConnection: Error {}
 
-    static func body(_ path: String, dropAfter: Int?, deleteAfterwards: Bool) -> HTTPBody {
+    static func body(_ path: String, dropAfter: Int?, bytesPerSecond: Int? = nil, deleteAfterwards: Bool) -> HTTPBody {
         var st = stat()
         stat(path, &st)
         let size = Int64(st.st_size)
@@ -32,6 +32,9 @@ enum ResultStream {
                         }
                         continuation.yield(bytes)
                         sent += bytes.count
+                        if let rate = bytesPerSecond, rate > 0 {
+                            try await Task.sleep(for: .milliseconds(Int64(bytes.count) * 1000 / Int64(rate)))
+                        }
                     }
                 }
                 continuation.finish()

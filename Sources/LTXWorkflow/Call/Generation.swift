@@ -88,6 +88,7 @@ public enum Generation {
         // Every step's retries (upload, call, polls, download) become events.
         let client = client.reportingRetries { events(.retrying($0)) }
         if !options.dryRun {
+            try OutputFolder.require(job.output)
             // Any spelling of an input's path (device and inode): the input is never written.
             for input in job.inputs where input.path == job.output || OutputFile.sameFile(input.path, job.output) {
                 throw .outputIsInput(output: job.output, input: input.path)
@@ -150,7 +151,8 @@ public enum Generation {
             let entry = JournalEntry(fingerprint: identity.fingerprint, provider: job.provider.rawValue,
                                      baseURL: client.configuration.baseURL.string, endpoint: call.route(request, streaming: inline != nil),
                                      request: identity.request,
-                                     inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars, sentWindow: sentWindow)
+                                     inputs: identity.inputs, output: job.output, estimatedCost: estimate?.dollars, sentWindow: sentWindow,
+                                     owner: RequestOwner.current.description)
             // `rejected` entries (not billed) are claimed again without --again.
             let claimed: Bool
             do throws(JournalError) { claimed = try await journal.claim(entry, replacing: options.again) } catch { throw .journal(error) }

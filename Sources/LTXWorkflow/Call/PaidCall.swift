@@ -78,6 +78,10 @@ struct PaidCall: Sendable {
                 events(.downloading(received: received, total: total))
             }
         } catch {
+            if case .writeFailed(let path, let err, let reason) = error {
+                // Paid, and no URL to fetch it from again.
+                throw .resultNotWritten(path: path, errno: err, reason: reason, refetchable: false)
+            }
             throw try await failedBeforeAnswer(error)
         }
         try await recordDownload(generated.output)
@@ -136,8 +140,13 @@ struct PaidCall: Sendable {
                 events(.downloading(received: received, total: total))
             }
         } catch {
-            if case .cancelled = error { throw .cancelled }
-            throw .client(error)
+            switch error {
+            case .cancelled: throw .cancelled
+            case .writeFailed(let path, let err, let reason):
+                // The journal says `completed` with the result's URL: the rerun fetches it.
+                throw .resultNotWritten(path: path, errno: err, reason: reason, refetchable: journal != nil)
+            default: throw .client(error)
+            }
         }
         try await recordDownload(generated.output)
         return GenerationOutcome(request: nil, estimate: nil, fixes: [], generated: generated, jobID: jobID)
@@ -207,12 +216,33 @@ struct PaidCall: Sendable {
             if options.again { return nil }
             throw .sentBefore(.resultExpired(jobID: entry.jobID, journaled: when))
         case .submitting:
+            // Another run holds it in flight: its answer is this run's too, paid once.
+            if let owner = entry.owner.flatMap(RequestOwner.init), owner != .current, owner.isAlive {
+                return try await taken(try await answered(entry, by: owner))
+            }
             throw .sentBefore(.noAnswer(journaled: when))
         case .failed:
             throw .sentBefore(.jobFailed(jobID: entry.jobID, journaled: when, reason: entry.error))
         case .expired:
             throw .sentBefore(.jobExpired(jobID: entry.jobID, journaled: when))
         }
+    }
+
+    /// The entry once the live process that sent it has its answer (or has
+    /// died, or another run claimed it since), read from the journal every
+    /// fraction of a second; bounded by how long a paid call may retry.
+    private func answered(_ entry: JournalEntry, by owner: RequestOwner) async throws(WorkflowError) -> JournalEntry {
+        guard let journal else { return entry }
+        events(.waitingForOtherRun(pid: owner.pid))
+        let clock = ContinuousClock()
+        let deadline = clock.now + client.configuration.retry.deadline + .seconds(60)
+        let pause = min(options.pollInterval, .milliseconds(250))
+        while clock.now < deadline {
+            do { try await Task.sleep(for: pause) } catch { throw .cancelled }
+            guard let now = try await Generation.read(journal, entry.fingerprint) else { return entry }
+            if now.state != .submitting || now.owner != entry.owner || !owner.isAlive { return now }
+        }
+        throw .heldByAnotherRun(pid: owner.pid, journaled: Self.describe(entry))
     }
 
     // MARK: parts

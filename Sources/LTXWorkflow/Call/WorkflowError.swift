@@ -1,8 +1,15 @@
 import LTXClient
 import LTXContract
+import LTXFiles
 import LTXJournal
 import LTXMedia
 import LTXPreflight
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why a workflow stopped. Each case maps to one exit status of the CLI.
 ///
@@ -16,8 +23,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case outputExists(String)
     /// The output names the input (any spelling of its path): the input is never written.
     case outputIsInput(output: String, input: String)
-    /// The output's folder does not exist.
-    case outputFolderMissing(String)
+    /// Nothing can be written into the output's `folder` (missing, not a
+    /// folder, read-only: the system's `errno`): said before anything is sent.
+    case outputFolderUnusable(folder: String, output: String, OutputFile.FolderProblem, errno: Int32)
     /// The output exists, and is not the journal's result of this request,
     /// which was written to `result` (`journaled`: when and what it was).
     case outputHoldsOther(output: String, result: String, journaled: String)
@@ -25,6 +33,11 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     /// A file cannot be written or put in place: the system's reason.
     case cannotWrite(path: String, reason: String)
+    /// The paid result could not be written to `path` (a full disk, a folder
+    /// removed meanwhile): the system's `errno` and its message. Not the
+    /// network's fault, and not retried; `refetchable`: the journal holds the
+    /// result's URL, so a rerun fetches it without paying.
+    case resultNotWritten(path: String, errno: Int32, reason: String, refetchable: Bool)
 
     // MARK: the inputs
 
@@ -123,6 +136,10 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case sentBefore(SentBefore)
     /// Another run is sending this request now: nothing was sent.
     case sendingElsewhere
+    /// Another live run (process `pid`) sent this request and has had no
+    /// answer for longer than a call may take: nothing was sent, and sending
+    /// it again could pay twice while that run holds it.
+    case heldByAnotherRun(pid: Int32, journaled: String)
     /// The journal entry (its fingerprint and state, when known) has nothing
     /// left to finish without paying again.
     case nothingToResume(fingerprint: String?, state: JournalEntry.State?)
@@ -205,7 +222,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     public var isRefusal: Bool {
         switch self {
         case .refused, .outputExists, .outputHoldsOther, .costLimitUnpriced, .overCostLimit, .batchItemUnpriced, .overBatchBudget,
-             .notConfirmed, .sentBefore, .sendingElsewhere, .nothingToResume:
+             .notConfirmed, .sentBefore, .sendingElsewhere, .heldByAnotherRun, .nothingToResume:
             true
         default: false
         }
@@ -215,7 +232,16 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .outputExists(let path): "\(path): already exists"
         case .outputIsInput(let output, let input): "\(output): is the input \(input); the input is never modified, so name another output"
-        case .outputFolderMissing(let path): "\(path): its folder does not exist"
+        case .outputFolderUnusable(let folder, let output, let problem, let err):
+            switch problem {
+            case .missing: "\(folder): no such folder for the output \(Self.fileName(output))"
+            case .notAFolder: "\(folder): not a folder, so the output \(Self.fileName(output)) cannot go there"
+            case .notWritable:
+                "\(folder): the output \(Self.fileName(output)) cannot be written there (\(String(cString: strerror(err)).lowercased()))"
+            }
+        case .resultNotWritten(let path, _, let reason, let refetchable):
+            "\(path): cannot write the result: \(reason.lowercased())"
+                + (refetchable ? "; it was paid for and stays fetchable for 24 hours: a rerun fetches it without paying" : "")
         case .outputHoldsOther(let output, let result, let journaled): "\(output): already exists; this request's result is \(result) (\(journaled))"
         case .cannotRead(let path, let reason), .cannotWrite(let path, let reason): "\(path): \(reason)"
         case .unreadable(let e): e.description
@@ -268,6 +294,9 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .notConfirmed: "not confirmed; nothing was sent"
         case .sentBefore(let what): what.description
         case .sendingElsewhere: "another run is sending this request now; nothing was sent"
+        case .heldByAnotherRun(let pid, let journaled):
+            "this request was sent \(journaled) by ltx-prep pid \(pid), still running and still without an answer; nothing was sent: "
+                + "run this again once that run has ended"
         case .nothingToResume(let fingerprint, let state):
             fingerprint.map { "\($0.prefix(12)): " + (state.map { "\($0.rawValue), " } ?? "") + "nothing to resume" } ?? "nothing to resume"
         case .noSuchRequest(let id): "\(id): no such request in the journal"
@@ -284,6 +313,17 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .cancelled: "interrupted: nothing was written"
         }
     }
+
+    /// This error with a result that could not be written named as `output`,
+    /// the user's file, not the command's own file beside it.
+    public func naming(_ output: String) -> WorkflowError {
+        if case .resultNotWritten(_, let err, let reason, let refetchable) = self {
+            return .resultNotWritten(path: output, errno: err, reason: reason, refetchable: refetchable)
+        }
+        return self
+    }
+
+    private static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// The answer files of `pieces`, each once, in order.
     public static func answers(_ pieces: [SpliceJob.Piece]) -> [String] {

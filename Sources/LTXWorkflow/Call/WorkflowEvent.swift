@@ -19,6 +19,9 @@ public enum WorkflowEvent: Sendable {
     case submitted(jobID: String)
     /// A rerun found the job in the journal and polls it again.
     case resuming(jobID: String)
+    /// Another run (process `pid`) is sending the same request: this one
+    /// waits for its answer rather than paying again.
+    case waitingForOtherRun(pid: Int32)
     case polling(jobID: String, status: String, elapsed: Duration)
     case downloading(received: Int64, total: Int64?)
     /// A whole-video retake starts its call `index` (from 1) of `count`.

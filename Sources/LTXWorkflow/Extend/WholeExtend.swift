@@ -30,8 +30,6 @@ public struct WholeExtendRequest: Sendable {
     /// Keep the API's answer as it came (context and extension), not joined onto the input.
     public var windowOnly: Bool
     public var fixOptions: FixOptions
-    /// Keep an `hvc1` HEVC input `hvc1` by encoding the whole video (`SpliceJob.keepsHVC1`).
-    public var keepsHVC1 = false
 
     public init(input: String, duration: Double, edge: ExtendCall.Edge = .end, context: Double? = nil, prompt: String? = nil,
                 model: String? = nil, delivery: Delivery? = nil, output: String, windowOnly: Bool = false, fixOptions: FixOptions = FixOptions()) {
@@ -143,6 +141,7 @@ public enum WholeExtend {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .outputIsInput(output: request.output, input: request.input)
         }
+        if !options.dryRun { try OutputFolder.require(request.output) }
         let plan = try await plan(request)
         if request.windowOnly {
             let job = callJob(request, plan, answer: request.output)
@@ -160,7 +159,10 @@ public enum WholeExtend {
         var callOptions = options
         // The answer is this command's own file, named for the output.
         callOptions.replaceOutput = true
-        let outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
+        let outcome: GenerationOutcome
+        do throws(WorkflowError) {
+            outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
+        } catch { throw error.naming(request.output) }
         if options.dryRun { return ExtendOutcome(plan: plan, generation: outcome) }
 
         let splice: SpliceOutcome
@@ -189,6 +191,7 @@ public enum WholeExtend {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .outputIsInput(output: request.output, input: request.input)
         }
+        try OutputFolder.require(request.output)
         let planned = try await plan(request)
         return try await join(planned, answer: answer, request: request, force: force, progress: progress)
     }
@@ -209,9 +212,8 @@ public enum WholeExtend {
                                              crop: plan.call.crop(width: plan.width, height: plan.height))
         if OutputFile.exists(request.output) && !force { throw .outputExists(request.output) }
         let file = OutputFile(path: request.output)
-        var job = SpliceJob(original: request.input, output: file.temporary,
+        let job = SpliceJob(original: request.input, output: file.temporary,
                             container: OutputName.spliceContainer(original: plan.container, output: request.output), extension: extension_)
-        job.keepsHVC1 = request.keepsHVC1
         let (result, out) = try await Splicer.write(job, into: file, original: request.input, frames: plan.clipFrames + plan.call.addedFrames,
                                                     file: "extended file", whose: "", width: plan.width, height: plan.height,
                                                     progress: progress) { .joinFailed(path: request.input, $0) }

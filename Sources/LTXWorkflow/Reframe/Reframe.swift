@@ -143,22 +143,32 @@ public enum Reframe {
         if job.output == job.input || OutputFile.sameFile(job.input, job.output) {
             throw .outputIsInput(output: job.output, input: job.input)
         }
+        if !options.dryRun { try OutputFolder.require(job.output) }
         let media = try await admit(job)
         let answer = answerPath(for: job.output)
         let call = job.call(size, answer: answer)
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(job.output) {
-            if let done = try await placedBefore(call, output: job.output, options: options, client: client) {
-                return ReframeOutcome(generation: done, input: job.input, output: job.output, resolution: job.resolution, alreadyDone: true)
+            if let done = try await EditPlacement.placedBefore([call], output: job.output, options: options, client: client) {
+                return ReframeOutcome(generation: done[0], input: job.input, output: job.output, resolution: job.resolution, alreadyDone: true)
             }
             throw .outputExists(job.output)
         }
         // The answer is this command's own file, named for the output.
         var callOptions = options
         callOptions.replaceOutput = true
-        let generation = try await Generation.run(call, client: client, options: callOptions, approve: approve, events: events)
+        let generation: GenerationOutcome
+        do throws(WorkflowError) {
+            generation = try await Generation.run(call, client: client, options: callOptions, approve: approve, events: events)
+        } catch { throw error.naming(job.output) }
         var outcome = ReframeOutcome(generation: generation, input: job.input, output: job.output, resolution: job.resolution)
         if options.dryRun { return outcome }
-        outcome.written = try await merge(answer: answer, input: job.input, inputMedia: media, output: job.output, size: size)
+        do throws(WorkflowError) {
+            outcome.written = try await merge(answer: answer, input: job.input, inputMedia: media, output: job.output, size: size)
+        } catch {
+            // Interrupted: the rerun fetches the answer again, free, from the URL the journal keeps.
+            if case .cancelled = error { WholeRetake.discardFetchable([answer], [generation]) }
+            throw error
+        }
         unlink(answer)
         if let journal = options.journal, let fingerprint = generation.fingerprint {
             // Which file the paid result went into, so that a rerun knows it is done.
@@ -207,6 +217,7 @@ public enum Reframe {
                 let got = written.primaryVideo.map { "\($0.displayWidth)x\($0.displayHeight)" } ?? "no video"
                 throw WorkflowError.unusable("\(input): the answer is \(got), not the \(size.rawValue) asked; it is kept at \(answer); nothing was written")
             }
+            if Task.isCancelled { throw WorkflowError.cancelled }
             if let err = file.commit() {
                 throw WorkflowError.cannotWrite(path: output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }
@@ -234,18 +245,6 @@ public enum Reframe {
                 return (try await StreamMerge.run(StreamMergeJob(video: answer, audio: nil, output: output)), nil)
             }
         }
-    }
-
-    /// The outcome of the call when the journal says its result was put into
-    /// `output` as it is now (same SHA-256); else nil.
-    static func placedBefore(_ call: GenerationJob, output: String, options: GenerationOptions,
-                             client: LTXAPIClient) async throws(WorkflowError) -> GenerationOutcome? {
-        guard let journal = options.journal else { return nil }
-        let id = try await RequestIdentity.make(call, baseURL: client.configuration.baseURL.string)
-        guard let entry = try await Generation.read(journal, id.fingerprint), entry.placedInto == output, let placed = entry.placedSHA256,
-              try await PaidCall.sha256(output) == placed else { return nil }
-        return GenerationOutcome(request: nil, estimate: nil, fixes: [], jobID: entry.jobID, resumed: .alreadyDownloaded,
-                                 sentWindow: entry.sentWindow, fingerprint: entry.fingerprint)
     }
 
     /// A hidden file beside the output, the same on every run so that a

@@ -18,17 +18,13 @@ public struct SpliceRequest: Sendable {
     public var mode: RetakeMode
     public var output: String
     public var force: Bool
-    /// Keep an `hvc1` HEVC original `hvc1` by encoding the whole video (`SpliceJob.keepsHVC1`).
-    public var keepsHVC1: Bool
 
-    public init(original: String, pieces: [SpliceJob.Piece], mode: RetakeMode = .replaceAudioAndVideo, output: String, force: Bool = false,
-                keepsHVC1: Bool = false) {
+    public init(original: String, pieces: [SpliceJob.Piece], mode: RetakeMode = .replaceAudioAndVideo, output: String, force: Bool = false) {
         self.original = original
         self.pieces = pieces
         self.mode = mode
         self.output = output
         self.force = force
-        self.keepsHVC1 = keepsHVC1
     }
 }
 
@@ -69,14 +65,13 @@ public enum Splicer {
         if OutputFile.exists(request.output) && !request.force {
             throw .outputExists(request.output)
         }
-        guard OutputFile.folderExists(of: request.output) else { throw .outputFolderMissing(request.output) }
+        try OutputFolder.require(request.output)
         try validate(request.pieces, original: request.original, duration: video.duration ?? original.duration ?? 0)
 
         let file = OutputFile(path: request.output)
-        var job = SpliceJob(original: request.original, output: file.temporary,
+        let job = SpliceJob(original: request.original, output: file.temporary,
                             container: OutputName.spliceContainer(original: original.container, output: request.output), pieces: request.pieces,
                             replaceVideo: request.mode != .replaceAudio, replaceAudio: request.mode != .replaceVideo)
-        job.keepsHVC1 = request.keepsHVC1
         let (result, out) = try await write(job, into: file, original: request.original, frames: video.frameCount, file: "spliced file", whose: "the original's ",
                                             width: video.codedWidth, height: video.codedHeight, progress: progress) { .spliceFailed(path: request.original, $0) }
         return SpliceOutcome(original: request.original, output: request.output, mode: request.mode, pieces: request.pieces,
@@ -104,6 +99,8 @@ public enum Splicer {
                 let got = written.primaryVideo.map { "\($0.frameCount) frames \($0.codedWidth)x\($0.codedHeight)" } ?? "no video"
                 throw WorkflowError.unusable("\(original): the \(noun) has \(got), not \(whose)\(frames) frames \(width)x\(height); nothing was written")
             }
+            // A signal that came while the file was read back: it does not take the output's name.
+            if Task.isCancelled { throw WorkflowError.cancelled }
             if let err = file.commit() {
                 throw WorkflowError.cannotWrite(path: file.path, reason: "cannot rename into place: \(String(cString: strerror(err)))")
             }

@@ -32,8 +32,6 @@ public struct WholeRetakeRequest: Sendable {
     public var url: String?
     public var output: String
     public var fixOptions: FixOptions
-    /// Keep an `hvc1` HEVC input `hvc1` by encoding the whole video (`SpliceJob.keepsHVC1`).
-    public var keepsHVC1 = false
 
     public init(input: String, sections: [TimeWindow], context: Double = 2, prompt: String? = nil, mode: RetakeMode? = nil,
                 model: String? = nil, resolution: RetakeResolution? = nil, provider: Provider = .ltx, delivery: Delivery? = nil,
@@ -170,6 +168,7 @@ public enum WholeRetake {
         if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
             throw .outputIsInput(output: request.output, input: request.input)
         }
+        if !options.dryRun { try OutputFolder.require(request.output) }
         let planned = try await plan(request)
         let (calls, estimate, duration, frameRate) = (planned.calls, planned.estimate, planned.clipDuration, planned.frameRate)
         if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
@@ -201,7 +200,7 @@ public enum WholeRetake {
                 })
             } catch {
                 if case .cancelled = error { discardFetchable(answers, generations) }
-                throw error
+                throw error.naming(request.output)
             }
             generations.append(outcome)
             guard !options.dryRun else { continue }
@@ -218,7 +217,7 @@ public enum WholeRetake {
         let splice: SpliceOutcome
         do throws(WorkflowError) {
             splice = try await Splicer.splice(SpliceRequest(original: request.input, pieces: pieces, mode: request.mode ?? .replaceAudioAndVideo,
-                                                            output: request.output, force: options.replaceOutput, keepsHVC1: request.keepsHVC1)) { progress in
+                                                            output: request.output, force: options.replaceOutput)) { progress in
                 events(.splicing(progress))
             }
         } catch {

@@ -21,7 +21,6 @@ extension SpliceOutcome {
         lines.append(summary)
         if let why = r.wholeVideoReencoded { lines.append("  note: \(why)") }
         if let how = r.convertedFromSDR { lines.append("  note: \(how)") }
-        if let entry = r.sampleEntry { lines.append("  note: \(entry)") }
         if !r.seams.isEmpty { lines.append("  seams at " + r.seams.map { Format.seconds($0) }.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }

@@ -35,6 +35,8 @@ extension WorkflowEvent {
         case .waiting: .status("waiting for the result")
         case .submitted(let id): .textNote("submitted: job \(id)")
         case .resuming(let id): .textNote("resuming job \(id) from the journal: nothing is sent again")
+        case .waitingForOtherRun(let pid):
+            .note("another ltx-prep (pid \(pid)) is sending this request: waiting for its answer, to follow its job without paying again")
         case .polling(let id, let state, let elapsed): .status("job \(id): \(state), \(elapsed.components.seconds) s")
         case .downloading(let got, let total): .status("downloading \(Format.mb(got))" + (total.map { " of \(Format.mb($0))" } ?? ""))
         case .warning(let text): .note("warning: \(text)")

@@ -37,7 +37,10 @@ let callExitStatus = """
     within \(unreachableBoundText) in all.
 
     Exit status: 0 done; 2 the input cannot be used, the arguments are wrong,
-    there is no key, or the call was refused (--max-cost, not confirmed); 3 the
+    there is no key, the output's folder is missing or read-only (said before
+    anything is sent), the paid result could not be written (a full disk: the
+    rerun fetches it without paying), or the call was refused (--max-cost, not
+    confirmed, another run holds the same request); 3 the
     API answered an error; 4 the network failed or the download was cut (nothing
     is left under the output's name); 128 + the signal when interrupted (130
     Ctrl-C, 143 SIGTERM, 129 SIGHUP), temporary files removed.

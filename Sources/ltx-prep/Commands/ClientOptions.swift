@@ -14,12 +14,6 @@ struct ProviderOption: ParsableArguments {
     @Option(help: "ltx, or segmind (key and address from $SEGMIND_API_KEY and $SEGMIND_API_BASE_URL).") var provider: Provider = .ltx
 }
 
-/// `--keep-hvc1`, for the commands that put an answer back into the input.
-struct SampleEntryOption: ParsableArguments {
-    @Flag(help: "Keep an hvc1 HEVC MP4 or MOV hvc1, as Apple's players need, by encoding the whole video once; without it the track is written as hev1.")
-    var keepHvc1 = false
-}
-
 /// The commands Segmind does not serve take `--provider` hidden, so that
 /// `--provider segmind` gets a line saying so rather than "unknown option".
 struct LTXOnlyOption: ParsableArguments {

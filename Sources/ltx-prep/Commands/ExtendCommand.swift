@@ -56,7 +56,6 @@ struct ExtendCommand: AsyncParsableCommand {
     @Option(help: "The model (default: the API's, \(Catalogue.defaultModel(.extend)), the only one extend takes).") var model: String?
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the context reaches the API: upload (default) or data-uri.") var deliver: Delivery?
-    @OptionGroup var sampleEntry: SampleEntryOption
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: LTXOnlyOption
     @OptionGroup var client: ClientOptions
@@ -73,10 +72,8 @@ struct ExtendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        var asked = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
-                                       delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
-        asked.keepsHVC1 = sampleEntry.keepHvc1
-        let request = asked
+        let request = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
+                                         delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
         guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
         try await reportingFailures(json: client.json) {
             let outcome = try await interruptibly(quiet: client.json || client.quiet) { bar throws(WorkflowError) in

@@ -52,7 +52,6 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).") var deliver: Delivery?
     @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
-    @OptionGroup var sampleEntry: SampleEntryOption
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var serving: ProviderOption
     @OptionGroup var client: ClientOptions
@@ -68,10 +67,9 @@ struct RetakeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        var request = WholeRetakeRequest(input: input, sections: try sections.sections(), context: context, prompt: prompt, mode: mode, model: model,
+        let request = WholeRetakeRequest(input: input, sections: try sections.sections(), context: context, prompt: prompt, mode: mode, model: model,
                                          resolution: resolution,
                                          provider: serving.provider, delivery: deliver, url: url, output: output ?? "/dev/null")
-        request.keepsHVC1 = sampleEntry.keepHvc1
         guard windowOnly else { return try await APICall.performWholeRetake(request, options: client, force: force, logger: logger) }
         try await APICall.perform(request.windowJob, options: client, force: force, logger: logger) {
             $0.windowNote(input: input, sectionStart: request.sections[0].start)

@@ -40,6 +40,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Retry-After on a 429.", valueName: "seconds")) var retryAfter: Int = 1
     @Option(help: ArgumentHelp("Share of generation requests answered 500 or 503.", valueName: "0...1")) var failRate: Double = 0
     @Option(help: ArgumentHelp("Cut result downloads after this many bytes.", valueName: "bytes")) var dropAfterBytes: Int?
+    @Option(help: ArgumentHelp("Send results no faster than this.", valueName: "bytes")) var resultBytesPerSecond: Int?
+    @Option(help: ArgumentHelp("Hold each paid request this long before answering it.", valueName: "ms")) var acceptDelayMs: Int = 0
     @Option(help: ArgumentHelp("How long an upload URL stays valid.", valueName: "seconds")) var uploadURLLifetime: Int = 3600
     @Option(help: ArgumentHelp("Answers to the first job polls, in order.", valueName: "503,500...")) var pollScript: String?
     @Option(help: ArgumentHelp("Answers to the first result downloads, in order.", valueName: "504...")) var resultScript: String?
@@ -66,6 +68,8 @@ struct SandboxCommand: AsyncParsableCommand {
         try Bounds.check("--idle-timeout", idleTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...1_000_000_000_000)
+        try Bounds.check("--result-bytes-per-second", resultBytesPerSecond, 1...1_000_000_000_000)
+        try Bounds.check("--accept-delay-ms", acceptDelayMs, 0...600_000)
         if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
         if let script, SandboxConfiguration.faults(script) == nil {
             throw ValidationError("--script takes HTTP statuses (100 to 599, 429c for the concurrency limit) separated by commas, e.g. 429,529")
@@ -88,6 +92,8 @@ struct SandboxCommand: AsyncParsableCommand {
             uploadURLLifetime: .seconds(uploadURLLifetime), jobSeconds: .seconds(jobSeconds), jobLifetime: jobLifetime.map { .seconds($0) },
             syncAnswer: answer, idleTimeout: .seconds(idleTimeout), headerTimeout: .seconds(headerTimeout))
         settings.servesRetiredV1 = serveRetiredV1
+        settings.resultBytesPerSecond = resultBytesPerSecond
+        settings.acceptDelay = .milliseconds(acceptDelayMs)
         let configuration = settings
         try await Sandbox.run(configuration) { port in
             Console.out("ltx-prep sandbox: listening on http://\(configuration.host):\(port) (storage \(directory))")

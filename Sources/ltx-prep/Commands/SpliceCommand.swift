@@ -34,7 +34,6 @@ struct SpliceCommand: AsyncParsableCommand {
 
     @Option(help: "What the answer replaces (default: replace_audio_and_video).") var mode: RetakeMode?
     @Option(name: .shortAndLong, help: "Where to write the whole video.") var output: String
-    @OptionGroup var sampleEntry: SampleEntryOption
     @Flag(help: "Replace OUTPUT if it exists.") var force = false
     @Flag(help: "Print what was written as JSON.") var json = false
     @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
@@ -48,7 +47,7 @@ struct SpliceCommand: AsyncParsableCommand {
         _ = global.bootstrap()
         let request = SpliceRequest(original: original,
                                     pieces: try sections.sections().map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
-                                    mode: mode ?? .replaceAudioAndVideo, output: output, force: force, keepsHVC1: sampleEntry.keepHvc1)
+                                    mode: mode ?? .replaceAudioAndVideo, output: output, force: force)
         try await reportingFailures(json: json) {
             let outcome = try await interruptibly(quiet: json || quiet) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
             Console.out(json ? JSONOutput.line(outcome) : outcome.text)
