@@ -1,4 +1,5 @@
 import ArgumentParser
+import LTXWorkflow
 
 @main
 enum Main {
@@ -9,8 +10,9 @@ enum Main {
             if let status = plain.runOnThisThread() { Console.exit(status) }
             Console.exit(await plain.run())
         }
+        let words = NegativeNumbers.joined(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try LTXPrep.parseAsRoot()
+            var command = try LTXPrep.parseAsRoot(words)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -19,7 +21,10 @@ enum Main {
         } catch {
             if LTXPrep.exitCode(for: error) == .validationFailure {
                 let message = LTXPrep.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-                Console.error("\(message) (see 'ltx-prep \(subcommandName.map { "\($0) " } ?? "")--help')")
+                let line = "\(message) (see 'ltx-prep \(subcommandName.map { "\($0) " } ?? "")--help')"
+                Console.error(line)
+                // A script that asked for JSON reads stdout: it gets the error there too.
+                if words.prefix(while: { $0 != "--" }).contains("--json") { Console.out(JSONOutput.line(ErrorReport(arguments: line))) }
                 Console.exit(ExitStatus.unusable.rawValue)
             }
             LTXPrep.exit(withError: error)

@@ -72,7 +72,7 @@ import LTXWorkflow
         #expect(WorkflowError.refused("no").kind == .unusable)
         // The typed cases keep the exit status their sentences had: all of the unusable kind.
         for error: WorkflowError in [.outputExists("o.mp4"), .outputIsInput(output: "a", input: "a"), .notConfirmed, .sendingElsewhere,
-                                     .sentBefore(.noAnswer(journaled: "then")), .overCostLimit(estimate: 2, limit: 1), .noVideoStream("a"),
+                                     .sentBefore(.noAnswer(journaled: "then")), .overCostLimit(estimate: 2, limit: 1), .notAVideo(path: "a", found: .stillImage(codec: "png"), work: .splice),
                                      .tooLongForEndpoint(path: "a", seconds: 61, limit: 60, endpoint: .retake), .urlMissing] {
             #expect(error.kind == .unusable, "\(error)")
         }

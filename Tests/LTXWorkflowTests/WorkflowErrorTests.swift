@@ -18,7 +18,7 @@ import LTXWorkflow
         .resultNotWritten(path: "out.mp4", errno: 28, reason: "No space left on device", refetchable: true), .heldByAnotherRun(pid: 42, journaled: "then"),
         .outputHoldsOther(output: "out.mp4", result: "first.mp4", journaled: "retake at then"),
         .cannotRead(path: "a", reason: "Permission denied"), .cannotWrite(path: "a", reason: "No space left on device"),
-        .unreadable(media), .unfixable(.outputExists(input: "in.mp4", output: "out.mp4")), .noVideoStream("in.m4a"),
+        .unreadable(media), .unfixable(.outputExists(input: "in.mp4", output: "out.mp4")), .notAVideo(path: "in.m4a", found: .noPicture(container: "M4A"), work: .retake),
         .tooBigToUpload(path: "in.mp4", bytes: 2_000_000_000, limit: 1_000_000_000),
         .tooLongForEndpoint(path: "in.mp4", seconds: 75, limit: 60, endpoint: .extend),
         .breaksRequest(path: "in.mp4", findings: [finding]), .badURL(url: "https://x/a.mp4", finding: finding),
@@ -65,7 +65,7 @@ import LTXWorkflow
     @Test func refusals() {
         #expect(WorkflowError.outputExists("o").isRefusal && WorkflowError.notConfirmed.isRefusal
                 && WorkflowError.sentBefore(.noAnswer(journaled: "then")).isRefusal && WorkflowError.overCostLimit(estimate: 2, limit: 1).isRefusal)
-        #expect(!WorkflowError.noVideoStream("a").isRefusal && !WorkflowError.unreadable(Self.media).isRefusal)
+        #expect(!WorkflowError.notAVideo(path: "a", found: .stillImage(codec: "png"), work: .splice).isRefusal && !WorkflowError.unreadable(Self.media).isRefusal)
     }
 
     @Test func thePathComesFirst() {

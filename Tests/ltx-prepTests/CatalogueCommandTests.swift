@@ -31,6 +31,13 @@ import TestSupport
         // Price unknown is null, not a guess.
         let a2v = try #require(endpoint("audio-to-video")?["prices"] as? [String: [String: Any]])
         #expect(a2v["ltx-2-5-pro"]?["4K"] is NSNull && a2v["ltx-2-5-pro"]?["1080p"] as? Double == 0.17)
+        // Reframe takes no model: no default, and its prices by the tiers it makes, as its estimates charge them.
+        let reframe = try #require(endpoint("video-to-video-reframe"))
+        #expect(reframe["ltx_prep_default"] is NSNull || reframe["ltx_prep_default"] == nil)
+        let reframePrices = try #require(reframe["prices"] as? [String: [String: Any]])
+        #expect(reframePrices["none"]?["720p"] as? Double == 0.10 && reframePrices["none"]?["1080p"] is NSNull && reframePrices["none"]?.count == 2)
+        // A retake answers at 1080p only: the other tiers are not shown as unknown prices.
+        #expect((endpoint("retake")?["prices"] as? [String: [String: Any]])?["ltx-2-3-pro"]?.keys.sorted() == ["1080p"])
         let removed = try #require(json["removed_models"] as? [[String: Any]])
         #expect(removed.contains { $0["id"] as? String == "ltx-2-pro" && $0["removed"] as? String == "2026-08-15"
             && $0["replacement"] as? String == "ltx-2-3-pro" })

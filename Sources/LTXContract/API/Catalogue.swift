@@ -117,6 +117,15 @@ public enum Catalogue {
         tiers.first { $0.landscape == resolution || $0.portrait == resolution }
     }
 
+    /// The smallest tier that holds a picture of `width` x `height` pixels
+    /// (an extend's answer keeps the size of the context sent); nil past 4K.
+    public static func tier(width: Int, height: Int) -> Tier? {
+        tiers.first { t in
+            let wh = t.landscape.split(separator: "x").compactMap { Int($0) }
+            return wh.count == 2 && width * height <= wh[0] * wh[1]
+        }
+    }
+
     public struct Cell: Sendable, Equatable, Codable {
         public var modelClass: ModelClass
         /// Tier names.
@@ -202,7 +211,8 @@ public enum Catalogue {
     /// retake, per second of the whole input video (ltx-2-3-pro, 1080p; the only price given).
     public static let retakePrices: [String: [String: Double]] = ["ltx-2-3-pro": ["1080p": 0.10]]
 
-    /// extend, per second of extension plus context, billed frames capped at 505 (ltx-2-3-pro, 1080p; the only price given).
+    /// extend, per second of extension plus context, billed frames capped at 505 (ltx-2-3-pro, 1080p; the only price given:
+    /// the answer keeps the size of the context sent, so a smaller or larger one is price unknown).
     public static let extendPrices: [String: [String: Double]] = ["ltx-2-3-pro": ["1080p": 0.10]]
 
     /// reframe, per second of input video, by the output's tier (720p only is given).
@@ -250,6 +260,19 @@ public enum Catalogue {
             guard wh.count == 2, sizes.contains(where: { $0.sizes.contains(resolution) }) else { return nil }
             return min(wh[0], wh[1]) <= 720 ? "720p" : "1080p"
         }
+    }
+
+    /// The tiers `endpoint` is priced by, each with a resolution of it as
+    /// `Pricing.estimate` takes it: a retake answers at 1080p only (1920x1080
+    /// or 1080x1920), a reframe makes 720p and 1080p sizes; the others any tier
+    /// (an extend's answer is as large as its input).
+    public static func pricedTiers(_ endpoint: Endpoint) -> [(tier: String, resolution: String)] {
+        let offered: [String] = switch endpoint {
+        case .retake: ["1080p"]
+        case .reframe: ["720p", "1080p"]
+        case .textToVideo, .imageToVideo, .audioToVideo, .extend: tiers.map(\.name)
+        }
+        return tiers.filter { offered.contains($0.name) }.map { ($0.name, $0.landscape) }
     }
 
     /// The price per second of `endpoint` with `model` at `resolution`; nil: price unknown.

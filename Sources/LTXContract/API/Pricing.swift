@@ -7,6 +7,17 @@ public enum Pricing {
         /// `input` or `output`: what the seconds are of.
         public var basis: String
 
+        private enum CodingKeys: String, CodingKey { case dollars, seconds, dollarsPerSecond, basis }
+
+        /// Dollars as every JSON of ltx-prep carries them (`Pricing.rounded`), seconds to the millisecond.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(Pricing.rounded(dollars), forKey: .dollars)
+            try c.encode((seconds * 1000).rounded() / 1000, forKey: .seconds)
+            try c.encode(Pricing.rounded(dollarsPerSecond), forKey: .dollarsPerSecond)
+            try c.encode(basis, forKey: .basis)
+        }
+
         public var description: String {
             "$\(Pricing.format(dollars)) (\(Pricing.format(seconds, places: 3)) s of \(basis) at $\(Pricing.format(dollarsPerSecond))/s)"
         }
@@ -15,7 +26,9 @@ public enum Pricing {
     /// Nil when the catalogue gives no price ("price unknown"): Segmind, a
     /// model or resolution the docs price nowhere. retake and audio-to-video
     /// are priced per second of input at the model's tier (the default model,
-    /// and 1920x1080 when no resolution is named: their default answer).
+    /// and 1920x1080 when no resolution is named: their default answer); an
+    /// extend at the tier of the context it sends (`resolution`, 1920x1080 when
+    /// not named), whose size its answer keeps.
     public static func estimate(endpoint: Endpoint, provider: Provider, model: String? = nil, resolution: String? = nil,
                                 seconds: Double) -> Estimate? {
         guard provider == .ltx else { return nil }
@@ -32,6 +45,11 @@ public enum Pricing {
             return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "input")
         }
     }
+
+    /// Dollars as JSON carries them: to a hundredth of a cent, the most a price
+    /// in cents per second times seconds to the millisecond needs, without the
+    /// float noise of a sum (0.6000000000000001).
+    public static func rounded(_ dollars: Double) -> Double { (dollars * 10_000).rounded() / 10_000 }
 
     public static func format(_ x: Double, places: Int = 2) -> String {
         var scale = 1.0

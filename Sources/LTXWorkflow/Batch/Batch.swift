@@ -62,20 +62,46 @@ public struct BatchResult: Sendable, Codable, Equatable {
     public var status: Status
     public var message: String?
     public var estimatedDollars: Double?
+    /// A call was made (on a dry run: would be) that has no documented price:
+    /// its cost is in no total.
+    public var priceUnknown: Bool?
     public var jobId: String?
 
     /// True when this item may still be billed on a rerun (only unbilled failures are retried then).
     public var isDone: Bool { status == .written || status == .resumed }
+
+    private enum CodingKeys: String, CodingKey { case index, command, input, output, status, message, estimatedDollars, priceUnknown, jobId }
+
+    /// Dollars to a hundredth of a cent (`Pricing.rounded`), as every JSON of ltx-prep carries them.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(index, forKey: .index)
+        try c.encodeIfPresent(command, forKey: .command)
+        try c.encodeIfPresent(input, forKey: .input)
+        try c.encodeIfPresent(output, forKey: .output)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(message, forKey: .message)
+        try c.encodeIfPresent(estimatedDollars.map(Pricing.rounded), forKey: .estimatedDollars)
+        try c.encodeIfPresent(priceUnknown, forKey: .priceUnknown)
+        try c.encodeIfPresent(jobId, forKey: .jobId)
+    }
 }
 
-/// Counts for a progress line.
+/// Counts for a progress line: every item is waiting (not yet paying: read,
+/// checked, fixed, or queued), running (its paid call under way), done or failed.
 public struct BatchProgress: Sendable, Equatable {
     public var total: Int
+    /// Written or resumed.
     public var done = 0
     public var running = 0
+    /// Finished without being done.
     public var failed = 0
     /// Estimated dollars of the calls made so far in this run.
     public var spent: Double = 0
+    /// Calls made so far with no documented price (not in `spent`).
+    public var unpriced = 0
+
+    public var waiting: Int { max(0, total - done - failed - running) }
 }
 
 /// `ltx-prep batch`: many jobs, each check → fix → submit → download, at most
@@ -119,33 +145,45 @@ public enum Batch {
         // Checks and fixes of the next items go on while the paid calls wait for a slot.
         let width = max(options.concurrency * 2, SystemInfo.activeProcessorCount)
         var results: [BatchResult] = []
-        await withTaskGroup(of: BatchResult.self) { group in
+        // `finished` hears of the items in the manifest's order: one that ends early waits for those before it.
+        var ended: [Int: BatchResult] = [:]
+        var told = 0
+        await withTaskGroup(of: (Int, BatchResult).self) { group in
             var started = 0
             while started < items.count || !group.isEmpty {
                 while started < items.count && started - results.count < width {
-                    let (index, item) = items[started]
+                    let (position, (index, item)) = (started, items[started])
                     started += 1
                     group.addTask {
-                        await runOne(index: index, item: item, client: client, options: options, slots: slots, budget: budget) { delta in
+                        let holding = Locked(false)
+                        let result = await runOne(index: index, item: item, client: client, options: options, slots: slots, budget: budget,
+                                                  holding: holding) { delta in
                             progress(counts.withLock { delta(&$0); return $0 })
                         }
+                        // An item stops running and is done (or failed) in one count: it is never seen as neither.
+                        progress(counts.withLock {
+                            if holding.withLock({ $0 }) { $0.running -= 1 }
+                            if result.isDone { $0.done += 1 } else { $0.failed += 1 }
+                            return $0
+                        })
+                        return (position, result)
                     }
                 }
-                guard let result = await group.next() else { break }
+                guard let (position, result) = await group.next() else { break }
                 results.append(result)
-                finished(result)
-                progress(counts.withLock {
-                    $0.done += 1
-                    if !result.isDone { $0.failed += 1 }
-                    return $0
-                })
+                ended[position] = result
+                while let next = ended.removeValue(forKey: told) {
+                    finished(next)
+                    told += 1
+                }
             }
         }
         return results.sorted { $0.index < $1.index }
     }
 
+    /// One item; `holding` says whether it took a slot for a paid call (and runs it until it returns).
     private static func runOne(index: Int, item line: Result<BatchItem, WorkflowError>, client: LTXAPIClient, options: BatchOptions,
-                               slots: Slots, budget: Budget, count: @escaping @Sendable ((inout BatchProgress) -> Void) -> Void) async -> BatchResult {
+                               slots: Slots, budget: Budget, holding: Locked<Bool>, count: @escaping @Sendable ((inout BatchProgress) -> Void) -> Void) async -> BatchResult {
         var result = BatchResult(index: index, status: .unusable)
         let item: BatchItem
         switch line {
@@ -174,15 +212,19 @@ public enum Batch {
             return result
         }
 
-        let holding = Locked(false)
         let estimate = Locked<Double?>(nil)
+        let unpriced = Locked<Bool?>(nil)
         defer { if holding.withLock({ $0 }) { Task { await slots.release() } } }
         let approve: @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { price throws(WorkflowError) in
             try await budget.reserve(price, what: item.output)
             estimate.withLock { $0 = price?.dollars }
+            unpriced.withLock { $0 = price == nil }
             await slots.acquire()
             holding.withLock { $0 = true }
-            count { $0.running += 1; $0.spent += price?.dollars ?? 0 }
+            count {
+                $0.running += 1
+                if let price { $0.spent += price.dollars } else { $0.unpriced += 1 }
+            }
         }
         do throws(WorkflowError) {
             let outcomes: [GenerationOutcome]
@@ -196,15 +238,11 @@ public enum Batch {
             case .reframe(let job):
                 outcomes = [try await Reframe.run(job, client: client, options: options.generation, approve: approve).generation]
             }
-            if holding.withLock({ $0 }) { count { $0.running -= 1 } }
             let resumed = outcomes.compactMap(\.resumed)
             result.status = resumed.count == outcomes.count ? .resumed : .written
-            result.message = resumed.count == outcomes.count ? resumed.first?.rawValue : nil
-            result.estimatedDollars = estimate.withLock { $0 }
+            result.message = resumed.count == outcomes.count ? resumed.first?.words : nil
             result.jobId = outcomes.compactMap(\.jobID).first
         } catch {
-            if holding.withLock({ $0 }) { count { $0.running -= 1 } }
-            result.estimatedDollars = estimate.withLock { $0 }
             result.message = options.explain(error)
             result.status = switch error {
             case .jobFailed, .client(.api): .failed
@@ -212,6 +250,9 @@ public enum Batch {
             default: error.isRefusal ? .refused : .unusable
             }
         }
+        // What the call made was estimated at, paid or not: nil, and `priceUnknown`, when it has no documented price.
+        result.estimatedDollars = estimate.withLock { $0 }
+        result.priceUnknown = unpriced.withLock { $0 == true ? true : nil }
         return result
     }
 
@@ -235,6 +276,7 @@ public enum Batch {
                 let planned = try await WholeRetake.plan(request)
                 result.status = .wouldSend
                 result.estimatedDollars = planned.estimate?.dollars
+                result.priceUnknown = planned.estimate == nil ? true : nil
                 result.message = planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
             } catch {
                 result.message = explain(error)
@@ -246,6 +288,7 @@ public enum Batch {
                 let planned = try await WholeExtend.plan(request)
                 result.status = .wouldSend
                 result.estimatedDollars = planned.estimate?.dollars
+                result.priceUnknown = planned.estimate == nil ? true : nil
                 result.message = "send \(Format.seconds(planned.call.window.start)) to \(Format.seconds(planned.call.window.end)), "
                     + "add \(Format.seconds(planned.call.added)) at the \(planned.call.edge.rawValue)"
             } catch {
@@ -286,6 +329,7 @@ public enum Batch {
         }
         result.status = .wouldSend
         result.estimatedDollars = job.estimate(sent)?.dollars
+        result.priceUnknown = result.estimatedDollars == nil ? true : nil
         result.message = notes.isEmpty ? "conforms" : notes.joined(separator: "; ")
         return result
     }

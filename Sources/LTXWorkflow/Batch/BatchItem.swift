@@ -129,7 +129,10 @@ public struct BatchItem: Sendable, Codable, Equatable {
 
     private func retakeFields() throws(WorkflowError) -> (RetakeSection, Delivery?, Provider, RetakeMode?) {
         guard input != nil, let start, let duration else { throw .badManifestItem("retake needs input, start and duration") }
-        guard start.isFinite, duration.isFinite else { throw .badManifestItem("start and duration must be numbers") }
+        guard SectionRange.start.contains(start), SectionRange.duration.contains(duration) else {
+            func range(_ r: ClosedRange<Double>) -> String { "from \(Format.number(r.lowerBound, decimals: 3)) to \(Format.number(r.upperBound, decimals: 3))" }
+            throw .badManifestItem("start must be \(range(SectionRange.start)) seconds and duration \(range(SectionRange.duration)) seconds")
+        }
         let mode = try self.mode.map { (m: String) throws(WorkflowError) -> RetakeMode in
             guard let value = RetakeMode(rawValue: m) else { throw .badManifestItem("mode must be replace_audio, replace_video or replace_audio_and_video") }
             return value

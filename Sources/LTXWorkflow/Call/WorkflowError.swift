@@ -45,8 +45,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case unreadable(MediaError)
     /// An input breaks a rule and its fix failed.
     case unfixable(FixError)
-    /// The file has no video stream (to retake, or to splice into).
-    case noVideoStream(String)
+    /// The file is not a video (a still image, audio only) and `work` needs one.
+    case notAVideo(path: String, found: NotAVideo, work: VideoWork)
     /// The file is bigger than an upload takes.
     case tooBigToUpload(path: String, bytes: Int64, limit: Int64)
     /// The input is longer than `endpoint` takes (a reframe takes at most 60 s).
@@ -251,7 +251,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .cannotRead(let path, let reason), .cannotWrite(let path, let reason): "\(path): \(reason)"
         case .unreadable(let e): e.description
         case .unfixable(let e): e.description
-        case .noVideoStream(let path): "\(path): has no video stream"
+        case .notAVideo(let path, let found, let work): "\(path): \(found), not a video: \(work.rawValue) needs a video"
         case .tooBigToUpload(let path, let bytes, let limit): "\(path): \(bytes) bytes; upload takes at most \(limit)"
         case .tooLongForEndpoint(let path, let seconds, let limit, let endpoint):
             "\(path): \(Format.seconds(seconds)) long; \(endpoint.rawValue) takes at most \(Format.seconds(limit))"

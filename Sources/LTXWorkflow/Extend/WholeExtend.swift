@@ -80,7 +80,7 @@ public enum WholeExtend {
         if let model = request.model, let line = GenerationRules.modelRefusal(model, for: .extend) { throw .modelRefused(line) }
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unreadable(error) }
-        guard let video = media.primaryVideo, !video.isImage else { throw .noVideoStream(request.input) }
+        let video = try media.video(for: .extend)
         if !request.windowOnly,
            let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) {
             throw .cannotExtend(path: request.input, reason: why)
@@ -102,7 +102,11 @@ public enum WholeExtend {
         let canvas = Canvas.padding(width: video.codedWidth, height: video.codedHeight, to: Catalogue.Extend.aspects)
         let call = ExtendWindow.settle(wanted, edge: request.edge, added: request.duration, cut: cut, copyable: ["h264", "hevc"].contains(video.codec),
                                        canvas: canvas, clipDuration: duration, frameRate: fps)
-        let estimate = Pricing.estimate(endpoint: .extend, provider: .ltx, model: request.model, seconds: call.billedSeconds)
+        // The answer is as large as the context sent (padded or not), and priced by its tier.
+        let sentTier = Catalogue.tier(width: canvas?.width ?? video.codedWidth, height: canvas?.height ?? video.codedHeight)
+        let estimate = sentTier.flatMap {
+            Pricing.estimate(endpoint: .extend, provider: .ltx, model: request.model, resolution: $0.landscape, seconds: call.billedSeconds)
+        }
         let added = Double(call.addedFrames) / fps
         return ExtendPlan(call: call, estimate: estimate, clipDuration: duration, frameRate: fps, clipFrames: video.frameCount,
                           width: video.codedWidth, height: video.codedHeight, container: media.container, seam: request.edge == .end ? duration : added)

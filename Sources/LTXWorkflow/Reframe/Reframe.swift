@@ -184,6 +184,7 @@ public enum Reframe {
     static func admit(_ job: ReframeJob) async throws(WorkflowError) -> MediaInfo {
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(job.input) } catch { throw .unreadable(error) }
+        _ = try media.video(for: .reframe)
         let report: CheckReport
         switch Preflight.evaluate(media, CheckRequest(endpoint: .reframe, delivery: job.delivery)) {
         case .success(let r): report = r

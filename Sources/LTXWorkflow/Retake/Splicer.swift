@@ -58,7 +58,7 @@ public enum Splicer {
                               progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(WorkflowError) -> SpliceOutcome {
         let original: MediaInfo
         do throws(MediaError) { original = try await MediaProbe.probe(request.original) } catch { throw .unreadable(error) }
-        guard let video = original.primaryVideo else { throw .noVideoStream(request.original) }
+        let video = try original.video(for: .splice)
         if request.output == request.original || OutputFile.sameFile(request.original, request.output) {
             throw .outputIsInput(output: request.output, input: request.original)
         }

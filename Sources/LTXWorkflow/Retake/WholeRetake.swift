@@ -123,7 +123,7 @@ public enum WholeRetake {
         if let why = request.refusal { throw why }
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(request.input) } catch { throw .unreadable(error) }
-        guard let video = media.primaryVideo else { throw .noVideoStream(request.input) }
+        let video = try media.video(for: .retake)
         if splicing, let why = SpliceWriter.refusal(for: OutputName.spliceContainer(original: media.container, output: request.output)) { throw .cannotSplice(path: request.input, reason: why) }
         let duration = video.duration ?? media.duration ?? 0
         let fps = video.frameRate ?? Double(video.frameCount) / max(duration, 0.001)

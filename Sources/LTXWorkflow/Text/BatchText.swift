@@ -4,7 +4,7 @@ import LTXContract
 extension BatchResult {
     /// `#3 written: out/c.mp4 ($0.80)`, with the reason when it was not.
     public var line: String {
-        let cost = estimatedDollars.map { " ($\(Pricing.format($0)))" } ?? ""
+        let cost = estimatedDollars.map { " ($\(Pricing.format($0)))" } ?? (priceUnknown == true ? " (price unknown)" : "")
         let what = output ?? input
         return "#\(index) \(status.rawValue)" + (what.map { ": \($0)" } ?? "") + cost + (message.map { ": \($0)" } ?? "")
     }
@@ -13,14 +13,19 @@ extension BatchResult {
 extension BatchProgress {
     /// The status line while a batch runs.
     public var line: String {
-        "\(done) of \(total) done, \(running) running, \(failed) not done, $\(Pricing.format(spent)) estimated so far"
+        "\(total) item(s): \(done) done, \(running) running, \(waiting) waiting, \(failed) failed; $\(Pricing.format(spent)) estimated so far"
+            + (unpriced > 0 ? " and \(unpriced) call(s) of unknown price" : "")
     }
 }
 
 extension BatchSummary {
     /// The last line: what was done (or, on a dry run, would be sent) and its estimated cost.
+    /// A total that leaves items out says so, and names them.
     public func text(dryRun: Bool) -> String {
-        dryRun ? "dry run: \(wouldSend) of \(items) item(s) would be sent, estimated $\(Pricing.format(estimatedDollars)) in all"
-               : "\(done) of \(items) item(s) done; estimated $\(Pricing.format(estimatedDollars)) for the calls made"
+        let head = dryRun ? "dry run: \(wouldSend) of \(items) item(s) would be sent" : "\(done) of \(items) item(s) done"
+        let cost = "$\(Pricing.format(estimatedDollars))"
+        guard !unpriced.isEmpty else { return head + (dryRun ? ", estimated \(cost) in all" : "; estimated \(cost) for the calls made") }
+        let named = unpriced.map { "#\($0.index) \($0.command ?? "?") \($0.output ?? $0.input ?? "")" }.joined(separator: ", ")
+        return head + "; estimated \(cost) for \(priced) priced item(s), not counting \(unpriced.count) of unknown price (\(named))"
     }
 }

@@ -14,7 +14,9 @@ public struct CatalogueReport: Sendable, Encodable {
         var ltxPrepDefault: String?
         /// What the price is per second of, when the catalogue prices the endpoint.
         var priceBasis: String?
-        /// Model → tier → dollars per second; null: price unknown.
+        /// Model (`none` for an endpoint that takes no model) → tier →
+        /// dollars per second, as an estimate charges it; null: price unknown;
+        /// a tier the endpoint does not make is absent.
         var prices: [String: [String: Double?]]?
     }
 
@@ -39,10 +41,12 @@ public struct CatalogueReport: Sendable, Encodable {
         syncRetired = Catalogue.syncRetired
         defaultGenerationModel = Catalogue.defaultGenerationModel
         endpoints = Catalogue.endpoints.map { e in
+            // What an estimate of one second charges: the table and the estimates are one function.
             let prices: [String: [String: Double?]]? = e.endpoint.map { endpoint in
-                Dictionary(uniqueKeysWithValues: e.models.map { model in
-                    (model, Dictionary(uniqueKeysWithValues: Catalogue.tiers.map { tier in
-                        (tier.name, Catalogue.price(endpoint, model: model, resolution: tier.landscape))
+                Dictionary(uniqueKeysWithValues: (e.models.isEmpty ? [nil] : e.models.map(Optional.some)).map { model in
+                    (model ?? Self.noModel, Dictionary(uniqueKeysWithValues: Catalogue.pricedTiers(endpoint).map { priced in
+                        (priced.tier, Pricing.estimate(endpoint: endpoint, provider: .ltx, model: model, resolution: priced.resolution,
+                                                       seconds: 1)?.dollarsPerSecond)
                     }))
                 })
             }
@@ -54,7 +58,8 @@ public struct CatalogueReport: Sendable, Encodable {
             case nil: nil
             }
             return EndpointModels(name: e.name, route: e.route, models: e.models, defaultModel: e.defaultModel, modelRequired: e.modelRequired,
-                                  ltxPrepDefault: e.endpoint.map { Catalogue.defaultModel($0) }, priceBasis: basis, prices: prices)
+                                  ltxPrepDefault: e.models.isEmpty ? nil : e.endpoint.map { Catalogue.defaultModel($0) }, priceBasis: basis,
+                                  prices: prices)
         }
         models = Catalogue.models
         removedModels = Catalogue.removedModels
@@ -65,6 +70,9 @@ public struct CatalogueReport: Sendable, Encodable {
         automaticDurationModels = Catalogue.models.filter(\.automaticDuration).map(\.id)
         audioMaxSeconds = Catalogue.audioMaxSeconds
     }
+
+    /// The `prices` key of an endpoint that takes no model (reframe ignores it).
+    static let noModel = "none"
 
     public var text: String {
         var lines = ["LTX API catalogue of \(date), from \(source)",
@@ -103,18 +111,18 @@ public struct CatalogueReport: Sendable, Encodable {
             lines.append("    \(model.padded(14))\(low) / \(high)")
         }
         lines.append("")
-        lines.append("Prices, dollars per second (? = price unknown):")
+        lines.append("Prices, dollars per second (? = price unknown, - = a size the endpoint does not make):")
         let tierNames = tiers.map(\.name)
         lines.append("  " + "".padded(16) + tierNames.map { $0.padded(7) }.joined())
         for e in endpoints {
-            guard let prices = e.prices, let basis = e.priceBasis, !e.models.isEmpty else { continue }
+            guard let prices = e.prices, let basis = e.priceBasis else { continue }
             lines.append("  \(e.name), per \(basis):")
-            for model in e.models {
+            for model in e.models.isEmpty ? [Self.noModel] : e.models {
                 let cells = tierNames.map { name -> String in
-                    let p: Double?? = prices[model]?[name]
-                    return (p.flatMap { $0 }.map { Pricing.format($0) } ?? "?").padded(7)
+                    guard let price = prices[model]?[name] else { return "-".padded(7) }
+                    return (price.map { Pricing.format($0) } ?? "?").padded(7)
                 }
-                lines.append("    " + model.padded(14) + cells.joined())
+                lines.append("    " + (model == Self.noModel ? "(no model)" : model).padded(14) + cells.joined())
             }
         }
         return lines.map { $0.trimmingTrailingSpaces }.joined(separator: "\n")

@@ -9,7 +9,7 @@ extension ExtendOutcome: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(plan, forKey: .plan)
-        try c.encodeIfPresent(plan.estimate.map { ($0.dollars * 10_000).rounded() / 10_000 }, forKey: .estimatedCost)
+        try c.encodeIfPresent(plan.estimate.map { Pricing.rounded($0.dollars) }, forKey: .estimatedCost)
         try c.encodeIfPresent(generation.jobID, forKey: .jobId)
         try c.encodeIfPresent(splice, forKey: .splice)
         if alreadyDone { try c.encode(true, forKey: .alreadyDone) }

@@ -25,6 +25,17 @@ extension GenerationOutcome {
     }
 }
 
+extension GenerationOutcome.Resumption {
+    /// How a rerun was answered, in words (a batch's result line).
+    public var words: String {
+        switch self {
+        case .alreadyDownloaded: "already done, nothing paid"
+        case .polled: "its running job was followed, not sent again"
+        case .downloadedAgain: "its finished job's result was fetched again, not paid again"
+        }
+    }
+}
+
 extension GenerationOutcome {
     /// Where the file sent sits in the input, and where a section starting at
     /// `sectionStart` on the input starts in it: the fix's mapping when it cut

@@ -48,7 +48,11 @@ extension JournalEntry {
 
 extension JournalTotal {
     /// `2026-11-22  retake  3 request(s)  $1.20`.
-    public var line: String { "\(day)  \(endpoint)  \(requests) request(s)  $\(Pricing.format(estimatedDollars))" }
+    /// A total that leaves requests out (no documented price) says how many.
+    public var line: String {
+        "\(day)  \(endpoint)  \(requests) request(s)  $\(Pricing.format(estimatedDollars))"
+            + (unpricedRequests > 0 ? " for \(requests - unpricedRequests), \(unpricedRequests) of unknown price not counted" : "")
+    }
 }
 
 /// `jobs --json`: an entry with the request and its inputs as the JSON
@@ -77,7 +81,7 @@ public struct JournalEntryReport: Encodable, Sendable {
         try c.encodeIfPresent(entry.error, forKey: .error)
         try c.encodeIfPresent(entry.output, forKey: .output)
         try c.encodeIfPresent(entry.outputSHA256, forKey: .outputSHA256)
-        try c.encodeIfPresent(entry.estimatedCost, forKey: .estimatedCost)
+        try c.encodeIfPresent(entry.estimatedCost.map(Pricing.rounded), forKey: .estimatedCost)
         try c.encodeIfPresent(entry.sentWindow, forKey: .sentWindow)
         try c.encodeIfPresent(entry.placedInto, forKey: .placedInto)
         try c.encodeIfPresent(entry.placedSHA256, forKey: .placedSHA256)

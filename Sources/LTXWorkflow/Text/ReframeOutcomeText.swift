@@ -12,7 +12,7 @@ extension ReframeOutcome: Encodable {
         try c.encode(input, forKey: .file)
         try c.encode(output, forKey: .output)
         try c.encode(resolution, forKey: .resolution)
-        try c.encodeIfPresent(generation.estimate.map { ($0.dollars * 10_000).rounded() / 10_000 }, forKey: .estimatedCost)
+        try c.encodeIfPresent(generation.estimate.map { Pricing.rounded($0.dollars) }, forKey: .estimatedCost)
         try c.encodeIfPresent(generation.jobID, forKey: .jobId)
         try c.encodeIfPresent((generation.fixes.first ?? nil)?.plan, forKey: .fix)
         try c.encodeIfPresent(written, forKey: .written)

@@ -9,7 +9,7 @@ extension RetakeOutcome: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(calls, forKey: .calls)
-        try c.encodeIfPresent(estimate.map { ($0.dollars * 10_000).rounded() / 10_000 }, forKey: .estimatedCost)
+        try c.encodeIfPresent(estimate.map { Pricing.rounded($0.dollars) }, forKey: .estimatedCost)
         try c.encode(generations.compactMap(\.jobID), forKey: .jobIds)
         try c.encodeIfPresent(splice, forKey: .splice)
         try c.encode(sent, forKey: .sent)

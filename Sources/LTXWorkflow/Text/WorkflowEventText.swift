@@ -15,6 +15,15 @@ extension WorkflowEvent {
         case textNote(String)
     }
 
+    /// The last event of an upload or a download: every byte is across.
+    public var endsTransfer: Bool {
+        switch self {
+        case .uploading(let sent, let total): sent >= total
+        case .downloading(let got, let total): total.map { got >= $0 } ?? false
+        default: false
+        }
+    }
+
     public func line(summary: String, provider: Provider) -> Line {
         switch self {
         case .fixPlanned(let input, let plan): .textNote(plan.text(for: input))

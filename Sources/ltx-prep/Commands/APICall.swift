@@ -4,10 +4,12 @@ import LTXContract
 import LTXWorkflow
 import Logging
 
-/// Runs `body`, turning a `WorkflowError` into its line on stderr and its exit status.
-func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+/// Runs `body`, turning a `WorkflowError` into its line on stderr and its
+/// exit status; with `json`, also into one object on stdout (`ErrorReport`).
+func reportingFailures<T>(json: Bool = false, _ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let error as WorkflowError {
         Console.error(error.commandLineText)
+        if json { Console.out(JSONOutput.line(ErrorReport(error, message: error.commandLineText))) }
         let status: Int32 = switch error.kind {
         case .unusable: ExitStatus.unusable.rawValue
         case .api: ExitStatus.api.rawValue
@@ -106,11 +108,11 @@ enum APICall {
                                      _ events: @escaping @Sendable (WorkflowEvent) -> Void) async throws(WorkflowError) -> T
     ) async throws -> T {
         let (json, settings) = (options.json, options.settings(provider, force: force))
-        return try await reportingFailures {
+        return try await reportingFailures(json: json) {
             try await interruptibly(quiet: json || options.quiet) { status throws(WorkflowError) in
                 try await body(settings, { _ throws(WorkflowError) in try options.confirm() }) { event in
                     switch event.line(summary: summary, provider: provider) {
-                    case .status(let text): status.show(text)
+                    case .status(let text): status.show(text, finishes: event.endsTransfer)
                     case .note(let text): status.clear(); Console.note(text)
                     case .textNote(let text): if !json { status.clear(); Console.note(text) }
                     }

@@ -56,14 +56,14 @@ struct BatchCommand: AsyncParsableCommand {
         try Bounds.check("--concurrency", concurrency, 1...64)
         if shard != nil && shards != nil { throw ValidationError("give --shard I/N or --shards N, not both") }
         try Bounds.check("--shards", shards, 1...100_000)
-        try Bounds.check("--start", start, 0...1_000_000, " seconds")
-        try Bounds.check("--duration", duration, 0...1_000_000, " seconds")
+        try Bounds.check("--start", start, SectionRange.start, " seconds")
+        try Bounds.check("--duration", duration, SectionRange.duration, " seconds")
         if let shard, BatchShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
     }
 
     func run() async throws {
         let logger = global.bootstrap()
-        try await reportingFailures {
+        try await reportingFailures(json: client.json) {
             let settings = client.settings(serving.provider, force: force)
             let share = try BatchShard.chosen(shard, shards: shards, environment: settings.environment)
             let folder = BatchSource.FolderRetake.given(outputDir: outputDir, start: start, duration: duration, prompt: prompt)

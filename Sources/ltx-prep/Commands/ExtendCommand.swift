@@ -75,7 +75,7 @@ struct ExtendCommand: AsyncParsableCommand {
         let request = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
                                          delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
         guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
-        try await reportingFailures {
+        try await reportingFailures(json: client.json) {
             let outcome = try await interruptibly(quiet: client.json || client.quiet) { bar throws(WorkflowError) in
                 try await WholeExtend.join(answer: answer, for: request, force: force) { bar.show($0) }
             }.get()

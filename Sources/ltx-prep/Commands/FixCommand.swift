@@ -87,7 +87,12 @@ struct FixCommand: AsyncParsableCommand {
 
     private func fail(_ error: FixError) throws -> Never {
         Console.error(error.commandLineText)
-        if json, case .notConformant(_, let report) = error { Console.out(JSONOutput.line(report)) }
+        if json {
+            // A result that still breaks a rule has its report; any other failure its error object.
+            if case .notConformant(_, let report) = error { Console.out(JSONOutput.line(report)) } else {
+                Console.out(JSONOutput.line(ErrorReport(error, message: error.commandLineText)))
+            }
+        }
         switch error {
         case .cancelled: throw ExitCode(Interrupt.exitStatus)
         case .notConformant: throw ExitCode(ExitStatus.nonConformant.rawValue)

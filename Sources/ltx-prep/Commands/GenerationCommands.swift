@@ -220,12 +220,12 @@ struct UploadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = global.bootstrap()
-        try await reportingFailures {
+        try await reportingFailures(json: json) {
             let status = StatusLine(quiet: json || quiet)
             let settings = CallSettings(apiKey: key.apiKey, baseURL: key.baseURL)
             let outcome = try await FileUpload.run(file, settings: settings, dryRun: dryRun, logger: logger) { event in
                 switch event.line(summary: "this upload", provider: .ltx) {
-                case .status(let text): status.show(text)
+                case .status(let text): status.show(text, finishes: event.endsTransfer)
                 // A retry's line: kept on the terminal, as the API commands keep it.
                 case .note(let text): status.clear(); Console.note(text)
                 case .textNote: break

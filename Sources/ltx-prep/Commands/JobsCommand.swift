@@ -32,7 +32,7 @@ struct JobsCommand: AsyncParsableCommand {
 
         /// Prints what `read` takes from the journal: a JSON line each, or its `text`.
         func print<T: Encodable>(_ read: (Journal) async throws -> [T], text: (T) -> String) async throws {
-            try await reportingFailures {
+            try await reportingFailures(json: json) {
                 for item in try await with(read) { Console.out(json ? JSONOutput.line(item) : text(item)) }
             }
         }
@@ -66,6 +66,8 @@ struct JobsCommand: AsyncParsableCommand {
                                                         shouldDisplay: false)
         @Option var count: Int = 200
         @OptionGroup var options: JournalOption
+
+        func validate() throws { try Bounds.check("--count", count, 1...100_000) }
 
         func run() async throws {
             try await reportingFailures { Console.out(try await options.with { try await JournalTiming.measure($0, calls: count) }.line) }

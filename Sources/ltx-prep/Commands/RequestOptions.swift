@@ -1,6 +1,7 @@
 import LTXContract
 import ArgumentParser
 import LTXPreflight
+import LTXWorkflow
 
 /// What a file is checked (or fixed) for: the options `check` and `fix` share.
 struct RequestOptions: ParsableArguments {
@@ -18,9 +19,8 @@ struct RequestOptions: ParsableArguments {
         if (start == nil) != (duration == nil) {
             throw ValidationError("--start and --duration go together: give both or neither")
         }
-        for value in [start, duration].compactMap({ $0 }) where !value.isFinite {
-            throw ValidationError("--start and --duration must be finite numbers")
-        }
+        try Bounds.check("--start", start, SectionRange.start, " seconds")
+        try Bounds.check("--duration", duration, SectionRange.duration, " seconds")
         if let why = request().refusal { throw ValidationError(why.commandLineText) }
     }
 

@@ -69,9 +69,9 @@ struct SandboxCommand: AsyncParsableCommand {
         try Bounds.check("--job-lifetime", jobLifetime, 0...86_400, " seconds")
         try Bounds.check("--idle-timeout", idleTimeout, 0.001...86_400, " seconds")
         try Bounds.check("--header-timeout", headerTimeout, 0.001...86_400, " seconds")
-        try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...Int.max)
+        try Bounds.check("--drop-after-bytes", dropAfterBytes, 0...1_000_000_000_000)
         try Bounds.check("--short-answers", shortAnswers, 0...60, " seconds")
-        try Bounds.check("--result-bytes-per-second", resultBytesPerSecond, 1...Int.max)
+        try Bounds.check("--result-bytes-per-second", resultBytesPerSecond, 1...1_000_000_000_000)
         try Bounds.check("--accept-delay-ms", acceptDelayMs, 0...600_000)
         if let storage, !SandboxConfiguration.isFolder(storage) { throw ValidationError("--storage \(storage): not an existing folder") }
         if let script, SandboxConfiguration.faults(script) == nil {

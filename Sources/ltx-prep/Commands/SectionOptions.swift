@@ -1,16 +1,19 @@
 import ArgumentParser
 import LTXContract
 import LTXMedia
+import LTXWorkflow
 
-/// `--section START:DURATION`, in seconds: one section of the timeline.
+/// `--section START:DURATION`, in seconds: one section of the timeline. Any
+/// two numbers parse; their ranges are checked as --start's and --duration's.
 struct SectionArgument: ExpressibleByArgument, Sendable {
-    var window: TimeWindow
+    var text: String
+    var start: Double
+    var duration: Double
 
     init?(argument: String) {
         let parts = argument.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let start = Double(parts[0]), let duration = Double(parts[1]),
-              start.isFinite, duration.isFinite, start >= 0, duration > 0, start + duration <= 86_400 else { return nil }
-        window = TimeWindow(start: start, duration: duration)
+        guard parts.count == 2, let start = Double(parts[0]), let duration = Double(parts[1]) else { return nil }
+        (text, self.start, self.duration) = (argument, start, duration)
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
@@ -29,14 +32,17 @@ struct SectionOptions: ParsableArguments {
     func sections() throws -> [TimeWindow] {
         if let start, let duration {
             guard section.isEmpty else { throw ValidationError("give --start/--duration or --section, not both") }
-            guard start.isFinite, duration.isFinite, start >= 0, duration > 0 else {
-                throw ValidationError("--start must be 0 or more and --duration above 0, in seconds")
-            }
+            try Bounds.check("--start", start, SectionRange.start, " seconds")
+            try Bounds.check("--duration", duration, SectionRange.duration, " seconds")
             return [TimeWindow(start: start, duration: duration)]
         }
         guard start == nil, duration == nil else { throw ValidationError("--start and --duration go together") }
         guard !section.isEmpty else { throw ValidationError("give the section: --start S --duration D, or --section START:DURATION") }
-        return section.map(\.window).sorted { $0.start < $1.start }
+        for s in section {
+            try Bounds.check("--section \(s.text): its start", s.start, SectionRange.start, " seconds")
+            try Bounds.check("--section \(s.text): its duration", s.duration, SectionRange.duration, " seconds")
+        }
+        return section.map { TimeWindow(start: $0.start, duration: $0.duration) }.sorted { $0.start < $1.start }
     }
 }
 

@@ -48,7 +48,7 @@ struct SpliceCommand: AsyncParsableCommand {
         let request = SpliceRequest(original: original,
                                     pieces: try sections.sections().map { SpliceJob.Piece(answer: answer, answerStart: windowStart, section: $0) },
                                     mode: mode ?? .replaceAudioAndVideo, output: output, force: force)
-        try await reportingFailures {
+        try await reportingFailures(json: json) {
             let outcome = try await interruptibly(quiet: json || quiet) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
             Console.out(json ? JSONOutput.line(outcome) : outcome.text)
         }

@@ -11,6 +11,8 @@ final class StatusLine: Sendable {
     private let started = ContinuousClock.now
     /// When the line was last drawn; nil before it is.
     private let last = Mutex<ContinuousClock.Instant?>(nil)
+    /// What the line shows now; nil before one is drawn and once it is cleared.
+    private let shown = Mutex<String?>(nil)
 
     /// How often a plain line is written off a terminal, the first after one
     /// interval: quick work stays silent. LTX_PREP_PROGRESS_INTERVAL (seconds)
@@ -28,16 +30,23 @@ final class StatusLine: Sendable {
 
     private var enabled: Bool { mode != .off }
 
-    func show(_ text: String) {
+    /// `text`, unless one was drawn less than an interval ago. `finishes`: a
+    /// state the line must not be left short of (a transfer's last bytes),
+    /// drawn at once when the line shows an earlier one: a download of a few
+    /// milliseconds was left at its first chunk's "downloading 0 MB of 1.6 MB"
+    /// while the work went on. Quick work that showed nothing stays silent.
+    func show(_ text: String, finishes: Bool = false) {
         guard enabled else { return }
         let now = ContinuousClock.now
         let interval = mode == .redraw ? Duration.milliseconds(100) : Self.lineInterval
+        let overdue = finishes && shown.withLock { $0 != nil && $0 != text }
         let draw = last.withLock { t -> Bool in
-            if let t, now - t < interval { return false }
+            if !overdue, let t, now - t < interval { return false }
             t = now
             return true
         }
         guard draw else { return }
+        shown.withLock { $0 = text }
         Console.prompt(mode == .redraw ? "\r\u{1B}[K" + text : text + "\n")
     }
 
@@ -50,5 +59,6 @@ final class StatusLine: Sendable {
     /// Clears the line, if one was drawn, so the next output starts clean.
     func clear() {
         if mode == .redraw, last.withLock({ $0 != nil }) { Console.prompt("\r\u{1B}[K") }
+        shown.withLock { $0 = nil }
     }
 }
