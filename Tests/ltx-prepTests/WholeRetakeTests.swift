@@ -325,6 +325,19 @@ import TestSupport
         let generated = report["generated"] as? [String: Any]
         #expect((generated?["request_id"] as? String)?.isEmpty == false, "\(raw.stdout)")
         #expect(generated?["output"] as? String == "\(dir)/raw.mp4")
+
+        // A batch line with "window_only" plans the same window: priced the same, and the same request (nothing paid again).
+        let list = "\(dir)/raw.jsonl"
+        try #"{"command":"retake","input":"\#(input)","start":7.5,"duration":2.5,"prompt":"x","window_only":true,"output":"\#(dir)/batch-raw.mp4"}"#
+            .write(toFile: list, atomically: true, encoding: .utf8)
+        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/raw-dry.jsonl"], environment: sandbox.environment)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let batchPlan = try json(String(contentsOfFile: "\(dir)/raw-dry.jsonl", encoding: .utf8))
+        #expect(batchPlan["estimated_dollars"] as? Double == 0.65, "\(batchPlan)")
+        let batch = try BinaryRunner.run(["batch", list, "--report", "\(dir)/raw-run.jsonl", "--yes"], environment: sandbox.environment)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try probe("batch-raw.mp4").primaryVideo?.frameCount == 156)
+        #expect(try await sandbox.paidFor().jobs == 1)
     }
 
     /// `--resolution` asks the API for the answer's size; the whole video still comes back at the input's.

@@ -231,6 +231,9 @@ public enum Batch {
             switch work {
             case .call(let job):
                 outcomes = [try await Generation.run(job, client: client, options: options.generation, approve: approve)]
+            case .windowOnlyRetake(let request):
+                let job = try await WholeRetake.windowOnly(request).job
+                outcomes = [try await Generation.run(job, client: client, options: options.generation, approve: approve)]
             case .wholeRetake(let request):
                 outcomes = try await WholeRetake.run(request, client: client, options: options.generation, approve: approve).generations
             case .wholeExtend(let request):
@@ -261,6 +264,13 @@ public enum Batch {
     private static func dryRun(_ work: BatchWork, _ base: BatchResult, explain: (WorkflowError) -> String) async -> BatchResult {
         switch work {
         case .call(let job): return await dryRun(job, base, explain: explain)
+        case .windowOnlyRetake(let request):
+            // As `retake --window-only --dry-run`: the whole retake's window, checked and priced.
+            do throws(WorkflowError) { return await dryRun(try await WholeRetake.windowOnly(request).job, base, explain: explain) } catch {
+                var result = base
+                result.message = explain(error)
+                return result
+            }
         case .reframe(let job):
             // As the run plans it: reframe's limits first (one line), then the check and fix plan of the call.
             var result = base

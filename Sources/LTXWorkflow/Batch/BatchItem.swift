@@ -110,8 +110,8 @@ public struct BatchItem: Sendable, Codable, Equatable {
         try c.encodeIfPresent(to, forKey: .to)
     }
 
-    /// What this line runs: a whole-video retake (a retake line, unless
-    /// `window_only`), else one call; or why it cannot be run.
+    /// What this line runs: a whole-video retake (a retake line; with
+    /// `window_only`, its window alone), else one call; or why it cannot be run.
     public func work() throws(WorkflowError) -> BatchWork {
         if command == "extend" {
             guard let input, let duration, duration.isFinite else { throw .badManifestItem("extend needs input and duration") }
@@ -121,10 +121,11 @@ public struct BatchItem: Sendable, Codable, Equatable {
                                                    delivery: try delivery(), output: output, windowOnly: windowOnly == true))
         }
         if Self.reframeCommands.contains(command) { return .reframe(try reframeJob()) }
-        guard command == "retake", windowOnly != true else { return .call(try job()) }
+        guard command == "retake" else { return .call(try job()) }
         let (section, delivery, provider, mode) = try retakeFields()
-        return .wholeRetake(WholeRetakeRequest(input: input ?? "", sections: [TimeWindow(start: section.start, duration: section.duration)],
-                                               prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery, output: output))
+        let request = WholeRetakeRequest(input: input ?? "", sections: [TimeWindow(start: section.start, duration: section.duration)],
+                                         prompt: prompt, mode: mode, model: model, provider: provider, delivery: delivery, output: output)
+        return windowOnly == true ? .windowOnlyRetake(request) : .wholeRetake(request)
     }
 
     private func retakeFields() throws(WorkflowError) -> (RetakeSection, Delivery?, Provider, RetakeMode?) {
@@ -203,6 +204,9 @@ public enum BatchWork: Sendable {
     case wholeRetake(WholeRetakeRequest)
     /// The whole video back with the extension joined on (`ltx-prep extend`).
     case wholeExtend(WholeExtendRequest)
+    /// The window a whole retake would send, its answer written as it came
+    /// (`ltx-prep retake --window-only`): planned from the input, so made when run.
+    case windowOnlyRetake(WholeRetakeRequest)
     /// One paid call, its result written as it came.
     case call(GenerationJob)
     /// The whole video at another size, with its own audio (`ltx-prep reframe`).
