@@ -35,6 +35,9 @@ final class StreamDecoder {
         }
     }
 
+    /// The clockwise turn a player gives the pictures (0, 90, 180, 270).
+    var rotation: Int { input.withStream(index) { StreamReader.clockwiseRotation($0) } }
+
     /// Decodes the next frame into `frame` (the caller unrefs it); false
     /// once the stream is over.
     func next(into frame: borrowing Frame) throws(MediaError) -> Bool {

@@ -57,12 +57,16 @@ enum StreamReader {
         return result
     }
 
+    /// The clockwise turn a player gives the stream's pictures (0, 90, 180, 270):
+    /// the display matrix holds a counter-clockwise angle, players rotate by its negation.
+    static func clockwiseRotation(_ st: UnsafeMutablePointer<AVStream>) -> Int {
+        ((-Int(cffmpeg_stream_rotation(st).rounded())) % 360 + 360) % 360
+    }
+
     private static func video(_ st: UnsafeMutablePointer<AVStream>, index: Int, codec: String, image: Bool, still: Bool) -> VideoStreamInfo {
         let par = st.pointee.codecpar.pointee
         let width = Int(par.width), height = Int(par.height)
-        // The display matrix holds a counter-clockwise angle; players rotate clockwise by its negation.
-        let ccw = cffmpeg_stream_rotation(st)
-        let rotation = ((-Int(ccw.rounded())) % 360 + 360) % 360
+        let rotation = clockwiseRotation(st)
         let swaps = rotation == 90 || rotation == 270
         let rate = validRate(st.pointee.avg_frame_rate) ?? validRate(st.pointee.r_frame_rate)
         let sar = par.sample_aspect_ratio

@@ -80,7 +80,7 @@ public enum ImageConverter {
 
     /// One picture through one encoder, as encode_video.c does: open, send
     /// the frame, flush, receive the packet.
-    private static func encode(_ picture: UnsafeMutablePointer<AVFrame>, width: Int32, height: Int32,
+    static func encode(_ picture: UnsafeMutablePointer<AVFrame>, width: Int32, height: Int32,
                                as encoding: ImageEncoding, path: String) throws(MediaError) -> [UInt8] {
         let name: String, id: AVCodecID, format: AVPixelFormat
         var options: [String: String] = [:]
@@ -101,6 +101,8 @@ public enum ImageConverter {
         let scaler = try Scaler(from: (picture.pointee.width, picture.pointee.height, AVPixelFormat(rawValue: picture.pointee.format)),
                                 to: (width, height, format))
         let scaled = try scaler.scale(picture)
+        // `scaled` is the scaler's frame: the scaler lives until the packet is out.
+        defer { withExtendedLifetime(scaler) {} }
         let encoder = try Encoder(name: name, id: id, options: options, path: path) { ctx in
             ctx.pointee.width = width
             ctx.pointee.height = height

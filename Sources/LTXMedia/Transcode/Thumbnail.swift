@@ -1,0 +1,82 @@
+internal import CFFmpeg
+
+/// One picture of a file as a small image for a person to look at: the
+/// picture shown at a moment, upright (the stream's rotation applied, so a
+/// phone clip stands as a player shows it), in its display shape (the
+/// sample aspect ratio applied), no larger than `maxSide` on its long side,
+/// and encoded in memory by libavcodec's PNG or JPEG encoder.
+public struct Thumbnail: Sendable, Equatable {
+    /// Which picture: the first shown at or after a time (seconds after the
+    /// first picture), or the picture with that index in display order. A
+    /// file that ends before gives its last picture.
+    public enum Moment: Sendable, Equatable {
+        case seconds(Double)
+        case frame(Int)
+    }
+
+    public var width: Int
+    public var height: Int
+    public var encoding: ImageEncoding
+    public var bytes: [UInt8]
+    /// Seconds after the first picture of the picture taken.
+    public var seconds: Double
+
+    /// A JPEG small enough to put many of in one page and sharp enough to judge.
+    public static let pageEncoding = ImageEncoding(.jpeg, quality: 4)
+
+    /// Decodes forward from the start to `moment` (no seek: meant for a
+    /// moment near the start, as a page's thumbnail is). Blocking.
+    public static func make(path: String, at moment: Moment, maxSide: Int, encoding: ImageEncoding = pageEncoding) throws(MediaError) -> Thumbnail {
+        _ = FFmpegLog.quietByDefault
+        guard encoding.format != .webp else { throw MediaError(kind: .unsupported, path: path, message: "a thumbnail is PNG or JPEG") }
+        guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
+            throw MediaError(kind: .noStreams, path: path, message: "no picture to show")
+        }
+        let picture = Frame(), decoded = Frame()
+        var index = 0, first: Double?, taken: Double?
+        while try stream.next(into: decoded) {
+            let t = FFmpegTime.seconds(decoded.timestamp, stream.timeBase) ?? 0
+            let start = first ?? t
+            first = start
+            picture.unref()
+            av_frame_move_ref(picture.pointer, decoded.pointer)
+            taken = t - start
+            let reached = switch moment {
+            case .seconds(let s): t - start >= s - 1e-6
+            case .frame(let n): index >= n
+            }
+            index += 1
+            if reached { break }
+        }
+        guard let taken else { throw MediaError(kind: .unreadable, path: path, message: "no picture could be decoded") }
+        return try shrink(picture.pointer, rotation: stream.rotation, maxSide: maxSide, encoding: encoding, path: path, seconds: taken)
+    }
+
+    /// `make` on BlockingExecutor's threads.
+    public static func make(path: String, at moment: Moment, maxSide: Int, encoding: ImageEncoding = pageEncoding) async throws(MediaError) -> Thumbnail {
+        try await BlockingExecutor.run { () throws(MediaError) -> Thumbnail in
+            try make(path: path, at: moment, maxSide: maxSide, encoding: encoding)
+        }
+    }
+
+    /// Scales the picture as stored to its display shape inside a square of
+    /// `maxSide` (never larger than shown), turns it upright, and encodes it.
+    private static func shrink(_ picture: UnsafeMutablePointer<AVFrame>, rotation: Int, maxSide: Int, encoding: ImageEncoding,
+                               path: String, seconds: Double) throws(MediaError) -> Thumbnail {
+        let p = picture.pointee
+        let sar = p.sample_aspect_ratio.num > 0 && p.sample_aspect_ratio.den > 0 ? Double(p.sample_aspect_ratio.num) / Double(p.sample_aspect_ratio.den) : 1
+        let shownSide = Int32(max(Double(p.width) * sar, Double(p.height)).rounded())
+        let side = max(2, min(Int32(maxSide), shownSide))
+        let stored = FittedScaler.fittedSize(width: p.width, height: p.height, aspect: p.sample_aspect_ratio, inside: (side, side))
+        let scaler = try Scaler(from: (p.width, p.height, AVPixelFormat(rawValue: p.format)), to: (stored.width, stored.height, AV_PIX_FMT_YUV420P))
+        let turn = [90, 180, 270].contains(rotation) ? try PictureRotation(degrees: rotation, width: stored.width, height: stored.height) : nil
+        // Both kept alive to the end: the picture encoded is the frame of one of them.
+        let (bytes, size) = try withExtendedLifetime((scaler, turn)) { () throws(MediaError) -> ([UInt8], (Int32, Int32)) in
+            var made = try scaler.scale(picture)
+            if let turn { made = try turn.rotate(made) }
+            let size = (made.pointee.width, made.pointee.height)
+            return (try ImageConverter.encode(made, width: size.0, height: size.1, as: encoding, path: path), size)
+        }
+        return Thumbnail(width: Int(size.0), height: Int(size.1), encoding: encoding, bytes: bytes, seconds: seconds)
+    }
+}
