@@ -90,6 +90,24 @@ public struct OutputFile: Sendable {
         rename(temporary, path) == 0 ? nil : errno
     }
 
+    /// Writes `text` to a temporary file beside `path` and renames it into
+    /// place: nil when done, else why not (nothing is left behind).
+    public static func writeText(_ text: String, to path: String) -> String? {
+        let file = OutputFile(path: path)
+        guard let f = fopen(file.temporary, "w") else { return String(cString: strerror(errno)) }
+        let wrote = fputs(text, f) >= 0
+        let closed = fclose(f) == 0
+        guard wrote, closed else {
+            file.discardTemporary()
+            return "cannot write the file"
+        }
+        if let err = file.commit() {
+            file.discardTemporary()
+            return String(cString: strerror(err))
+        }
+        return nil
+    }
+
     /// Copies `source` to the temporary path byte for byte.
     public func copyIn(from source: String) -> Int32? {
         let input = open(source, O_RDONLY)

@@ -57,13 +57,6 @@ public enum BatchSource {
 
     /// `text`, written beside its name and renamed into place.
     static func write(_ text: String, to path: String) throws(WorkflowError) {
-        let file = OutputFile(path: path)
-        guard let f = fopen(file.temporary, "w") else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let wrote = fputs(text, f) >= 0
-        let closed = fclose(f) == 0
-        guard wrote, closed, file.commit() == nil else {
-            file.discardTemporary()
-            throw .cannotWrite(path: path, reason: "cannot write the report")
-        }
+        if let reason = OutputFile.writeText(text, to: path) { throw .cannotWrite(path: path, reason: reason) }
     }
 }
