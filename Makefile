@@ -8,9 +8,10 @@ APT_LIBS    := pkg-config libavformat-dev libavcodec-dev libavutil-dev libswscal
 # Only for making fixtures and for benchmarks: the ffmpeg CLI, a timer, and a C compiler for
 # the bench's start-up floor (bench/floor.c; gcc only recommends the C library's headers).
 APT_TOOLS   := ffmpeg hyperfine python3 curl gcc libc6-dev
-# What the tests check the binary's output with: the ffmpeg CLI (remuxes, clips made on demand)
-# and libde265's decoder, a second HEVC decoder beside FFmpeg's.
-APT_TEST_TOOLS := ffmpeg libde265-examples
+# What the tests check the binary's output with: the ffmpeg CLI (remuxes, clips made on demand),
+# libde265's decoder, a second HEVC decoder beside FFmpeg's, and headless Chromium with its
+# WebDriver server, which open the HTML pages (check --html) as a person's browser would.
+APT_TEST_TOOLS := ffmpeg libde265-examples chromium chromium-driver
 
 FUZZ_ARGS   ?=
 # The FFmpeg versions check-ffmpeg compiles against: Debian 12's (this machine's), Debian 13's

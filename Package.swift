@@ -31,6 +31,8 @@ let package = Package(
         // SQLite bundled (no system library) and FoundationEssentials only; GRDB imports
         // Foundation in 58 files, which would link libFoundation and ICU into the binary.
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        // Review pages: templates whose every {{value}} is HTML-escaped (README "Visual review").
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -74,6 +76,10 @@ let package = Package(
         .target(name: "LTXJournal", dependencies: ["LTXFiles", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
         .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal"]),
+        // One self-contained HTML page of pictures and reports, for a person to look at: `check --html`.
+        .target(name: "LTXReview", dependencies: [
+            "LTXMedia", "LTXPreflight", "LTXFiles", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // A local server that implements the generated server protocol of the same contract.
         .target(
             name: "LTXSandbox",
@@ -100,7 +106,7 @@ let package = Package(
             name: "ltx-prep",
             dependencies: [
                 "LTXWorkflow", "CCommandLine",
-                "LTXSandbox",
+                "LTXSandbox", "LTXReview",
                 // Imported for their value types only (reports, media facts, errors, wire types).
                 "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -132,7 +138,7 @@ let package = Package(
             "LTXWorkflow", "LTXClient", "LTXPreflight", "LTXMedia", "LTXSandbox", "TestSupport",
         ]),
         .testTarget(name: "ltx-prepTests", dependencies: [
-            "ltx-prep", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "TestSupport",
+            "ltx-prep", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),

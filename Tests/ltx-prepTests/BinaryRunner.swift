@@ -22,12 +22,13 @@ struct BinaryRunner {
         return URL(fileURLWithPath: "ltx-prep")
     }()
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+    /// `directory`: where it runs (the test process's own folder when nil).
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: String? = nil) throws -> Output {
         var env = ProcessInfo.processInfo.environment
         for name in ["LTXV_API_KEY", "LTX_API_BASE_URL", "SEGMIND_API_KEY", "SEGMIND_API_BASE_URL"] { env[name] = nil }
         env.merge(extra) { $1 }
         env["NO_COLOR"] = "1"
-        return try launch(binary, arguments, environment: env)
+        return try launch(binary, arguments, environment: env, directory: directory)
     }
 
     /// Another program a test checks the binary's output with (the ffmpeg
@@ -36,8 +37,9 @@ struct BinaryRunner {
         try launch(URL(fileURLWithPath: path), arguments, environment: ProcessInfo.processInfo.environment)
     }
 
-    private static func launch(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Output {
+    private static func launch(_ executable: URL, _ arguments: [String], environment: [String: String], directory: String? = nil) throws -> Output {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.executableURL = executable
         process.arguments = arguments
         process.environment = environment

@@ -2,6 +2,7 @@ import LTXClient
 import LTXContract
 import LTXMedia
 import LTXPreflight
+import LTXReview
 import LTXWorkflow
 
 // The library's errors say what went wrong in its own terms; only the CLI
@@ -53,6 +54,15 @@ extension WorkflowError {
     private static func spliceCommand(_ input: String, _ piece: SpliceJob.Piece) -> String {
         "ltx-prep splice \(input) \(piece.answer) --window-start \(Format.number(piece.answerStart, decimals: 3)) "
             + "--section \(Format.number(piece.section.start, decimals: 3)):\(Format.number(piece.section.duration, decimals: 3))"
+    }
+}
+
+extension ReviewError {
+    /// This failure as `ltx-prep` says it.
+    var commandLineText: String {
+        switch self {
+        case .cannotWrite(let path, let reason): "\(path): cannot write the page: \(reason.lowercased())"
+        }
     }
 }
 
