@@ -103,24 +103,10 @@ public enum Preflight {
     public static func checkAll(_ paths: [String], _ request: CheckRequest = CheckRequest(),
                                 options: ProbeOptions = ProbeOptions(),
                                 concurrency: Int = defaultConcurrency) async -> [Result<CheckReport, MediaError>] {
-        var results = [Result<CheckReport, MediaError>?](repeating: nil, count: paths.count)
-        await withTaskGroup(of: (Int, Result<CheckReport, MediaError>).self) { group in
-            var next = 0
-            func launch() {
-                let i = next, path = paths[i]
-                next += 1
-                group.addTask {
-                    do throws(MediaError) { return (i, .success(try await check(path, request, options: options))) }
-                    catch { return (i, .failure(error)) }
-                }
-            }
-            while next < min(max(1, concurrency), paths.count) { launch() }
-            for await (i, result) in group {
-                results[i] = result
-                if next < paths.count { launch() }
-            }
+        await Concurrently.map(paths, limit: concurrency) { path in
+            do throws(MediaError) { return .success(try await check(path, request, options: options)) }
+            catch { return .failure(error) }
         }
-        return results.map { $0! }
     }
 
     public static var defaultConcurrency: Int { SystemInfo.activeProcessorCount }

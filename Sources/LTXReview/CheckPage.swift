@@ -62,6 +62,18 @@ public struct CheckPage: Sendable {
         summary = "\(count("accepted")) accepted, \(count("rejected")) not accepted, \(count("unreadable")) cannot be read"
     }
 
+    /// The rows of `check`'s results, in order: `plan` says what `fix --plan`
+    /// prints for a report; the pictures are made `concurrency` at a time.
+    public static func rows(_ files: [String], _ results: [Result<CheckReport, MediaError>], concurrency: Int,
+                            plan: @escaping @Sendable (CheckReport) -> String) async -> [Row] {
+        await Concurrently.map(Array(zip(files, results)), limit: concurrency) { file, result in
+            switch result {
+            case .success(let report): Row(report, plan: plan(report), picture: await picture(of: report))
+            case .failure(let error): Row(file: file, error: error.description)
+            }
+        }
+    }
+
     /// The longest side of a row's picture, in pixels.
     public static let pictureSide = 240
 

@@ -92,19 +92,10 @@ struct CheckCommand: AsyncParsableCommand {
     /// The page of `--html`: each report as `check` printed it, with the plan
     /// `fix --plan` prints for it, and its picture.
     static func page(_ files: [String], _ results: [Result<CheckReport, MediaError>], _ request: CheckRequest) async -> CheckPage {
-        var rows: [CheckPage.Row] = []
-        for (file, result) in zip(files, results) {
-            switch result {
-            case .success(let report):
-                let plan: String
-                do throws(FixError) { plan = try Fixer.plan(report, FixRequest(check: request, output: "")).text(for: report.file) }
-                catch { plan = error.commandLineText }
-                rows.append(CheckPage.Row(report, plan: plan, picture: await CheckPage.picture(of: report)))
-            case .failure(let error):
-                rows.append(CheckPage.Row(file: file, error: error.description))
-            }
-        }
-        return CheckPage(rows: rows)
+        CheckPage(rows: await CheckPage.rows(files, results, concurrency: Preflight.defaultConcurrency) { report in
+            do throws(FixError) { return try Fixer.plan(report, FixRequest(check: request, output: "")).text(for: report.file) }
+            catch { return error.commandLineText }
+        })
     }
 
     /// Checks the files on all cores and prints each report in the order
