@@ -6,20 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// The HDR transfer functions a phone records with.
-public enum HDRTransfer: String, Sendable, Codable {
-    /// Hybrid log-gamma (ARIB STD-B67, BT.2100): scene-referred.
-    case hlg = "arib-std-b67"
-    /// Perceptual quantizer (SMPTE ST 2084, BT.2100): display-referred, up to 10,000 cd/m².
-    case pq = "smpte2084"
-
-    /// From FFmpeg's name of a stream's transfer (`VideoStreamInfo.colorTransfer`).
-    public init?(ffmpegName: String?) {
-        guard let ffmpegName, let t = HDRTransfer(rawValue: ffmpegName) else { return nil }
-        self = t
-    }
-}
-
 /// SDR pictures (the API's answers: 8-bit BT.709) put into an HDR video's
 /// colour (BT.2020 primaries, HLG or PQ) so that they neither look washed out
 /// nor clip. SDR reference white goes where BT.2408 puts it: 75 % HLG signal,

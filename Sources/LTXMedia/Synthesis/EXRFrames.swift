@@ -13,7 +13,7 @@ import Darwin
 public enum EXRFrames {
     /// Every picture of `input`'s video as `frame_000001.exr`... in a ZIP
     /// written to `zip`; the number of frames.
-    public static func write(from input: String, to zip: String) throws(MediaError) -> Int {
+    public static func write(from input: String, to zip: String, colorSpace: HDRColorSpace = .acescg) throws(MediaError) -> Int {
         guard let stream = try StreamDecoder(path: input, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
             throw MediaError(kind: .noStreams, path: input, message: "no video stream")
         }
