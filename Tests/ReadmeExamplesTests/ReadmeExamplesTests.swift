@@ -12,7 +12,8 @@ import Foundation
 /// README.md's Swift examples are these files, byte for byte: the suite
 /// compiles what the README prints, and runs it.
 @Suite struct ReadmeExamplesTests {
-    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift", "ReframeExample.swift"]
+    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift", "ReframeExample.swift",
+                           "HDRExample.swift"]
 
     @Test func readmePrintsEachExampleExactly() throws {
         let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)

@@ -4,7 +4,7 @@ import Testing
 /// `--help` as a user reads it on an 80-column terminal, from the real binary.
 @Suite struct HelpTests {
     static let commands: [[String]] = [[], ["check"], ["fix"], ["probe"], ["retake"], ["audio-to-video"], ["text-to-video"],
-                                       ["image-to-video"], ["splice"], ["reframe"], ["upload"], ["batch"], ["jobs"], ["jobs", "list"], ["jobs", "show"],
+                                       ["image-to-video"], ["splice"], ["reframe"], ["hdr"], ["upload"], ["batch"], ["jobs"], ["jobs", "list"], ["jobs", "show"],
                                        ["jobs", "totals"], ["jobs", "resume"], ["sandbox"]]
 
     static func help(_ command: [String]) throws -> [String] {

@@ -53,8 +53,8 @@ public enum FixPlanner {
             ops.append(FixOperation(action: .downscale, detail: "downscale \(v.displayWidth)x\(v.displayHeight) to \(fitted.width)x\(fitted.height)",
                                     rules: [.videoResolution]))
         }
-        // reframe takes the whole clip (up to 60 s): no window is ever cut for it.
-        let needsWindow = r.endpoint != .reframe && duration > APILimits.videoMaxDuration
+        // reframe takes the whole clip (up to 60 s): no window is ever cut for it; HDR's pieces are its plan's windows.
+        let needsWindow = ![.reframe, .hdr].contains(r.endpoint) && duration > APILimits.videoMaxDuration
         if error(r, .videoFrameCount) != nil {
             if v.frameCount < APILimits.videoFrames.lowerBound {
                 encode = true

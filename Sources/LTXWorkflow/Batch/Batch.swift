@@ -240,6 +240,8 @@ public enum Batch {
                 outcomes = [try await WholeExtend.run(request, client: client, options: options.generation, approve: approve).generation]
             case .reframe(let job):
                 outcomes = [try await Reframe.run(job, client: client, options: options.generation, approve: approve).generation]
+            case .hdr(let job):
+                outcomes = try await HDR.run(job, client: client, options: options.generation, approve: approve).generations
             }
             let resumed = outcomes.compactMap(\.resumed)
             result.status = resumed.count == outcomes.count ? .resumed : .written
@@ -288,6 +290,19 @@ public enum Batch {
                 result.estimatedDollars = planned.estimate?.dollars
                 result.priceUnknown = planned.estimate == nil ? true : nil
                 result.message = planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
+            } catch {
+                result.message = explain(error)
+            }
+            return result
+        case .hdr(let job):
+            var result = base
+            do throws(WorkflowError) {
+                let planned = try await HDR.plan(job)
+                result.status = .wouldSend
+                result.estimatedDollars = planned.estimate?.dollars
+                result.priceUnknown = planned.estimate == nil ? true : nil
+                result.message = "send \(planned.pieces.count) piece\(planned.pieces.count == 1 ? "" : "s") of at most \(planned.tierFrames) frames ("
+                    + planned.pieces.map { "\($0.frameCount)" }.joined(separator: ", ") + ")"
             } catch {
                 result.message = explain(error)
             }

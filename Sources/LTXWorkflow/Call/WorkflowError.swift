@@ -108,6 +108,13 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     /// The reframed answer and the input's audio could not be put together; the answer is kept.
     case mergeFailed(path: String, answer: String, MediaError)
 
+    // MARK: an HDR conversion
+
+    /// The input cannot be made HDR as asked; nothing was sent.
+    case hdrRefused(HDRRefusal)
+    /// The EXR frames could not be assembled into the HDR video.
+    case assemblyFailed(path: String, MediaError)
+
     // MARK: an extend and its join
 
     /// No context can be planned for the extension asked of this file.
@@ -286,6 +293,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .answersKept(let error, _, let pieces):
             "\(error.description); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", "))"
         case .reframeRefused(let why): why.description
+        case .hdrRefused(let why): why.description
+        case .assemblyFailed(let path, let e): "\(path): assembling the HDR video failed: \(e.description)"
         case .mergeFailed(let path, let answer, let e):
             "\(path): cannot put the answer (\(answer), kept) and the input's audio together: \(e.description)"
         case .noExtendWindow(let path, let e): "\(path): \(e.description)"
