@@ -255,6 +255,12 @@ import TestSupport
         #expect(refused == 400 && ((error["error"] as? [String: Any])?["message"] as? String)?.contains("the most is 181") == true, "\(error)")
 
         let clip = try await client.upload(file: Fixtures.path("h264_aac_200kbps.mp4"), contentType: "video/mp4")
+        // output_colorspace is one of four names (Catalogue.HDR, 2026-12-07); another is a 400 listing them.
+        let (badSpace, spaceError) = try await sandbox.postJSON("/v2/video-to-video-hdr",
+                                                                #"{"video_uri":"\#(clip.ticket.storageUri)","output_colorspace":"rec709"}"#)
+        #expect(badSpace == 400)
+        #expect((spaceError["error"] as? [String: Any])?["message"] as? String
+                == "output_colorspace rec709 is not offered: one of acescg, acescct, srgb_linear, aces2065-1", "\(spaceError)")
         let (status, job) = try await post(clip.ticket.storageUri)
         #expect(status == 202)
         let id = try #require(job["id"] as? String)

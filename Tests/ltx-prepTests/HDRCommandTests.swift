@@ -64,6 +64,27 @@ import TestSupport
         #expect(try await sandbox.generationRequests() == 0)
     }
 
+    /// A batch `hdr` line is planned as the command plans it: its pieces and their price; a bad field is one line.
+    @Test func aBatchHDRLineIsPlannedAsTheCommandPlansIt() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let list = "\(dir)/hdr.jsonl"
+        let lines = [#"{"command":"hdr","input":"\#(try clip())","output":"\#(dir)/out/hdr.mp4"}"#,
+                     #"{"command":"hdr","input":"\#(try clip())","transfer":"sdr","output":"\#(dir)/out/bad.mp4"}"#]
+        try lines.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
+        #expect(dry.status == 1, "\(dry.stderr)")
+        let planned = try String(contentsOfFile: "\(dir)/dry.jsonl", encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+        #expect(planned.first?["status"] as? String == "would-send")
+        #expect(planned.first?["estimated_dollars"] as? Double == 1.3334)
+        #expect((planned.first?["message"] as? String)?.hasPrefix("send 2 pieces of at most 181 frames (100, 100)") == true, "\(planned)")
+        #expect(planned.last?["status"] as? String == "unusable")
+        #expect((planned.last?["message"] as? String)?.contains("transfer must be pq or hlg") == true, "\(planned)")
+        #expect(try await sandbox.generationRequests() == 0)
+    }
+
     @Test func helpTeachesPiecesCostAndWhatComesBack() throws {
         let r = try BinaryRunner.run(["hdr", "--help"])
         #expect(r.status == 0)
