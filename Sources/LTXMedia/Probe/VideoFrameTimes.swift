@@ -15,11 +15,7 @@ public struct VideoFrameTimes: Sendable, Equatable {
 extension MediaProbe {
     /// Every picture of the first video stream (`VideoFrameTimes`); nil without a video stream.
     public static func frameTimes(in path: String) throws(MediaError) -> VideoFrameTimes? {
-        let input = try FormatContext(path: path, timeout: .seconds(30))
-        try input.findStreamInfo()
-        let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
-        guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
-        let stream = v.info.index
+        guard let (input, stream) = try firstVideo(path) else { return nil }
         let clock = input.clockStart
         let timeBase = input.withStream(stream) { $0.pointee.time_base }
         var shown: [(time: Double, key: Bool)] = []
