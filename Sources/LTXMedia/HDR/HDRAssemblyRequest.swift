@@ -23,6 +23,9 @@ public struct HDRAssemblyRequest: Sendable, Equatable {
     public var pieces: [HDRPieceAnswer]
     /// Where to write (`.mp4`/`.mov` or `.mkv`): a temporary path the caller renames into place.
     public var output: String
+    /// The path the caller renames `output` to: its extension picks the
+    /// container (.mp4, .mov, .mkv). Nil: `output`'s own extension.
+    public var destination: String?
     public var transfer: HDRTransfer
     /// When set, the frames are also written there as `frame_000001.exr`...,
     /// one per input frame.
@@ -31,7 +34,8 @@ public struct HDRAssemblyRequest: Sendable, Equatable {
     public var assumedColorSpace: HDRColorSpace
 
     public init(input: String, pieces: [HDRPieceAnswer], output: String, transfer: HDRTransfer = .pq,
-                exrDirectory: String? = nil, assumedColorSpace: HDRColorSpace = .acescg) {
+                exrDirectory: String? = nil, assumedColorSpace: HDRColorSpace = .acescg, destination: String? = nil) {
+        self.destination = destination
         self.input = input
         self.pieces = pieces
         self.output = output

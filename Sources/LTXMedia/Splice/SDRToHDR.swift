@@ -40,10 +40,12 @@ public enum SDRToHDR {
         return pow(max(0, p - c1) / (c2 - c3 * p), 1 / m1)
     }
 
+    /// An SDR signal (BT.709, 0...1) as linear light, 1.0 = diffuse white: BT.1886's gamma 2.4.
+    public static func sdrLinear(_ v: Double) -> Double { pow(min(1, max(0, v)), 2.4) }
+
     /// An SDR R'G'B' (BT.709, BT.1886 gamma 2.4, 0...1) as the HDR video's R'G'B'.
     public static func hdrSignal(fromSDR rgb: (Double, Double, Double), _ transfer: HDRTransfer) -> (Double, Double, Double) {
-        func linear(_ v: Double) -> Double { pow(min(1, max(0, v)), 2.4) }
-        let wide = apply(toBT2020, (linear(rgb.0), linear(rgb.1), linear(rgb.2)))
+        let wide = apply(toBT2020, (sdrLinear(rgb.0), sdrLinear(rgb.1), sdrLinear(rgb.2)))
         func signal(_ l: Double) -> Double {
             transfer == .hlg ? hlg(max(0, l) * hlgWhite) : pq(max(0, l) * pqWhiteNits / 10_000)
         }
@@ -92,7 +94,7 @@ final class HDRPicture {
 
     init(width: Int32, height: Int32, transfer: HDRTransfer) throws(MediaError) {
         self.transfer = transfer
-        linear = (0..<Self.linearSteps).map { Float(pow(Double($0) / Double(Self.linearSteps - 1), 2.4)) }
+        linear = (0..<Self.linearSteps).map { Float(SDRToHDR.sdrLinear(Double($0) / Double(Self.linearSteps - 1))) }
         signal = (0..<Self.signalSteps).map { i in
             let l = Double(i) / Double(Self.signalSteps - 1) * Double(Self.signalRange)
             return Float(transfer == .hlg ? SDRToHDR.hlg(l * SDRToHDR.hlgWhite) : SDRToHDR.pq(l * SDRToHDR.pqWhiteNits / 10_000))
