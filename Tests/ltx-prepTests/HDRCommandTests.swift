@@ -50,6 +50,17 @@ import TestSupport
         #expect(try await sandbox.generationRequests() == 0)
     }
 
+    /// The output's name picks its container: one the HDR video cannot be written in is refused before anything is paid.
+    @Test func anOutputInAContainerHDRIsNotWrittenInIsRefusedWithNothingSent() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let output = "\(dir)/hdr.avi"
+        let r = try BinaryRunner.run(["hdr", try clip(), "-o", output, "--yes"], environment: sandbox.environment)
+        #expect(r.status == 2)
+        #expect(r.stderr == "ltx-prep: \(output): an HDR video is written as .mp4, .mov or .mkv\n", "\(r.stderr)")
+        #expect(try await sandbox.generationRequests() == 0)
+    }
+
     @Test func aDryRunShowsThePiecesAndTheirPriceAndMaxCostRefusesThem() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }

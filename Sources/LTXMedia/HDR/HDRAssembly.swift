@@ -98,7 +98,7 @@ public enum HDRAssembly {
     }
 
     /// The muxer for the output's name: MP4 and MOV (HEVC as `hvc1`) or Matroska.
-    static func muxer(for path: String) throws(MediaError) -> String {
+    public static func muxer(for path: String) throws(MediaError) -> String {
         let name = path.lowercased()
         if name.hasSuffix(".mp4") { return "mp4" }
         if name.hasSuffix(".mov") { return "mov" }

@@ -1,7 +1,6 @@
 import LTXClient
 import LTXContract
 import LTXFiles
-import LTXJournal
 import LTXMedia
 import LTXPreflight
 import Logging
@@ -12,91 +11,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// An HDR version of a whole SDR clip asked for.
-public struct HDRJob: Sendable {
-    public var input: String
-    public var output: String
-    /// PQ (HDR10) or HLG.
-    public var transfer: HDRTransfer
-    /// Where the frames are also kept as a numbered EXR sequence; nil: not kept.
-    public var exrDirectory: String?
-    /// Frames two neighbouring pieces share, crossfaded in linear light; 0: none.
-    public var overlap: Int
-    /// `output_colorspace` sent (`Catalogue.HDR.colorSpaces`); nil sends none: the API's `acescg`.
-    public var colorSpace: String?
-    public var delivery: Delivery
-    public var fixOptions: FixOptions
-
-    public init(input: String, output: String, transfer: HDRTransfer = .pq, exrDirectory: String? = nil, overlap: Int = 0,
-                colorSpace: String? = nil, delivery: Delivery = .upload, fixOptions: FixOptions = FixOptions()) {
-        self.input = input
-        self.output = output
-        self.transfer = transfer
-        self.exrDirectory = exrDirectory
-        self.overlap = overlap
-        self.colorSpace = colorSpace
-        self.delivery = delivery
-        self.fixOptions = fixOptions
-    }
-}
-
-/// Why a clip is not sent for HDR; nothing was paid.
-public enum HDRRefusal: Sendable, Equatable, CustomStringConvertible {
-    /// The input's transfer already is PQ or HLG.
-    case alreadyHDR(path: String, transfer: String)
-    case cannotPlan(path: String, HDRPlanError)
-    /// Not one of the API's `output_colorspace` names.
-    case colorSpaceNotOffered(String)
-
-    public var description: String {
-        switch self {
-        case .alreadyHDR(let path, let transfer): "\(path): is already HDR (\(transfer)); hdr makes HDR from an SDR video"
-        case .cannotPlan(let path, let e): "\(path): \(e.description)"
-        case .colorSpaceNotOffered(let name):
-            "output colour space \(name) is not offered: \(Catalogue.HDR.colorSpaces.joined(separator: ", "))"
-        }
-    }
-}
-
-/// What an HDR conversion will do, decided once from one probe and one read of the packets.
-public struct HDRPlan: Sendable, Codable, Equatable {
-    public var pieces: [HDRPiece]
-    /// Every piece's price together; nil where the tier has none documented (1440p).
-    public var estimate: Pricing.Estimate?
-    public var tier: String
-    public var tierFrames: Int
-    public var clipFrames: Int
-    public var frameRate: Double
-    public var width: Int
-    public var height: Int
-}
-
-public struct HDROutcome: Sendable {
-    public var plan: HDRPlan
-    /// One per piece, in order (the dry run's request shapes, or what was paid).
-    public var generations: [GenerationOutcome]
-    /// Nil on a dry run and when `alreadyDone`.
-    public var assembly: HDRAssemblyReport?
-    public var written: Written?
-    /// The output already was this conversion's result (the journal has its SHA-256): nothing was paid or written.
-    public var alreadyDone = false
-
-    /// The output as re-probed: what a player reads of it.
-    public struct Written: Sendable, Codable, Equatable {
-        public var codec: String
-        public var profile: String?
-        public var pixelFormat: String?
-        public var colorPrimaries: String?
-        public var colorTransfer: String?
-        public var colorSpace: String?
-        public var frames: Int
-        public var width: Int
-        public var height: Int
-        public var rotation: Int
-        public var bytes: Int64
-    }
-}
 
 /// `ltx-prep hdr`: an SDR clip sent to `/v2/video-to-video-hdr` in pieces
 /// within its tier's frame limit, the EXR frames that come back assembled
@@ -172,74 +86,39 @@ public enum HDR {
 
     /// Plans, asks `approve` once with the total, sends each piece (each
     /// journaled: a rerun pays nothing for a piece already paid), then
-    /// assembles the frames into the output. The answers are kept beside the
-    /// output until the video is written.
+    /// assembles the frames into the output, through the one paid-edit
+    /// lifecycle (`PaidEdit`): the answers stay beside the output until the
+    /// video is written.
     public static func run(_ job: HDRJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> HDROutcome {
-        if job.output == job.input || OutputFile.sameFile(job.input, job.output) {
-            throw .outputIsInput(output: job.output, input: job.input)
+        let edit = PaidEdit(input: job.input, output: job.output, answerExtension: "zip")
+        try edit.checkOutput(dryRun: options.dryRun)
+        if !options.dryRun {
+            // The container is the output's name's: one the HDR video cannot be written in is refused before anything is paid.
+            do throws(MediaError) { _ = try HDRAssembly.muxer(for: job.output) } catch {
+                throw .hdrRefused(.outputContainer(path: job.output, reason: error.message))
+            }
         }
-        if !options.dryRun { try OutputFolder.require(job.output) }
         let plan = try await plan(job)
-        let calls = plan.pieces.enumerated().map { i, piece in callJob(job, plan, piece, answer: answerPath(for: job.output, piece: i + 1)) }
-        if !options.dryRun && !options.replaceOutput && OutputFile.exists(job.output) {
-            if let done = try await EditPlacement.placedBefore(calls, output: job.output, options: options, client: client) {
-                return HDROutcome(plan: plan, generations: done, alreadyDone: true)
-            }
-            throw .outputExists(job.output)
+        let calls = plan.pieces.enumerated().map { i, piece in callJob(job, plan, piece, answer: edit.answerPath(call: i + 1)) }
+        let ran = try await edit.run(calls, approval: .total(plan.estimate), client: client, options: options, approve: approve, events: events,
+                                     starting: { i in events(.hdrPiece(index: i + 1, count: calls.count, plan.pieces[i])) }) { _ throws(WorkflowError) in
+            try await assemble(job, plan, answers: calls.map(\.output), events: events)
         }
-        events(.estimated(plan.estimate))
-        try await approve(plan.estimate)
-        var callOptions = options
-        // The answers are this command's own files, named for the output.
-        callOptions.replaceOutput = true
-        var generations: [GenerationOutcome] = []
-        var answers: [String] = []
-        for (i, call) in calls.enumerated() {
-            events(.hdrPiece(index: i + 1, count: calls.count, plan.pieces[i]))
-            let outcome: GenerationOutcome
-            do throws(WorkflowError) {
-                // The total was shown and approved once above; each piece's own estimate would repeat it.
-                outcome = try await Generation.run(call, client: client, options: callOptions, events: { event in
-                    if case .estimated = event { return }
-                    events(event)
-                })
-            } catch {
-                if case .cancelled = error { WholeRetake.discardFetchable(answers, generations) }
-                throw error.naming(job.output)
-            }
-            generations.append(outcome)
-            if !options.dryRun { answers.append(call.output) }
+        switch ran {
+        case .placedBefore(let done): return HDROutcome(plan: plan, generations: done, alreadyDone: true)
+        case .dryRun(let shapes): return HDROutcome(plan: plan, generations: shapes)
+        case .placed(let outcomes, let (report, written)): return HDROutcome(plan: plan, generations: outcomes, assembly: report, written: written)
         }
-        if options.dryRun { return HDROutcome(plan: plan, generations: generations) }
-
-        let assembled: (HDRAssemblyReport, HDROutcome.Written)
-        do throws(WorkflowError) {
-            assembled = try await assemble(job, plan, answers: answers, events: events)
-        } catch {
-            if case .cancelled = error {
-                WholeRetake.discardFetchable(answers, generations)
-                throw error
-            }
-            throw .answerKept(error, answer: answers.joined(separator: ", "))
-        }
-        for answer in answers { unlink(answer) }
-        if let journal = options.journal {
-            // Which file each paid piece went into, so that a rerun knows it is done.
-            let sha = try await PaidCall.sha256(job.output)
-            for fingerprint in generations.compactMap(\.fingerprint) {
-                do throws(JournalError) { try await journal.placed(fingerprint, into: job.output, sha256: sha) } catch { throw .journal(error) }
-            }
-        }
-        return HDROutcome(plan: plan, generations: generations, assembly: assembled.0, written: assembled.1)
     }
 
     /// The pieces' frames as one HDR video, written beside the output and
     /// renamed once it reads back with the input's frame count.
     static func assemble(_ job: HDRJob, _ plan: HDRPlan, answers: [String],
                          events: @escaping @Sendable (WorkflowEvent) -> Void) async throws(WorkflowError) -> (HDRAssemblyReport, HDROutcome.Written) {
-        let file = OutputFile(path: job.output)
+        // The temporary file keeps the output's extension: the assembly writes the container it names.
+        let file = OutputFile(path: job.output, suffix: String(job.output.split(separator: ".").last ?? "mp4").lowercased())
         let request = HDRAssemblyRequest(input: job.input,
                                          pieces: zip(answers, plan.pieces).map { HDRPieceAnswer(zip: $0, firstFrame: $1.firstFrame, frameCount: $1.frameCount) },
                                          output: file.temporary, transfer: job.transfer, exrDirectory: job.exrDirectory,
@@ -278,15 +157,6 @@ public enum HDR {
             file.discardTemporary()
             throw error
         }
-    }
-
-    /// A hidden file beside the output, the same on every run so that a rerun
-    /// finds what the journal says was downloaded.
-    static func answerPath(for output: String, piece: Int) -> String {
-        let slash = output.lastIndex(of: "/")
-        let folder = slash.map { String(output[...$0]) } ?? ""
-        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
-        return "\(folder).\(name).hdr-\(piece).zip"
     }
 }
 
