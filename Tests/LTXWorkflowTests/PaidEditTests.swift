@@ -104,4 +104,36 @@ import TestSupport
         let after = try await journal.all()
         #expect(after.count == 1 && after[0].jobID == entries[0].jobID)
     }
+
+    /// A reframe whose result cannot be renamed into place (the output's
+    /// name is a folder, replaced with --force) after its job was paid:
+    /// the line says the answer is kept and where, and a rerun into a free
+    /// name merges that answer without paying again.
+    @Test func aReframeWhoseResultCannotBePutDownKeepsItsPaidAnswer() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: TemporaryDirectory.make("ltx-paid-edit-sandbox"))
+        defer { server.cancel() }
+        let client = LTXAPIClient(configuration: try ClientConfiguration.resolve(provider: .ltx, apiKey: SandboxInProcess.key,
+                                                                                 baseURL: "http://127.0.0.1:\(port)", environment: [:]))
+        let input = Fixtures.path("conformant_h264_aac.mp4"), output = dir + "/taken.mp4"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let journal = try await Journal.open(dir + "/kept.sqlite")
+        let reframe = ReframeJob(input: input, resolution: "720x1280", output: output)
+        let answer = dir + "/.taken.mp4.answer-1.mp4"
+        var line: String?
+        do {
+            _ = try await Reframe.run(reframe, client: client, options: GenerationOptions(journal: journal, pollInterval: .milliseconds(50), replaceOutput: true))
+        } catch { line = error.description }
+        #expect(line == "\(output): cannot rename into place: Is a directory; the paid answer is kept: \(answer)")
+        #expect(FileManager.default.fileExists(atPath: answer))
+        try FileManager.default.removeItem(atPath: output)
+        do {
+            let rerun = try await Reframe.run(reframe, client: client, options: GenerationOptions(journal: journal, pollInterval: .milliseconds(50)))
+            #expect(rerun.generation.resumed == .alreadyDownloaded && rerun.written?.frames == 97)
+            #expect(try await journal.all().count == 1)
+            await journal.close()
+        } catch {
+            await journal.close()
+            throw error
+        }
+    }
 }

@@ -30,7 +30,9 @@ public enum Reframe {
     /// and re-probes it: the asked size, and the input's frame count (said
     /// in the outcome). `approve` sees the estimate (per second of input at
     /// the output's tier; nil where no price is documented) before anything
-    /// is paid, and throws to stop.
+    /// is paid, and throws to stop. The rest (the output's checks, a rerun
+    /// already placed, the answer kept on a failed merge or removed on an
+    /// interrupt) is the edit lifecycle's, `PaidEdit`.
     public static func run(_ job: ReframeJob, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ReframeOutcome {
