@@ -119,6 +119,45 @@ import TestSupport
         }
     }
 
+    /// An `hev1` original whose keyframe samples carry their sets (as some cameras write it) keeps
+    /// its form: `hev1`, the copied samples' sets still in band, every picture decoding alike in
+    /// FFmpeg, in libde265 and after a remux to MPEG-TS and MP4.
+    @Test func anHev1OriginalWithSetsInBandKeepsItsForm() throws {
+        let original = "\(dir)/camera.mp4"
+        let made = try BinaryRunner.runTool(Self.ffmpeg, [
+            "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=6", "-c:v", "libx265", "-preset", "ultrafast",
+            "-crf", "34", "-x265-params", "log-level=error:keyint=25:min-keyint=25:scenecut=0:open-gop=0:repeat-headers=1",
+            "-tag:v", "hev1", original])
+        #expect(made.status == 0, "\(made.stderr)")
+        let source = try #require(try HEVCTrack.read(original))
+        // The original as made: hev1, a VPS in each of the six keyframe samples.
+        #expect(source.sampleEntry == "hev1" && source.sampleNALTypes.filter { $0.contains(32) }.count == 6)
+        let answer = "\(dir)/answer-camera.mp4"
+        _ = try PatternClip.write(PatternClipSpec(output: answer, width: 320, height: 180, frameRate: 25, duration: 4, sound: .none))
+        let out = "\(dir)/camera-retaken.mp4"
+        let r = try BinaryRunner.run(["splice", original, answer, "--window-start", "1", "--start", "2.5", "--duration", "1",
+                                      "--mode", "replace_video", "-o", out, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((report["result"] as? [String: Any])?["whole_video_reencoded"] == nil, "\(r.stdout)")
+        let after = try #require(try HEVCTrack.read(out))
+        #expect(after.sampleEntry == "hev1")
+        // The copied keyframes (0, 25, 50, 100, 125: GOP 75-99 is encoded again) keep their sets in band.
+        for keyframe in [0, 25, 50, 100, 125] { #expect(after.sampleNALTypes[keyframe].contains(32), "frame \(keyframe)") }
+        try expectRemuxesKeepEveryPicture(out)
+        let before = try StreamDigests.pictures(original), pictures = try StreamDigests.pictures(out)
+        #expect(pictures.count == 150 && Array(pictures.prefix(50)) == Array(before.prefix(50)) && Array(pictures.suffix(50)) == Array(before.suffix(50)))
+        let bitstream = "\(out).hevc", theirs = "\(out).de265.yuv", ours = "\(out).ffmpeg.yuv"
+        let annexB = try BinaryRunner.runTool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-c:v", "copy", "-bsf:v", "hevc_mp4toannexb", "-f", "hevc", bitstream])
+        #expect(annexB.status == 0, "\(annexB.stderr)")
+        let de265 = try BinaryRunner.runTool(Self.dec265, ["-q", "-t", "1", "-o", theirs, bitstream])
+        #expect(de265.status == 0, "\(de265.stderr)")
+        let raw = try BinaryRunner.runTool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-f", "rawvideo", "-pix_fmt", "yuv420p", ours])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: theirs)), b = try Data(contentsOf: URL(fileURLWithPath: ours))
+        #expect(b.count == 150 * 320 * 180 * 3 / 2 && a == b, "libde265 \(a.count) bytes, FFmpeg \(b.count)")
+    }
+
     /// An extend's join at the start of an HEVC clip: the extension's own sets before it, the clip's
     /// again before its first CRA (made a BLA), every picture of the clip decoding as it did.
     @Test(arguments: ["mkv", "mp4"])
