@@ -225,4 +225,32 @@ import TestSupport
         }
         #expect(short?.message == "the pieces cover 4 frames; the input has 5")
     }
+
+    @Test func uprightAnswersOfAPortraitClipAreTurnedBack() throws {
+        // A row "A B" turned a quarter clockwise is a column, A on top.
+        let row = LinearPicture(width: 2, height: 1, r: [1, 2], g: [1, 2], b: [1, 2])
+        #expect(row.turned(clockwise: 90).r == [1, 2] && row.turned(clockwise: 90).width == 1)
+        #expect(row.turned(clockwise: 270).r == [2, 1])
+
+        let input = try clip("upright", frames: 5, rotate: 90)  // stored 64x36, shown turned 270° clockwise
+        let stored = "\(dir)/stored.zip"
+        _ = try EXRFrames.write(from: input, to: stored)
+        // The answer as a player shows the clip: each picture turned by the clip's rotation.
+        let source = try EXRArchive(path: stored, expectedFrames: 5)
+        let upright = "\(dir)/upright.zip"
+        let writer = try EXRArchiveWriter(path: upright)
+        let decoder = try EXRDecoder(assumed: .acescg)
+        for n in 1...5 {
+            let shown = try decoder.decode(try source.frame(n), path: stored, frame: n).1.turned(clockwise: 270)
+            let encoder = try EXRImageEncoder(width: shown.width, height: shown.height, colorSpace: .acescg, from: .bt2020, path: upright)
+            try writer.add(name: EXRFrames.name(n), try encoder.encode(EXRImageEncoder.pixel(of: shown)))
+        }
+        let output = "\(dir)/upright.mp4"
+        let report = try HDRAssembly.assemble(HDRAssemblyRequest(input: input, pieces: [HDRPieceAnswer(zip: upright, firstFrame: 0, frameCount: 5)],
+                                                                 output: output))
+        #expect((report.width, report.height, report.rotation) == (64, 36, 270))
+        #expect(try MediaProbe.probeBlocking(output).primaryVideo?.rotation == 270)
+        let psnr = try Self.psnrBackToSDR(output, against: input)
+        #expect(psnr.y > 32, "PSNR back to SDR: \(psnr) dB")
+    }
 }

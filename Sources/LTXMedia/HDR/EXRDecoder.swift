@@ -74,20 +74,25 @@ final class EXRDecoder {
         let b = UnsafeRawPointer(pb).assumingMemoryBound(to: Float.self)
         let r = UnsafeRawPointer(pr).assumingMemoryBound(to: Float.self)
         let m = matrix(space), log = space == .acescct
-        var out = LinearPicture(width: width, height: height)
-        for y in 0..<height {
-            for x in 0..<width {
-                var (vr, vg, vb) = (r[y * sr + x], g[y * sg + x], b[y * sb + x])
-                if log {
-                    (vr, vg, vb) = (Float(HDRColorMath.acescctToLinear(Double(vr))), Float(HDRColorMath.acescctToLinear(Double(vg))),
-                                    Float(HDRColorMath.acescctToLinear(Double(vb))))
+        let (m0, m1, m2, m3, m4, m5, m6, m7, m8) = (m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8])
+        func linear(_ v: Float) -> Float { log ? Float(HDRColorMath.acescctToLinear(Double(v))) : v }
+        // Planes written through buffer pointers: a picture is millions of samples.
+        var outR = [Float](repeating: 0, count: width * height), outG = outR, outB = outR
+        outR.withUnsafeMutableBufferPointer { or in
+            outG.withUnsafeMutableBufferPointer { og in
+                outB.withUnsafeMutableBufferPointer { ob in
+                    for y in 0..<height {
+                        for x in 0..<width {
+                            let (vr, vg, vb) = (linear(r[y * sr + x]), linear(g[y * sg + x]), linear(b[y * sb + x]))
+                            let i = y * width + x
+                            or[i] = m0 * vr + m1 * vg + m2 * vb
+                            og[i] = m3 * vr + m4 * vg + m5 * vb
+                            ob[i] = m6 * vr + m7 * vg + m8 * vb
+                        }
+                    }
                 }
-                let i = y * width + x
-                out.r[i] = m[0] * vr + m[1] * vg + m[2] * vb
-                out.g[i] = m[3] * vr + m[4] * vg + m[5] * vb
-                out.b[i] = m[6] * vr + m[7] * vg + m[8] * vb
             }
         }
-        return out
+        return LinearPicture(width: width, height: height, r: outR, g: outG, b: outB)
     }
 }

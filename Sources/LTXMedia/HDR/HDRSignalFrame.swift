@@ -2,8 +2,7 @@ internal import CFFmpeg
 
 /// Linear BT.2020 pictures as the HDR video's pixels: the transfer
 /// (`HDRColorMath.signal`, PQ or HLG at BT.2408's diffuse white) through a
-/// lookup table, then 10-bit limited-range BT.2020 NCL Y'CbCr 4:2:0
-/// (chroma from the 2x2 block's mean R'G'B', as `HDRPicture` does).
+/// lookup table, then `BT2020Planes`.
 final class HDRSignalFrame {
     private let transfer: HDRTransfer
     private let output = Frame()
@@ -42,46 +41,19 @@ final class HDRSignalFrame {
     /// `pts`; valid until the next call.
     func convert(_ picture: LinearPicture, pts: Int64) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {
         try FFmpegError.check(av_frame_make_writable(output.pointer), "av_frame_make_writable")
-        let dst = output.pointer.pointee
-        guard let dy = dst.data.0, let du = dst.data.1, let dv = dst.data.2 else {
-            throw MediaError(kind: .unsupported, operation: "HDR frame", message: "a picture without planes")
-        }
-        let width = picture.width, height = picture.height
-        let (dl, dc) = (Int(dst.linesize.0) / 2, Int(dst.linesize.1) / 2)
-        let outY = UnsafeMutableRawPointer(dy).assumingMemoryBound(to: UInt16.self)
-        let outU = UnsafeMutableRawPointer(du).assumingMemoryBound(to: UInt16.self)
-        let outV = UnsafeMutableRawPointer(dv).assumingMemoryBound(to: UInt16.self)
-        // Rounded by adding a half and truncating, after clamping (roundf is a libm call per sample).
-        func code(_ x: Float, _ offset: Float, _ scale: Float) -> UInt16 { UInt16(min(1023, max(0, offset + scale * x + 0.5))) }
-        for cy in 0..<((height + 1) / 2) {
-            for cx in 0..<((width + 1) / 2) {
-                var sum: (Float, Float, Float) = (0, 0, 0)
-                var n: Float = 0
-                for dyy in 0..<2 {
-                    let y = cy * 2 + dyy
-                    guard y < height else { continue }
-                    for dxx in 0..<2 {
-                        let x = cx * 2 + dxx
-                        guard x < width else { continue }
+        let width = picture.width
+        try picture.r.withUnsafeBufferPointer { r throws(MediaError) in
+            try picture.g.withUnsafeBufferPointer { g throws(MediaError) in
+                try picture.b.withUnsafeBufferPointer { b throws(MediaError) in
+                    try BT2020Planes.fill(output.pointer) { x, y in
                         let i = y * width + x
-                        let (r, g, b) = (signal(picture.r[i]), signal(picture.g[i]), signal(picture.b[i]))
-                        outY[y * dl + x] = code(0.2627 * r + 0.6780 * g + 0.0593 * b, 64, 876)
-                        sum = (sum.0 + r, sum.1 + g, sum.2 + b)
-                        n += 1
+                        return (signal(r[i]), signal(g[i]), signal(b[i]))
                     }
                 }
-                let (r, g, b) = (sum.0 / n, sum.1 / n, sum.2 / n)
-                let luma = 0.2627 * r + 0.6780 * g + 0.0593 * b
-                outU[cy * dc + cx] = code((b - luma) / 1.8814, 512, 896)
-                outV[cy * dc + cx] = code((r - luma) / 1.4746, 512, 896)
             }
         }
-        let f = output.pointer
-        f.pointee.pts = pts
-        f.pointee.color_primaries = AVCOL_PRI_BT2020
-        f.pointee.color_trc = transfer == .hlg ? AVCOL_TRC_ARIB_STD_B67 : AVCOL_TRC_SMPTE2084
-        f.pointee.colorspace = AVCOL_SPC_BT2020_NCL
-        f.pointee.color_range = AVCOL_RANGE_MPEG
-        return f
+        output.pointer.pointee.pts = pts
+        BT2020Planes.tag(output.pointer, transfer)
+        return output.pointer
     }
 }
