@@ -31,6 +31,8 @@ let package = Package(
         // SQLite bundled (no system library) and FoundationEssentials only; GRDB imports
         // Foundation in 58 files, which would link libFoundation and ICU into the binary.
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        // ZIP reading and writing for the HDR answers (ZIPs of EXR frames, stored or deflated).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -44,7 +46,7 @@ let package = Package(
             ]
         ),
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
-        .target(name: "LTXMedia", dependencies: ["CFFmpeg"]),
+        .target(name: "LTXMedia", dependencies: ["CFFmpeg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Files written beside their final name and renamed into place; no media, no network.
         .target(name: "LTXFiles"),
         // The API as one OpenAPI document (openapi.yaml): generated wire types, client and

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import LTXMedia
+@testable import LTXMedia
 import LTXClient
 import LTXContract
 import Testing
@@ -264,12 +264,18 @@ import TestSupport
         let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: try #require(url)), timeout: .seconds(30))
         #expect(answer.headers.first(name: "content-type") == "application/zip")
         let zip = Array(try await answer.body.collect(upTo: 1 << 28).readableBytesView)
-        // The end of the central directory says how many members; each is an EXR (magic 76 2f 31 01) named by frame.
+        // The end of the central directory says how many members; the first is deflated (method 8) and named by frame.
         let end = zip.count - 22
         #expect(Array(zip[end..<(end + 4)]) == [0x50, 0x4b, 0x05, 0x06])
         #expect(Int(zip[end + 10]) | Int(zip[end + 11]) << 8 == 97)
+        #expect(Int(zip[8]) | Int(zip[9]) << 8 == 8)
         let nameLength = Int(zip[26]) | Int(zip[27]) << 8
         #expect(String(decoding: zip[30..<(30 + nameLength)], as: UTF8.self) == "frame_000001.exr")
-        #expect(Array(zip[(30 + nameLength)..<(34 + nameLength)]) == [0x76, 0x2f, 0x31, 0x01])
+        // Each member an EXR (magic 76 2f 31 01) carrying ACEScg's chromaticities, the default colour space.
+        let file = TemporaryDirectory.make("ltx-hdr-answer") + "/answer.zip"
+        try Data(zip).write(to: URL(fileURLWithPath: file))
+        let first = try EXRArchive(path: file, expectedFrames: 97).frame(1)
+        #expect(Array(first.prefix(4)) == [0x76, 0x2f, 0x31, 0x01])
+        #expect(EXRHeader(first)?.chromaticities(in: first).flatMap { HDRColorSpace.matching($0, asked: .acescg) } == .acescg)
     }
 }
