@@ -149,6 +149,10 @@ public enum Catalogue {
     /// The API's `fps` when none is sent [§3].
     public static let defaultFPS = 24
 
+    /// Every `fps` the API takes, the matrix's [§2] (audio-to-video, which has
+    /// no matrix of its own, takes the same [§3]): 24, 25, 48, 50.
+    public static let frameRates: [Int] = Set(matrix.flatMap(\.fps)).sorted()
+
     /// The documented durations of `model` at `resolution` and `fps`; nil
     /// when the model is not current or the pair is not offered.
     public static func durations(model: String, resolution: String, fps: Int) -> [Int]? {

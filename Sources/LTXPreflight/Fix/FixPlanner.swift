@@ -270,7 +270,7 @@ extension FixPlanner {
     public static func placeWindow(_ plan: FixPlan, keyframe: Double?, frameRate: Double?, options: FixOptions = FixOptions()) -> FixPlan {
         guard let window = plan.window, plan.video == .copy, let section = plan.section, let keyframe else { return plan }
         // A copied window may end up to a few reordered frames early.
-        let margin = 8 / (frameRate ?? 24)
+        let margin = 8 / AssumedFrameRate.of(frameRate)
         guard keyframe + window.duration - margin < section.end else { return plan }
         var plan = plan
         plan.video = .encode(VideoEncoding(crf: options.crf, preset: options.preset))

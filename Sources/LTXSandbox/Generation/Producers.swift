@@ -73,7 +73,9 @@ struct Producers: Sendable {
         if let r = body.resolution, Catalogue.tier(r) == nil {
             throw .invalid("resolution must be one of \(Catalogue.tiers.flatMap { [$0.landscape, $0.portrait] }.joined(separator: ", "))")
         }
-        if let fps = body.fps, ![24, 25, 48, 50].contains(fps) { throw .invalid("fps must be one of 24, 25, 48, 50") }
+        if let fps = body.fps, !Catalogue.frameRates.contains(fps) {
+            throw .invalid("fps must be one of \(Catalogue.frameRates.map(String.init).joined(separator: ", "))")
+        }
         if body.lastFrameUri != nil && body.imageUri == nil { throw .invalid("last_frame_uri requires image_uri") }
         let (audio, audioReport) = try await resolver.accept(body.audioUri, field: "audio_uri", kind: .audio, CheckRequest(endpoint: .audioToVideo))
         // The longest audio depends on the model and the tier (ltx-api-2026.md §3).
