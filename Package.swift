@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         // Review pages: templates whose every {{value}} is HTML-escaped (README "Visual review").
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // ZIP reading and writing for the HDR answers (ZIPs of EXR frames, stored or deflated).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -46,7 +48,7 @@ let package = Package(
             ]
         ),
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
-        .target(name: "LTXMedia", dependencies: ["CFFmpeg"]),
+        .target(name: "LTXMedia", dependencies: ["CFFmpeg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Files written beside their final name and renamed into place; no media, no network.
         .target(name: "LTXFiles"),
         // The API as one OpenAPI document (openapi.yaml): generated wire types, client and

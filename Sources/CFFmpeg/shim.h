@@ -20,6 +20,7 @@
 #include <libavutil/imgutils.h>
 #include <libavutil/sha.h>
 #include <libavutil/crc.h>
+#include <libavutil/mastering_display_metadata.h>
 
 static inline int cffmpeg_averror(int posix_errno) { return AVERROR(posix_errno); }
 static inline int cffmpeg_averror_eof(void) { return AVERROR_EOF; }
@@ -111,6 +112,48 @@ static inline void cffmpeg_copy_display_matrix(const AVStream *in, AVStream *out
     uint8_t *dst = av_stream_new_side_data(out, AV_PKT_DATA_DISPLAYMATRIX, size);
     if (dst) memcpy(dst, m, size);
 #endif
+}
+
+/// Attaches HDR10 static metadata to a stream, where muxers read it (MP4/MOV write `mdcv` and
+/// `clli` boxes from it): the mastering display (SMPTE ST 2086; `xy` holds red, green, blue and
+/// white x,y in 1/50000, luminance in 1/10000 cd/m²) and the content light levels (CTA-861.3).
+/// As with the display matrix (cffmpeg_copy_display_matrix), since lavf 60.15 (FFmpeg 6.1) that
+/// is `st->codecpar`'s coded side data, so call this after the parameters are filled in; before,
+/// av_stream_add_side_data(). Both take ownership of the data on success. Returns < 0 on failure.
+static inline int cffmpeg_stream_add_hdr10(AVStream *st, const int xy[8], int min_luminance, int max_luminance,
+                                           unsigned max_cll, unsigned max_fall) {
+    size_t light_size = 0;
+    AVMasteringDisplayMetadata *m = av_mastering_display_metadata_alloc();
+    AVContentLightMetadata *c = av_content_light_metadata_alloc(&light_size);
+    if (!m || !c) { av_free(m); av_free(c); return AVERROR(ENOMEM); }
+    for (int i = 0; i < 3; i++) {
+        m->display_primaries[i][0] = av_make_q(xy[2 * i], 50000);
+        m->display_primaries[i][1] = av_make_q(xy[2 * i + 1], 50000);
+    }
+    m->white_point[0] = av_make_q(xy[6], 50000);
+    m->white_point[1] = av_make_q(xy[7], 50000);
+    m->min_luminance = av_make_q(min_luminance, 10000);
+    m->max_luminance = av_make_q(max_luminance, 10000);
+    m->has_primaries = 1;
+    m->has_luminance = 1;
+    c->MaxCLL = max_cll;
+    c->MaxFALL = max_fall;
+#if LIBAVFORMAT_VERSION_INT >= AV_VERSION_INT(60, 15, 100)
+    if (!av_packet_side_data_add(&st->codecpar->coded_side_data, &st->codecpar->nb_coded_side_data,
+                                 AV_PKT_DATA_MASTERING_DISPLAY_METADATA, m, sizeof(*m), 0)) {
+        av_free(m); av_free(c); return AVERROR(ENOMEM);
+    }
+    if (!av_packet_side_data_add(&st->codecpar->coded_side_data, &st->codecpar->nb_coded_side_data,
+                                 AV_PKT_DATA_CONTENT_LIGHT_LEVEL, c, light_size, 0)) {
+        av_free(c); return AVERROR(ENOMEM);
+    }
+#else
+    int rc = av_stream_add_side_data(st, AV_PKT_DATA_MASTERING_DISPLAY_METADATA, (uint8_t *)m, sizeof(*m));
+    if (rc < 0) { av_free(m); av_free(c); return rc; }
+    rc = av_stream_add_side_data(st, AV_PKT_DATA_CONTENT_LIGHT_LEVEL, (uint8_t *)c, light_size);
+    if (rc < 0) { av_free(c); return rc; }
+#endif
+    return 0;
 }
 
 /// FF_PROFILE_* became AV_PROFILE_* (libavcodec/defs.h) in lavc 60.26 (FFmpeg 6.1); the old

@@ -135,6 +135,9 @@ public enum Preflight {
         case .reframeVideo:
             // The whole clip, held to reframe's own limits (60 s, 1800 frames).
             findings = VideoRules.evaluate(media, strict: request.strict, limits: .reframe)
+        case .hdrVideo:
+            // Each piece sent, held to its tier's frames; the pieces are cut by the plan (`HDRPieces`).
+            findings = VideoRules.evaluate(media, strict: request.strict, limits: .hdr)
         case .audioToVideoAudio:
             findings = AudioRules.evaluate(media, maxSeconds: request.maxAudioSeconds)
         case .audioToVideoImage, .imageToVideoImage:

@@ -38,6 +38,18 @@ public enum Sandbox {
         try api.registerHandlers(on: router, middlewares: [Admission(configuration: configuration, state: state)])
         // Outside the contract: the signed upload URL and the stored results, on the storage's side.
         router.put("/storage/{id}") { request, context in await storage.store(request, id: context.parameters.get("id") ?? "") }
+        router.get("/results/{id}/video") { _, context -> Response in
+            // An HDR job's HLG video, beside its EXR frames.
+            guard let zip = await jobs.resultPath(context.parameters.get("id") ?? ""), zip.hasSuffix(".zip") else {
+                return APIErrorResponse.make(.notFound, "not_found_error", "No such result")
+            }
+            let body = ResultStream.body(Producers.hdrVideo(of: zip), dropAfter: nil, bytesPerSecond: nil, deleteAfterwards: false)
+            let length: Int? = if case .known(let n) = body.length { Int(n) } else { nil }
+            return Response(status: .ok, headers: [.contentType: "video/mp4"], body: ResponseBody(contentLength: length) { writer in
+                for try await chunk in body { try await writer.write(ByteBuffer(bytes: chunk)) }
+                try await writer.finish(nil)
+            })
+        }
         router.get("/results/{id}") { _, context -> Response in
             if let status = await state.nextResultFault() {
                 let f = SandboxFailure.fault(status, retryAfter: configuration.retryAfter)

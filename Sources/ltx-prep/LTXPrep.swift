@@ -23,7 +23,7 @@ struct LTXPrep: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, ExtendCommand.self, SpliceCommand.self,
-                      ReframeCommand.self, AudioToVideoCommand.self,
+                      ReframeCommand.self, HDRCommand.self, AudioToVideoCommand.self,
                       TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, ModelsCommand.self,
                       SandboxCommand.self]
     )

@@ -17,6 +17,17 @@ import TestSupport
 
     /// The sample table holds 96 samples (ffprobe nb_frames), but the edit
     /// list hides 8 of them: a decoder outputs 88 (ffprobe -count_frames).
+    /// Where an HDR piece can be stream-copied from: every picture's time in display
+    /// order, and the keyframes (ffprobe: one every 2 s of this 24 fps minute).
+    @Test func frameTimesListEveryPictureAndItsKeyframes() throws {
+        let read = try #require(try MediaProbe.frameTimes(in: Fixtures.path("h264_60s_gop2s.mp4")))
+        #expect(read.times.count == 1440)
+        #expect(zip(read.times, read.times.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(abs(read.times[48] - 2) < 1e-6)
+        #expect(read.keyframes == Set(stride(from: 0, to: 1440, by: 48)))
+        #expect(try MediaProbe.frameTimes(in: Fixtures.path("aac_lc_5s.m4a")) == nil)
+    }
+
     @Test func editListIsApplied() throws {
         let v = try #require(try probe("h264_bframes_editlist.mp4").primaryVideo)
         #expect(v.frameCount == 88)

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LTXContract
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -77,6 +78,25 @@ import TestSupport
         let error = try a.json()["error"] as? [String: Any]
         #expect(error?["type"] as? String == "invalid_request_error")
         #expect((error?["message"] as? String)?.contains(expected) == true, "\(a.text)")
+    }
+
+    /// audio-to-video's fps (it has no matrix) is the catalogue's list: any other rate
+    /// is a 400 naming it; each of its rates gets past it to the next check, the audio's.
+    @Test func audioToVideoTakesTheCataloguesFrameRates() async throws {
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        func refusal(_ fps: Int) async throws -> String? {
+            let body = #"{"audio_uri":"ltx://uploads/none","prompt":"p","fps":\#(fps)}"#
+            let a = try await send(.POST, "http://127.0.0.1:\(port)/v2/audio-to-video", json: body, headers: bearer)
+            #expect(a.status == 400, "\(fps): \(a.text)")
+            return (try a.json()["error"] as? [String: Any])?["message"] as? String
+        }
+        for fps in [23, 30, 60] {
+            #expect(try await refusal(fps) == "fps must be one of 24, 25, 48, 50")
+        }
+        for fps in Catalogue.frameRates {
+            #expect(try await refusal(fps) == "audio_uri: unknown storage URI, or its upload did not complete", "\(fps)")
+        }
     }
 
     @Test func segmindRouteTakesItsOwnHeader() async throws {

@@ -31,10 +31,10 @@ import LTXWorkflow
         .sectionOutsideClip(path: "in.mp4", section: section, clipDuration: 10),
         .sectionBeforeAnswer(path: "in.mp4", section: section, answerStart: 13),
         .sectionsOverlap(path: "in.mp4", first: section, second: TimeWindow(start: 14, duration: 2)),
-        .answersKept(.spliceFailed(path: "in.mp4", media), input: "in.mp4",
-                     pieces: [SpliceJob.Piece(answer: "out.1.mp4", answerStart: 10, section: section)]),
+        .answersKept(.spliceFailed(path: "in.mp4", media), KeptAnswers(input: "in.mp4", answers: ["out.1.mp4"],
+                                                                       pieces: [SpliceJob.Piece(answer: "out.1.mp4", answerStart: 10, section: section)])),
         .noExtendWindow(path: "in.mp4", .addedOutOfRange(30)), .cannotExtend(path: "in.webm", reason: .webm),
-        .joinFailed(path: "in.mp4", media), .answerKept(.joinFailed(path: "in.mp4", media), answer: "out.1.mp4"),
+        .joinFailed(path: "in.mp4", media), .answersKept(.joinFailed(path: "in.mp4", media), KeptAnswers(input: "in.mp4", answers: ["out.1.mp4"])),
         .costLimitUnpriced(provider: .segmind, summary: "this retake"), .overCostLimit(estimate: 0.36, limit: 0.1),
         .batchItemUnpriced(output: "out.mp4"), .overBatchBudget(output: "out.mp4", estimate: 0.5, remaining: 0.2), .notConfirmed,
         .sentBefore(.downloadedAndGone(output: "out.mp4", journaled: "then")), .sentBefore(.resultExpired(jobID: "j", journaled: "then")),
@@ -43,7 +43,8 @@ import LTXWorkflow
         .sendingElsewhere, .nothingToResume(fingerprint: "3f2a9c1b7d0e55", state: .failed), .nothingToResume(fingerprint: nil, state: nil),
         .noSuchRequest("zz"), .ambiguousRequest("3f2", matches: 2), .shardIndexMissing(count: 4), .folderBatchIncomplete("clips"),
         .badManifestItem("line 3: missing the field \"command\""), .client(.missingKey(.ltx)),
-        .beyondEndpoint(path: "in.mp4", endpoint: .reframe, findings: [finding]), .mergeFailed(path: "in.mp4", answer: "out.answer.mp4", media),
+        .beyondEndpoint(path: "in.mp4", endpoint: .reframe, findings: [finding]), .mergeFailed(path: "in.mp4", media),
+        .answersKept(.mergeFailed(path: "in.mp4", media), KeptAnswers(input: "in.mp4", answers: [".out.mp4.answer-1.mp4"])),
         .reframeRefused(.aspectNotOffered("4:3")), .reframeRefused(.noAspectOrSize), .reframeRefused(.sizeNotOfAspect("1920x1080", aspect: "9:16")),
         .reframeRefused(.sizeNotOffered("640x480")),
     ]
@@ -72,9 +73,9 @@ import LTXWorkflow
         #expect(WorkflowError.outputExists("out.mp4").description == "out.mp4: already exists")
         #expect(WorkflowError.sectionOutsideClip(path: "in.mp4", section: Self.section, clipDuration: 10).description
                 == "in.mp4: the section 12 s to 16 s is not inside the video (0 to 10 s)")
-        #expect(WorkflowError.answersKept(.noSection("in.mp4"), input: "in.mp4", pieces: [
+        #expect(WorkflowError.answersKept(.noSection("in.mp4"), KeptAnswers(input: "in.mp4", answers: ["a.1.mp4"], pieces: [
             SpliceJob.Piece(answer: "a.1.mp4", answerStart: 10, section: Self.section),
             SpliceJob.Piece(answer: "a.1.mp4", answerStart: 10, section: TimeWindow(start: 20, duration: 2)),
-        ]).description == "in.mp4: no section to splice; the paid answers are kept: a.1.mp4")
+        ])).description == "in.mp4: no section to splice; the paid answers are kept: a.1.mp4")
     }
 }

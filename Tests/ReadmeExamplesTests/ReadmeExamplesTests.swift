@@ -12,7 +12,8 @@ import Foundation
 /// README.md's Swift examples are these files, byte for byte: the suite
 /// compiles what the README prints, and runs it.
 @Suite struct ReadmeExamplesTests {
-    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift", "ReframeExample.swift"]
+    static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift", "ReframeExample.swift",
+                           "HDRExample.swift"]
 
     @Test func readmePrintsEachExampleExactly() throws {
         let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
@@ -77,5 +78,16 @@ import Foundation
         #expect(written?.width == 1080 && written?.height == 1920)
         #expect(written?.framesKept == true)
         #expect(try StreamDigests.audioPackets(dir + "/vertical.mp4") == (try StreamDigests.audioPackets(clip)))
+    }
+
+    /// The HDR example against the sandbox, in process: one piece (97 frames), an HDR10 video of as many.
+    @Test func hdrExampleWritesAnHDR10Video() async throws {
+        let dir = TemporaryDirectory.make("readme-hdr")
+        let (port, server) = try await SandboxInProcess.start(storage: dir)
+        defer { server.cancel() }
+        let outcome = try await makeHDR(Fixtures.path("h264_aac_200kbps.mp4"), to: dir + "/hdr.mp4",
+                                        environment: ["LTXV_API_KEY": SandboxInProcess.key, "LTX_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        #expect(outcome.plan.pieces.count == 1)
+        #expect(outcome.written?.colorTransfer == "smpte2084" && outcome.written?.frames == 97)
     }
 }

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import LTXMedia
+@testable import LTXMedia
 import LTXClient
 import LTXContract
 import Testing
@@ -255,21 +255,41 @@ import TestSupport
         #expect(refused == 400 && ((error["error"] as? [String: Any])?["message"] as? String)?.contains("the most is 181") == true, "\(error)")
 
         let clip = try await client.upload(file: Fixtures.path("h264_aac_200kbps.mp4"), contentType: "video/mp4")
+        // output_colorspace is one of four names (Catalogue.HDR, 2026-12-07); another is a 400 listing them.
+        let (badSpace, spaceError) = try await sandbox.postJSON("/v2/video-to-video-hdr",
+                                                                #"{"video_uri":"\#(clip.ticket.storageUri)","output_colorspace":"rec709"}"#)
+        #expect(badSpace == 400)
+        #expect((spaceError["error"] as? [String: Any])?["message"] as? String
+                == "output_colorspace rec709 is not offered: one of acescg, acescct, srgb_linear, aces2065-1", "\(spaceError)")
         let (status, job) = try await post(clip.ticket.storageUri)
         #expect(status == 202)
         let id = try #require(job["id"] as? String)
         let finished = try await sandbox.jobResult("video-to-video-hdr", id: id)
-        #expect(finished != nil && finished?["video_url"] == nil, "\(String(describing: finished))")
+        // Beside the frames, as the API answers since the catalogue's HDR facts (2026-12-07): an HLG HEVC video made from them.
+        let video = try #require(finished?["video_url"] as? String, "\(String(describing: finished))")
+        let preview = try await HTTPClient.shared.execute(HTTPClientRequest(url: video), timeout: .seconds(30))
+        #expect(preview.headers.first(name: "content-type") == "video/mp4")
+        let previewPath = NSTemporaryDirectory() + "hdr-preview-\(id).mp4"
+        try Data(try await preview.body.collect(upTo: 1 << 26).readableBytesView).write(to: URL(fileURLWithPath: previewPath))
+        defer { try? FileManager.default.removeItem(atPath: previewPath) }
+        let hlg = try #require(try MediaProbe.probeBlocking(previewPath).primaryVideo)
+        #expect(hlg.codec == "hevc" && hlg.colorTransfer == "arib-std-b67" && hlg.colorPrimaries == "bt2020" && hlg.frameCount == 97)
         let url = finished?["exr_frames_url"] as? String
         let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: try #require(url)), timeout: .seconds(30))
         #expect(answer.headers.first(name: "content-type") == "application/zip")
         let zip = Array(try await answer.body.collect(upTo: 1 << 28).readableBytesView)
-        // The end of the central directory says how many members; each is an EXR (magic 76 2f 31 01) named by frame.
+        // The end of the central directory says how many members; the first is deflated (method 8) and named by frame.
         let end = zip.count - 22
         #expect(Array(zip[end..<(end + 4)]) == [0x50, 0x4b, 0x05, 0x06])
         #expect(Int(zip[end + 10]) | Int(zip[end + 11]) << 8 == 97)
+        #expect(Int(zip[8]) | Int(zip[9]) << 8 == 8)
         let nameLength = Int(zip[26]) | Int(zip[27]) << 8
         #expect(String(decoding: zip[30..<(30 + nameLength)], as: UTF8.self) == "frame_000001.exr")
-        #expect(Array(zip[(30 + nameLength)..<(34 + nameLength)]) == [0x76, 0x2f, 0x31, 0x01])
+        // Each member an EXR (magic 76 2f 31 01) carrying ACEScg's chromaticities, the default colour space.
+        let file = TemporaryDirectory.make("ltx-hdr-answer") + "/answer.zip"
+        try Data(zip).write(to: URL(fileURLWithPath: file))
+        let first = try EXRArchive(path: file, expectedFrames: 97).frame(1)
+        #expect(Array(first.prefix(4)) == [0x76, 0x2f, 0x31, 0x01])
+        #expect(EXRHeader(first)?.chromaticities(in: first).flatMap { HDRColorSpace.matching($0, asked: .acescg) } == .acescg)
     }
 }

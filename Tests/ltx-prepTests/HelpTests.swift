@@ -1,10 +1,12 @@
 import Foundation
+import LTXContract
 import Testing
+import TestSupport
 
 /// `--help` as a user reads it on an 80-column terminal, from the real binary.
 @Suite struct HelpTests {
     static let commands: [[String]] = [[], ["check"], ["fix"], ["probe"], ["retake"], ["audio-to-video"], ["text-to-video"],
-                                       ["image-to-video"], ["splice"], ["reframe"], ["upload"], ["batch"], ["jobs"], ["jobs", "list"], ["jobs", "show"],
+                                       ["image-to-video"], ["splice"], ["reframe"], ["hdr"], ["upload"], ["batch"], ["jobs"], ["jobs", "list"], ["jobs", "show"],
                                        ["jobs", "totals"], ["jobs", "resume"], ["sandbox"]]
 
     static func help(_ command: [String]) throws -> [String] {
@@ -59,5 +61,26 @@ import Testing
             #expect(Self.entry(option, in: upload) == nil, "upload lists \(option)")
         }
         #expect(Self.entry("--max-cost", in: try Self.help(["retake"])) != nil)
+    }
+
+    /// --fps offers the catalogue's rates wherever it is taken; audio-to-video, which
+    /// checks them itself (the matrix checks the others), refuses any other rate with
+    /// that list and lets each of them through to the next check (the API key).
+    @Test func fpsIsTheCataloguesList() throws {
+        #expect(Catalogue.frameRates == [24, 25, 48, 50])
+        for command in [["text-to-video"], ["image-to-video"], ["audio-to-video"]] {
+            let fps = Self.entry("--fps", in: try Self.help(command))
+            #expect(fps?.hasSuffix("Frames per second: 24, 25, 48 or 50 (default: the API's, 24).") == true, "\(command): \(fps ?? "none")")
+        }
+        let audio = Fixtures.path("aac_lc_5s.m4a"), out = TemporaryDirectory.make("ltx-fps") + "/out.mp4"
+        for fps in [23, 30, 60] {
+            let refused = try BinaryRunner.run(["audio-to-video", audio, "--prompt", "p", "--fps", "\(fps)", "-o", out])
+            #expect(refused.status == 2)
+            #expect(refused.stderr == "ltx-prep: --fps \(fps): the API takes 24, 25, 48 or 50 (see 'ltx-prep audio-to-video --help')\n")
+        }
+        for fps in Catalogue.frameRates {
+            let taken = try BinaryRunner.run(["audio-to-video", audio, "--prompt", "p", "--fps", "\(fps)", "-o", out])
+            #expect(taken.stderr == "ltx-prep: no API key: set LTXV_API_KEY or pass --api-key\n", "\(fps)")
+        }
     }
 }

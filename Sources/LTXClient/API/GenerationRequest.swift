@@ -10,6 +10,7 @@ public enum GenerationRequest: Sendable {
     case audioToVideo(AudioToVideoRequest)
     case extend(ExtendRequest)
     case reframe(ReframeRequest)
+    case hdr(HDRRequest)
 
     public var endpoint: Endpoint {
         switch self {
@@ -19,6 +20,7 @@ public enum GenerationRequest: Sendable {
         case .audioToVideo: .audioToVideo
         case .extend: .extend
         case .reframe: .reframe
+        case .hdr: .hdr
         }
     }
 
@@ -47,6 +49,7 @@ public enum GenerationRequest: Sendable {
         case .audioToVideo(let b): return try JSONCoding.encode(b)
         case .extend(let b): return try JSONCoding.encode(b)
         case .reframe(let b): return try JSONCoding.encode(b)
+        case .hdr(let b): return try JSONCoding.encode(b)
         }
     }
 

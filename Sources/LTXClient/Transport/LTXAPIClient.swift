@@ -178,7 +178,7 @@ public final class LTXAPIClient: Sendable {
             let job = try await self.job(request.endpoint, id: accepted.id)
             switch job.status {
             case .completed?:
-                guard let url = job.result?.videoUrl else { throw .unexpectedAnswer("job \(accepted.id) completed without a result URL") }
+                guard let url = job.result?.answerURL(for: request.endpoint) else { throw .unexpectedAnswer("job \(accepted.id) completed without a result URL") }
                 var generated = try await download(resultURL: url, to: output, check: check)
                 generated.requestID = submitted.requestID
                 return generated
@@ -243,6 +243,9 @@ public final class LTXAPIClient: Sendable {
                 accepted = a
             case .reframe(let body):
                 guard case .accepted(let a) = try await self.api.submitReframe(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
+                accepted = a
+            case .hdr(let body):
+                guard case .accepted(let a) = try await self.api.submitHDR(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 202") }
                 accepted = a
             case .segmindRetake:
                 throw ClientError.unsupported("Segmind's retake is synchronous: it has no v2 route")
@@ -378,7 +381,7 @@ public final class LTXAPIClient: Sendable {
         case .audioToVideo(let body):
             guard case .ok(let v) = try await api.audioToVideo(body: .json(body)) else { throw UnexpectedAnswer(description: "not a 200") }
             video = v
-        case .extend, .reframe:
+        case .extend, .reframe, .hdr:
             throw ClientError.unsupported("\(request.endpoint.rawValue) is async only: submit it as a v2 job")
         }
         let requestID = video.headers.xRequestId

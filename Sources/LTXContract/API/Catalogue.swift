@@ -76,7 +76,7 @@ public enum Catalogue {
                       defaultModel: "ltx-2-3-pro", modelRequired: false),
         EndpointEntry(name: "retake", endpoint: .retake, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
         EndpointEntry(name: "extend", endpoint: .extend, models: ["ltx-2-3-pro"], defaultModel: "ltx-2-3-pro", modelRequired: false),
-        EndpointEntry(name: "video-to-video-hdr", endpoint: nil, models: [], defaultModel: nil, modelRequired: false),
+        EndpointEntry(name: "video-to-video-hdr", endpoint: .hdr, models: [], defaultModel: nil, modelRequired: false),
         // `model` optional and ignored since 2026-09-23.
         EndpointEntry(name: "video-to-video-reframe", endpoint: .reframe, models: [], defaultModel: nil, modelRequired: false),
     ]
@@ -148,6 +148,10 @@ public enum Catalogue {
 
     /// The API's `fps` when none is sent [§3].
     public static let defaultFPS = 24
+
+    /// Every `fps` the API takes, the matrix's [§2] (audio-to-video, which has
+    /// no matrix of its own, takes the same [§3]): 24, 25, 48, 50.
+    public static let frameRates: [Int] = Set(matrix.flatMap(\.fps)).sorted()
 
     /// The documented durations of `model` at `resolution` and `fps`; nil
     /// when the model is not current or the pair is not offered.
@@ -231,12 +235,36 @@ public enum Catalogue {
     /// video-to-video-hdr [§3]: the most frames by the input's tier (the
     /// smallest tier that holds its pixel count), and prices per second of
     /// input by that tier (1440p: price unknown).
+    ///
+    /// What it takes and answers, as of 2026-12-07 (newer than this
+    /// catalogue's 2026-10-09): ltx-api-2026.md [OAS7, FV §2.8] and the
+    /// docs.ltx.video page "Upscale video to HDR" know only `video_uri` and
+    /// `result.exr_frames_url`. Comfy Router's reference for
+    /// `ltx/ltx-video-to-video-hdr` (docs.comfy.org/development/comfy-router/
+    /// models/ltx/ltx-video-to-video-hdr/code, seen 2026-12-07), generated
+    /// from the schema the Router validates every call against before it
+    /// reaches LTX, adds `output_colorspace` (default `acescg`; acescct,
+    /// srgb_linear, aces2065-1: the colour space of the EXR frames, not of
+    /// the video) and `result.video_url` (10-bit HEVC BT.2020 HLG MP4) beside
+    /// `exr_frames_url`; fal.ai's lightricks/ltx-2.5/hdr (seen the same day)
+    /// agrees: "a processed video and a ZIP of 16-bit half-float OpenEXR
+    /// frames" in those four colour spaces. The Router's schema wins: it is
+    /// machine-checked and newer, and it is a superset (a request without the
+    /// field gets ACEScg, which is what an EXR without chromaticities is read as).
     public enum HDR {
         public static let route = "video-to-video-hdr"
         public static let tiers: [(pixels: Int, name: String, frames: Int)] = [
             (1920 * 1080, "1080p", 181), (2560 * 1440, "1440p", 101), (3840 * 2160, "4K", 41),
         ]
         public static let prices: [String: Double] = ["1080p": 0.20, "4K": 0.80]
+        /// `output_colorspace`'s values, the API's default first.
+        public static let colorSpaces = ["acescg", "acescct", "srgb_linear", "aces2065-1"]
+        public static let defaultColorSpace = "acescg"
+        /// The answer's keys under `result`: the EXR frames (what ltx-prep assembles) and the HLG video.
+        public static let framesKey = "exr_frames_url"
+        public static let videoKey = "video_url"
+        public static let factsSeen = "2026-12-07"
+        public static let factsSource = "Comfy Router's schema for ltx/ltx-video-to-video-hdr (docs.comfy.org), fal.ai lightricks/ltx-2.5/hdr"
 
         /// The tier of a `width`x`height` input; nil past 4K.
         public static func tier(width: Int, height: Int) -> (name: String, frames: Int)? {
@@ -270,7 +298,7 @@ public enum Catalogue {
         let offered: [String] = switch endpoint {
         case .retake: ["1080p"]
         case .reframe: ["720p", "1080p"]
-        case .textToVideo, .imageToVideo, .audioToVideo, .extend: tiers.map(\.name)
+        case .textToVideo, .imageToVideo, .audioToVideo, .extend, .hdr: tiers.map(\.name)
         }
         return tiers.filter { offered.contains($0.name) }.map { ($0.name, $0.landscape) }
     }
@@ -278,13 +306,17 @@ public enum Catalogue {
     /// The price per second of `endpoint` with `model` at `resolution`; nil: price unknown.
     public static func price(_ endpoint: Endpoint, model: String, resolution: String) -> Double? {
         if endpoint == .reframe { return Reframe.tier(resolution).flatMap { reframePrices[$0] } }
+        if endpoint == .hdr {
+            let wh = resolution.split(separator: "x").compactMap { Int($0) }
+            return wh.count == 2 ? HDR.tier(width: wh[0], height: wh[1]).flatMap { HDR.prices[$0.name] } : nil
+        }
         guard let tier = tier(resolution) else { return nil }
         switch endpoint {
         case .textToVideo, .imageToVideo: return generationPrices[model]?[tier.name]
         case .audioToVideo: return audioToVideoPrices[model]?[tier.name]
         case .retake: return retakePrices[model]?[tier.name]
         case .extend: return extendPrices[model]?[tier.name]
-        case .reframe: return nil
+        case .reframe, .hdr: return nil
         }
     }
 }

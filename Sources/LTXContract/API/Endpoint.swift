@@ -8,6 +8,8 @@ public enum Endpoint: String, Sendable, Codable, CaseIterable {
     case extend
     /// Async only (`/v2/video-to-video-reframe`); it never had a v1 route.
     case reframe = "video-to-video-reframe"
+    /// Async only (`/v2/video-to-video-hdr`): its answer is a ZIP of EXR frames, not a video.
+    case hdr = "video-to-video-hdr"
 
     /// The synchronous route: one connection held for the whole generation.
     public var path: String { "/v1/\(rawValue)" }

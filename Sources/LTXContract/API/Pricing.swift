@@ -28,7 +28,8 @@ public enum Pricing {
     /// are priced per second of input at the model's tier (the default model,
     /// and 1920x1080 when no resolution is named: their default answer); an
     /// extend at the tier of the context it sends (`resolution`, 1920x1080 when
-    /// not named), whose size its answer keeps.
+    /// not named), whose size its answer keeps; reframe by its output's size and
+    /// HDR by its input's (`Catalogue.HDR.tier`), per second of input.
     public static func estimate(endpoint: Endpoint, provider: Provider, model: String? = nil, resolution: String? = nil,
                                 seconds: Double) -> Estimate? {
         guard provider == .ltx else { return nil }
@@ -40,7 +41,7 @@ public enum Pricing {
         case .textToVideo, .imageToVideo:
             guard let resolution, let rate = Catalogue.price(endpoint, model: model, resolution: resolution) else { return nil }
             return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "output")
-        case .reframe:
+        case .reframe, .hdr:
             guard let resolution, let rate = Catalogue.price(endpoint, model: model, resolution: resolution) else { return nil }
             return Estimate(dollars: seconds * rate, seconds: seconds, dollarsPerSecond: rate, basis: "input")
         }

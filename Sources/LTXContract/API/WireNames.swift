@@ -12,6 +12,10 @@ public typealias AudioToVideoRequest = Components.Schemas.AudioToVideoRequest
 public typealias ExtendRequest = Components.Schemas.ExtendRequest
 /// `POST /v2/video-to-video-reframe`'s body.
 public typealias ReframeRequest = Components.Schemas.ReframeRequest
+/// `POST /v2/video-to-video-hdr`'s body.
+public typealias HDRRequest = Components.Schemas.HDRRequest
+/// HDR's `output_colorspace`: the colour space of the EXR frames (`Catalogue.HDR.colorSpaces`).
+public typealias HDROutputColorSpace = Components.Schemas.HDRRequest.OutputColorspacePayload
 /// reframe's output sizes (`"1080x1920"`...): `Catalogue.Reframe.sizes` by aspect.
 public typealias ReframeSize = Components.Schemas.ReframeRequest.ResolutionPayload
 /// `POST /v1/upload`'s answer: where to PUT the file, and its `ltx://` URI.

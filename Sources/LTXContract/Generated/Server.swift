@@ -3189,7 +3189,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Submit an HDR job (async only)
     ///
-    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution (`result.exr_frames_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}.
+    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution, in `output_colorspace` (`result.exr_frames_url`), and an HDR video, 10-bit HEVC BT.2020 HLG in MP4 (`result.video_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}. (Comfy Router's schema for ltx/ltx-video-to-video-hdr, seen 2026-12-07; see Catalogue.HDR.)
     ///
     ///
     /// - Remark: HTTP `POST /v2/video-to-video-hdr`.

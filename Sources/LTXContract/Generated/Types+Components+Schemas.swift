@@ -580,15 +580,34 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/HDRRequest/video_uri`.
             public var videoUri: Swift.String
+            /// The colour space of the OpenEXR frames at result.exr_frames_url; does not affect result.video_url.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HDRRequest/output_colorspace`.
+            @frozen public enum OutputColorspacePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case acescg = "acescg"
+                case acescct = "acescct"
+                case srgbLinear = "srgb_linear"
+                case aces20651 = "aces2065-1"
+            }
+            /// The colour space of the OpenEXR frames at result.exr_frames_url; does not affect result.video_url.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HDRRequest/output_colorspace`.
+            public var outputColorspace: Components.Schemas.HDRRequest.OutputColorspacePayload?
             /// Creates a new `HDRRequest`.
             ///
             /// - Parameters:
             ///   - videoUri: An upload or an https URL; its frames at most 181, 101 or 41 by its size's tier.
-            public init(videoUri: Swift.String) {
+            ///   - outputColorspace: The colour space of the OpenEXR frames at result.exr_frames_url; does not affect result.video_url.
+            public init(
+                videoUri: Swift.String,
+                outputColorspace: Components.Schemas.HDRRequest.OutputColorspacePayload? = nil
+            ) {
                 self.videoUri = videoUri
+                self.outputColorspace = outputColorspace
             }
             public enum CodingKeys: String, CodingKey {
                 case videoUri = "video_uri"
+                case outputColorspace = "output_colorspace"
             }
         }
         /// - Remark: Generated from `#/components/schemas/SegmindRetakeRequest`.
@@ -731,7 +750,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/JobResult/video_url`.
             public var videoUrl: Swift.String?
-            /// video-to-video-hdr's answer, a ZIP of one OpenEXR image per frame; fetch it without the API key.
+            /// video-to-video-hdr's answer, a ZIP of one OpenEXR image per frame in the colour space asked for (its video_url, an HLG HEVC MP4, beside it); fetch it without the API key.
             ///
             /// - Remark: Generated from `#/components/schemas/JobResult/exr_frames_url`.
             public var exrFramesUrl: Swift.String?
@@ -739,7 +758,7 @@ extension Components {
             ///
             /// - Parameters:
             ///   - videoUrl: A storage URL; fetch it without the API key.
-            ///   - exrFramesUrl: video-to-video-hdr's answer, a ZIP of one OpenEXR image per frame; fetch it without the API key.
+            ///   - exrFramesUrl: video-to-video-hdr's answer, a ZIP of one OpenEXR image per frame in the colour space asked for (its video_url, an HLG HEVC MP4, beside it); fetch it without the API key.
             public init(
                 videoUrl: Swift.String? = nil,
                 exrFramesUrl: Swift.String? = nil

@@ -106,7 +106,7 @@ public protocol APIProtocol: Sendable {
     func submitReframe(_ input: Operations.SubmitReframe.Input) async throws -> Operations.SubmitReframe.Output
     /// Submit an HDR job (async only)
     ///
-    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution (`result.exr_frames_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}.
+    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution, in `output_colorspace` (`result.exr_frames_url`), and an HDR video, 10-bit HEVC BT.2020 HLG in MP4 (`result.video_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}. (Comfy Router's schema for ltx/ltx-video-to-video-hdr, seen 2026-12-07; see Catalogue.HDR.)
     ///
     ///
     /// - Remark: HTTP `POST /v2/video-to-video-hdr`.
@@ -291,7 +291,7 @@ extension APIProtocol {
     }
     /// Submit an HDR job (async only)
     ///
-    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution (`result.exr_frames_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}.
+    /// Makes an SDR video HDR: the answer is a ZIP of one OpenEXR image per frame, at the input's resolution, in `output_colorspace` (`result.exr_frames_url`), and an HDR video, 10-bit HEVC BT.2020 HLG in MP4 (`result.video_url`). At most 181 frames up to 1920x1080, 101 up to 2560x1440, 41 up to 3840x2160. Answers 202 with the job's id; poll GET /v2/video-to-video-hdr/{id}. (Comfy Router's schema for ltx/ltx-video-to-video-hdr, seen 2026-12-07; see Catalogue.HDR.)
     ///
     ///
     /// - Remark: HTTP `POST /v2/video-to-video-hdr`.

@@ -105,12 +105,19 @@ extension MediaProbe {
     /// Where a stream copy of the first video stream starting at `seconds`
     /// would really start: the time of the keyframe at or before it.
     public static func keyframeTime(atOrBefore seconds: Double, in path: String) throws(MediaError) -> Double? {
+        guard let (input, stream) = try firstVideo(path) else { return nil }
+        let clock = input.clockStart
+        return try input.keyframeTime(atOrBefore: clock + seconds, stream: stream).map { $0 - clock }
+    }
+
+    /// `path` opened for reading packets, and the index of its first video stream
+    /// (not a still image); nil without one.
+    static func firstVideo(_ path: String) throws(MediaError) -> (FormatContext, stream: Int)? {
         let input = try FormatContext(path: path, timeout: .seconds(30))
         try input.findStreamInfo()
         let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
         guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
-        let clock = input.clockStart
-        return try input.keyframeTime(atOrBefore: clock + seconds, stream: v.info.index).map { $0 - clock }
+        return (input, v.info.index)
     }
 
     /// What cutting `start` to `end` out of the first video stream sends, read
@@ -121,11 +128,7 @@ extension MediaProbe {
     /// pictures fewer than the window's length; the exact cut holds every
     /// picture shown in `start..<end`. Nil without a video stream.
     public static func windowCut(from start: Double, to end: Double, in path: String) throws(MediaError) -> WindowCut? {
-        let input = try FormatContext(path: path, timeout: .seconds(30))
-        try input.findStreamInfo()
-        let streams = StreamReader.read(input, container: .other, adtsHeader: nil)
-        guard let v = streams.video.first(where: { !$0.info.isImage }) else { return nil }
-        let stream = v.info.index
+        guard let (input, stream) = try firstVideo(path) else { return nil }
         // Times here are on the file's own clock; the caller's and the answer's count from its start.
         let clock = input.clockStart
         let (start, end) = (clock + start, clock + end)

@@ -6,20 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// The HDR transfer functions a phone records with.
-public enum HDRTransfer: String, Sendable, Codable {
-    /// Hybrid log-gamma (ARIB STD-B67, BT.2100): scene-referred.
-    case hlg = "arib-std-b67"
-    /// Perceptual quantizer (SMPTE ST 2084, BT.2100): display-referred, up to 10,000 cd/m².
-    case pq = "smpte2084"
-
-    /// From FFmpeg's name of a stream's transfer (`VideoStreamInfo.colorTransfer`).
-    public init?(ffmpegName: String?) {
-        guard let ffmpegName, let t = HDRTransfer(rawValue: ffmpegName) else { return nil }
-        self = t
-    }
-}
-
 /// SDR pictures (the API's answers: 8-bit BT.709) put into an HDR video's
 /// colour (BT.2020 primaries, HLG or PQ) so that they neither look washed out
 /// nor clip. SDR reference white goes where BT.2408 puts it: 75 % HLG signal,
@@ -54,10 +40,12 @@ public enum SDRToHDR {
         return pow(max(0, p - c1) / (c2 - c3 * p), 1 / m1)
     }
 
+    /// An SDR signal (BT.709, 0...1) as linear light, 1.0 = diffuse white: BT.1886's gamma 2.4.
+    public static func sdrLinear(_ v: Double) -> Double { pow(min(1, max(0, v)), 2.4) }
+
     /// An SDR R'G'B' (BT.709, BT.1886 gamma 2.4, 0...1) as the HDR video's R'G'B'.
     public static func hdrSignal(fromSDR rgb: (Double, Double, Double), _ transfer: HDRTransfer) -> (Double, Double, Double) {
-        func linear(_ v: Double) -> Double { pow(min(1, max(0, v)), 2.4) }
-        let wide = apply(toBT2020, (linear(rgb.0), linear(rgb.1), linear(rgb.2)))
+        let wide = apply(toBT2020, (sdrLinear(rgb.0), sdrLinear(rgb.1), sdrLinear(rgb.2)))
         func signal(_ l: Double) -> Double {
             transfer == .hlg ? hlg(max(0, l) * hlgWhite) : pq(max(0, l) * pqWhiteNits / 10_000)
         }
@@ -106,7 +94,7 @@ final class HDRPicture {
 
     init(width: Int32, height: Int32, transfer: HDRTransfer) throws(MediaError) {
         self.transfer = transfer
-        linear = (0..<Self.linearSteps).map { Float(pow(Double($0) / Double(Self.linearSteps - 1), 2.4)) }
+        linear = (0..<Self.linearSteps).map { Float(SDRToHDR.sdrLinear(Double($0) / Double(Self.linearSteps - 1))) }
         signal = (0..<Self.signalSteps).map { i in
             let l = Double(i) / Double(Self.signalSteps - 1) * Double(Self.signalRange)
             return Float(transfer == .hlg ? SDRToHDR.hlg(l * SDRToHDR.hlgWhite) : SDRToHDR.pq(l * SDRToHDR.pqWhiteNits / 10_000))
@@ -134,45 +122,17 @@ final class HDRPicture {
     /// pixels; valid until the next call.
     func convert(_ picture: UnsafeMutablePointer<AVFrame>) throws(MediaError) -> UnsafeMutablePointer<AVFrame> {
         try FFmpegError.check(av_frame_make_writable(output.pointer), "av_frame_make_writable")
-        let src = picture.pointee, dst = output.pointer.pointee
-        guard let sy = src.data.0, let su = src.data.1, let sv = src.data.2, let dy = dst.data.0, let du = dst.data.1, let dv = dst.data.2 else {
+        let src = picture.pointee
+        guard let sy = src.data.0, let su = src.data.1, let sv = src.data.2 else {
             throw MediaError(kind: .unsupported, operation: "SDR to HDR", message: "a picture without planes")
         }
-        let width = Int(dst.width), height = Int(dst.height)
-        let (sl, sc, dl, dc) = (Int(src.linesize.0), Int(src.linesize.1), Int(dst.linesize.0) / 2, Int(dst.linesize.1) / 2)
-        let outY = UnsafeMutableRawPointer(dy).assumingMemoryBound(to: UInt16.self)
-        let outU = UnsafeMutableRawPointer(du).assumingMemoryBound(to: UInt16.self)
-        let outV = UnsafeMutableRawPointer(dv).assumingMemoryBound(to: UInt16.self)
-        // Rounded by adding a half and truncating: the value is clamped non-negative first (roundf is a libm call per sample).
-        func code(_ x: Float, _ offset: Float, _ scale: Float) -> UInt16 { UInt16(min(1023, max(0, offset + scale * x + 0.5))) }
-        for cy in 0..<((height + 1) / 2) {
-            for cx in 0..<((width + 1) / 2) {
-                let cb = Float(su[cy * sc + cx]), cr = Float(sv[cy * sc + cx])
-                var sum: (Float, Float, Float) = (0, 0, 0)
-                var n: Float = 0
-                for dyy in 0..<2 {
-                    let y = cy * 2 + dyy
-                    guard y < height else { continue }
-                    for dxx in 0..<2 {
-                        let x = cx * 2 + dxx
-                        guard x < width else { continue }
-                        let (r, g, b) = hdr(Float(sy[y * sl + x]), cb, cr)
-                        outY[y * dl + x] = code(0.2627 * r + 0.6780 * g + 0.0593 * b, 64, 876)
-                        sum = (sum.0 + r, sum.1 + g, sum.2 + b)
-                        n += 1
-                    }
-                }
-                let (r, g, b) = (sum.0 / n, sum.1 / n, sum.2 / n)
-                let luma = 0.2627 * r + 0.6780 * g + 0.0593 * b
-                outU[cy * dc + cx] = code((b - luma) / 1.8814, 512, 896)
-                outV[cy * dc + cx] = code((r - luma) / 1.4746, 512, 896)
-            }
+        let (sl, sc) = (Int(src.linesize.0), Int(src.linesize.1))
+        try BT2020Planes.fill(output.pointer) { x, y in
+            let c = (y / 2) * sc + x / 2
+            return hdr(Float(sy[y * sl + x]), Float(su[c]), Float(sv[c]))
         }
         av_frame_copy_props(output.pointer, picture)
-        output.pointer.pointee.color_primaries = AVCOL_PRI_BT2020
-        output.pointer.pointee.color_trc = transfer == .hlg ? AVCOL_TRC_ARIB_STD_B67 : AVCOL_TRC_SMPTE2084
-        output.pointer.pointee.colorspace = AVCOL_SPC_BT2020_NCL
-        output.pointer.pointee.color_range = AVCOL_RANGE_MPEG
+        BT2020Planes.tag(output.pointer, transfer)
         return output.pointer
     }
 }

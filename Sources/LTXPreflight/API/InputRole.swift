@@ -15,6 +15,8 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
     case extendVideo = "extend.video_uri"
     /// `/v2/video-to-video-reframe` `video_uri`.
     case reframeVideo = "video-to-video-reframe.video_uri"
+    /// `/v2/video-to-video-hdr` `video_uri`: one piece of the clip.
+    case hdrVideo = "video-to-video-hdr.video_uri"
 
     public var endpoint: Endpoint {
         switch self {
@@ -23,13 +25,14 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
         case .imageToVideoImage: .imageToVideo
         case .extendVideo: .extend
         case .reframeVideo: .reframe
+        case .hdrVideo: .hdr
         }
     }
 
     /// The JSON field the file's URI goes in.
     public var field: String {
         switch self {
-        case .retakeVideo, .extendVideo, .reframeVideo: "video_uri"
+        case .retakeVideo, .extendVideo, .reframeVideo, .hdrVideo: "video_uri"
         case .audioToVideoAudio: "audio_uri"
         case .audioToVideoImage, .imageToVideoImage: "image_uri"
         }
@@ -37,7 +40,7 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
 
     public var mediaKind: MediaInfo.Kind {
         switch self {
-        case .retakeVideo, .extendVideo, .reframeVideo: .video
+        case .retakeVideo, .extendVideo, .reframeVideo, .hdrVideo: .video
         case .audioToVideoAudio: .audio
         case .audioToVideoImage, .imageToVideoImage: .image
         }
@@ -55,6 +58,7 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
         case (.imageToVideo?, _): .imageToVideoImage
         case (.extend?, _): .extendVideo
         case (.reframe?, _): .reframeVideo
+        case (.hdr?, _): .hdrVideo
         case (nil, .video): .retakeVideo
         case (nil, .audio): .audioToVideoAudio
         case (nil, .image): .imageToVideoImage

@@ -66,7 +66,7 @@ public enum ExtendWindow {
     /// seconds, within the clip, the 20 s cap and 505 frames with the extension.
     public static func wanted(edge: ExtendCall.Edge, added: Double, context: Double?, clipDuration: Double,
                               frameRate: Double) -> Result<TimeWindow, ExtendPlanError> {
-        let fps = frameRate > 0 ? frameRate : 24
+        let fps = AssumedFrameRate.of(frameRate)
         guard Catalogue.Extend.durations.contains(added) else { return .failure(.addedOutOfRange(added)) }
         if let context, !(1...Catalogue.Extend.maxContext).contains(context) { return .failure(.contextOutOfRange(context)) }
         let addedFrames = Int((added * fps).rounded())
@@ -89,7 +89,7 @@ public enum ExtendWindow {
     /// first keyframe and is copied.
     public static func settle(_ window: TimeWindow, edge: ExtendCall.Edge, added: Double, cut: WindowCut?, copyable: Bool,
                               canvas: Canvas?, clipDuration: Double, frameRate: Double) -> ExtendCall {
-        let fps = frameRate > 0 ? frameRate : 24
+        let fps = AssumedFrameRate.of(frameRate)
         let addedFrames = Int((added * fps).rounded())
         let most = Catalogue.Extend.maxFrames - addedFrames
         var window = window

@@ -53,8 +53,8 @@ public enum FixPlanner {
             ops.append(FixOperation(action: .downscale, detail: "downscale \(v.displayWidth)x\(v.displayHeight) to \(fitted.width)x\(fitted.height)",
                                     rules: [.videoResolution]))
         }
-        // reframe takes the whole clip (up to 60 s): no window is ever cut for it.
-        let needsWindow = r.endpoint != .reframe && duration > APILimits.videoMaxDuration
+        // reframe takes the whole clip (up to 60 s): no window is ever cut for it; HDR's pieces are its plan's windows.
+        let needsWindow = ![.reframe, .hdr].contains(r.endpoint) && duration > APILimits.videoMaxDuration
         if error(r, .videoFrameCount) != nil {
             if v.frameCount < APILimits.videoFrames.lowerBound {
                 encode = true
@@ -270,7 +270,7 @@ extension FixPlanner {
     public static func placeWindow(_ plan: FixPlan, keyframe: Double?, frameRate: Double?, options: FixOptions = FixOptions()) -> FixPlan {
         guard let window = plan.window, plan.video == .copy, let section = plan.section, let keyframe else { return plan }
         // A copied window may end up to a few reordered frames early.
-        let margin = 8 / (frameRate ?? 24)
+        let margin = 8 / AssumedFrameRate.of(frameRate)
         guard keyframe + window.duration - margin < section.end else { return plan }
         var plan = plan
         plan.video = .encode(VideoEncoding(crf: options.crf, preset: options.preset))

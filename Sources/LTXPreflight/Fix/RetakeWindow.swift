@@ -45,7 +45,7 @@ public enum RetakeWindow {
     /// minimum frame count, within the clip and the longest window; windows
     /// that overlap or touch merge into one call.
     public static func plan(sections: [TimeWindow], context: Double, duration: Double, frameRate: Double) -> Result<[RetakeCall], FixPlanError> {
-        let fps = frameRate > 0 ? frameRate : 24
+        let fps = AssumedFrameRate.of(frameRate)
         let longest = APILimits.maxWindow(frameRate: fps)
         let shortest = Double(APILimits.videoFrames.lowerBound) / fps
         var calls: [RetakeCall] = []
@@ -95,7 +95,7 @@ public enum RetakeWindow {
         let frames = max(cut, APILimits.videoFrames.lowerBound)
         call.frames = frames
         // Milliseconds, as the estimate and the journal show them.
-        call.seconds = (Double(frames) / (frameRate > 0 ? frameRate : 24) * 1000).rounded() / 1000
+        call.seconds = (Double(frames) / AssumedFrameRate.of(frameRate) * 1000).rounded() / 1000
         return call
     }
 
@@ -106,7 +106,7 @@ public enum RetakeWindow {
     /// copy ends a few pictures early, and it must still hold the whole section.
     public static func snap(_ call: RetakeCall, keyframe: Double?, copiedUntil: Double? = nil, frameRate: Double) -> RetakeCall {
         var call = call
-        let fps = frameRate > 0 ? frameRate : 24
+        let fps = AssumedFrameRate.of(frameRate)
         let longest = APILimits.maxWindow(frameRate: fps)
         let holdsSection = copiedUntil.map { $0 >= call.section.end - 1.5 / fps } ?? true
         if let k = keyframe, k <= call.window.start + 1e-6, call.window.start - k <= maxSnap, call.window.end - k <= longest + 1e-9, holdsSection {

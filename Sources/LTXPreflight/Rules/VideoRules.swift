@@ -7,10 +7,11 @@ enum VideoRules {
     static let codecs = ["h264": "H.264", "hevc": "H.265"]
 
     /// Whose length limits a video is held to: retake's (and extend's
-    /// context: 21 s, 73 to 505 frames, windows cut to fit) or reframe's
-    /// (60 s, 1800 frames, the whole clip sent: nothing is cut).
+    /// context: 21 s, 73 to 505 frames, windows cut to fit), reframe's
+    /// (60 s, 1800 frames, the whole clip sent: nothing is cut) or HDR's
+    /// (its tier's frames, by the picture's size; longer clips go in pieces).
     enum Limits: Sendable {
-        case retake, reframe
+        case retake, reframe, hdr
     }
 
     static func evaluate(_ m: MediaInfo, strict: Bool = false, limits: Limits = .retake) -> [Finding] {
@@ -31,6 +32,8 @@ enum VideoRules {
         case .reframe:
             findings.append(reframeDuration(duration))
             findings.append(reframeFrameCount(v))
+        case .hdr:
+            findings.append(hdrFrameCount(v))
         }
         findings += AudioRules.tracksInVideo(m)
         findings += SoftVideoRules.evaluate(v, strict: strict)
@@ -120,6 +123,20 @@ enum VideoRules {
         return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
                        fix: "none here: reframe keeps every frame; cut the clip into parts of at most \(most) frames, or lower its frame rate first",
                        fixAction: .unfixable)
+    }
+
+    /// video-to-video-hdr's `video_uri`: at most 181, 101 or 41 frames by the
+    /// picture's tier (`Catalogue.HDR.tier`); a longer clip is sent in pieces.
+    private static func hdrFrameCount(_ v: VideoStreamInfo) -> Finding {
+        let actual = "\(v.frameCount) frames at \(v.displayWidth)x\(v.displayHeight)"
+        guard let tier = Catalogue.HDR.tier(width: v.displayWidth, height: v.displayHeight) else {
+            return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: "at most 3840x2160 for HDR",
+                           fix: "none: HDR answers at the input's size, and takes at most 3840x2160", fixAction: .unfixable)
+        }
+        let required = "at most \(tier.frames) frames at \(tier.name) for HDR"
+        if v.frameCount <= tier.frames { return .pass(.videoFrameCount, actual: actual, required: required) }
+        return Finding(rule: .videoFrameCount, severity: .error, actual: actual, required: required,
+                       fix: "send it in pieces of at most \(tier.frames) frames (ltx-prep hdr does)", fixAction: .cutWindow)
     }
 
     /// The highest common frame rate at which `duration` fits 505 frames.

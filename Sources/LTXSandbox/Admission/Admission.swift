@@ -44,6 +44,7 @@ struct Admission: ServerMiddleware {
                 throw SandboxFailure.fault(status, retryAfter: configuration.retryAfter)
             }
             if operationID == "submitReframe", let bytes { try Self.checkReframeSize(bytes) }
+            if operationID == "submitHDR", let bytes { try Self.checkHDRColorSpace(bytes) }
             if Self.paid.contains(operationID), configuration.acceptDelay > .zero { try? await Task.sleep(for: configuration.acceptDelay) }
             return try await next(request, bounded, metadata)
         } catch {
@@ -59,6 +60,16 @@ struct Admission: ServerMiddleware {
         guard let asked = try? JSONDecoder().decode(Asked.self, from: Data(bytes)), let resolution = asked.resolution else { return }
         if Catalogue.Reframe.tier(resolution) == nil {
             throw .invalid("resolution \(resolution) is not offered: " + Producers.reframeSizes)
+        }
+    }
+
+    /// HDR's `output_colorspace` is one of four names: another is answered
+    /// with them, as the API's validation does (400 `invalid_request_error`).
+    private static func checkHDRColorSpace(_ bytes: [UInt8]) throws(SandboxFailure) {
+        struct Asked: Decodable { var output_colorspace: String? }
+        guard let asked = try? JSONDecoder().decode(Asked.self, from: Data(bytes)), let space = asked.output_colorspace else { return }
+        if !Catalogue.HDR.colorSpaces.contains(space) {
+            throw .invalid("output_colorspace \(space) is not offered: one of \(Catalogue.HDR.colorSpaces.joined(separator: ", "))")
         }
     }
 

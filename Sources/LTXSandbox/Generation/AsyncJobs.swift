@@ -1,5 +1,11 @@
 import LTXContract
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -43,12 +49,14 @@ struct AsyncJobs: Sendable {
         }
         let authority = await state.authority
         return Job(id: id, status: JobStatus(rawValue: record.status), createdAt: record.createdAt, completedAt: record.completedAt,
-                   result: record.result == nil ? nil : Self.result(endpoint: endpoint, url: "http://\(authority)/results/\(id)"), error: record.error)
+                   result: record.result.map { Self.result(endpoint: endpoint, url: "http://\(authority)/results/\(id)", path: $0) }, error: record.error)
     }
 
-    /// Where a completed job's answer is: `exr_frames_url` for HDR [§4], `video_url` for the others.
-    static func result(endpoint: String, url: String) -> Components.Schemas.JobResult {
-        endpoint == Catalogue.HDR.route ? .init(exrFramesUrl: url) : .init(videoUrl: url)
+    /// Where a completed job's answer is: `video_url` for most; for HDR
+    /// `exr_frames_url`, and `video_url` (its HLG video) when one was made (`Catalogue.HDR`).
+    static func result(endpoint: String, url: String, path: String) -> Components.Schemas.JobResult {
+        guard endpoint == Catalogue.HDR.route else { return .init(videoUrl: url) }
+        return .init(videoUrl: access(Producers.hdrVideo(of: path), F_OK) == 0 ? url + "/video" : nil, exrFramesUrl: url)
     }
 
     /// The result file of a completed job.

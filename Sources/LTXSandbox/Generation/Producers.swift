@@ -73,7 +73,9 @@ struct Producers: Sendable {
         if let r = body.resolution, Catalogue.tier(r) == nil {
             throw .invalid("resolution must be one of \(Catalogue.tiers.flatMap { [$0.landscape, $0.portrait] }.joined(separator: ", "))")
         }
-        if let fps = body.fps, ![24, 25, 48, 50].contains(fps) { throw .invalid("fps must be one of 24, 25, 48, 50") }
+        if let fps = body.fps, !Catalogue.frameRates.contains(fps) {
+            throw .invalid("fps must be one of \(Catalogue.frameRates.map(String.init).joined(separator: ", "))")
+        }
         if body.lastFrameUri != nil && body.imageUri == nil { throw .invalid("last_frame_uri requires image_uri") }
         let (audio, audioReport) = try await resolver.accept(body.audioUri, field: "audio_uri", kind: .audio, CheckRequest(endpoint: .audioToVideo))
         // The longest audio depends on the model and the tier (ltx-api-2026.md §3).
@@ -226,8 +228,12 @@ struct Producers: Sendable {
         .joined(separator: ", ")
 
     /// `/v2/video-to-video-hdr` [§3]: a ZIP of one EXR image per frame at the
-    /// input's size (`EXRFrames`), within the frames its tier allows.
-    func hdr(_ body: Components.Schemas.HDRRequest) async throws(SandboxFailure) -> Production {
+    /// input's size (`EXRFrames`), carrying the chromaticities of the
+    /// `output_colorspace` asked (default ACEScg), within the frames its tier
+    /// allows; beside it, as the API answers `video_url` (`Catalogue.HDR`), an
+    /// HLG HEVC video made from those frames (`hdrVideo(of:)`).
+    func hdr(_ body: HDRRequest) async throws(SandboxFailure) -> Production {
+        let space = HDRColorSpace(rawValue: body.outputColorspace?.rawValue ?? Catalogue.HDR.defaultColorSpace) ?? .acescg
         let input = try await resolver.resolve(body.videoUri, field: "video_uri", kind: .video)
         let media: MediaInfo
         do throws(MediaError) { media = try await MediaProbe.probe(input.path) } catch {
@@ -249,15 +255,28 @@ struct Producers: Sendable {
         let output = "\(configuration.storageDirectory)/result-\(await state.uniqueName()).zip"
         return { () async throws(SandboxFailure) -> String in
             defer { input.discard() }
+            let frames: Int
             do throws(MediaError) {
-                _ = try await BlockingExecutor.run { () throws(MediaError) in try EXRFrames.write(from: input.path, to: output) }
+                frames = try await BlockingExecutor.run { () throws(MediaError) in try EXRFrames.write(from: input.path, to: output, colorSpace: space) }
             } catch {
                 unlink(output)
                 throw .server(error.message)
             }
+            // The HLG video is the API's convenience beside the frames: without it the job still answers its frames.
+            let video = Self.hdrVideo(of: output)
+            let request = HDRAssemblyRequest(input: input.path, pieces: [HDRPieceAnswer(zip: output, firstFrame: 0, frameCount: frames)],
+                                             output: video, transfer: .hlg, assumedColorSpace: space)
+            do throws(MediaError) {
+                _ = try await BlockingExecutor.run { () throws(MediaError) in try HDRAssembly.assemble(request) }
+            } catch {
+                unlink(video)
+            }
             return output
         }
     }
+
+    /// Where the HLG video made beside an HDR answer's ZIP is kept.
+    static func hdrVideo(of zip: String) -> String { String(zip.dropLast(4)) + ".hlg.mp4" }
 
     /// The catalogue's models for `endpoint`, as the API answers since
     /// 2026-08-15: a removed model is a 400 naming its replacement, and so is

@@ -240,6 +240,8 @@ public enum Batch {
                 outcomes = [try await WholeExtend.run(request, client: client, options: options.generation, approve: approve).generation]
             case .reframe(let job):
                 outcomes = [try await Reframe.run(job, client: client, options: options.generation, approve: approve).generation]
+            case .hdr(let job):
+                outcomes = try await HDR.run(job, client: client, options: options.generation, approve: approve).generations
             }
             let resumed = outcomes.compactMap(\.resumed)
             result.status = resumed.count == outcomes.count ? .resumed : .written
@@ -281,31 +283,39 @@ public enum Batch {
             guard let size = ReframeSize(rawValue: job.resolution) else { return result }
             return await dryRun(job.call(size, answer: job.output), base, explain: explain)
         case .wholeRetake(let request):
-            var result = base
-            do throws(WorkflowError) {
+            return await planned(base, explain: explain) { () async throws(WorkflowError) in
                 let planned = try await WholeRetake.plan(request)
-                result.status = .wouldSend
-                result.estimatedDollars = planned.estimate?.dollars
-                result.priceUnknown = planned.estimate == nil ? true : nil
-                result.message = planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", ")
-            } catch {
-                result.message = explain(error)
+                return (planned.estimate, planned.calls.map { "send \(Format.seconds($0.window.start)) to \(Format.seconds($0.window.end))" }.joined(separator: ", "))
             }
-            return result
+        case .hdr(let job):
+            return await planned(base, explain: explain) { () async throws(WorkflowError) in
+                let planned = try await HDR.plan(job)
+                return (planned.estimate, "send \(planned.pieces.count) piece\(planned.pieces.count == 1 ? "" : "s") of at most \(planned.tierFrames) frames ("
+                            + planned.pieces.map { "\($0.frameCount)" }.joined(separator: ", ") + ")")
+            }
         case .wholeExtend(let request):
-            var result = base
-            do throws(WorkflowError) {
+            return await planned(base, explain: explain) { () async throws(WorkflowError) in
                 let planned = try await WholeExtend.plan(request)
-                result.status = .wouldSend
-                result.estimatedDollars = planned.estimate?.dollars
-                result.priceUnknown = planned.estimate == nil ? true : nil
-                result.message = "send \(Format.seconds(planned.call.window.start)) to \(Format.seconds(planned.call.window.end)), "
-                    + "add \(Format.seconds(planned.call.added)) at the \(planned.call.edge.rawValue)"
-            } catch {
-                result.message = explain(error)
+                return (planned.estimate, "send \(Format.seconds(planned.call.window.start)) to \(Format.seconds(planned.call.window.end)), "
+                            + "add \(Format.seconds(planned.call.added)) at the \(planned.call.edge.rawValue)")
             }
-            return result
         }
+    }
+
+    /// A whole edit's dry run from its plan: its price and what it would send, or why it cannot be planned.
+    private static func planned(_ base: BatchResult, explain: (WorkflowError) -> String,
+                                _ plan: () async throws(WorkflowError) -> (Pricing.Estimate?, String)) async -> BatchResult {
+        var result = base
+        do throws(WorkflowError) {
+            let (estimate, message) = try await plan()
+            result.status = .wouldSend
+            result.estimatedDollars = estimate?.dollars
+            result.priceUnknown = estimate == nil ? true : nil
+            result.message = message
+        } catch {
+            result.message = explain(error)
+        }
+        return result
     }
 
     /// The verdict and the estimate, from a check of each input and its fix

@@ -31,9 +31,16 @@ public struct BatchItem: Sendable, Codable, Equatable {
     public var context: Double?
     /// A reframe line's aspect (`"9:16"`...), its 1080 size unless `resolution` names the other.
     public var to: String?
+    /// An hdr line: `"pq"` (the default) or `"hlg"`, the folder the EXR frames are also kept in,
+    /// the frames neighbouring pieces share, and the EXR's `output_colorspace`.
+    public var transfer: String?
+    public var exr: String?
+    public var overlap: Int?
+    public var colorspace: String?
 
     enum CodingKeys: String, CodingKey {
         case command, input, image, output, start, duration, prompt, mode, model, resolution, fps, deliver, provider, at, context, to
+        case transfer, exr, overlap, colorspace
         case windowOnly = "window_only"
     }
 
@@ -87,6 +94,10 @@ public struct BatchItem: Sendable, Codable, Equatable {
         at = try c.decodeIfPresent(String.self, forKey: .at)
         context = try c.decodeIfPresent(Double.self, forKey: .context)
         to = try c.decodeIfPresent(String.self, forKey: .to)
+        transfer = try c.decodeIfPresent(String.self, forKey: .transfer)
+        exr = try c.decodeIfPresent(String.self, forKey: .exr)
+        overlap = try c.decodeIfPresent(Int.self, forKey: .overlap)
+        colorspace = try c.decodeIfPresent(String.self, forKey: .colorspace)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -108,6 +119,10 @@ public struct BatchItem: Sendable, Codable, Equatable {
         try c.encodeIfPresent(at, forKey: .at)
         try c.encodeIfPresent(context, forKey: .context)
         try c.encodeIfPresent(to, forKey: .to)
+        try c.encodeIfPresent(transfer, forKey: .transfer)
+        try c.encodeIfPresent(exr, forKey: .exr)
+        try c.encodeIfPresent(overlap, forKey: .overlap)
+        try c.encodeIfPresent(colorspace, forKey: .colorspace)
     }
 
     /// What this line runs: a whole-video retake (a retake line; with
@@ -121,6 +136,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
                                                    delivery: try delivery(), output: output, windowOnly: windowOnly == true))
         }
         if Self.reframeCommands.contains(command) { return .reframe(try reframeJob()) }
+        if Self.hdrCommands.contains(command) { return .hdr(try hdrJob()) }
         guard command == "retake" else { return .call(try job()) }
         let (section, delivery, provider, mode) = try retakeFields()
         let request = WholeRetakeRequest(input: input ?? "", sections: [TimeWindow(start: section.start, duration: section.duration)],
@@ -163,6 +179,25 @@ public struct BatchItem: Sendable, Codable, Equatable {
                           output: output)
     }
 
+    /// `hdr` (or the endpoint's name, `video-to-video-hdr`).
+    static let hdrCommands: Set<String> = ["hdr", Endpoint.hdr.rawValue]
+
+    /// An hdr line: `input`, `output`, and optionally `transfer`, `exr`, `overlap`, `colorspace`, `deliver`.
+    public func hdrJob() throws(WorkflowError) -> HDRJob {
+        guard let input else { throw .badManifestItem("hdr needs input (the video)") }
+        guard let transfer = HDRTransfer(rawValue: self.transfer ?? HDRTransfer.pq.rawValue) else {
+            throw .badManifestItem("transfer must be pq or hlg")
+        }
+        if let colorspace, !Catalogue.HDR.colorSpaces.contains(colorspace) {
+            throw .badManifestItem("colorspace must be \(Catalogue.HDR.colorSpaces.joined(separator: ", "))")
+        }
+        if let overlap, overlap < 0 { throw .badManifestItem("overlap must be 0 or more frames") }
+        let delivery = try delivery() ?? .upload
+        if delivery != .upload { throw .badManifestItem("hdr sends pieces cut from the input: deliver upload") }
+        return HDRJob(input: input, output: output, transfer: transfer, exrDirectory: exr, overlap: overlap ?? 0, colorSpace: colorspace,
+                      delivery: delivery)
+    }
+
     /// The one call this line describes (a retake line's raw window), or why it cannot be one.
     public func job() throws(WorkflowError) -> GenerationJob {
         let delivery = try delivery()
@@ -190,7 +225,7 @@ public struct BatchItem: Sendable, Codable, Equatable {
             guard let size = ReframeSize(rawValue: job.resolution) else { throw .reframeRefused(.sizeNotOffered(job.resolution)) }
             return .reframe(input: job.input, resolution: size, delivery: job.delivery, output: output)
         default:
-            throw .badManifestItem("command must be retake, extend, reframe, text-to-video, image-to-video or audio-to-video, not \(command)")
+            throw .badManifestItem("command must be retake, extend, reframe, hdr, text-to-video, image-to-video or audio-to-video, not \(command)")
         }
     }
 
@@ -211,4 +246,6 @@ public enum BatchWork: Sendable {
     case call(GenerationJob)
     /// The whole video at another size, with its own audio (`ltx-prep reframe`).
     case reframe(ReframeJob)
+    /// The whole video in HDR, sent in pieces (`ltx-prep hdr`).
+    case hdr(HDRJob)
 }

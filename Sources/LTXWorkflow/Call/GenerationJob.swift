@@ -49,6 +49,7 @@ public struct GenerationJob: Sendable {
         switch endpoint {
         case .retake: "this retake"
         case .reframe: "this reframe"
+        case .hdr: "this HDR"
         default: "this video"
         }
     }

@@ -122,7 +122,7 @@ struct PaidCall: Sendable {
             }
             switch job.status {
             case .completed?:
-                guard let url = job.result?.videoUrl else { throw .jobFailed("job \(id) completed without a result URL") }
+                guard let url = job.result?.answerURL(for: endpoint) else { throw .jobFailed("job \(id) completed without a result URL") }
                 try await note { j throws(JournalError) in try await j.completed(fingerprint, resultURL: url) }
                 return try await fetch(url, jobID: id)
             case .failed?:
@@ -139,7 +139,7 @@ struct PaidCall: Sendable {
     private func fetch(_ url: String, jobID: String?) async throws(WorkflowError) -> GenerationOutcome {
         let generated: Generated
         do throws(ClientError) {
-            generated = try await client.download(resultURL: url, to: output, check: Self.isVideo) { received, total in
+            generated = try await client.download(resultURL: url, to: output, check: Self.check(endpoint)) { received, total in
                 events(.downloading(received: received, total: total))
             }
         } catch {
@@ -257,6 +257,18 @@ struct PaidCall: Sendable {
             return "not a readable video (\(error.kind.rawValue)): \(Self.firstBytes(path))"
         }
         return media.primaryVideo == nil ? "a file with no video stream (\(media.container.rawValue))" : nil
+    }
+
+    /// What an answer of `endpoint` must be: HDR's a ZIP (its EXR frames are read when assembled), any other a video.
+    static func check(_ endpoint: Endpoint) -> LTXAPIClient.ResultCheck { endpoint == .hdr ? isZip : isVideo }
+
+    /// A ZIP starts with a local file header (or, empty, with its end record).
+    static let isZip: LTXAPIClient.ResultCheck = { path in
+        guard let f = fopen(path, "rb") else { return "unreadable" }
+        defer { fclose(f) }
+        var magic = [UInt8](repeating: 0, count: 4)
+        let n = fread(&magic, 1, 4, f)
+        return n == 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2], magic[3]) == (3, 4) ? nil : "not a ZIP of EXR frames: \(Self.firstBytes(path))"
     }
 
     /// The start of a file, as text where it is text, for saying what came back.

@@ -19,7 +19,7 @@ public enum RequestCheck {
                 + (b.prompt.map { [GenerationRules.prompt($0)] } ?? [])
         case .extend(let b):
             return [GenerationRules.model(b.model ?? Catalogue.defaultModel(.extend), for: .extend)] + (b.prompt.map { [GenerationRules.prompt($0)] } ?? [])
-        case .reframe:
+        case .reframe, .hdr:
             return []
         case .textToVideo(let b):
             return GenerationRules.evaluate(model: b.model, resolution: b.resolution, fps: b.fps ?? Catalogue.defaultFPS, duration: b.duration,
@@ -39,7 +39,7 @@ public enum RequestCheck {
         case .textToVideo(let b): b.model
         case .imageToVideo(let b): b.model
         case .extend(let b): b.model
-        case .segmindRetake, .reframe: nil
+        case .segmindRetake, .reframe, .hdr: nil
         }
         if let model, let line = GenerationRules.modelRefusal(model, for: request.endpoint) { return line }
         return GenerationRules.refusal(findings(request))

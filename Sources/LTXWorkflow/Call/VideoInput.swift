@@ -2,7 +2,7 @@ import LTXMedia
 
 /// The work that needs a video (moving pictures) from the file it is given.
 public enum VideoWork: String, Sendable {
-    case retake, extend, reframe, splice
+    case retake, extend, reframe, splice, hdr
 }
 
 /// What a file that is not a video is instead.

@@ -97,16 +97,20 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     /// An answer's pictures (or, when its sound is taken, its sound) end
     /// before its section, or it is a still image: nothing was written.
     case answerShort(AnswerCoverage, original: String, section: TimeWindow)
-    /// A whole retake's splice failed after its calls were paid: the answers
-    /// are kept, each with where it goes, to splice again.
-    indirect case answersKept(WorkflowError, input: String, pieces: [SpliceJob.Piece])
 
     // MARK: a reframe
 
     /// The aspect or size asked of a reframe is not one it makes.
     case reframeRefused(ReframeRefusal)
-    /// The reframed answer and the input's audio could not be put together; the answer is kept.
-    case mergeFailed(path: String, answer: String, MediaError)
+    /// The reframed answer and the input's audio could not be put together.
+    case mergeFailed(path: String, MediaError)
+
+    // MARK: an HDR conversion
+
+    /// The input cannot be made HDR as asked; nothing was sent.
+    case hdrRefused(HDRRefusal)
+    /// The EXR frames could not be assembled into the HDR video.
+    case assemblyFailed(path: String, MediaError)
 
     // MARK: an extend and its join
 
@@ -118,8 +122,12 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case joinFailed(path: String, MediaError)
     /// An extend's answer holds fewer pictures than the extension adds: nothing was written.
     case answerShortOfExtension(AnswerCoverage, seconds: Double, frames: Int)
-    /// An extend's join failed after its call was paid: the answer is kept.
-    indirect case answerKept(WorkflowError, answer: String)
+
+    // MARK: any paid edit
+
+    /// An edit's put-back step (splice, join, merge, assemble) failed after
+    /// its calls were paid: the answers are kept beside the output.
+    indirect case answersKept(WorkflowError, KeptAnswers)
 
     // MARK: cost and approval
 
@@ -283,17 +291,16 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .answerShort(let coverage, let original, let section):
             "\(coverage.answer): \(coverage.sentence(of: original)); the section \(Format.seconds(section.start)) to \(Format.seconds(section.end)) "
                 + "needs its \(coverage.track.rawValue) throughout; nothing was written"
-        case .answersKept(let error, _, let pieces):
-            "\(error.description); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", "))"
         case .reframeRefused(let why): why.description
-        case .mergeFailed(let path, let answer, let e):
-            "\(path): cannot put the answer (\(answer), kept) and the input's audio together: \(e.description)"
+        case .hdrRefused(let why): why.description
+        case .assemblyFailed(let path, let e): "\(path): assembling the HDR video failed: \(e.description)"
+        case .mergeFailed(let path, let e): "\(path): cannot put the answer and the input's audio together: \(e.description)"
         case .noExtendWindow(let path, let e): "\(path): \(e.description)"
         case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason)"
         case .joinFailed(let path, let e): "\(path): joining the extension failed: \(e.description)"
         case .answerShortOfExtension(let coverage, let seconds, let frames):
             "\(coverage.answer): \(coverage.sentence(of: nil)); the extension needs \(Format.seconds(seconds)) of pictures (\(frames) frames); nothing was written"
-        case .answerKept(let error, let answer): "\(error.description); the paid answer is kept: \(answer)"
+        case .answersKept(let error, let kept): "\(error.description); \(kept.description)"
         case .costLimitUnpriced(let provider, let summary):
             "\(provider.rawValue) documents no price for \(summary), so the cost limit cannot be held; nothing was sent"
         case .overCostLimit(let estimate, let limit):
@@ -334,12 +341,6 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     }
 
     private static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
-
-    /// The answer files of `pieces`, each once, in order.
-    public static func answers(_ pieces: [SpliceJob.Piece]) -> [String] {
-        var seen = Set<String>()
-        return pieces.map(\.answer).filter { seen.insert($0).inserted }
-    }
 }
 
 extension WorkflowError.SentBefore: CustomStringConvertible {

@@ -26,6 +26,10 @@ public enum WorkflowEvent: Sendable {
     case downloading(received: Int64, total: Int64?)
     /// A whole-video retake starts its call `index` (from 1) of `count`.
     case retakeCall(index: Int, count: Int, RetakeCall)
+    /// An HDR conversion starts its piece `index` (from 1) of `count`.
+    case hdrPiece(index: Int, count: Int, HDRPiece)
+    /// The EXR frames are being assembled into the HDR video: frames written, of all.
+    case assembling(done: Int, of: Int)
     /// The answers are being put back into the input.
     case splicing(TranscodeProgress)
     /// Something the user should know that does not stop the work.

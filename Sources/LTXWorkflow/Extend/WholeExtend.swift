@@ -1,77 +1,9 @@
 import LTXClient
 import LTXContract
 import LTXFiles
-import LTXJournal
 import LTXMedia
 import LTXPreflight
 import Logging
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// An extend that gives the user their whole video back: only the context
-/// the model needs is sent, and the answer's extension is joined onto the
-/// input, every one of whose packets is copied.
-public struct WholeExtendRequest: Sendable {
-    public var input: String
-    /// Seconds added, 2 to 20.
-    public var duration: Double
-    public var edge: ExtendCall.Edge
-    /// Seconds of the input sent as context; nil: `ExtendWindow.defaultContext`.
-    /// Each is billed with the extension.
-    public var context: Double?
-    public var prompt: String?
-    public var model: String?
-    public var delivery: Delivery?
-    public var output: String
-    /// Keep the API's answer as it came (context and extension), not joined onto the input.
-    public var windowOnly: Bool
-    public var fixOptions: FixOptions
-
-    public init(input: String, duration: Double, edge: ExtendCall.Edge = .end, context: Double? = nil, prompt: String? = nil,
-                model: String? = nil, delivery: Delivery? = nil, output: String, windowOnly: Bool = false, fixOptions: FixOptions = FixOptions()) {
-        self.input = input
-        self.duration = duration
-        self.edge = edge
-        self.context = context
-        self.prompt = prompt
-        self.model = model
-        self.delivery = delivery
-        self.output = output
-        self.windowOnly = windowOnly
-        self.fixOptions = fixOptions
-    }
-}
-
-/// What an extend will do, decided once from one probe of the input and one
-/// read of the context's packets.
-public struct ExtendPlan: Sendable, Codable, Equatable {
-    public var call: ExtendCall
-    public var estimate: Pricing.Estimate?
-    /// The input's video: length, rate, pictures and displayed size.
-    public var clipDuration: Double
-    public var frameRate: Double
-    public var clipFrames: Int
-    public var width: Int
-    public var height: Int
-    /// The input's container: the output is written in it (`OutputName.spliceContainer`).
-    public var container: ContainerFormat
-    /// Where the input and the extension meet on the output's timeline.
-    public var seam: Double
-}
-
-public struct ExtendOutcome: Sendable {
-    public var plan: ExtendPlan
-    /// The call (the dry run's request shape, or what was paid).
-    public var generation: GenerationOutcome
-    /// Nil on a dry run, with `windowOnly`, and when `alreadyDone`.
-    public var splice: SpliceOutcome?
-    /// The output already was this extend's result (the journal has its SHA-256).
-    public var alreadyDone = false
-}
 
 public enum WholeExtend {
     /// The plan; a removed model or a length the API does not add is refused
@@ -133,54 +65,30 @@ public enum WholeExtend {
     }
 
     /// Plans, asks `approve` with the price, sends the context (journaled),
-    /// then joins the answer's extension onto the input. The answer is kept
-    /// beside the output until the join is written.
+    /// then joins the answer's extension onto the input, through the edit's
+    /// lifecycle (`PaidEdit`).
     public static func run(_ request: WholeExtendRequest, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ExtendOutcome {
-        if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
-            throw .outputIsInput(output: request.output, input: request.input)
-        }
-        if !options.dryRun { try OutputFolder.require(request.output) }
+        let edit = PaidEdit(input: request.input, output: request.output)
+        try edit.checkOutput(dryRun: options.dryRun)
         let plan = try await plan(request)
         if request.windowOnly {
             let job = callJob(request, plan, answer: request.output)
             let outcome = try await Generation.run(job, client: client, options: options, approve: approve, events: events)
             return ExtendOutcome(plan: plan, generation: outcome)
         }
-        let answer = WholeRetake.answerPath(for: request.output, call: 1)
+        let answer = edit.answerPath(call: 1)
         let job = callJob(request, plan, answer: answer)
-        if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
-            if let done = try await EditPlacement.placedBefore([job], output: request.output, options: options, client: client) {
-                return ExtendOutcome(plan: plan, generation: done[0], alreadyDone: true)
-            }
-            throw .outputExists(request.output)
+        let ran = try await edit.run([job], approval: .eachCall, client: client, options: options, approve: approve,
+                                     events: events) { _ throws(WorkflowError) in
+            try await join(plan, answer: answer, request: request, force: options.replaceOutput) { events(.splicing($0)) }
         }
-        var callOptions = options
-        // The answer is this command's own file, named for the output.
-        callOptions.replaceOutput = true
-        let outcome: GenerationOutcome
-        do throws(WorkflowError) {
-            outcome = try await Generation.run(job, client: client, options: callOptions, approve: approve, events: events)
-        } catch { throw error.naming(request.output) }
-        if options.dryRun { return ExtendOutcome(plan: plan, generation: outcome) }
-
-        let splice: SpliceOutcome
-        do throws(WorkflowError) {
-            splice = try await join(plan, answer: answer, request: request, force: options.replaceOutput) { events(.splicing($0)) }
-        } catch {
-            if case .cancelled = error {
-                WholeRetake.discardFetchable([answer], [outcome])
-                throw error
-            }
-            throw .answerKept(error, answer: answer)
+        switch ran {
+        case .placedBefore(let done): return ExtendOutcome(plan: plan, generation: done[0], alreadyDone: true)
+        case .dryRun(let shapes): return ExtendOutcome(plan: plan, generation: shapes[0])
+        case .placed(let paid, let splice): return ExtendOutcome(plan: plan, generation: paid[0], splice: splice)
         }
-        unlink(answer)
-        if let journal = options.journal, let fingerprint = outcome.fingerprint {
-            let sha = try await PaidCall.sha256(request.output)
-            do throws(JournalError) { try await journal.placed(fingerprint, into: request.output, sha256: sha) } catch { throw .journal(error) }
-        }
-        return ExtendOutcome(plan: plan, generation: outcome, splice: splice)
     }
 
     /// Joins an extend's answer obtained elsewhere (the web console, another
@@ -188,10 +96,7 @@ public enum WholeExtend {
     /// the same plan, nothing sent.
     public static func join(answer: String, for request: WholeExtendRequest, force: Bool = false,
                             progress: @escaping @Sendable (TranscodeProgress) -> Void = { _ in }) async throws(WorkflowError) -> SpliceOutcome {
-        if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
-            throw .outputIsInput(output: request.output, input: request.input)
-        }
-        try OutputFolder.require(request.output)
+        try PaidEdit(input: request.input, output: request.output).checkOutput(dryRun: false)
         let planned = try await plan(request)
         return try await join(planned, answer: answer, request: request, force: force, progress: progress)
     }

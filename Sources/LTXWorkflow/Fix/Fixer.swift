@@ -76,6 +76,13 @@ public struct FixOutcome: Sendable, Codable, Equatable {
     public var report: CheckReport
 }
 
+extension FixOutcome.Padding {
+    /// `frames` added to `video`, timed at its rate (`AssumedFrameRate` when it has none).
+    init(frames: Int, of video: VideoStreamInfo) {
+        self.init(frames: frames, seconds: Double(frames) / AssumedFrameRate.of(video.frameRate), originalFrames: video.frameCount)
+    }
+}
+
 /// Makes a file conform: check, plan, write beside the output, check the
 /// result, rename it into place.
 ///
@@ -215,8 +222,7 @@ public enum Fixer {
             return Written(image: converted)
         case .mp4, .m4a:
             let video = report.media.primaryVideo
-            let expected = plan.window.map { Int(($0.duration * (video?.frameRate ?? 25)).rounded()) }
-                ?? plan.padVideoToFrames ?? video?.frameCount
+            let expected = expectedFrames(plan, video: video)
             let job = TranscodeJob(input: input, output: file.temporary, format: plan.output == .m4a ? .m4a : .mp4,
                                    window: plan.window, video: plan.video, audio: plan.audio,
                                    padVideoToFrames: plan.padVideoToFrames, expectedFrames: expected)
@@ -226,6 +232,13 @@ public enum Fixer {
                 throw error.kind == .cancelled ? .cancelled(input: input) : .write(input: input, error)
             }
         }
+    }
+
+    /// The pictures the file written should hold: a window's at the input's
+    /// rate (the planner's, `AssumedFrameRate`, when it has none), else the padded or the input's count.
+    static func expectedFrames(_ plan: FixPlan, video: VideoStreamInfo?) -> Int? {
+        plan.window.map { Int(($0.duration * AssumedFrameRate.of(video?.frameRate)).rounded()) }
+            ?? plan.padVideoToFrames ?? video?.frameCount
     }
 
     /// What `write` made, besides the file.
@@ -262,9 +275,7 @@ public enum Fixer {
         guard written.conformant else { throw .notConformant(input: input, report: written) }
         var padding: FixOutcome.Padding?
         if let result, result.paddedFrames > 0, let v = report.media.primaryVideo {
-            padding = FixOutcome.Padding(frames: result.paddedFrames,
-                                         seconds: Double(result.paddedFrames) / (v.frameRate ?? 25),
-                                         originalFrames: v.frameCount)
+            padding = FixOutcome.Padding(frames: result.paddedFrames, of: v)
         }
         return FixOutcome(input: input, output: request.output, plan: plan, window: window, padding: padding,
                           transcode: result, image: made.image, report: written)

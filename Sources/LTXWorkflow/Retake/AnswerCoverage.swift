@@ -1,4 +1,5 @@
 import LTXMedia
+import LTXPreflight
 
 /// What part of the original an answer's pictures or sound cover. An answer
 /// is untrusted input (the API's, or a file a user names): one that ends
@@ -17,7 +18,7 @@ public struct AnswerCoverage: Sendable, Equatable {
     /// How far short of its section an answer may end: about one frame, as an
     /// API answer can (a window padded or rounded by the encoder), plus timestamp rounding.
     static func slack(frameRate: Double?) -> Double {
-        1 / max(frameRate ?? 25, 1) + 0.002
+        1 / max(AssumedFrameRate.of(frameRate), 1) + 0.002
     }
 
     /// Each piece's answer holds pictures over its whole section (when the

@@ -1,115 +1,9 @@
 import LTXClient
 import LTXContract
 import LTXFiles
-import LTXJournal
 import LTXMedia
 import LTXPreflight
 import Logging
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A retake that gives the user their whole video back: each section sent
-/// with a little context, each answer spliced into the original.
-public struct WholeRetakeRequest: Sendable {
-    public var input: String
-    /// On the input's timeline; several make several calls unless their
-    /// windows overlap or touch.
-    public var sections: [TimeWindow]
-    /// Seconds sent on each side of a section (each costs $0.10 with LTX).
-    public var context: Double
-    public var prompt: String?
-    public var mode: RetakeMode?
-    public var model: String?
-    /// The answer's size (LTX): 1920x1080 or 1080x1920; nil lets the API pick by
-    /// the input's orientation. The splice scales the answer back either way.
-    public var resolution: RetakeResolution?
-    public var provider: Provider
-    public var delivery: Delivery?
-    public var url: String?
-    public var output: String
-    public var fixOptions: FixOptions
-
-    public init(input: String, sections: [TimeWindow], context: Double = 2, prompt: String? = nil, mode: RetakeMode? = nil,
-                model: String? = nil, resolution: RetakeResolution? = nil, provider: Provider = .ltx, delivery: Delivery? = nil,
-                url: String? = nil, output: String, fixOptions: FixOptions = FixOptions()) {
-        self.resolution = resolution
-        self.input = input
-        self.sections = sections
-        self.context = context
-        self.prompt = prompt
-        self.mode = mode
-        self.model = model
-        self.provider = provider
-        self.delivery = delivery
-        self.url = url
-        self.output = output
-        self.fixOptions = fixOptions
-    }
-}
-
-extension WholeRetakeRequest {
-    /// Why `provider` cannot take a retake delivered so, or naming a model:
-    /// Segmind takes a data URI or an https URL, and no model. Nil when it can.
-    public static func refusal(provider: Provider, delivery: Delivery?, model: String?, resolution: RetakeResolution? = nil) -> WorkflowError? {
-        if !provider.takesUpload && delivery == .upload { return .providerTakesNoUpload(provider) }
-        if provider == .segmind && model != nil { return .providerTakesNoModel(provider) }
-        if provider == .segmind && resolution != nil { return .providerTakesNoResolution(provider) }
-        // A removed model, or one retake does not take, is refused before the input is read.
-        if provider == .ltx, let model, let line = GenerationRules.modelRefusal(model, for: .retake) { return .modelRefused(line) }
-        return nil
-    }
-
-    /// `refusal(provider:delivery:model:)` of this request.
-    public var refusal: WorkflowError? { Self.refusal(provider: provider, delivery: delivery, model: model, resolution: resolution) }
-}
-
-/// `ltx-prep retake --window-only`: the first section's call as the whole
-/// retake makes it (the same planned window, the same price), its answer
-/// written to the output as it came, with no splice.
-public struct WindowOnlyRetake: Sendable {
-    public var job: GenerationJob
-    public var call: RetakeCall
-    /// The input's frame rate, which counts where the section starts in the window.
-    public var frameRate: Double
-
-    /// Where `outcome`'s answer sits in the input, and where the section starts in it.
-    public func window(of outcome: GenerationOutcome) -> FixOutcome.WindowMapping? {
-        outcome.window(sectionStart: call.section.start, frameRate: frameRate)
-    }
-}
-
-public struct RetakeOutcome: Sendable {
-    public var calls: [RetakeCall]
-    /// The sum of every call's documented price, shown before any was paid.
-    public var estimate: Pricing.Estimate?
-    /// One per call, in order (the dry run's request shapes, or what was paid).
-    public var generations: [GenerationOutcome]
-    /// Nil on a dry run, and when `alreadyDone`.
-    public var splice: SpliceOutcome?
-    /// The output already was this retake's result, put back by an earlier
-    /// run (the journal has its SHA-256): nothing was paid or written.
-    public var alreadyDone: Bool = false
-    /// One per call, in order: the window as sent; nil where the whole input
-    /// went as it was or the journal answered the call (nothing was sent).
-    public var sent: [SentWindow?] { generations.map { ($0.fixes.first ?? nil).flatMap(SentWindow.init) } }
-}
-
-/// What a whole-video retake will do, decided once from one probe of the
-/// input and one read of each window's packets: every call's window (on a
-/// keyframe or cut exactly), its frames and price. The fixes, the requests,
-/// the journal's fingerprints and the splice are derived from it.
-public struct WholeRetakePlan: Sendable {
-    public var calls: [RetakeCall]
-    /// The sum of the calls' prices; nil where the provider documents none.
-    public var estimate: Pricing.Estimate?
-    /// The input's video, in seconds, and its frame rate.
-    public var clipDuration: Double
-    public var frameRate: Double
-}
 
 public enum WholeRetake {
     /// The plan; what the provider cannot take (`refusal`) is refused before
@@ -184,82 +78,39 @@ public enum WholeRetake {
 
     /// Plans, asks `approve` once with the total, then for each call sends
     /// its window (journaled, as `Generation.run` does) and splices every
-    /// answer into one output. Answers are kept beside the output until the
-    /// splice is written; if it fails they stay, to splice again by hand.
+    /// answer into one output, through the edit's lifecycle (`PaidEdit`).
     public static func run(_ request: WholeRetakeRequest, client: LTXAPIClient, options: GenerationOptions = GenerationOptions(),
                            approve: @escaping @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> RetakeOutcome {
-        if request.output == request.input || OutputFile.sameFile(request.input, request.output) {
-            throw .outputIsInput(output: request.output, input: request.input)
-        }
-        if !options.dryRun { try OutputFolder.require(request.output) }
+        let edit = PaidEdit(input: request.input, output: request.output)
+        try edit.checkOutput(dryRun: options.dryRun)
         let planned = try await plan(request)
-        let (calls, estimate, duration, frameRate) = (planned.calls, planned.estimate, planned.clipDuration, planned.frameRate)
-        if !options.dryRun && !options.replaceOutput && OutputFile.exists(request.output) {
-            // A rerun of a retake already put back: nothing to pay, nothing to write.
-            if let done = try await placedBefore(request, planned, options: options, client: client) {
-                return RetakeOutcome(calls: calls, estimate: estimate, generations: done, splice: nil, alreadyDone: true)
-            }
-            throw .outputExists(request.output)
+        let calls = planned.calls
+        let jobs = calls.enumerated().map { i, call in
+            callJob(request, call, answer: edit.answerPath(call: i + 1), clipDuration: planned.clipDuration, frameRate: planned.frameRate)
         }
-        events(.estimated(estimate))
-        try await approve(estimate)
-
-        var generations: [GenerationOutcome] = []
-        var pieces: [SpliceJob.Piece] = []
-        var answers: [String] = []
-        var callOptions = options
-        // The answers are this command's own files, named for the output.
-        callOptions.replaceOutput = true
-        for (i, call) in calls.enumerated() {
-            let answer = answerPath(for: request.output, call: i + 1)
-            let job = callJob(request, call, answer: answer, clipDuration: duration, frameRate: frameRate)
-            events(.retakeCall(index: i + 1, count: calls.count, call))
-            // The total was shown and approved once above; each call's own estimate would repeat it.
-            let outcome: GenerationOutcome
-            do throws(WorkflowError) {
-                outcome = try await Generation.run(job, client: client, options: callOptions, events: { event in
-                    if case .estimated = event { return }
-                    events(event)
-                })
-            } catch {
-                if case .cancelled = error { discardFetchable(answers, generations) }
-                throw error.naming(request.output)
-            }
-            generations.append(outcome)
-            guard !options.dryRun else { continue }
-            answers.append(answer)
-            // Where the answer starts in the input: the window as it was sent, which the
-            // journal recorded for a resumed call; never planned again from this run's options.
-            guard let sent = outcome.sentWindow else {
-                throw .sentBefore(.windowUnknown(input: request.input, call: i + 1, answer: answer))
-            }
-            pieces += call.sections.map { SpliceJob.Piece(answer: answer, answerStart: sent.inputStart, section: $0) }
-        }
-        if options.dryRun { return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: nil) }
-
-        let splice: SpliceOutcome
-        do throws(WorkflowError) {
-            splice = try await Splicer.splice(SpliceRequest(original: request.input, pieces: pieces, mode: request.mode ?? .replaceAudioAndVideo,
-                                                            output: request.output, force: options.replaceOutput)) { progress in
-                events(.splicing(progress))
-            }
-        } catch {
-            if case .cancelled = error {
-                discardFetchable(answers, generations)
-                throw error
-            }
-            throw .answersKept(error, input: request.input, pieces: pieces)
-        }
-        for answer in answers { unlink(answer) }
-        if let journal = options.journal {
-            // Which file each paid result went into, so that `jobs` names it and a rerun knows it is done.
-            let sha = try await PaidCall.sha256(request.output)
-            for fingerprint in generations.compactMap(\.fingerprint) {
-                do throws(JournalError) { try await journal.placed(fingerprint, into: request.output, sha256: sha) } catch { throw .journal(error) }
+        // Each answer's sections, from where its window started in the input: the window as it was
+        // sent, which the journal recorded for a resumed call; never planned again from this run's options.
+        let pieces = { (outcomes: [GenerationOutcome]) in
+            zip(calls, zip(jobs, outcomes)).flatMap { call, paid in
+                call.sections.map { SpliceJob.Piece(answer: paid.0.output, answerStart: paid.1.sentWindow?.inputStart ?? 0, section: $0) }
             }
         }
-        return RetakeOutcome(calls: calls, estimate: estimate, generations: generations, splice: splice)
+        let ran = try await edit.run(jobs, approval: .total(planned.estimate), client: client, options: options, approve: approve, events: events,
+                                     starting: { events(.retakeCall(index: $0 + 1, count: calls.count, calls[$0])) },
+                                     received: { i, outcome throws(WorkflowError) in
+            guard outcome.sentWindow != nil else {
+                throw .sentBefore(.windowUnknown(input: request.input, call: i + 1, answer: jobs[i].output))
+            }
+        }, keptPieces: pieces) { outcomes throws(WorkflowError) in
+            try await Splicer.splice(SpliceRequest(original: request.input, pieces: pieces(outcomes), mode: request.mode ?? .replaceAudioAndVideo,
+                                                   output: request.output, force: options.replaceOutput)) { events(.splicing($0)) }
+        }
+        switch ran {
+        case .placedBefore(let done): return RetakeOutcome(calls: calls, estimate: planned.estimate, generations: done, splice: nil, alreadyDone: true)
+        case .dryRun(let shapes): return RetakeOutcome(calls: calls, estimate: planned.estimate, generations: shapes, splice: nil)
+        case .placed(let paid, let splice): return RetakeOutcome(calls: calls, estimate: planned.estimate, generations: paid, splice: splice)
+        }
     }
 
     /// The call that sends `call`'s window, its answer written to `answer`.
@@ -276,36 +127,6 @@ public enum WholeRetake {
         let estimate = price(request, seconds: call.seconds ?? call.window.duration)
         job.estimate = { _ in estimate }
         return job
-    }
-
-    /// When the journal says every call of this retake was put back into
-    /// the output as it is now (same SHA-256), their outcomes; else nil.
-    static func placedBefore(_ request: WholeRetakeRequest, _ planned: WholeRetakePlan, options: GenerationOptions,
-                             client: LTXAPIClient) async throws(WorkflowError) -> [GenerationOutcome]? {
-        let jobs = planned.calls.enumerated().map { i, call in
-            callJob(request, call, answer: answerPath(for: request.output, call: i + 1), clipDuration: planned.clipDuration, frameRate: planned.frameRate)
-        }
-        return try await EditPlacement.placedBefore(jobs, output: request.output, options: options, client: client)
-    }
-
-    /// On an interruption, the answers fetched this run from a v2 job are
-    /// removed: its result stays 24 hours and the journal has its URL, so a
-    /// rerun fetches it again without paying. A synchronous call's answer has
-    /// no URL, and one found on disk may be older than 24 hours: those stay
-    /// beside the output, where the rerun finds them.
-    static func discardFetchable(_ answers: [String], _ generations: [GenerationOutcome]) {
-        for (answer, outcome) in zip(answers, generations) where outcome.jobID != nil && outcome.resumed != .alreadyDownloaded {
-            unlink(answer)
-        }
-    }
-
-    /// A hidden file beside the output, the same on every run so that a rerun
-    /// finds what the journal says was downloaded.
-    static func answerPath(for output: String, call: Int) -> String {
-        let slash = output.lastIndex(of: "/")
-        let folder = slash.map { String(output[...$0]) } ?? ""
-        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
-        return "\(folder).\(name).answer-\(call).mp4"
     }
 }
 

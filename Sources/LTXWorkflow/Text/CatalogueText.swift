@@ -53,7 +53,7 @@ public struct CatalogueReport: Sendable, Encodable {
             let basis: String? = switch e.endpoint {
             case .textToVideo?, .imageToVideo?: "second of output"
             case .audioToVideo?: "second of input audio"
-            case .retake?, .reframe?: "second of input video"
+            case .retake?, .reframe?, .hdr?: "second of input video"
             case .extend?: "second of extension and context"
             case nil: nil
             }

@@ -44,6 +44,10 @@ extension WorkflowEvent {
         case .retakeCall(let i, let n, let call):
             .textNote("call \(i) of \(n): window \(Format.seconds(call.window.start)) to \(Format.seconds(call.window.end)) for "
                       + call.sections.map { "\(Format.seconds($0.start)) to \(Format.seconds($0.end))" }.joined(separator: ", "))
+        case .hdrPiece(let i, let n, let piece):
+            .textNote("piece \(i) of \(n): frames \(piece.firstFrame + 1) to \(piece.firstFrame + piece.frameCount), "
+                      + "\(Format.seconds(piece.window.start)) to \(Format.seconds(piece.window.end))" + (piece.exact ? ", cut exactly" : ", copied"))
+        case .assembling(let done, let all): .status("assembling HDR: frame \(done) of \(all)")
         case .splicing(let p): .status("splicing: frame \(p.framesDone)" + (p.framesExpected.map { " of \($0)" } ?? ""))
         }
     }

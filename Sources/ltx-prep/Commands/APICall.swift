@@ -99,6 +99,14 @@ enum APICall {
         }
     }
 
+    /// An HDR conversion: its pieces (one total approved), then the frames
+    /// assembled, with the same prompt, Ctrl-C and status line as one call.
+    static func performHDR(_ job: HDRJob, options: ClientOptions, force: Bool, logger: Logger) async throws -> HDROutcome {
+        try await interruptible(options, force: force, summary: "this HDR", provider: .ltx) { settings, confirm, events throws(WorkflowError) in
+            try await HDR.run(job, settings: settings, logger: logger, confirm: confirm, events: events)
+        }
+    }
+
     /// Runs a paid workflow in a task that Ctrl-C (or SIGTERM, SIGHUP) cancels,
     /// with the terminal's confirmation and its events on the status line; a
     /// failure is reported (`reportingFailures`).

@@ -14,7 +14,7 @@ struct GenerationArguments: ParsableArguments {
     var duration: GenerationDuration
     @Option(help: "Width x height: 1280x720, 1920x1080, 2560x1440 or 3840x2160, or the same tiers in portrait (1080x1920...).")
     var resolution: String = "1920x1080"
-    @Option(help: "Frames per second: 24, 25, 48 or 50 (default: the API's, 24).") var fps: Int?
+    @Option(help: "Frames per second: \(Catalogue.frameRatesText) (default: the API's, \(Catalogue.defaultFPS)).") var fps: Int?
     @Option(help: "How the camera should move.") var cameraMotion: CameraMotion?
     @Flag(help: "Generate silent video.") var noAudio = false
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
@@ -163,7 +163,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
     var model: String?
     @Option(help: "Width x height of any tier, either orientation (default: 1920x1080, 1080x1920 for a portrait image).")
     var resolution: String?
-    @Option(help: "Frames per second: 24, 25, 48 or 50 (default: the API's, 24).") var fps: Int?
+    @Option(help: "Frames per second: \(Catalogue.frameRatesText) (default: the API's, \(Catalogue.defaultFPS)).") var fps: Int?
     @Flag(help: "Replace the output if it exists.") var force = false
     @OptionGroup var client: ClientOptions
     @OptionGroup(visibility: .private) var serving: LTXOnlyOption
@@ -178,7 +178,7 @@ struct AudioToVideoCommand: AsyncParsableCommand {
         if let resolution, Catalogue.tier(resolution) == nil {
             throw ValidationError("--resolution \(resolution): not a tier of the API (1280x720, 1920x1080, 2560x1440, 3840x2160, or portrait)")
         }
-        if let fps, ![24, 25, 48, 50].contains(fps) { throw ValidationError("--fps \(fps): the API takes 24, 25, 48 or 50") }
+        if let fps, !Catalogue.frameRates.contains(fps) { throw ValidationError("--fps \(fps): the API takes \(Catalogue.frameRatesText)") }
     }
 
     func run() async throws {
@@ -235,5 +235,12 @@ struct UploadCommand: AsyncParsableCommand {
             if json, let receipt = outcome.receipt { return Console.out(JSONOutput.line(receipt)) }
             Console.out(outcome.text)
         }
+    }
+}
+
+extension Catalogue {
+    /// `frameRates` as help and errors say them: "24, 25, 48 or 50".
+    static var frameRatesText: String {
+        frameRates.dropLast().map(String.init).joined(separator: ", ") + (frameRates.count > 1 ? " or " : "") + (frameRates.last.map(String.init) ?? "")
     }
 }

@@ -60,7 +60,6 @@ struct RetakeCommand: AsyncParsableCommand {
 
     func validate() throws {
         try client.requireOutput(output)
-        if let model, serving.provider == .ltx, let line = GenerationRules.modelRefusal(model, for: .retake) { throw ValidationError(line) }
         if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
         if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model, resolution: resolution) { throw ValidationError(why.commandLineText) }

@@ -27,10 +27,9 @@ extension WorkflowError {
         case .cannotSplice(let path, let reason): "\(path): cannot splice into it: \(reason.commandLineText)"
         case .cannotExtend(let path, let reason): "\(path): cannot join an extension onto it: \(reason.commandLineText)"
         case .reframeRefused(let why): why.commandLineText
-        case .answerKept(let error, let answer): "\(error.commandLineText); the paid answer is kept: \(answer)"
-        case .answersKept(let error, let input, let pieces):
-            "\(error.commandLineText); the paid answers are kept: \(Self.answers(pieces).joined(separator: ", ")); splice again with: "
-                + pieces.map { Self.spliceCommand(input, $0) }.joined(separator: "; ")
+        case .answersKept(let error, let kept):
+            "\(error.commandLineText); \(kept.description)"
+                + (kept.pieces.isEmpty ? "" : "; splice again with: " + kept.pieces.map { Self.spliceCommand(kept.input, $0) }.joined(separator: "; "))
         case .costLimitUnpriced(let provider, let summary):
             "--max-cost cannot be honoured: \(provider.rawValue) documents no price for \(summary); nothing was sent"
         case .overCostLimit(let estimate, let limit):
