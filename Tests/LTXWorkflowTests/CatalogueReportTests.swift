@@ -31,8 +31,9 @@ import Testing
                 }
             }
         }
-        // text/image-to-video 4 models x 4 tiers each, audio-to-video 3 x 4, retake 1, extend 4, reframe 2.
-        #expect(cells == 32 + 12 + 1 + 4 + 2)
+        // text/image-to-video 4 models x 4 tiers each, audio-to-video 3 x 4, retake 1, extend 4, reframe 2,
+        // hdr 3 (its own tiers: up to 1080p, 1440p, 4K).
+        #expect(cells == 32 + 12 + 1 + 4 + 2 + 3)
     }
 
     /// The docs price retake at 1080p (the only size it answers at), extend
@@ -47,6 +48,8 @@ import Testing
         #expect(Pricing.estimate(endpoint: .extend, provider: .ltx, resolution: "1280x720", seconds: 4) == nil)
         let reframe = try #require(prices("video-to-video-reframe")?["none"])
         #expect(reframe["720p"] as? Double == 0.10 && reframe["1080p"] is NSNull && reframe.count == 2)
+        let hdr = try #require(prices("video-to-video-hdr")?["none"])
+        #expect(hdr["1080p"] as? Double == 0.20 && hdr["1440p"] is NSNull && hdr["4K"] as? Double == 0.80 && hdr.count == 3)
         #expect(Catalogue.tier(width: 1920, height: 1080)?.name == "1080p" && Catalogue.tier(width: 640, height: 360)?.name == "720p"
                 && Catalogue.tier(width: 1088, height: 1920)?.name == "1440p")
     }

@@ -298,7 +298,9 @@ public enum Catalogue {
         let offered: [String] = switch endpoint {
         case .retake: ["1080p"]
         case .reframe: ["720p", "1080p"]
-        case .textToVideo, .imageToVideo, .audioToVideo, .extend, .hdr: tiers.map(\.name)
+        // HDR's own tiers: "1080p" is everything up to 1920x1080, 720p included.
+        case .hdr: HDR.tiers.map { $0.name }
+        case .textToVideo, .imageToVideo, .audioToVideo, .extend: tiers.map(\.name)
         }
         return tiers.filter { offered.contains($0.name) }.map { ($0.name, $0.landscape) }
     }
