@@ -174,19 +174,13 @@ public final class LTXAPIClient: Sendable {
         let submitted = try await submit(request, inline: inline)
         let accepted = submitted.job
         onAccepted(accepted)
-        while true {
-            let job = try await self.job(request.endpoint, id: accepted.id)
-            switch job.status {
-            case .completed?:
-                guard let url = job.result?.answerURL(for: request.endpoint) else { throw .unexpectedAnswer("job \(accepted.id) completed without a result URL") }
-                var generated = try await download(resultURL: url, to: output, check: check)
-                generated.requestID = submitted.requestID
-                return generated
-            case .failed?:
-                throw .jobFailed(id: accepted.id, reason: job.error.map { "\($0._type): \($0.message)" } ?? "no reason given")
-            case .pending?, .processing?, nil:
-                do { try await Task.sleep(for: pollInterval) } catch { throw .cancelled }
-            }
+        switch try await followJob(request.endpoint, id: accepted.id, every: pollInterval) {
+        case .completed(let url):
+            var generated = try await download(resultURL: url, to: output, check: check)
+            generated.requestID = submitted.requestID
+            return generated
+        case .completedWithoutResult: throw .unexpectedAnswer("job \(accepted.id) completed without a result URL")
+        case .failed(let reason): throw .jobFailed(id: accepted.id, reason: reason)
         }
     }
 

@@ -110,29 +110,28 @@ struct PaidCall: Sendable {
     func follow(_ id: String) async throws(WorkflowError) -> GenerationOutcome {
         let clock = ContinuousClock()
         let started = clock.now
-        while true {
-            let job: Job
-            do throws(ClientError) { job = try await client.job(endpoint, id: id) } catch {
-                if case .api(let e, _, _) = error, e.status == 404 {
-                    try await note { j throws(JournalError) in try await j.expired(fingerprint) }
-                    throw .jobFailed("job \(id) does not exist or has expired (results are kept 24 hours); nothing was written")
-                }
-                if case .cancelled = error { throw .cancelled }
-                throw .client(error)
+        let end: JobEnd
+        do throws(ClientError) {
+            end = try await client.followJob(endpoint, id: id, every: options.pollInterval) { status in
+                events(.polling(jobID: id, status: status, elapsed: clock.now - started))
             }
-            switch job.status {
-            case .completed?:
-                guard let url = job.result?.answerURL(for: endpoint) else { throw .jobFailed("job \(id) completed without a result URL") }
-                try await note { j throws(JournalError) in try await j.completed(fingerprint, resultURL: url) }
-                return try await fetch(url, jobID: id)
-            case .failed?:
-                let why = job.error.map { "\($0._type): \($0.message)" } ?? "no reason given"
-                try await note { j throws(JournalError) in try await j.failed(fingerprint, error: why) }
-                throw .jobFailed("job \(id) failed: \(why)")
-            case .pending?, .processing?, nil:
-                events(.polling(jobID: id, status: job.status?.rawValue ?? "pending", elapsed: clock.now - started))
-                do { try await Task.sleep(for: options.pollInterval) } catch { throw .cancelled }
+        } catch {
+            if case .api(let e, _, _) = error, e.status == 404 {
+                try await note { j throws(JournalError) in try await j.expired(fingerprint) }
+                throw .jobFailed("job \(id) does not exist or has expired (results are kept 24 hours); nothing was written")
             }
+            if case .cancelled = error { throw .cancelled }
+            throw .client(error)
+        }
+        switch end {
+        case .completed(let url):
+            try await note { j throws(JournalError) in try await j.completed(fingerprint, resultURL: url) }
+            return try await fetch(url, jobID: id)
+        case .completedWithoutResult:
+            throw .jobFailed("job \(id) completed without a result URL")
+        case .failed(let why):
+            try await note { j throws(JournalError) in try await j.failed(fingerprint, error: why) }
+            throw .jobFailed("job \(id) failed: \(why)")
         }
     }
 
