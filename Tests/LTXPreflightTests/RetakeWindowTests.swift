@@ -25,6 +25,21 @@ import Testing
         #expect(short[0].window == TimeWindow(start: 0, duration: 2))
     }
 
+    /// A single call's window: the longest the API takes at the clip's rate, centred, moved inside the clip.
+    @Test func aSingleCallSendsTheLongestWindowCentredOnItsSection() {
+        // 24 fps: 504 frames, 21 s, centred on 30 s.
+        #expect(RetakeWindow.longest(around: TimeWindow(start: 28, duration: 4), duration: 60, frameRate: 24) == TimeWindow(start: 19.5, duration: 21))
+        // Moved, not shortened, at either end of the clip.
+        #expect(RetakeWindow.longest(around: TimeWindow(start: 1, duration: 2), duration: 60, frameRate: 24) == TimeWindow(start: 0, duration: 21))
+        #expect(RetakeWindow.longest(around: TimeWindow(start: 57, duration: 2), duration: 60, frameRate: 24) == TimeWindow(start: 39, duration: 21))
+        // 60 fps: the frame limit (505 frames, 8.417 s) binds before the 21 s one.
+        let fast = RetakeWindow.longest(around: TimeWindow(start: 10, duration: 2), duration: 30, frameRate: 60)
+        #expect(fast.duration == 505.0 / 60)
+        #expect(abs(fast.start - (11 - 505.0 / 120)) < 1e-9)
+        // A stream without a rate is counted at the API's 24 fps, as every other planner counts it.
+        #expect(RetakeWindow.longest(around: TimeWindow(start: 28, duration: 4), duration: 60, frameRate: 0) == TimeWindow(start: 19.5, duration: 21))
+    }
+
     @Test func windowsThatTouchShareOneCallAndOthersDoNot() throws {
         let merged = try plan([TimeWindow(start: 10, duration: 2), TimeWindow(start: 15, duration: 2)])
         #expect(merged.count == 1)

@@ -34,8 +34,10 @@ public struct RetakeCall: Sendable, Codable, Equatable {
     }
 }
 
-/// The windows a whole-video retake sends: as small as the model needs, not
-/// as large as the API allows, since every second sent costs money. Pure.
+/// Where a video edit's window sits on the input: a whole-video retake's
+/// windows, as small as the model needs, not as large as the API allows,
+/// since every second sent costs money; a single call's, the longest the API
+/// takes around its section. The one planner of both. Pure.
 public enum RetakeWindow {
     /// Snapping back to a keyframe (a stream copy) is worth at most this many
     /// seconds more of input; further back, the window is cut exactly.
@@ -78,12 +80,23 @@ public enum RetakeWindow {
         return .success(calls)
     }
 
+    /// A single call's window: the longest the API takes at `frameRate`,
+    /// centred on `section`, moved (not shortened) to stay inside a clip of
+    /// `duration` seconds.
+    public static func longest(around section: TimeWindow, duration: Double, frameRate: Double) -> TimeWindow {
+        let length = APILimits.maxWindow(frameRate: AssumedFrameRate.of(frameRate))
+        let center = section.start + section.duration / 2
+        return fitted(start: center - length / 2, end: center + length / 2, duration: duration, length: length)
+    }
+
     /// `start` to `end` inside 0...duration, keeping `length` when the clip
     /// allows by moving the window rather than shortening it.
     private static func fitted(start: Double, end: Double, duration: Double, length: Double? = nil) -> TimeWindow {
         let wanted = min(length ?? (end - start), duration)
         var s = max(0, start)
         if s + wanted > duration { s = max(0, duration - wanted) }
+        // A length asked for is kept exactly, not as `end - start` rounds it.
+        if length != nil { return TimeWindow(start: s, duration: wanted) }
         let e = min(duration, max(end, s + wanted))
         return TimeWindow(start: s, duration: e - s)
     }

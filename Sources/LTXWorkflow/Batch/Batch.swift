@@ -330,22 +330,18 @@ public enum Batch {
                 result.message = explain(.unreadable(error))
                 return result
             }
-            var planned = PreparedInput(path: input.path, temporary: false, report: report)
+            var plan: FixPlan?
             if !report.conformant {
                 switch FixPlanner.plan(report, options: job.fixOptions) {
                 case .failure(let e):
                     result.message = explain(.unfixable(.plan(input.path, e)))
                     return result
-                case .success(let plan):
-                    notes.append("\(input.path): fix by " + plan.operations.map(\.action.rawValue).joined(separator: ", "))
-                    // A window is what would be sent and billed.
-                    if let window = plan.window {
-                        planned.report.media.duration = window.duration
-                        if let i = planned.report.media.video.indices.first { planned.report.media.video[i].duration = window.duration }
-                    }
+                case .success(let planned):
+                    notes.append("\(input.path): fix by " + planned.operations.map(\.action.rawValue).joined(separator: ", "))
+                    plan = planned
                 }
             }
-            sent.append(planned)
+            sent.append(PreparedInput.planned(input.path, report: report, plan: plan))
         }
         result.status = .wouldSend
         result.estimatedDollars = job.estimate(sent)?.dollars

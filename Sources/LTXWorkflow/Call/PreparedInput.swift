@@ -38,6 +38,18 @@ public struct PreparedInput: Sendable {
         return SentWindowSpan(inputStart: 0, duration: media.primaryVideo?.duration ?? media.primaryAudio?.duration ?? media.duration ?? 0)
     }
 
+    /// `input` as `plan` would send it, priced before anything is written:
+    /// the window the planner placed (`RetakeWindow`) is what is sent and
+    /// billed, so the check's length is the window's.
+    public static func planned(_ input: String, report: CheckReport, plan: FixPlan?) -> PreparedInput {
+        var sent = PreparedInput(path: input, temporary: false, report: report)
+        if let window = plan?.window {
+            sent.report.media.duration = window.duration
+            if let i = sent.report.media.video.indices.first { sent.report.media.video[i].duration = window.duration }
+        }
+        return sent
+    }
+
     /// Checks `input` (its one probe); when it breaks a rule, fixes it into
     /// a temporary file beside `output` from that same check. Where the
     /// delivery cannot change (`deliveryCanChange` false: Segmind takes no
