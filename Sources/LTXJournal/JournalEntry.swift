@@ -79,10 +79,14 @@ public struct JournalEntry: Sendable, Equatable, Codable {
 }
 
 /// Where the file a request sent starts on its input's timeline, and how
-/// long it is, in seconds.
+/// long it is, in seconds: the one "where the window sat in the input" that
+/// the journal records, a fix's window mapping and a retake's sent window
+/// carry (their JSON keeps these two keys at its top level).
 public struct SentWindowSpan: Sendable, Equatable, Codable {
     public var inputStart: Double
     public var duration: Double
+
+    public var inputEnd: Double { inputStart + duration }
 
     public init(inputStart: Double, duration: Double) {
         self.inputStart = inputStart

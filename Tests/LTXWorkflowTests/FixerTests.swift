@@ -25,7 +25,7 @@ import LTXPreflight
         #expect(outcome.plan.isLossless)
         let w = try #require(outcome.window)
         // The planned start is 19.5 s; the keyframe before it (GOP of 2 s) is 18 s.
-        #expect(w.inputStart == 18)
+        #expect(w.span.inputStart == 18)
         #expect(w.sectionStart == 10)
         #expect(w.sectionStartFrame == 240)
         // 21 s is 504 frames; with B-frames the copy ends at the last whole

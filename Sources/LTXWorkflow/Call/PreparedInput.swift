@@ -33,7 +33,7 @@ public struct PreparedInput: Sendable {
 
     /// The part of the input this file is: the window cut, else all of it.
     public var sentWindow: SentWindowSpan {
-        if let w = fix?.window { return SentWindowSpan(inputStart: w.inputStart, duration: w.duration) }
+        if let w = fix?.window { return w.span }
         let media = report.media
         return SentWindowSpan(inputStart: 0, duration: media.primaryVideo?.duration ?? media.primaryAudio?.duration ?? media.duration ?? 0)
     }

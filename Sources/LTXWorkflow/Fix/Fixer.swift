@@ -1,4 +1,5 @@
 import LTXFiles
+import LTXJournal
 import LTXMedia
 import LTXPreflight
 
@@ -31,24 +32,22 @@ public struct FixRequest: Sendable, Equatable {
 
 /// What a fix did.
 public struct FixOutcome: Sendable, Codable, Equatable {
-    public struct WindowMapping: Sendable, Codable, Equatable {
-        /// Where the output starts in the input, in seconds.
-        public var inputStart: Double
-        public var duration: Double
+    public struct WindowMapping: Sendable, Equatable {
+        /// Where the output sat in the input.
+        public var span: SentWindowSpan
         /// The retake section's start inside the output, in seconds and frames.
         public var sectionStart: Double?
         public var sectionStartFrame: Int?
 
         /// `sectionOnInput` is the section's start on the input: it is counted
-        /// from `inputStart`, never before the window's first picture.
-        init(inputStart: Double, duration: Double, sectionOnInput: Double, frameRate: Double) {
-            self.init(inputStart: inputStart, duration: duration, sectionStart: max(0, sectionOnInput - inputStart), frameRate: frameRate)
+        /// from the span's start, never before the window's first picture.
+        init(_ span: SentWindowSpan, sectionOnInput: Double, frameRate: Double) {
+            self.init(span, sectionStart: max(0, sectionOnInput - span.inputStart), frameRate: frameRate)
         }
 
         /// `sectionStart` is in the window already.
-        init(inputStart: Double, duration: Double, sectionStart: Double?, frameRate: Double?) {
-            self.inputStart = inputStart
-            self.duration = duration
+        init(_ span: SentWindowSpan, sectionStart: Double?, frameRate: Double?) {
+            self.span = span
             self.sectionStart = sectionStart
             // The first picture shown at or after the section's start, as a splice counts it
             // (a keyframe off the whole-second grid puts the start between two pictures).
@@ -266,8 +265,7 @@ public enum Fixer {
         if let w = plan.window, let result {
             // The length actually written: a copied window can end a few frames early.
             let fps = report.media.primaryVideo?.frameRate
-            window = FixOutcome.WindowMapping(inputStart: result.inputStart,
-                                              duration: written.media.primaryVideo?.duration ?? w.duration,
+            window = FixOutcome.WindowMapping(SentWindowSpan(inputStart: result.inputStart, duration: written.media.primaryVideo?.duration ?? w.duration),
                                               sectionStart: sectionStart, frameRate: fps)
         }
         written.file = request.output

@@ -15,7 +15,7 @@ extension FixOutcome {
         if let a = media.primaryAudio { wrote += ", \(a.codec)" + (a.profile.map { " \($0)" } ?? "") }
         lines.append(wrote)
         if let w = window {
-            var line = "  window: \(Format.seconds(w.inputStart)) to \(Format.seconds(w.inputStart + w.duration)) of the input"
+            var line = "  window: \(w.span.text) of the input"
             if let s = w.sectionStart {
                 line += "; the section starts at \(Format.seconds(s))" + (w.sectionStartFrame.map { " (frame \($0))" } ?? "") + " of the output"
             }

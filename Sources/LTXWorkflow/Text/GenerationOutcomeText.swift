@@ -43,13 +43,13 @@ extension GenerationOutcome {
     /// the journal recorded of a resumed call). Nil when neither is known.
     public func window(sectionStart: Double, frameRate: Double) -> FixOutcome.WindowMapping? {
         if let window = (fixes.first ?? nil)?.window { return window }
-        return sentWindow.map { FixOutcome.WindowMapping(inputStart: $0.inputStart, duration: $0.duration, sectionOnInput: sectionStart, frameRate: frameRate) }
+        return sentWindow.map { FixOutcome.WindowMapping($0, sectionOnInput: sectionStart, frameRate: frameRate) }
     }
 
     /// A retake sent as a window (`--window-only`): where the written window
     /// sits in `input` and where its section starts.
     public static func windowNote(input: String, window: FixOutcome.WindowMapping) -> String {
-        "the result is the window \(Format.seconds(window.inputStart)) to \(Format.seconds(window.inputStart + window.duration)) of \(input)"
+        "the result is the window \(window.span.text) of \(input)"
             + (window.sectionStart.map { "; the section starts at \(Format.seconds($0)) in it" } ?? "")
     }
 }

@@ -35,7 +35,7 @@ extension RetakeOutcome: Encodable {
         for (i, window) in sent.enumerated() {
             guard let w = window, let rate = w.fittedBitRate else { continue }
             // Said only when the window had to be re-encoded to fit its delivery.
-            text += "\n  call \(i + 1) sent \(Format.seconds(w.inputStart)) to \(Format.seconds(w.inputStart + w.duration)) re-encoded at \(rate / 1000) kb/s to fit "
+            text += "\n  call \(i + 1) sent \(w.span.text) re-encoded at \(rate / 1000) kb/s to fit "
                 + "\(w.delivery.rawValue): \(Format.mb(w.countedBytes)) of \(Format.mb(w.limitBytes))" + (w.countedBytes != w.bytes ? " as base64 (file \(Format.mb(w.bytes)))" : "")
         }
         // A rerun that the journal answered paid nothing: say so rather than a price.
