@@ -10,12 +10,6 @@ import FoundationEssentials
 import Foundation
 #endif
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One paid request after it is built: sent synchronously (Segmind) or
 /// as a v2 job (submit, poll, download), each step written to the journal as
 /// it happens; or, on a rerun, taken up where the journal says it stopped.
@@ -58,8 +52,6 @@ struct PaidCall: Sendable {
     /// Where `request` goes: a v2 job for LTX (a data URI streams into its body too).
     func route(_ request: GenerationRequest, streaming: Bool) -> String { request.route(asJob: usesJobs) }
 
-    // MARK: sending
-
     func send(_ request: GenerationRequest, inline: InlineFile?) async throws(WorkflowError) -> GenerationOutcome {
         if usesJobs {
             let submitted: LTXAPIClient.Submitted
@@ -94,7 +86,7 @@ struct PaidCall: Sendable {
     /// A call that ended in an error: an API error answered before acceptance
     /// billed nothing (the journal says `rejected`, a rerun sends again); a
     /// cut connection may have been billed (the entry stays `submitting`).
-    private func failedBeforeAnswer(_ error: ClientError) async throws(WorkflowError) -> WorkflowError {
+    func failedBeforeAnswer(_ error: ClientError) async throws(WorkflowError) -> WorkflowError {
         switch error {
         case .api(let e, _, _):
             try await note { j throws(JournalError) in try await j.rejected(fingerprint, error: e.description) }
@@ -135,7 +127,7 @@ struct PaidCall: Sendable {
         }
     }
 
-    private func fetch(_ url: String, jobID: String?) async throws(WorkflowError) -> GenerationOutcome {
+    func fetch(_ url: String, jobID: String?) async throws(WorkflowError) -> GenerationOutcome {
         let generated: Generated
         do throws(ClientError) {
             generated = try await client.download(resultURL: url, to: output, check: Self.check(endpoint)) { received, total in
@@ -154,133 +146,13 @@ struct PaidCall: Sendable {
         return GenerationOutcome(request: nil, estimate: nil, fixes: [], generated: generated, jobID: jobID)
     }
 
-    private func recordDownload(_ output: String) async throws(WorkflowError) {
+    func recordDownload(_ output: String) async throws(WorkflowError) {
         guard journal != nil else { return }
         let sha = try await Self.sha256(output)
         try await note { j throws(JournalError) in try await j.downloaded(fingerprint, output: output, sha256: sha) }
     }
 
-    // MARK: resuming
-
-    /// What a rerun does with what the journal holds: an outcome without
-    /// paying, or nil to send (the last try was rejected unbilled, or
-    /// `--again`). Refuses what may have been billed with no result seen.
-    /// The outcome's window is the entry's own, never one planned again.
-    func resume(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
-        var outcome = try await taken(entry)
-        outcome?.sentWindow = entry.sentWindow
-        outcome?.fingerprint = entry.fingerprint
-        return outcome
-    }
-
-    private func taken(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
-        let when = Self.describe(entry)
-        switch entry.state {
-        case .rejected:
-            return nil
-        case _ where options.again && entry.state != .downloaded && entry.state != .accepted && entry.state != .completed:
-            return nil
-        case .downloaded:
-            if let out = entry.output, let sha = entry.outputSHA256, OutputFile.exists(out), (try? await Self.sha256(out)) == sha {
-                if out != output {
-                    if OutputFile.exists(output) && !OutputFile.sameFile(out, output) {
-                        throw .outputHoldsOther(output: output, result: out, journaled: when)
-                    }
-                    let file = OutputFile(path: output)
-                    if let err = file.copyIn(from: out) ?? file.commit() {
-                        file.discardTemporary()
-                        throw .cannotWrite(path: output, reason: String(cString: strerror(err)))
-                    }
-                }
-                return GenerationOutcome(request: nil, estimate: nil, fixes: [],
-                                         generated: Generated(output: output, bytes: Self.size(output), requestID: nil, attempts: 0),
-                                         jobID: entry.jobID, resumed: .alreadyDownloaded)
-            }
-            if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {
-                var outcome = try await fetch(url, jobID: entry.jobID)
-                outcome.resumed = .downloadedAgain
-                return outcome
-            }
-            if options.again { return nil }
-            throw .sentBefore(.downloadedAndGone(output: entry.output, journaled: when))
-        case .accepted:
-            guard let id = entry.jobID else { return nil }
-            events(.resuming(jobID: id))
-            var outcome = try await follow(id)
-            outcome.resumed = .polled
-            return outcome
-        case .completed:
-            if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {
-                var outcome = try await fetch(url, jobID: entry.jobID)
-                outcome.resumed = .downloadedAgain
-                return outcome
-            }
-            if options.again { return nil }
-            throw .sentBefore(.resultExpired(jobID: entry.jobID, journaled: when))
-        case .submitting:
-            // Another run holds it in flight: its answer is this run's too, paid once.
-            if let owner = entry.owner.flatMap(RequestOwner.init), owner != .current, owner.isAlive {
-                return try await taken(try await answered(entry, by: owner))
-            }
-            throw .sentBefore(.noAnswer(journaled: when))
-        case .failed:
-            throw .sentBefore(.jobFailed(jobID: entry.jobID, journaled: when, reason: entry.error))
-        case .expired:
-            throw .sentBefore(.jobExpired(jobID: entry.jobID, journaled: when))
-        }
-    }
-
-    /// The entry once the live process that sent it has its answer (or has
-    /// died, or another run claimed it since), read from the journal every
-    /// fraction of a second; bounded by how long a paid call may retry.
-    private func answered(_ entry: JournalEntry, by owner: RequestOwner) async throws(WorkflowError) -> JournalEntry {
-        guard let journal else { return entry }
-        events(.waitingForOtherRun(pid: owner.pid))
-        let clock = ContinuousClock()
-        let deadline = clock.now + client.configuration.retry.deadline + .seconds(60)
-        let pause = min(options.pollInterval, .milliseconds(250))
-        while clock.now < deadline {
-            do { try await Task.sleep(for: pause) } catch { throw .cancelled }
-            guard let now = try await Generation.read(journal, entry.fingerprint) else { return entry }
-            if now.state != .submitting || now.owner != entry.owner || !owner.isAlive { return now }
-        }
-        throw .heldByAnotherRun(pid: owner.pid, journaled: Self.describe(entry))
-    }
-
-    // MARK: parts
-
-    /// What was downloaded is probed as media before it is renamed into place.
-    static let isVideo: LTXAPIClient.ResultCheck = { path in
-        let media: MediaInfo
-        do throws(MediaError) { media = try await MediaProbe.probe(path) } catch {
-            return "not a readable video (\(error.kind.rawValue)): \(Self.firstBytes(path))"
-        }
-        return media.primaryVideo == nil ? "a file with no video stream (\(media.container.rawValue))" : nil
-    }
-
-    /// What an answer of `endpoint` must be: HDR's a ZIP (its EXR frames are read when assembled), any other a video.
-    static func check(_ endpoint: Endpoint) -> LTXAPIClient.ResultCheck { endpoint == .hdr ? isZip : isVideo }
-
-    /// A ZIP starts with a local file header (or, empty, with its end record).
-    static let isZip: LTXAPIClient.ResultCheck = { path in
-        guard let f = fopen(path, "rb") else { return "unreadable" }
-        defer { fclose(f) }
-        var magic = [UInt8](repeating: 0, count: 4)
-        let n = fread(&magic, 1, 4, f)
-        return n == 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2], magic[3]) == (3, 4) ? nil : "not a ZIP of EXR frames: \(Self.firstBytes(path))"
-    }
-
-    /// The start of a file, as text where it is text, for saying what came back.
-    static func firstBytes(_ path: String) -> String {
-        guard let f = fopen(path, "rb") else { return "unreadable" }
-        defer { fclose(f) }
-        var buffer = [UInt8](repeating: 0, count: 48)
-        let n = fread(&buffer, 1, buffer.count, f)
-        let shown = buffer[0..<n].map { (32...126).contains($0) ? String(UnicodeScalar($0)) : "." }.joined()
-        return "\(size(path)) bytes starting \"\(shown)\""
-    }
-
-    private func note(_ write: (Journal) async throws(JournalError) -> Void) async throws(WorkflowError) {
+    func note(_ write: (Journal) async throws(JournalError) -> Void) async throws(WorkflowError) {
         guard let journal else { return }
         do throws(JournalError) { try await write(journal) } catch { throw .journal(error) }
     }
@@ -291,16 +163,5 @@ struct PaidCall: Sendable {
         let date = Date(timeIntervalSince1970: entry.createdAt).formatted(.iso8601)
         let cost = entry.estimatedCost.map { ", estimated $\(Pricing.format($0))" } ?? ""
         return "\(entry.endpoint) at \(date)\(cost)"
-    }
-
-    static func sha256(_ path: String) async throws(WorkflowError) -> String {
-        do throws(MediaError) { return try await BlockingExecutor.run { () throws(MediaError) in try SHA256.file(path) } } catch {
-            throw .unreadable(error)
-        }
-    }
-
-    static func size(_ path: String) -> Int64 {
-        var st = stat()
-        return stat(path, &st) == 0 ? Int64(st.st_size) : 0
     }
 }

@@ -9,79 +9,6 @@ import Glibc
 import Darwin
 #endif
 
-/// What to fix a file for, and where to put the result.
-public struct FixRequest: Sendable, Equatable {
-    public var check: CheckRequest
-    public var output: String
-    /// Replace an existing output.
-    public var force: Bool
-    public var options: FixOptions
-    /// Check that the output's name says what is written (`-o clip.mkv` for an
-    /// MP4 is refused). Off for hidden temporaries, which have no such name.
-    public var checkExtension: Bool
-
-    public init(check: CheckRequest = CheckRequest(), output: String, force: Bool = false, options: FixOptions = FixOptions(),
-                checkExtension: Bool = true) {
-        self.check = check
-        self.output = output
-        self.force = force
-        self.options = options
-        self.checkExtension = checkExtension
-    }
-}
-
-/// What a fix did.
-public struct FixOutcome: Sendable, Codable, Equatable {
-    public struct WindowMapping: Sendable, Equatable {
-        /// Where the output sat in the input.
-        public var span: SentWindowSpan
-        /// The retake section's start inside the output, in seconds and frames.
-        public var sectionStart: Double?
-        public var sectionStartFrame: Int?
-
-        /// `sectionOnInput` is the section's start on the input: it is counted
-        /// from the span's start, never before the window's first picture.
-        init(_ span: SentWindowSpan, sectionOnInput: Double, frameRate: Double) {
-            self.init(span, sectionStart: max(0, sectionOnInput - span.inputStart), frameRate: frameRate)
-        }
-
-        /// `sectionStart` is in the window already.
-        init(_ span: SentWindowSpan, sectionStart: Double?, frameRate: Double?) {
-            self.span = span
-            self.sectionStart = sectionStart
-            // The first picture shown at or after the section's start, as a splice counts it
-            // (a keyframe off the whole-second grid puts the start between two pictures).
-            sectionStartFrame = both(sectionStart, frameRate).map { Int(($0 * $1 - 1e-6).rounded(.up)) }
-        }
-    }
-
-    public struct Padding: Sendable, Codable, Equatable {
-        /// Frames added after the input's last one, by repeating it.
-        public var frames: Int
-        public var seconds: Double
-        /// Trim the output back to this many frames to undo the padding.
-        public var originalFrames: Int
-    }
-
-    public var input: String
-    public var output: String
-    public var plan: FixPlan
-    public var window: WindowMapping?
-    public var padding: Padding?
-    public var transcode: TranscodeResult?
-    /// The image written, and in which encoding of the plan's ladder.
-    public var image: ImageConverter.Result?
-    /// The output's own check: conformant, or the fix would have failed.
-    public var report: CheckReport
-}
-
-extension FixOutcome.Padding {
-    /// `frames` added to `video`, timed at its rate (`AssumedFrameRate` when it has none).
-    init(frames: Int, of video: VideoStreamInfo) {
-        self.init(frames: frames, seconds: Double(frames) / AssumedFrameRate.of(video.frameRate), originalFrames: video.frameCount)
-    }
-}
-
 /// Makes a file conform: check, plan, write beside the output, check the
 /// result, rename it into place.
 ///
@@ -294,9 +221,4 @@ private func bitRate(_ plan: FixPlan) -> Int? {
     if case .encode(let v) = plan.video, let rate = v.bitRate { return rate }
     if case .encode(let a) = plan.audio, let rate = a.bitRate { return rate }
     return nil
-}
-
-private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }
