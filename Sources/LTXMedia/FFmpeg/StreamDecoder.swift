@@ -38,6 +38,19 @@ final class StreamDecoder {
     /// The clockwise turn a player gives the pictures (0, 90, 180, 270).
     var rotation: Int { input.withStream(index) { StreamReader.clockwiseRotation($0) } }
 
+    /// Moves to the last keyframe shown at or before `seconds` (the file's
+    /// own clock, as the frames' timestamps), so `next` decodes forward from
+    /// there: what it gives from then on is what a decode from the start
+    /// gives. False, and nothing moved that matters, when the stream has no
+    /// keyframe at or before it (the caller reads from the start instead).
+    func seek(toKeyframeAtOrBefore seconds: Double) throws(MediaError) -> Bool {
+        guard let keyframe = try input.keyframeTime(atOrBefore: seconds, stream: index), keyframe <= seconds + 1e-6 else { return false }
+        decoder.reset()
+        flushed = false
+        ended = false
+        return true
+    }
+
     /// Decodes the next frame into `frame` (the caller unrefs it); false
     /// once the stream is over.
     func next(into frame: borrowing Frame) throws(MediaError) -> Bool {
