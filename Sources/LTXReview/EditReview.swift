@@ -161,9 +161,10 @@ extension EditReview {
         return review
     }
 
-    /// A splice's review: which frames came from where, the sections replaced.
-    public static func splice(_ outcome: SpliceOutcome) async throws(MediaError) -> EditReview {
-        try await spliced(outcome, edit: "splice")
+    /// A splice's review: which frames came from where, the sections
+    /// replaced; `edit` names what wrote it (an extend's join is a splice too).
+    public static func splice(_ outcome: SpliceOutcome, edit: String = "splice") async throws(MediaError) -> EditReview {
+        try await spliced(outcome, edit: edit)
     }
 
     /// An extend's review: the original's frames and the added ones, on the output's timeline.

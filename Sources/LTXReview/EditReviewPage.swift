@@ -158,7 +158,7 @@ public struct EditReviewPage: Sendable {
         {{#seams}}
         <section class="seam">
         <h3>{{title}}</h3>
-        {{#pairs}}{{> pair}}{{/pairs}}
+        <div class="pairs">{{#pairs}}{{> pair}}{{/pairs}}</div>
         {{#sounds}}<figure class="sound"><figcaption>{{label}}{{#gaps}} <span class="gap">{{gaps}}</span>{{/gaps}}</figcaption>
         <svg viewBox="0 0 480 60" width="480" height="60" role="img" aria-label="{{label}}"><rect width="480" height="60" class="wave-bg"/><path d="{{path}}" class="wave"/><line x1="{{seamX}}" x2="{{seamX}}" y1="0" y2="60" class="seam-line"/></svg></figure>
         {{/sounds}}
@@ -169,7 +169,7 @@ public struct EditReviewPage: Sendable {
         {{#sections}}
         <section class="inside">
         <h3>{{title}}</h3>
-        {{#pairs}}{{> pair}}{{/pairs}}
+        <div class="pairs">{{#pairs}}{{> pair}}{{/pairs}}</div>
         </section>
         {{/sections}}
         """, partials: ["pair": """
@@ -196,7 +196,10 @@ public struct EditReviewPage: Sendable {
         .key.section { background: rgba(214,51,132,.35); } .key.window { border: 1px dashed #555; }
         .facts tr.differs td { color: #c62828; font-weight: 600; }
         .facts tr.differs td:last-child::after { content: " (differs)"; font-weight: 400; }
+        .pairs { display: flex; gap: 0 2.5em; flex-wrap: wrap; }
         .sides { display: flex; gap: .6em; flex-wrap: wrap; }
+        /* A small video's frames drawn larger, pixels kept sharp, so a seam can be judged. */
+        .sides img { min-width: 240px; image-rendering: pixelated; }
         figure { margin: 0 0 .6em; }
         figcaption { font-size: 12px; color: #555; }
         .pair-label { margin: .4em 0 .2em; font-weight: 600; }
