@@ -129,6 +129,7 @@ let package = Package(
             "LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "LTXSandbox", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "LTXReviewTests", dependencies: ["LTXReview", "LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXJournalTests", dependencies: [
             "LTXJournal", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio"), .product(name: "Logging", package: "swift-log"),
         ]),

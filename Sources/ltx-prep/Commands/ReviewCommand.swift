@@ -58,15 +58,16 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.unusable.rawValue)
         }
         do throws(ReviewError) {
-            guard readsJournal else { return try await EditReview.write(original: original, output: output, journal: nil, to: pagePath) }
-            let opened: Journal
-            do throws(JournalError) { opened = try await Journal.open(journalPath) } catch { throw .journal(error) }
+            var opened: Journal?
+            if readsJournal {
+                do throws(JournalError) { opened = try await Journal.open(journalPath) } catch { throw .journal(error) }
+            }
             let result: Result<Void, ReviewError>
             do throws(ReviewError) {
                 try await EditReview.write(original: original, output: output, journal: opened, to: pagePath)
                 result = .success(())
             } catch { result = .failure(error) }
-            await opened.close()
+            await opened?.close()
             try result.get()
         } catch {
             Console.error(error.commandLineText)
