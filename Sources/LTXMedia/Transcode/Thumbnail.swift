@@ -86,7 +86,7 @@ public struct Thumbnail: Sendable, Equatable {
 
     /// Scales the picture as stored to its display shape inside a square of
     /// `maxSide` (never larger than shown), turns it upright, and encodes it.
-    private static func shrink(_ picture: UnsafeMutablePointer<AVFrame>, rotation: Int, maxSide: Int, encoding: ImageEncoding,
+    static func shrink(_ picture: UnsafeMutablePointer<AVFrame>, rotation: Int, maxSide: Int, encoding: ImageEncoding,
                                path: String, seconds: Double) throws(MediaError) -> Thumbnail {
         let p = picture.pointee
         let sar = p.sample_aspect_ratio.num > 0 && p.sample_aspect_ratio.den > 0 ? Double(p.sample_aspect_ratio.num) / Double(p.sample_aspect_ratio.den) : 1
