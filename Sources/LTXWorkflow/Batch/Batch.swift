@@ -25,10 +25,12 @@ public enum Batch {
                     started += 1
                     group.addTask {
                         let holding = Locked(false)
-                        let result = await runOne(index: index, item: item, client: client, options: options, slots: slots, budget: budget,
+                        let began = ContinuousClock.now
+                        var result = await runOne(index: index, item: item, client: client, options: options, slots: slots, budget: budget,
                                                   holding: holding) { delta in
                             progress(counts.withLock { delta(&$0); return $0 })
                         }
+                        result.seconds = (ContinuousClock.now - began).inSeconds
                         // An item stops running and is done (or failed) in one count: it is never seen as neither.
                         progress(counts.withLock {
                             if holding.withLock({ $0 }) { $0.running -= 1 }

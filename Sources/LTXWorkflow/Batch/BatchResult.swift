@@ -2,7 +2,7 @@ import LTXContract
 
 /// What became of one item: one line of `--report`.
 public struct BatchResult: Sendable, Codable, Equatable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         /// Paid for and written in this run.
         case written
         /// The journal had it: finished without paying again (already on disk,
@@ -31,11 +31,13 @@ public struct BatchResult: Sendable, Codable, Equatable {
     /// its cost is in no total.
     public var priceUnknown: Bool?
     public var jobId: String?
+    /// Seconds from the item's start to its end in this run, its wait for a slot included.
+    public var seconds: Double?
 
     /// True when this item may still be billed on a rerun (only unbilled failures are retried then).
     public var isDone: Bool { status == .written || status == .resumed }
 
-    private enum CodingKeys: String, CodingKey { case index, command, input, output, status, message, estimatedDollars, priceUnknown, jobId }
+    private enum CodingKeys: String, CodingKey { case index, command, input, output, status, message, estimatedDollars, priceUnknown, jobId, seconds }
 
     /// Dollars to a hundredth of a cent (`Pricing.rounded`), as every JSON of ltx-prep carries them.
     public func encode(to encoder: any Encoder) throws {
@@ -49,5 +51,6 @@ public struct BatchResult: Sendable, Codable, Equatable {
         try c.encodeIfPresent(estimatedDollars.map(Pricing.rounded), forKey: .estimatedDollars)
         try c.encodeIfPresent(priceUnknown, forKey: .priceUnknown)
         try c.encodeIfPresent(jobId, forKey: .jobId)
+        try c.encodeIfPresent(seconds.map { ($0 * 1000).rounded() / 1000 }, forKey: .seconds)
     }
 }
