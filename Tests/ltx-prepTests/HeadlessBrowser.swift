@@ -71,6 +71,14 @@ final class HeadlessBrowser {
         try await command("POST", "/execute/sync", ["script": script, "args": [] as [Any]])
     }
 
+    /// Clicks the first element `css` selects, as a person's click would
+    /// (WebDriver scrolls it into view and sends the mouse events).
+    func click(_ css: String) async throws {
+        let found = try await command("POST", "/element", ["using": "css selector", "value": css]) as? [String: Any]
+        guard let id = found?["element-6066-11e4-a52e-4f735466cecf"] as? String else { throw WebDriverFailed(description: "nothing matches \(css)") }
+        _ = try await command("POST", "/element/\(id)/click", [:])
+    }
+
     /// The browser console's entries since the last call: (level, message).
     func consoleLog() async throws -> [(level: String, message: String)] {
         let entries = try await command("POST", "/se/log", ["type": "browser"]) as? [[String: Any]] ?? []
