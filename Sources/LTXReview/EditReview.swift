@@ -51,7 +51,8 @@ public struct EditReview: Sendable {
             frames = v?.frameCount ?? 0
             duration = v?.duration ?? info.duration
             frameRate = v?.frameRate
-            audio = info.primaryAudio.map { "\($0.codec) \($0.sampleRate) Hz \($0.channels) ch" }
+            // As decoded: HE-AAC's header states half the rate it plays at.
+            audio = info.primaryAudio.map { "\($0.codec)" + ($0.profile.map { " \($0)" } ?? "") + " \($0.decodedSampleRate ?? $0.sampleRate) Hz \($0.decodedChannels ?? $0.channels) ch" }
         }
     }
 
