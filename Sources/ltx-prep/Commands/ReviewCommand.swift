@@ -31,7 +31,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @Argument(help: "The video as it was before the edit.") var original: String
     @Argument(help: "The edited video.") var output: String
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write the page (default: OUTPUT's name with .review.html).", valueName: "file.html"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write the page (default: OUTPUT, its extension replaced by .review.html).", valueName: "file.html"))
     var page: String?
     @OptionGroup var journal: JournalPath
     @OptionGroup var global: GlobalOptions
