@@ -51,7 +51,8 @@ public struct EditReview: Sendable {
             frames = v?.frameCount ?? 0
             duration = v?.duration ?? info.duration
             frameRate = v?.frameRate
-            audio = info.primaryAudio.map { "\($0.codec) \($0.sampleRate) Hz \($0.channels) ch" }
+            // As decoded: HE-AAC's header states half the rate it plays at.
+            audio = info.primaryAudio.map { "\($0.codec)" + ($0.profile.map { " \($0)" } ?? "") + " \($0.decodedSampleRate ?? $0.sampleRate) Hz \($0.decodedChannels ?? $0.channels) ch" }
         }
     }
 
@@ -127,23 +128,24 @@ public struct EditReview: Sendable {
 // MARK: - From an edit's outcome
 
 extension EditReview {
-    /// Both files' facts and packets, read again (the output as written).
-    static func read(original: String, output: String) async throws(MediaError) -> (Facts, Facts, EditSamples.Packets, EditSamples.Packets) {
-        let ((fa, pa), (fb, pb)) = try await Concurrently.both({ () async throws(MediaError) in try await read(original) },
-                                                              { () async throws(MediaError) in try await read(output) })
+    /// Both files' facts and packets, read again (the output as written);
+    /// the packets' digests only when the runs are to be inferred.
+    static func read(original: String, output: String, digests: Bool) async throws(MediaError) -> (Facts, Facts, EditSamples.Packets, EditSamples.Packets) {
+        let ((fa, pa), (fb, pb)) = try await Concurrently.both({ () async throws(MediaError) in try await read(original, digests: digests) },
+                                                              { () async throws(MediaError) in try await read(output, digests: digests) })
         return (fa, fb, pa, pb)
     }
 
-    static func read(_ path: String) async throws(MediaError) -> (Facts, EditSamples.Packets) {
+    static func read(_ path: String, digests: Bool) async throws(MediaError) -> (Facts, EditSamples.Packets) {
         let (info, packets) = try await Concurrently.both({ () async throws(MediaError) in try await MediaProbe.probe(path) },
-                                                          { () async throws(MediaError) in try await EditSamples.packets(path) })
+                                                          { () async throws(MediaError) in try await EditSamples.packets(path, digests: digests) })
         return (Facts(info, sampleEntry: packets.sampleEntry), packets)
     }
 
     /// The review of `output` against `original` with `runs` as the edit reported them.
     static func reported(_ edit: String, original: String, output: String, runs: (Facts) -> [SpliceResult.FrameRange],
                          sections: [TimeWindow] = [], calls: [Call] = []) async throws(MediaError) -> EditReview {
-        let (a, b, pa, pb) = try await read(original: original, output: output)
+        let (a, b, pa, pb) = try await read(original: original, output: output, digests: false)
         var review = EditReview(edit: edit, original: a, output: b, runs: runs(b), sections: sections, calls: calls)
         review.packets = (pa, pb)
         return review

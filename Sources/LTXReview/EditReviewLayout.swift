@@ -46,8 +46,8 @@ extension EditReview {
     private func filePackets() async throws(MediaError) -> (EditSamples.Packets, EditSamples.Packets) {
         if let packets { return packets }
         let (original, output) = (original.path, output.path)
-        return try await Concurrently.both({ () async throws(MediaError) in try await EditSamples.packets(original) },
-                                           { () async throws(MediaError) in try await EditSamples.packets(output) })
+        return try await Concurrently.both({ () async throws(MediaError) in try await EditSamples.packets(original, digests: false) },
+                                           { () async throws(MediaError) in try await EditSamples.packets(output, digests: false) })
     }
 
     /// The frames each part of the page shows, in page order.

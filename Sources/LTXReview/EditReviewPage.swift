@@ -146,22 +146,14 @@ public struct EditReviewPage: Sendable {
         </table>
         {{#totalCost}}<p class="total">Estimated cost: <span class="cost">{{totalCost}}</span></p>{{/totalCost}}
         {{/hasCalls}}
-        <h2>Files</h2>
-        <table class="facts">
-        <thead><tr><th></th><th>Original</th><th>Output</th></tr></thead>
-        <tbody>
-        {{#facts}}<tr class="{{differs}}"><th>{{name}}</th><td>{{original}}</td><td>{{output}}</td></tr>
-        {{/facts}}
-        </tbody>
-        </table>
         {{#hasSeams}}<h2>Seams</h2>{{/hasSeams}}
         {{#seams}}
         <section class="seam">
         <h3>{{title}}</h3>
         <div class="pairs">{{#pairs}}{{> pair}}{{/pairs}}</div>
-        {{#sounds}}<figure class="sound"><figcaption>{{label}}{{#gaps}} <span class="gap">{{gaps}}</span>{{/gaps}}</figcaption>
+        <div class="sounds">{{#sounds}}<figure class="sound"><figcaption>{{label}}{{#gaps}} <span class="gap">{{gaps}}</span>{{/gaps}}</figcaption>
         <svg viewBox="0 0 480 60" width="480" height="60" role="img" aria-label="{{label}}"><rect width="480" height="60" class="wave-bg"/><path d="{{path}}" class="wave"/><line x1="{{seamX}}" x2="{{seamX}}" y1="0" y2="60" class="seam-line"/></svg></figure>
-        {{/sounds}}
+        {{/sounds}}</div>
         {{#soundNote}}<p class="none">{{soundNote}}</p>{{/soundNote}}
         </section>
         {{/seams}}
@@ -172,6 +164,14 @@ public struct EditReviewPage: Sendable {
         <div class="pairs">{{#pairs}}{{> pair}}{{/pairs}}</div>
         </section>
         {{/sections}}
+        <h2>Files</h2>
+        <table class="facts">
+        <thead><tr><th></th><th>Original</th><th>Output</th></tr></thead>
+        <tbody>
+        {{#facts}}<tr class="{{differs}}"><th>{{name}}</th><td>{{original}}</td><td>{{output}}</td></tr>
+        {{/facts}}
+        </tbody>
+        </table>
         """, partials: ["pair": """
         <div class="pair"><p class="pair-label">{{label}}</p><div class="sides">
         <figure>{{#original}}<img src="{{src}}" width="{{width}}" height="{{height}}" alt="{{alt}}">{{/original}}{{^original}}<span class="none">{{originalNote}}</span>{{/original}}<figcaption>original</figcaption></figure>
@@ -196,7 +196,7 @@ public struct EditReviewPage: Sendable {
         .key.section { background: rgba(214,51,132,.35); } .key.window { border: 1px dashed #555; }
         .facts tr.differs td { color: #c62828; font-weight: 600; }
         .facts tr.differs td:last-child::after { content: " (differs)"; font-weight: 400; }
-        .pairs { display: flex; gap: 0 2.5em; flex-wrap: wrap; }
+        .pairs, .sounds { display: flex; gap: 0 2.5em; flex-wrap: wrap; }
         .sides { display: flex; gap: .6em; flex-wrap: wrap; }
         /* A small video's frames drawn larger, pixels kept sharp, so a seam can be judged. */
         .sides img { min-width: 240px; image-rendering: pixelated; }

@@ -54,7 +54,7 @@ extension EditReview {
     /// the runs inferred (`InferredRuns`), no sections, no calls (add them
     /// with `add(journal:)`).
     public static func fromFiles(original: String, output: String) async throws(MediaError) -> EditReview {
-        let (factsA, factsB, a, b) = try await read(original: original, output: output)
+        let (factsA, factsB, a, b) = try await read(original: original, output: output, digests: true)
         let runs: [SpliceResult.FrameRange]
         if factsA.width != factsB.width || factsA.height != factsB.height {
             // Another shape (a reframe): no picture is the original's.

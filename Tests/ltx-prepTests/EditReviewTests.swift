@@ -91,7 +91,7 @@ import TestSupport
             #expect(page["job"] as? [String] == [entry.jobID ?? "?"])
             let severe = try await browser.consoleLog().filter { $0.level == "SEVERE" }
             #expect(severe.isEmpty, "\(severe)")
-            try await browser.resize(width: 1200, height: 1400)
+            try await browser.resize(width: 1200, height: 1500)
             let png = try await browser.screenshot()
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             try png.write(to: URL(fileURLWithPath: "\(dir)/retake-review.png"))

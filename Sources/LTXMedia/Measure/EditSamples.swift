@@ -13,7 +13,8 @@ public enum EditSamples {
         public var times: [Double]
         public var keyframes: [Bool]
         /// SHA-256 of each picture's packet: equal digests at the same
-        /// position are the same coded picture, copied bit for bit.
+        /// position are the same coded picture, copied bit for bit. Empty
+        /// when not asked for.
         public var digests: [String]
         /// The sample entry (`avc1`, `hvc1`, `hev1`...), when the container names one.
         public var sampleEntry: String?
@@ -23,8 +24,9 @@ public enum EditSamples {
         public var count: Int { times.count }
     }
 
-    /// Reads `path`'s video packets (no decoding). Blocking.
-    public static func packets(_ path: String) throws(MediaError) -> Packets {
+    /// Reads `path`'s video packets (no decoding), with their `digests` when
+    /// asked (hashing every byte: only for telling copied pictures apart). Blocking.
+    public static func packets(_ path: String, digests: Bool = true) throws(MediaError) -> Packets {
         guard let (input, stream) = try MediaProbe.firstVideo(path) else {
             throw MediaError(kind: .noStreams, path: path, message: "no video stream")
         }
@@ -34,18 +36,22 @@ public enum EditSamples {
         let packet = Packet()
         while try input.readPacket(into: packet) {
             guard packet.streamIndex == stream, let pts = packet.pts ?? packet.dts else { continue }
-            var sha = SHA256()
-            packet.withBytes { sha.update(UnsafeRawBufferPointer($0)) }
-            shown.append((pts, packet.isKeyframe, sha.finalize()))
+            var digest = ""
+            if digests {
+                var sha = SHA256()
+                packet.withBytes { sha.update(UnsafeRawBufferPointer($0)) }
+                digest = sha.finalize()
+            }
+            shown.append((pts, packet.isKeyframe, digest))
         }
         shown.sort { $0.pts < $1.pts }
         return Packets(times: shown.map { (FFmpegTime.seconds($0.pts, timeBase) ?? 0) - clock }, keyframes: shown.map(\.key),
-                       digests: shown.map(\.digest), sampleEntry: fourCC(tag), pts: shown.map(\.pts))
+                       digests: digests ? shown.map(\.digest) : [], sampleEntry: fourCC(tag), pts: shown.map(\.pts))
     }
 
     /// `packets` on BlockingExecutor's threads.
-    public static func packets(_ path: String) async throws(MediaError) -> Packets {
-        try await BlockingExecutor.run { () throws(MediaError) -> Packets in try packets(path) }
+    public static func packets(_ path: String, digests: Bool = true) async throws(MediaError) -> Packets {
+        try await BlockingExecutor.run { () throws(MediaError) -> Packets in try packets(path, digests: digests) }
     }
 
     /// `tag` as four characters, nil when it is 0 or not printable.

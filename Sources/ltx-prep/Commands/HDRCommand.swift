@@ -37,6 +37,9 @@ struct HDRCommand: AsyncParsableCommand {
             The report gives each piece, the cost, and the step in mean luminance at
             each boundary against the steps within pieces; --overlap N sends N
             shared frames and crossfades them in linear light.
+            --review FILE.html also writes a page: the pieces on a timeline, at
+            each seam between pieces the last frame before and the first after
+            beside the input's, frames inside each piece, job ids and costs.
 
             Refused with one line before anything is sent: an input already HDR
             (PQ or HLG), larger than 3840x2160, audio only, or an output that is

@@ -29,6 +29,9 @@ struct ReframeCommand: AsyncParsableCommand {
             The output is the API's picture with the input's own audio stream, its
             packets copied unchanged, written beside the output and renamed into
             place; its frame count is checked against the input's and said.
+            --review FILE.html also writes a page showing the output's frames
+            beside the input's at a quarter, half and three quarters in, both
+            files' facts, the job id and the cost.
 
             Examples:
               ltx-prep reframe clip.mp4 --to 9:16 -o clip-vertical.mp4

@@ -7,7 +7,7 @@ import LTXWorkflow
 struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Write an HTML page comparing an edited video with its original.",
+        abstract: "An HTML page comparing an edit with its original.",
         usage: "ltx-prep review <original> <output> [-o <file.html>] [--journal <path>]",
         discussion: """
             The page shows \(ReviewOption.pageShows). It is one file, pictures \
@@ -18,7 +18,7 @@ struct ReviewCommand: AsyncParsableCommand {
             ids and costs are shown. Without one, the timeline is drawn from the files \
             alone: a frame whose packet equals ORIGINAL's is copied, any other is \
             re-encoded when its PSNR against ORIGINAL is at least 25 dB, else the \
-            answer's (the page says so).
+            answer's, and the page says they were inferred.
 
             Examples:
               ltx-prep review clip.mp4 clip-retaken.mp4
@@ -31,7 +31,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @Argument(help: "The video as it was before the edit.") var original: String
     @Argument(help: "The edited video.") var output: String
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write the page (default: OUTPUT's name with .review.html).", valueName: "file.html"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write the page (default: OUTPUT, its extension replaced by .review.html).", valueName: "file.html"))
     var page: String?
     @OptionGroup var journal: JournalPath
     @OptionGroup var global: GlobalOptions
