@@ -70,7 +70,9 @@ public struct Thumbnail: Sendable, Equatable {
             if reached { break }
             if !sought, case .seconds(let s) = moment {
                 sought = true
-                guard try stream.seek(toKeyframeAtOrBefore: start + s) else { return try Self.picture(path: path, at: moment, seeking: false) }
+                if stream.seekMayHelp(to: start + s, from: t) {
+                    guard try stream.seek(toKeyframeAtOrBefore: start + s) else { return try Self.picture(path: path, at: moment, seeking: false) }
+                }
             }
         }
         guard let taken else { throw MediaError(kind: .unreadable, path: path, message: "no picture could be decoded") }
