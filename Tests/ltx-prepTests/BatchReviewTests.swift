@@ -87,14 +87,8 @@ import TestSupport
             #expect(try await browser.run("return document.getElementsByTagName('b').length") as? Int == 0)
 
             // As it opens, in the batch's order.
-            try await browser.resize(width: 1000, height: 620)
-            let png = try await browser.screenshot()
+            let png = try await browser.keepScreenshot("batch-review.png", in: dir, width: 1000, height: 620)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-            try png.write(to: URL(fileURLWithPath: "\(dir)/batch-review.png"))
-            // The README's picture is made again only when asked, so that a test run leaves the work tree as it was.
-            if ProcessInfo.processInfo.environment["LTX_PREP_WRITE_DOCS"] == "1" {
-                try png.write(to: URL(fileURLWithPath: Fixtures.repositoryRoot + "/docs/batch-review.png"))
-            }
 
             // A click on the status header sorts by it: "failed" first; again, back the other way.
             try await browser.click("th[data-sort=status]")

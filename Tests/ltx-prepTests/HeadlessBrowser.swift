@@ -92,6 +92,20 @@ final class HeadlessBrowser {
         return data
     }
 
+    /// A screenshot of the page at `width` x `height` kept as the test's
+    /// artifact `dir/name`, and as the README's `docs/name` when
+    /// LTX_PREP_WRITE_DOCS=1 asks (so that a test run leaves the work tree as
+    /// it was); its PNG bytes.
+    func keepScreenshot(_ name: String, in dir: String, width: Int, height: Int) async throws -> Data {
+        try await resize(width: width, height: height)
+        let png = try await screenshot()
+        try png.write(to: URL(fileURLWithPath: "\(dir)/\(name)"))
+        if ProcessInfo.processInfo.environment["LTX_PREP_WRITE_DOCS"] == "1" {
+            try png.write(to: URL(fileURLWithPath: Fixtures.repositoryRoot + "/docs/\(name)"))
+        }
+        return png
+    }
+
     /// Sets the window's size, so that a screenshot holds what matters.
     func resize(width: Int, height: Int) async throws {
         _ = try await command("POST", "/window/rect", ["width": width, "height": height])
