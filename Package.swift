@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // ZIP reading and writing for the HDR answers (ZIPs of EXR frames, stored or deflated).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // FileDescriptor, FilePath, Stat and Errno: the system calls, typed (already swift-nio's).
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -47,6 +49,8 @@ let package = Package(
                 .brew(["ffmpeg"]),
             ]
         ),
+        // System calls, once: swift-system plus the few calls it lacks; the only place that imports the C library.
+        .target(name: "LTXSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
         .target(name: "LTXMedia", dependencies: ["CFFmpeg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Files written beside their final name and renamed into place; no media, no network.
@@ -117,6 +121,7 @@ let package = Package(
         ),
         // Where the tests find fixtures; shared by every test target.
         .target(name: "TestSupport", dependencies: ["LTXSandbox"], path: "Tests/TestSupport"),
+        .testTarget(name: "LTXSystemTests", dependencies: ["LTXSystem", "TestSupport"]),
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "LTXContract", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [
