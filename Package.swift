@@ -54,7 +54,7 @@ let package = Package(
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
         .target(name: "LTXMedia", dependencies: ["CFFmpeg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Files written beside their final name and renamed into place; no media, no network.
-        .target(name: "LTXFiles"),
+        .target(name: "LTXFiles", dependencies: ["LTXSystem"]),
         // The API as one OpenAPI document (openapi.yaml): generated wire types, client and
         // server protocol (committed, `make openapi`), endpoints, errors, pricing.
         .target(
@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "LTXContract",
                 "LTXFiles",
+                "LTXSystem",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -79,9 +80,9 @@ let package = Package(
             ]
         ),
         // Every paid request, in SQLite: what was sent, what came back, so nothing is paid twice.
-        .target(name: "LTXJournal", dependencies: ["LTXFiles", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        .target(name: "LTXJournal", dependencies: ["LTXFiles", "LTXSystem", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
-        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal"]),
+        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal", "LTXSystem"]),
         // One self-contained HTML page of pictures and reports, for a person to look at: `check --html`.
         .target(name: "LTXReview", dependencies: [
             "LTXMedia", "LTXPreflight", "LTXFiles", .product(name: "Mustache", package: "swift-mustache"),
@@ -94,6 +95,7 @@ let package = Package(
                 "LTXFiles",
                 "LTXMedia",
                 "LTXPreflight",
+                "LTXSystem",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -111,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "ltx-prep",
             dependencies: [
-                "LTXWorkflow", "CCommandLine",
+                "LTXWorkflow", "CCommandLine", "LTXSystem",
                 "LTXSandbox", "LTXReview",
                 // Imported for their value types only (reports, media facts, errors, wire types).
                 "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXJournal",
@@ -121,7 +123,7 @@ let package = Package(
         ),
         // Where the tests find fixtures; shared by every test target.
         .target(name: "TestSupport", dependencies: ["LTXSandbox"], path: "Tests/TestSupport"),
-        .testTarget(name: "LTXSystemTests", dependencies: ["LTXSystem", "TestSupport"]),
+        .testTarget(name: "LTXSystemTests", dependencies: ["LTXSystem", "LTXFiles", "TestSupport"]),
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "LTXContract", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [
