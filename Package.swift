@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // FileDescriptor, FilePath, Stat and Errno: the system calls, typed (already swift-nio's).
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Double.pow, .log, .sin...: the colour curves' and test patterns' maths without importing the C library.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -52,7 +54,9 @@ let package = Package(
         // System calls, once: swift-system plus the few calls it lacks; the only place that imports the C library.
         .target(name: "LTXSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
-        .target(name: "LTXMedia", dependencies: ["CFFmpeg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LTXMedia", dependencies: [
+            "CFFmpeg", "LTXSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "RealModule", package: "swift-numerics"),
+        ]),
         // Files written beside their final name and renamed into place; no media, no network.
         .target(name: "LTXFiles", dependencies: ["LTXSystem"]),
         // The API as one OpenAPI document (openapi.yaml): generated wire types, client and
