@@ -1,13 +1,8 @@
 import AsyncHTTPClient
+import LTXSystem
 import NIOCore
 import NIOPosix
 import OpenAPIRuntime
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Every call's retries, by `RetryStateMachine`, and what a thrown error means for them.
 extension LTXAPIClient {
@@ -82,11 +77,11 @@ extension LTXAPIClient {
         switch error {
         case let e as OpenAPIRuntime.ClientError: return connectionReason(e.underlyingError)
         case let e as NIOConnectionError:
-            if let io = e.connectionErrors.last?.error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
+            if let io = e.connectionErrors.last?.error as? IOError { return Errno(rawValue: io.errnoCode).message.lowercased() }
             if let dns = e.dnsAError ?? e.dnsAAAAError { return "\(e.host) did not resolve (\(dns))" }
             if let other = e.connectionErrors.last?.error { return connectionReason(other) }
             return String(describing: e)
-        case let e as IOError: return String(cString: strerror(e.errnoCode)).lowercased()
+        case let e as IOError: return Errno(rawValue: e.errnoCode).message.lowercased()
         case let e as HTTPClientError where e == .connectTimeout:
             return "no connection within \(RetryNotice.seconds(connectTimeout))"
         case let e as ChannelError:

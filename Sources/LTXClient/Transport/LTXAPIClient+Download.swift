@@ -1,14 +1,9 @@
 import AsyncHTTPClient
 import LTXFiles
+import LTXSystem
 import NIOCore
 import NIOFileSystem
 import OpenAPIRuntime
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Results to disk: fetched without the key, written beside the output and
 /// renamed into place.
@@ -45,9 +40,9 @@ extension LTXAPIClient {
             file.discardTemporary()
             throw .cancelled
         }
-        if let err = file.commit() {
+        do { try file.commit() } catch {
             file.discardTemporary()
-            throw .writeFailed(path: file.path, errno: err, reason: String(cString: strerror(err)))
+            throw .writeFailed(path: file.path, errno: error.errno.rawValue, reason: error.message)
         }
     }
 
@@ -98,17 +93,17 @@ extension LTXAPIClient {
                 try await writer.flush()
             }
         } catch is BodyCut {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw DownloadDropped(received: received, expected: expected)
         } catch is CancellationError {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw CancellationError()
         } catch {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw ResultWriteFailed(error, path: temporary)
         }
         if let expected, received != expected {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw DownloadDropped(received: received, expected: expected)
         }
         return received
@@ -131,9 +126,9 @@ extension LTXAPIClient {
             self.path = path
             if let fs = error as? FileSystemError, let call = fs.cause as? FileSystemError.SystemCallError {
                 errno = call.errno.rawValue
-                reason = String(cString: strerror(call.errno.rawValue))
+                reason = call.errno.message
             } else {
-                errno = EIO
+                errno = Errno.ioError.rawValue
                 reason = String(describing: error)
             }
         }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import LTXContract
 import LTXFiles
+import LTXSystem
 import NIOCore
 import NIOFileSystem
 import OpenAPIRuntime
@@ -9,12 +10,6 @@ import OpenAPIRuntime
 import FoundationEssentials
 #else
 import Foundation
-#endif
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Synchronous generation (Segmind's retake): one connection holds the
@@ -131,9 +126,7 @@ extension LTXAPIClient {
     }
 
     func fileSize(_ path: String) throws(ClientError) -> Int64 {
-        var st = stat()
-        guard stat(path, &st) == 0 else { throw .file("\(path): \(String(cString: strerror(errno)))") }
-        return Int64(st.st_size)
+        do { return try LocalFiles.status(path).size } catch { throw .file("\(path): \(error.message)") }
     }
 
     /// One generation call with retries; the answer goes to a temporary file

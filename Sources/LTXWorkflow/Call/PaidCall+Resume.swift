@@ -1,12 +1,7 @@
 import LTXClient
 import LTXFiles
 import LTXJournal
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// A rerun's paid call: taken up where the journal says it stopped.
 extension PaidCall {
@@ -35,9 +30,12 @@ extension PaidCall {
                         throw .outputHoldsOther(output: output, result: out, journaled: when)
                     }
                     let file = OutputFile(path: output)
-                    if let err = file.copyIn(from: out) ?? file.commit() {
+                    do {
+                        try file.copyIn(from: out)
+                        try file.commit()
+                    } catch {
                         file.discardTemporary()
-                        throw .cannotWrite(path: output, reason: String(cString: strerror(err)))
+                        throw .cannotWrite(path: output, reason: error.message)
                     }
                 }
                 return GenerationOutcome(request: nil, estimate: nil, fixes: [],
