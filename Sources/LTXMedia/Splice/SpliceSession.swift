@@ -18,7 +18,7 @@ final class SpliceSession {
     private let gops: GOPIndex
     /// The B-frame delay, for a re-encoded packet whose replaced dts cannot be used.
     private let maxDelay: Int64
-    /// GOPs re-encoded; every GOP when `whole` says why.
+    /// GOPs re-encoded; every GOP when the decision is the whole video.
     private let reencoded: Set<Int>
     /// Copied GOPs fed to the decoder too: a following open GOP refers to them.
     private let references: Set<Int>
@@ -32,7 +32,8 @@ final class SpliceSession {
     private let leadingOnly: Set<Int>
     /// Such a GOP's IRAP, held while its leading pictures go to the run: written right after it.
     private var heldIRAP: HeldPacket?
-    private let whole: String?
+    /// GOPs or the whole video, the decoder's threads, the sound's lane: decided once.
+    private let decision: SpliceDecision
     private let encoderSpec: MatchingEncoder?
     /// The encoder opened to learn the track's parameters, kept for the first
     /// run: a second libx264 at the same settings would allocate and zero its
@@ -121,29 +122,18 @@ final class SpliceSession {
             (st.pointee.codecpar.pointee.codec_id, st.pointee.codecpar.pointee.codec_tag,
              st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
         }
-        // An hev1 original may carry its sets in band: it keeps that form; an hvc1 one says none are.
-        let inBandSampleEntry = (job.container == .mp4 || job.container == .mov) && tag == OutputContext.hev1Tag
         let original = codec == AV_CODEC_ID_H264 ? AVCConfiguration(extradata) : nil
         let hevc = codec == AV_CODEC_ID_HEVC ? HEVCConfiguration(extradata) : nil
         let hevcIDs = hevc.flatMap { HEVCParameterSetIDs(avoiding: $0.parameterSets) }
-        var reason: String?
-        if !videoSpans.isEmpty || extended != nil {
-            if codec == AV_CODEC_ID_HEVC {
-                if hevc == nil { reason = "the original's HEVC carries no hvcC to splice beside: the whole video is encoded once" }
-                else if !gops.complete { reason = "some of the original's packets have no timestamps: the whole video is encoded once" }
-                else if hevcIDs == nil {
-                    reason = "the original's HEVC parameter sets leave no ids for the re-encoded pictures' own: the whole video is encoded once"
-                }
-            } else if codec != AV_CODEC_ID_H264 {
-                reason = "the original's codec cannot be copied into its own container beside new pictures: the whole video is encoded once as H.264"
-            } else if original == nil {
-                reason = "the original's H.264 carries its parameter sets in band: the whole video is encoded once"
-            } else if !gops.complete {
-                reason = "some of the original's packets have no timestamps: the whole video is encoded once"
-            }
-        }
-        whole = reason
-        let plan = SplicePlan.make(gops, spans: videoSpans, whole: reason != nil, leadingInRun: reason == nil && hevc != nil) {
+        let size = input.withStream(videoIndex) { (Int($0.pointee.codecpar.pointee.width), Int($0.pointee.codecpar.pointee.height)) }
+        let described = SpliceOriginal(
+            codec: codec == AV_CODEC_ID_H264 ? .h264(configured: original != nil)
+                : codec == AV_CODEC_ID_HEVC ? .hevc(configured: hevc != nil, idsLeft: hevcIDs != nil) : .other(String(cString: avcodec_get_name(codec))),
+            sampleEntry: job.container == .mp4 || job.container == .mov ? FourCC.text(tag) : nil,
+            timestampsComplete: gops.complete, width: size.0, height: size.1, hasAudio: audioIndex != nil)
+        let decision = SpliceDecision(original: described, job: job)
+        self.decision = decision
+        let plan = SplicePlan.make(gops, spans: videoSpans, decision: decision) {
             Self.piece(at: gops.seconds($0), in: job) != nil
         }
         (reencoded, references, answerOnly, prefixes, leadingOnly) = (plan.reencoded, plan.references, plan.answerOnly, plan.prefixes, plan.leadingOnly)
@@ -155,7 +145,7 @@ final class SpliceSession {
         var spec: MatchingEncoder?
         var spare: Encoder?
         let outVideo: Int
-        if needsEncoder && whole == nil, let original {
+        if needsEncoder && decision.wholeVideo == nil, let original {
             let taken = original.sequenceParameterSetIDs.union(original.pictureParameterSets.compactMap {
                 AVCConfiguration.firstExpGolomb(in: $0, skippingBytes: 1)
             })
@@ -178,7 +168,7 @@ final class SpliceSession {
             form = .avc(merged)
             spec = matching
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st, extradata: merged.bytes) }
-        } else if needsEncoder && whole == nil, let hevc, let hevcIDs {
+        } else if needsEncoder && decision.wholeVideo == nil, let hevc, let hevcIDs {
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: false) }
             // An encoder opened to read its parameter sets, for the track's hvcC under ids of their own.
             let probe = try matching.open(for: output)
@@ -186,13 +176,13 @@ final class SpliceSession {
             let sets = HEVCConfiguration.parameterSets(annexB: probe.extradata)
             let moved = sets.compactMap(hevcIDs.rewrite)
             guard sets.count >= 3, moved.count == sets.count,
-                  let merged = HEVCConfiguration.adding(moved, to: extradata, complete: !inBandSampleEntry) else {
+                  let merged = HEVCConfiguration.adding(moved, to: extradata, complete: !decision.setsInBand) else {
                 throw MediaError(kind: .unsupported, path: job.original, message: "libx265 gave no parameter sets to splice with")
             }
             form = .hevc(hevc, ids: hevcIDs)
             spec = matching
             outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
-                try output.addCopiedStream(of: st, extradata: merged, inBandParameterSets: inBandSampleEntry)
+                try output.addCopiedStream(of: st, extradata: merged, inBandParameterSets: decision.setsInBand)
             }
         } else if needsEncoder {
             let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: true) }
@@ -210,31 +200,29 @@ final class SpliceSession {
         encoderSpec = spec
         spareEncoder = spare
         decoder = needsEncoder ? try input.withStream(videoIndex) { st throws(MediaError) in
-            // Frame threads each hold pictures: past 1440p one thread keeps the splice under 1 GB (see MatchingEncoder.x265Above1440p).
-            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: Int(st.pointee.codecpar.pointee.width) * Int(st.pointee.codecpar.pointee.height) > 2560 * 1440 ? 1 : 0,
-                        timeBase: st.pointee.time_base)
+            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: Int32(decision.decoderThreads), timeBase: st.pointee.time_base)
         } : nil
         videoTimeBase = input.withStream(videoIndex) { $0.pointee.time_base }
 
         var audioCopy: (timeBase: AVRational, out: Int)?
-        if let a = audioIndex, let extended {
+        if case .extensionAt(let edge, let inPlace) = decision.audio, let a = audioIndex, let extended {
             // The original's sound, then (or after) the answer's for the extension, crossfaded at the seam.
             let added = Double(extended.frames) * gops.seconds(gops.frameDuration)
             let videoEnd = gops.seconds((gops.sortedPts.last ?? 0) + gops.frameDuration)
             let videoStart = gops.seconds(gops.sortedPts.first ?? 0)
-            let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: videoStart - 1, duration: 1 + added)
-            let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : videoStart - extended.answerStart
+            let span = edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: videoStart - 1, duration: 1 + added)
+            let answerStart = edge == .end ? videoEnd - extended.answerStart : videoStart - extended.answerStart
             let piece = SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)
-            if job.soundInPlace, extended.edge == .end,
+            if inPlace,
                let lane = try AudioExtendLane(a, from: input, to: output, piece: piece, seam: videoEnd, until: videoEnd + added, crossfade: job.crossfade) {
                 audioSplice = lane
             } else {
                 audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: [piece], crossfade: job.crossfade,
-                                                  shift: extended.edge == .start ? added : 0, until: extended.edge == .end ? videoEnd + added : nil)
+                                                  shift: edge == .start ? added : 0, until: edge == .end ? videoEnd + added : nil)
             }
-        } else if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
+        } else if case .sections(let inPlace) = decision.audio, let a = audioIndex {
             // In place when it can be: the sound outside the sections stays the original's, bit for bit.
-            if job.soundInPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
+            if inPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
                                               duration: input.durationSeconds ?? 0) {
                 audioSplice = patch
             } else {
@@ -256,9 +244,9 @@ final class SpliceSession {
         let total = gops.sortedPts.count + (job.extended?.frames ?? 0)
         if job.extended?.edge == .start {
             // The extension first, on the original's first timestamps; then the original, shifted.
-            try startRun(at: whole != nil ? 0 : nil)
+            try startRun(at: decision.wholeVideo != nil ? 0 : nil)
             try encodeExtension(isCancelled: isCancelled)
-            if whole == nil { try endRun() }
+            if decision.wholeVideo == nil { try endRun() }
         }
         while try input.readPacket(into: packet) {
             if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
@@ -278,7 +266,7 @@ final class SpliceSession {
             }
         }
         if job.extended?.edge == .end {
-            if whole != nil {
+            if decision.wholeVideo != nil {
                 // The same encoder goes on past the original's last picture.
                 try decoder?.flush()
                 try drainDecoder()
@@ -529,7 +517,7 @@ final class SpliceSession {
         let hdrNote = encoderSpec?.hdr.map { t in
             "the answer's SDR BT.709 pictures were converted to the original's BT.2020 \(t == .hlg ? "HLG (SDR white at 75 % signal, BT.2408)" : "PQ (SDR white at 203 cd/m², BT.2408)") and 10 bits"
         }
-        return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: whole,
+        return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: decision.wholeVideo?.description,
                             audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
                             seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote)
     }
