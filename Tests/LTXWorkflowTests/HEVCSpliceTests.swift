@@ -28,6 +28,22 @@ import TestSupport
         #expect(after.sampleNALTypes.allSatisfy { Set($0).isDisjoint(with: [32, 33, 34]) })
     }
 
+    /// libde265 decodes `out`'s bitstream to the same `bytes` of raw `pixelFormat` pictures as FFmpeg.
+    func expectLibde265DecodesAsFFmpeg(_ out: String, pixelFormat: String, bytes: Int) throws {
+        let bitstream = "\(out).hevc", theirs = "\(out).de265.yuv", ours = "\(out).ffmpeg.yuv"
+        let annexB = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-c:v", "copy", "-bsf:v", "hevc_mp4toannexb", "-f", "hevc", bitstream])
+        #expect(annexB.status == 0, "\(annexB.stderr)")
+        // With a worker thread: libde265 1.0.11 decoding sequentially (-t 0) finishes the last picture before
+        // a run's IDR after reading that IDR's header, and gets it wrong (1 of 150 in the closed-GOP splice;
+        // FFmpeg and libde265 threaded agree on all); with the runs' sets in band it failed at the first run.
+        let de265 = try ChildProcess.tool(Self.dec265, ["-q", "-t", "1", "-o", theirs, bitstream])
+        #expect(de265.status == 0, "\(de265.stderr)")
+        let raw = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-f", "rawvideo", "-pix_fmt", pixelFormat, ours])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: theirs)), b = try Data(contentsOf: URL(fileURLWithPath: ours))
+        #expect(b.count == bytes && a == b, "libde265 \(a.count) bytes, FFmpeg \(b.count)")
+    }
+
     /// `answer` put back into `original` over `section`, its first instant at `answerStart`, pictures only.
     func splice(_ original: String, _ answer: String, answerStart: Double, section: TimeWindow, output: String) async throws -> SpliceOutcome {
         try await Splicer.splice(SpliceRequest(original: original, pieces: [SpliceJob.Piece(answer: answer, answerStart: answerStart, section: section)],
@@ -112,18 +128,7 @@ import TestSupport
             } else {
                 #expect(Array(after.prefix(50)) == Array(before.prefix(50)) && Array(after.suffix(50)) == Array(before.suffix(50)))
             }
-            let bitstream = "\(out).hevc", theirs = "\(out).de265.yuv", ours = "\(out).ffmpeg.yuv"
-            let annexB = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-c:v", "copy", "-bsf:v", "hevc_mp4toannexb", "-f", "hevc", bitstream])
-            #expect(annexB.status == 0, "\(annexB.stderr)")
-            // With a worker thread: libde265 1.0.11 decoding sequentially (-t 0) finishes the last picture before
-            // a run's IDR after reading that IDR's header, and gets it wrong (1 of 150 here; FFmpeg and libde265
-            // threaded agree on all); its decode of the sets in band before this change failed at the first run.
-            let de265 = try ChildProcess.tool(Self.dec265, ["-q", "-t", "1", "-o", theirs, bitstream])
-            #expect(de265.status == 0, "\(de265.stderr)")
-            let raw = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-f", "rawvideo", "-pix_fmt", "yuv420p10le", ours])
-            #expect(raw.status == 0, "\(raw.stderr)")
-            let a = try Data(contentsOf: URL(fileURLWithPath: theirs)), b = try Data(contentsOf: URL(fileURLWithPath: ours))
-            #expect(b.count == frames * 320 * 180 * 3 && a == b, "libde265 \(a.count) bytes, FFmpeg \(b.count)")
+            try expectLibde265DecodesAsFFmpeg(out, pixelFormat: "yuv420p10le", bytes: frames * 320 * 180 * 3)
         }
     }
 
@@ -152,15 +157,7 @@ import TestSupport
         try expectRemuxesKeepEveryPicture(out)
         let before = try StreamDigests.pictures(original), pictures = try StreamDigests.pictures(out)
         #expect(pictures.count == 150 && Array(pictures.prefix(50)) == Array(before.prefix(50)) && Array(pictures.suffix(50)) == Array(before.suffix(50)))
-        let bitstream = "\(out).hevc", theirs = "\(out).de265.yuv", ours = "\(out).ffmpeg.yuv"
-        let annexB = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-c:v", "copy", "-bsf:v", "hevc_mp4toannexb", "-f", "hevc", bitstream])
-        #expect(annexB.status == 0, "\(annexB.stderr)")
-        let de265 = try ChildProcess.tool(Self.dec265, ["-q", "-t", "1", "-o", theirs, bitstream])
-        #expect(de265.status == 0, "\(de265.stderr)")
-        let raw = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-f", "rawvideo", "-pix_fmt", "yuv420p", ours])
-        #expect(raw.status == 0, "\(raw.stderr)")
-        let a = try Data(contentsOf: URL(fileURLWithPath: theirs)), b = try Data(contentsOf: URL(fileURLWithPath: ours))
-        #expect(b.count == 150 * 320 * 180 * 3 / 2 && a == b, "libde265 \(a.count) bytes, FFmpeg \(b.count)")
+        try expectLibde265DecodesAsFFmpeg(out, pixelFormat: "yuv420p", bytes: 150 * 320 * 180 * 3 / 2)
     }
 
     /// An extend's join at the start of an HEVC clip: the extension's own sets before it, the clip's
