@@ -78,9 +78,9 @@ let package = Package(
         .target(name: "LTXJournal", dependencies: ["LTXFiles", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
         .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal"]),
-        // One self-contained HTML page of pictures and reports, for a person to look at: `check --html`.
+        // One self-contained HTML page of pictures and reports, for a person to look at: `check --html`, an edit's review.
         .target(name: "LTXReview", dependencies: [
-            "LTXMedia", "LTXPreflight", "LTXFiles", .product(name: "Mustache", package: "swift-mustache"),
+            "LTXMedia", "LTXPreflight", "LTXFiles", "LTXWorkflow", "LTXJournal", "LTXContract", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // A local server that implements the generated server protocol of the same contract.
         .target(
@@ -129,6 +129,7 @@ let package = Package(
             "LTXWorkflow", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "LTXSandbox", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "LTXReviewTests", dependencies: ["LTXReview", "LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXJournalTests", dependencies: [
             "LTXJournal", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio"), .product(name: "Logging", package: "swift-log"),
         ]),

@@ -166,6 +166,21 @@ kept = sum(a == b for a, b in zip(source, out))
 json.dump({"input_frames": len(source), "kept": kept}, open(sys.argv[3], "w"))
 PY
 
+# The review's cost (issue 33: at most 10 % more than the edit): the same whole-video retake of
+# the 60 s 1080p clip against the sandbox, with --review and without. Each run starts from an
+# empty journal, so each pays the sandbox and splices again: the two sides do the same edit.
+REV="$MEDIA/review"; rm -rf "$REV"; mkdir -p "$REV/storage"
+"$BIN" sandbox --port 0 --api-key bench --storage "$REV/storage" > "$REV/sandbox.log" 2>&1 &
+SANDBOX_PID=$!
+for _ in $(seq 50); do grep -q 'listening on' "$REV/sandbox.log" && break; sleep 0.1; done
+REV_URL=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$REV/sandbox.log")
+REV_ENV="LTXV_API_KEY=bench LTX_API_BASE_URL=$REV_URL XDG_STATE_HOME=$REV/state LTX_PREP_POLL_INTERVAL=0.05"
+REV_RETAKE="$BIN retake $SPL --start 30.5 --duration 4 --prompt p -o $W/retake.mp4 --force --yes --quiet"
+echo "timing a whole-video retake with --review and without" >&2
+hf -N --runs 3 --prepare "rm -rf $REV/state" --export-json "$OUT/review.json" \
+  "env $REV_ENV $REV_RETAKE --review $W/retake.html" "env $REV_ENV $REV_RETAKE"
+kill "$SANDBOX_PID"; wait "$SANDBOX_PID" 2>/dev/null || true
+
 # phone_clip NAME SIZE: 60 s of HEVC Main 10 HLG at SIZE, 30 fps, 2 s open GOPs, AAC, hvc1 in
 # MOV, then turned for display as an upright phone clip (a remux: the encode drops `rotate`).
 phone_clip() {

@@ -36,12 +36,13 @@ for name, what, refname, target in [
     ("extend", "whole-video extend: the join, 4 s added", "ffmpeg full re-encode, same libx264 settings", 0.1),
     ("phone", "HEVC 10-bit HLG splice, 4 s section", "ffmpeg full re-encode, libx265 fast CRF 17", 0.15),
     ("phone4k", "HEVC 10-bit HLG splice, 4 s section", "ffmpeg full re-encode, libx265 fast CRF 17", 0.15),
+    ("review", "whole-video retake with --review (sandbox)", "the same retake without --review", 1.1),
 ]:
     path = out / f"{name}.json"
     if path.exists():
         ours, ref = means(path)
         label = {"fix.vp9": "vp9_opus_720p_10s.webm", "batch": "200 x 640x360 4 s", "splice": "1080p 60 s",
-                 "extend": "1080p 60 s", "phone": "phone HEVC HLG 1080p30 60 s", "phone4k": "phone HEVC HLG 4K30 60 s"}.get(name, "720p 60 s")
+                 "extend": "1080p 60 s", "review": "1080p 60 s", "phone": "phone HEVC HLG 1080p30 60 s", "phone4k": "phone HEVC HLG 4K30 60 s"}.get(name, "720p 60 s")
         note = ""
         if name in ("phone", "phone4k"):
             result = json.loads((out / f"{name}.out.json").read_text())["result"]

@@ -84,12 +84,7 @@ public struct CheckPage: Sendable {
             return .failure(MediaError(kind: .noStreams, path: report.file, message: "no picture to show"))
         }
         let moment: Thumbnail.Moment = report.media.kind == .image ? .frame(0) : .seconds(min(1, (report.media.duration ?? 0) / 2))
-        do throws(MediaError) {
-            let thumbnail = try await Thumbnail.make(path: report.file, at: moment, maxSide: pictureSide)
-            return .success(PagePicture(thumbnail, alt: "\(report.file) at \(Format.seconds(thumbnail.seconds))"))
-        } catch {
-            return .failure(error)
-        }
+        return await PagePicture.of(report.file, at: moment, maxSide: pictureSide)
     }
 
     public func html() -> String { Self.page.html(self) }

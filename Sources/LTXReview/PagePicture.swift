@@ -20,4 +20,15 @@ public struct PagePicture: Sendable, Equatable {
         height = thumbnail.height
         self.alt = alt
     }
+
+    /// `path`'s thumbnail at `moment`, its alt the file and the time shown;
+    /// made off the cooperative pool.
+    public static func of(_ path: String, at moment: Thumbnail.Moment, maxSide: Int) async -> Result<PagePicture, MediaError> {
+        do throws(MediaError) {
+            let thumbnail = try await Thumbnail.make(path: path, at: moment, maxSide: maxSide)
+            return .success(PagePicture(thumbnail, alt: "\(path) at \(Format.seconds(thumbnail.seconds))"))
+        } catch {
+            return .failure(error)
+        }
+    }
 }

@@ -8,13 +8,16 @@ import Mustache
 public struct ReviewPage: Sendable {
     private let library: MustacheLibrary
 
-    /// `body` is a Mustache template, rendered inside the shell with the same content.
-    init(body: String) {
+    /// `body` is a Mustache template, rendered inside the shell with the same
+    /// content; it may name `partials`; `style` is CSS added to the shell's.
+    init(body: String, partials: [String: String] = [:], style: String = "") {
         var library = MustacheLibrary()
-        // Both templates are constants of this module: one that does not parse is a bug, found by any test.
+        // The templates are constants of this module: one that does not parse is a bug, found by any test.
         do {
             library.register(try MustacheTemplate(string: Self.shell), named: "page")
             library.register(try MustacheTemplate(string: body), named: "body")
+            library.register(try MustacheTemplate(string: style), named: "style")
+            for (name, template) in partials { library.register(try MustacheTemplate(string: template), named: name) }
         } catch {
             fatalError("review page template: \(error)")
         }
@@ -55,6 +58,7 @@ public struct ReviewPage: Sendable {
         .error .tag { color: #c62828; }
         .warning .tag { color: #9a6700; }
         .none { color: #777; font-style: italic; }
+        {{> style}}
         </style>
         </head>
         <body>

@@ -24,7 +24,7 @@ struct LTXPrep: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, ProbeCommand.self, RetakeCommand.self, ExtendCommand.self, SpliceCommand.self,
                       ReframeCommand.self, HDRCommand.self, AudioToVideoCommand.self,
-                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, ModelsCommand.self,
+                      TextToVideoCommand.self, ImageToVideoCommand.self, UploadCommand.self, BatchCommand.self, JobsCommand.self, ModelsCommand.self, ReviewCommand.self,
                       SandboxCommand.self]
     )
 }

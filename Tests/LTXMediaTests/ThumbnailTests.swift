@@ -1,5 +1,5 @@
 import Foundation
-import LTXMedia
+@testable import LTXMedia
 import Testing
 import TestSupport
 
@@ -34,6 +34,26 @@ import TestSupport
         // The default is a JPEG no larger than asked, in the display shape.
         #expect(byTime.bytes.starts(with: [0xFF, 0xD8]))
         #expect(byTime.width == 16 && byTime.height == 32)
+    }
+
+    /// A moment in seconds seeks to the keyframe before it and decodes one
+    /// GOP, and gives the picture a decode from the start gives: a clip with
+    /// a keyframe every 2 s (1440 pictures at 24 fps), an MPEG-TS at 25 fps (no index;
+    /// its clock starts at 11.4 s; a keyframe each second, B-frames) and an
+    /// MP4 with B-frames and an edit list (its first keyframe shown before 0).
+    @Test(arguments: [("h264_60s_gop2s.mp4", 50.5, 1212), ("h264_aac_ts_clock_24s.ts", 15.6, 390), ("h264_bframes_editlist.mp4", 2.5, 60)])
+    func seekingGivesThePictureADecodeFromTheStartGives(file: String, seconds: Double, frame: Int) throws {
+        let path = Fixtures.path(file)
+        let sought = try Thumbnail.make(path: path, at: .seconds(seconds), maxSide: 64, encoding: .png)
+        let decoded = try Thumbnail.make(path: path, at: .frame(frame), maxSide: 64, encoding: .png)
+        #expect(abs(sought.seconds - seconds) < 0.001)
+        #expect(sought.seconds == decoded.seconds)
+        #expect(sought.bytes == decoded.bytes)
+        // What the seek saves: from the keyframe before the moment, not from the start.
+        let fromKeyframe = try Thumbnail.picture(path: path, at: .seconds(seconds)).decoded
+        let fromStart = try Thumbnail.picture(path: path, at: .seconds(seconds), seeking: false).decoded
+        #expect(fromStart == frame + 1)
+        #expect(fromKeyframe < 30, "\(fromKeyframe) pictures decoded")
     }
 
     @Test func soundHasNoPicture() {

@@ -80,14 +80,8 @@ import TestSupport
             let severe = try await browser.consoleLog().filter { $0.level == "SEVERE" }
             #expect(severe.isEmpty, "\(severe)")
 
-            try await browser.resize(width: 1200, height: 760)
-            let png = try await browser.screenshot()
+            let png = try await browser.keepScreenshot("check-html.png", in: dir, width: 1200, height: 760)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-            try png.write(to: URL(fileURLWithPath: "\(dir)/check-html.png"))
-            // The README's picture is made again only when asked, so that a test run leaves the work tree as it was.
-            if ProcessInfo.processInfo.environment["LTX_PREP_WRITE_DOCS"] == "1" {
-                try png.write(to: URL(fileURLWithPath: Fixtures.repositoryRoot + "/docs/check-html.png"))
-            }
         } catch {
             await browser.close()
             throw error

@@ -71,6 +71,14 @@ final class HeadlessBrowser {
         try await command("POST", "/execute/sync", ["script": script, "args": [] as [Any]])
     }
 
+    /// Clicks the first element `css` selects, as a person's click would
+    /// (WebDriver scrolls it into view and sends the mouse events).
+    func click(_ css: String) async throws {
+        let found = try await command("POST", "/element", ["using": "css selector", "value": css]) as? [String: Any]
+        guard let id = found?["element-6066-11e4-a52e-4f735466cecf"] as? String else { throw WebDriverFailed(description: "nothing matches \(css)") }
+        _ = try await command("POST", "/element/\(id)/click", [:])
+    }
+
     /// The browser console's entries since the last call: (level, message).
     func consoleLog() async throws -> [(level: String, message: String)] {
         let entries = try await command("POST", "/se/log", ["type": "browser"]) as? [[String: Any]] ?? []
@@ -82,6 +90,20 @@ final class HeadlessBrowser {
         let text = try await command("GET", "/screenshot", nil) as? String ?? ""
         guard let data = Data(base64Encoded: text) else { throw WebDriverFailed(description: "the screenshot is not base64") }
         return data
+    }
+
+    /// A screenshot of the page at `width` x `height` kept as the test's
+    /// artifact `dir/name`, and as the README's `docs/name` when
+    /// LTX_PREP_WRITE_DOCS=1 asks (so that a test run leaves the work tree as
+    /// it was); its PNG bytes.
+    func keepScreenshot(_ name: String, in dir: String, width: Int, height: Int) async throws -> Data {
+        try await resize(width: width, height: height)
+        let png = try await screenshot()
+        try png.write(to: URL(fileURLWithPath: "\(dir)/\(name)"))
+        if ProcessInfo.processInfo.environment["LTX_PREP_WRITE_DOCS"] == "1" {
+            try png.write(to: URL(fileURLWithPath: Fixtures.repositoryRoot + "/docs/\(name)"))
+        }
+        return png
     }
 
     /// Sets the window's size, so that a screenshot holds what matters.

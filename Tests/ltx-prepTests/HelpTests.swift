@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct HelpTests {
     static let commands: [[String]] = [[], ["check"], ["fix"], ["probe"], ["retake"], ["audio-to-video"], ["text-to-video"],
                                        ["image-to-video"], ["splice"], ["reframe"], ["hdr"], ["upload"], ["batch"], ["jobs"], ["jobs", "list"], ["jobs", "show"],
-                                       ["jobs", "totals"], ["jobs", "resume"], ["sandbox"]]
+                                       ["jobs", "totals"], ["jobs", "resume"], ["review"], ["sandbox"]]
 
     static func help(_ command: [String]) throws -> [String] {
         let r = try BinaryRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])

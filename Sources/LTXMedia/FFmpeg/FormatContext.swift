@@ -128,6 +128,19 @@ final class FormatContext {
         try FFmpegError.check(av_seek_frame(context, -1, ts, AVSEEK_FLAG_BACKWARD), "av_seek_frame", path: path)
     }
 
+    /// The time of the last keyframe of `stream` at or before `seconds` (the
+    /// file's own clock) that the demuxer's index lists, read without any
+    /// I/O; nil when it keeps none there (an MPEG-TS keeps no index). An
+    /// MP4's index holds decoding times: a B-frame stream's keyframe shows a
+    /// frame or two later than listed.
+    func indexedKeyframeTime(atOrBefore seconds: Double, stream: Int) -> Double? {
+        withStream(stream) { st in
+            let timeBase = st.pointee.time_base
+            guard let entry = avformat_index_get_entry_from_timestamp(st, FFmpegTime.ticks(seconds, timeBase), AVSEEK_FLAG_BACKWARD) else { return nil }
+            return FFmpegTime.seconds(entry.pointee.timestamp, timeBase)
+        }
+    }
+
     /// The time of the last keyframe of `stream` shown at or before
     /// `seconds` (the file's own clock): where a stream copy from there
     /// starts. Leaves the file positioned at or before that keyframe, with

@@ -34,6 +34,27 @@ final class StreamDecoder {
     /// The clockwise turn a player gives the pictures (0, 90, 180, 270).
     var rotation: Int { input.withStream(index) { StreamReader.clockwiseRotation($0) } }
 
+    /// False when the index puts the last keyframe before `seconds` at or
+    /// before `current` (both on the file's clock): decoding on from
+    /// `current` reads no more than a seek would, and a seek would decode
+    /// that GOP's first pictures again. True without an index.
+    func seekMayHelp(to seconds: Double, from current: Double) -> Bool {
+        input.indexedKeyframeTime(atOrBefore: seconds, stream: index).map { $0 > current + 1e-6 } ?? true
+    }
+
+    /// Moves to the last keyframe shown at or before `seconds` (the file's
+    /// own clock, as the frames' timestamps), so `next` decodes forward from
+    /// there: what it gives from then on is what a decode from the start
+    /// gives. False, and nothing moved that matters, when the stream has no
+    /// keyframe at or before it (the caller reads from the start instead).
+    func seek(toKeyframeAtOrBefore seconds: Double) throws(MediaError) -> Bool {
+        guard let keyframe = try input.keyframeTime(atOrBefore: seconds, stream: index), keyframe <= seconds + 1e-6 else { return false }
+        decoder.reset()
+        flushed = false
+        ended = false
+        return true
+    }
+
     /// Decodes the next frame into `frame` (the caller unrefs it); false
     /// once the stream is over.
     func next(into frame: borrowing Frame) throws(MediaError) -> Bool {

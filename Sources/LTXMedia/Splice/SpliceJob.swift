@@ -127,6 +127,14 @@ public struct SpliceResult: Sendable, Codable, Equatable {
         /// the first frame's time and the end of the last one.
         public var start: Double
         public var end: Double
+
+        public init(source: Source, firstFrame: Int, lastFrame: Int, start: Double, end: Double) {
+            self.source = source
+            self.firstFrame = firstFrame
+            self.lastFrame = lastFrame
+            self.start = start
+            self.end = end
+        }
     }
 
     public var ranges: [FrameRange]

@@ -19,4 +19,16 @@ package enum Concurrently {
         }
         return results.map { $0! }
     }
+
+    /// `a` and `b` at the same time, their typed error kept (`async let` loses
+    /// it): two files read at once.
+    package static func both<A: Sendable, B: Sendable, E: Error>(_ a: @escaping @Sendable () async throws(E) -> A,
+                                                                 _ b: @escaping @Sendable () async throws(E) -> B) async throws(E) -> (A, B) {
+        async let first: Result<A, E> = { () async -> Result<A, E> in
+            do throws(E) { return .success(try await a()) } catch { return .failure(error) }
+        }()
+        let second: Result<B, E>
+        do throws(E) { second = .success(try await b()) } catch { second = .failure(error) }
+        return (try await first.get(), try second.get())
+    }
 }

@@ -24,17 +24,38 @@ public struct Thumbnail: Sendable, Equatable {
     /// A JPEG small enough to put many of in one page and sharp enough to judge.
     public static let pageEncoding = ImageEncoding(.jpeg, quality: 4)
 
-    /// Decodes forward from the start to `moment` (no seek: meant for a
-    /// moment near the start, as a page's thumbnail is). Blocking.
+    /// The picture at `moment`: by time, from the keyframe before it (one
+    /// GOP decoded however deep in the file); by index, decoded forward from
+    /// the start. Blocking.
     public static func make(path: String, at moment: Moment, maxSide: Int, encoding: ImageEncoding = pageEncoding) throws(MediaError) -> Thumbnail {
         _ = FFmpegLog.quietByDefault
         guard encoding.format != .webp else { throw MediaError(kind: .unsupported, path: path, message: "a thumbnail is PNG or JPEG") }
+        let taken = try picture(path: path, at: moment)
+        return try shrink(taken.frame.pointer, rotation: taken.rotation, maxSide: maxSide, encoding: encoding, path: path, seconds: taken.seconds)
+    }
+
+    /// A decoded picture, as stored, and how many were decoded to reach it.
+    struct Taken: ~Copyable {
+        let frame: Frame
+        let rotation: Int
+        /// Seconds after the first picture.
+        let seconds: Double
+        let decoded: Int
+    }
+
+    /// The first picture sets the clock a moment counts from; a moment in
+    /// seconds past it seeks to the keyframe at or before it (a stream with
+    /// none there is read from the start again, without seeking) and decodes
+    /// forward to the first picture shown at or after it: the same picture
+    /// as a decode from the start.
+    static func picture(path: String, at moment: Moment, seeking: Bool = true) throws(MediaError) -> Taken {
         guard let stream = try StreamDecoder(path: path, type: AVMEDIA_TYPE_VIDEO, threads: 0) else {
             throw MediaError(kind: .noStreams, path: path, message: "no picture to show")
         }
         let picture = Frame(), decoded = Frame()
-        var index = 0, first: Double?, taken: Double?
+        var index = 0, count = 0, first: Double?, taken: Double?, sought = !seeking
         while try stream.next(into: decoded) {
+            count += 1
             let t = FFmpegTime.seconds(decoded.timestamp, stream.timeBase) ?? 0
             let start = first ?? t
             first = start
@@ -47,9 +68,15 @@ public struct Thumbnail: Sendable, Equatable {
             }
             index += 1
             if reached { break }
+            if !sought, case .seconds(let s) = moment {
+                sought = true
+                if stream.seekMayHelp(to: start + s, from: t) {
+                    guard try stream.seek(toKeyframeAtOrBefore: start + s) else { return try Self.picture(path: path, at: moment, seeking: false) }
+                }
+            }
         }
         guard let taken else { throw MediaError(kind: .unreadable, path: path, message: "no picture could be decoded") }
-        return try shrink(picture.pointer, rotation: stream.rotation, maxSide: maxSide, encoding: encoding, path: path, seconds: taken)
+        return Taken(frame: picture, rotation: stream.rotation, seconds: taken, decoded: count)
     }
 
     /// `make` on BlockingExecutor's threads.
@@ -61,7 +88,7 @@ public struct Thumbnail: Sendable, Equatable {
 
     /// Scales the picture as stored to its display shape inside a square of
     /// `maxSide` (never larger than shown), turns it upright, and encodes it.
-    private static func shrink(_ picture: UnsafeMutablePointer<AVFrame>, rotation: Int, maxSide: Int, encoding: ImageEncoding,
+    static func shrink(_ picture: UnsafeMutablePointer<AVFrame>, rotation: Int, maxSide: Int, encoding: ImageEncoding,
                                path: String, seconds: Double) throws(MediaError) -> Thumbnail {
         let p = picture.pointee
         let sar = p.sample_aspect_ratio.num > 0 && p.sample_aspect_ratio.den > 0 ? Double(p.sample_aspect_ratio.num) / Double(p.sample_aspect_ratio.den) : 1

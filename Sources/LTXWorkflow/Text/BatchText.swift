@@ -4,9 +4,13 @@ import LTXContract
 extension BatchResult {
     /// `#3 written: out/c.mp4 ($0.80)`, with the reason when it was not.
     public var line: String {
-        let cost = estimatedDollars.map { " ($\(Pricing.format($0)))" } ?? (priceUnknown == true ? " (price unknown)" : "")
         let what = output ?? input
-        return "#\(index) \(status.rawValue)" + (what.map { ": \($0)" } ?? "") + cost + (message.map { ": \($0)" } ?? "")
+        return "#\(index) \(status.rawValue)" + (what.map { ": \($0)" } ?? "") + (costText.map { " (\($0))" } ?? "") + (message.map { ": \($0)" } ?? "")
+    }
+
+    /// `$0.80`, or `price unknown` for a call of no documented price; nil when no call was priced.
+    public var costText: String? {
+        estimatedDollars.map { "$\(Pricing.format($0))" } ?? (priceUnknown == true ? "price unknown" : nil)
     }
 }
 

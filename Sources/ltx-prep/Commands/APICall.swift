@@ -74,21 +74,25 @@ enum APICall {
 
     /// A whole-video retake: its calls, then the splice, with the same prompt,
     /// Ctrl-C and status line as one call; prints its result.
-    static func performWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws {
+    @discardableResult
+    static func performWholeRetake(_ request: WholeRetakeRequest, options: ClientOptions, force: Bool, logger: Logger) async throws -> RetakeOutcome {
         let outcome = try await interruptible(options, force: force, summary: "this retake", provider: request.provider) {
             settings, confirm, events throws(WorkflowError) in
             try await WholeRetake.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
         }
         Console.out(options.json ? JSONOutput.line(outcome) : outcome.text)
+        return outcome
     }
 
     /// A whole-video extend: its call, then the join; prints its result.
-    static func performWholeExtend(_ request: WholeExtendRequest, options: ClientOptions, force: Bool, logger: Logger) async throws {
+    @discardableResult
+    static func performWholeExtend(_ request: WholeExtendRequest, options: ClientOptions, force: Bool, logger: Logger) async throws -> ExtendOutcome {
         let outcome = try await interruptible(options, force: force, summary: "this extend", provider: .ltx) {
             settings, confirm, events throws(WorkflowError) in
             try await WholeExtend.run(request, settings: settings, logger: logger, confirm: confirm, events: events)
         }
         Console.out(options.json ? JSONOutput.line(outcome) : outcome.text(output: request.output))
+        return outcome
     }
 
     /// A reframe: its one call, then the answer put together with the input's

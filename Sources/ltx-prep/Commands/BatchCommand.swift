@@ -1,4 +1,6 @@
 import ArgumentParser
+import LTXMedia
+import LTXReview
 import LTXWorkflow
 
 struct BatchCommand: AsyncParsableCommand {
@@ -31,9 +33,15 @@ struct BatchCommand: AsyncParsableCommand {
             --shards N reads JOB_COMPLETION_INDEX; a Slurm array; GNU parallel) split a
             batch with no coordinator.
 
+            --review FILE.html also writes one page to look at: a row per item in the
+            manifest's order with its status, cost, time, a picture of its output (of its
+            input when there is none) and a link to its own review page (the edit's
+            frames beside the original's, written in FILE.review/), under the totals the
+            last line gives; a click on a column's header sorts by it.
+
             Exit status: 0 every item done; 1 some item was not done (see --report); 2
-            the manifest cannot be read, the arguments are wrong, or the journal cannot
-            be opened.
+            the manifest cannot be read, the arguments are wrong, the journal cannot be
+            opened, or the --review page cannot be written.
             """
     )
 
@@ -43,6 +51,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Shards in all; this one's index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", valueName: "N"))
     var shards: Int?
     @Option(help: ArgumentHelp("Write one JSON line per item here.", valueName: "file")) var report: String?
+    @Option(help: ArgumentHelp("Also write an HTML page: per item its status, cost, time, a picture and a link to its own review.",
+                               valueName: "file.html"))
+    var review: String?
     @Option(help: ArgumentHelp("With a folder: where the results go.", valueName: "folder")) var outputDir: String?
     @Option(help: ArgumentHelp("With a folder: the retake section's start.", valueName: "seconds")) var start: Double?
     @Option(help: ArgumentHelp("With a folder: the retake section's duration.", valueName: "seconds")) var duration: Double?
@@ -58,6 +69,7 @@ struct BatchCommand: AsyncParsableCommand {
         try Bounds.check("--shards", shards, 1...100_000)
         try Bounds.check("--start", start, SectionRange.start, " seconds")
         try Bounds.check("--duration", duration, SectionRange.duration, " seconds")
+        if let review { try ReviewOption.check(page: review, flag: "--review", [source]) }
         if let shard, BatchShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
     }
 
@@ -68,15 +80,30 @@ struct BatchCommand: AsyncParsableCommand {
             let share = try BatchShard.chosen(shard, shards: shards, environment: settings.environment)
             let folder = BatchSource.FolderRetake.given(outputDir: outputDir, start: start, duration: duration, prompt: prompt)
             let status = StatusLine(quiet: client.json || client.quiet)
+            let began = ContinuousClock.now
+            var pageError: ReviewError?
             let results = try await Batch.run(source, folder: folder, shard: share, settings: settings, concurrency: concurrency,
                                               logger: logger, progress: { status.show($0.line) }, finished: { r in
                 status.clear()
                 Console.out(client.json ? JSONOutput.line(r) : r.line)
-            }, explain: { $0.commandLineText })
+            }, explain: { $0.commandLineText }, ended: { results, journal in
+                // Made while the journal is open: each item's own review reads its calls there.
+                guard let review else { return }
+                do throws(ReviewError) {
+                    try await BatchReview.write(results, summary: BatchSummary(results, dryRun: client.dryRun).text(dryRun: client.dryRun),
+                                                seconds: (ContinuousClock.now - began).inSeconds, journal: journal, to: review)
+                } catch {
+                    pageError = error
+                }
+            })
             status.clear()
             if let report { try BatchSource.writeReport(results, to: report) }
             let summary = BatchSummary(results, dryRun: client.dryRun)
             Console.note(summary.text(dryRun: client.dryRun))
+            if let pageError {
+                Console.error(pageError.commandLineText)
+                throw ExitCode(ExitStatus.unusable.rawValue)
+            }
             if !summary.complete { throw ExitCode(ExitStatus.nonConformant.rawValue) }
         }
     }

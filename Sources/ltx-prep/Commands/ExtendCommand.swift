@@ -1,6 +1,8 @@
 import ArgumentParser
 import LTXContract
+import LTXMedia
 import LTXPreflight
+import LTXReview
 import LTXWorkflow
 
 extension ExtendCall.Edge: ExpressibleByArgument {}
@@ -57,12 +59,15 @@ struct ExtendCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the result.") var output: String?
     @Option(help: "How the context reaches the API: upload (default) or data-uri.") var deliver: Delivery?
     @Flag(help: "Replace the output if it exists.") var force = false
+    @OptionGroup var review: ReviewOption
     @OptionGroup var serving: LTXOnlyOption
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(output)
+        try review.check([input, output, answer])
+        if windowOnly, review.path != nil { throw ValidationError("--review looks at the whole video put back: it takes no --window-only") }
         if let model, let line = GenerationRules.modelRefusal(model, for: .extend) { throw ValidationError(line) }
         try Bounds.check("--duration", duration, Catalogue.Extend.durations, " seconds")
         try Bounds.check("--context", context, 1...Catalogue.Extend.maxContext, " seconds")
@@ -74,12 +79,16 @@ struct ExtendCommand: AsyncParsableCommand {
         let logger = global.bootstrap()
         let request = WholeExtendRequest(input: input, duration: duration, edge: at, context: context, prompt: prompt, model: model,
                                          delivery: deliver, output: output ?? "/dev/null", windowOnly: windowOnly)
-        guard let answer else { return try await APICall.performWholeExtend(request, options: client, force: force, logger: logger) }
+        guard let answer else {
+            let outcome = try await APICall.performWholeExtend(request, options: client, force: force, logger: logger)
+            return try await review.write { () async throws(MediaError) in try await EditReview.extend(outcome) }
+        }
         try await reportingFailures(json: client.json) {
             let outcome = try await interruptibly(quiet: client.json || client.quiet) { bar throws(WorkflowError) in
                 try await WholeExtend.join(answer: answer, for: request, force: force) { bar.show($0) }
             }.get()
             Console.out(client.json ? JSONOutput.line(outcome) : outcome.text(what: "with \(outcome.result.frames(.answer)) frames added at its \(at.rawValue)"))
+            try await review.write { () async throws(MediaError) in try await EditReview.splice(outcome, edit: "extend") }
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import LTXContract
 import LTXMedia
 import LTXPreflight
+import LTXReview
 import LTXWorkflow
 
 extension HDRTransfer: ExpressibleByArgument {}
@@ -36,6 +37,9 @@ struct HDRCommand: AsyncParsableCommand {
             The report gives each piece, the cost, and the step in mean luminance at
             each boundary against the steps within pieces; --overlap N sends N
             shared frames and crossfades them in linear light.
+            --review FILE.html also writes a page: the pieces on a timeline, at
+            each seam between pieces the last frame before and the first after
+            beside the input's, frames inside each piece, job ids and costs.
 
             Refused with one line before anything is sent: an input already HDR
             (PQ or HLG), larger than 3840x2160, audio only, or an output that is
@@ -61,12 +65,14 @@ struct HDRCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The EXR frames' colour space asked of the API: \(Catalogue.HDR.colorSpaces.joined(separator: ", ")) (default: the API's, \(Catalogue.HDR.defaultColorSpace)).",
                                valueName: "name")) var colorspace: String?
     @Flag(help: "Replace the output if it exists.") var force = false
+    @OptionGroup var review: ReviewOption
     @OptionGroup var client: ClientOptions
     @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(output)
+        try review.check([input, output])
         if overlap < 0 { throw ValidationError("--overlap must be 0 or more frames") }
         if let colorspace, !Catalogue.HDR.colorSpaces.contains(colorspace) {
             throw ValidationError("--colorspace must be one of \(Catalogue.HDR.colorSpaces.joined(separator: ", "))")
@@ -79,5 +85,6 @@ struct HDRCommand: AsyncParsableCommand {
                          colorSpace: colorspace)
         let outcome = try await APICall.performHDR(job, options: client, force: force, logger: logger)
         Console.out(client.json ? JSONOutput.line(outcome) : outcome.text)
+        try await review.write { () async throws(MediaError) in try await EditReview.hdr(outcome, input: input, output: job.output) }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import LTXContract
+import LTXMedia
 import LTXPreflight
+import LTXReview
 import LTXWorkflow
 
 struct ReframeCommand: AsyncParsableCommand {
@@ -27,6 +29,9 @@ struct ReframeCommand: AsyncParsableCommand {
             The output is the API's picture with the input's own audio stream, its
             packets copied unchanged, written beside the output and renamed into
             place; its frame count is checked against the input's and said.
+            --review FILE.html also writes a page showing the output's frames
+            beside the input's at a quarter, half and three quarters in, both
+            files' facts, the job id and the cost.
 
             Examples:
               ltx-prep reframe clip.mp4 --to 9:16 -o clip-vertical.mp4
@@ -44,12 +49,14 @@ struct ReframeCommand: AsyncParsableCommand {
     @Option(help: "How the video reaches the API.") var deliver: ReframeDelivery = .upload
     @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
     @Flag(help: "Replace the output if it exists.") var force = false
+    @OptionGroup var review: ReviewOption
     @OptionGroup var client: ClientOptions
     @OptionGroup(visibility: .private) var serving: LTXOnlyOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try client.requireOutput(output)
+        try review.check([input, output])
         if let why = ReframeJob.refusal(resolution: resolution, aspect: to) { throw ValidationError(why.commandLineText) }
     }
 
@@ -61,6 +68,7 @@ struct ReframeCommand: AsyncParsableCommand {
         let job = ReframeJob(input: input, resolution: size, delivery: deliver.delivery, url: url, output: output ?? "/dev/null")
         let outcome = try await APICall.performReframe(job, options: client, force: force, logger: logger)
         Console.out(client.json ? JSONOutput.line(outcome) : outcome.text)
+        try await review.write { () async throws(MediaError) in try await EditReview.reframe(outcome) }
     }
 }
 

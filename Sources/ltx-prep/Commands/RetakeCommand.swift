@@ -1,6 +1,8 @@
 import ArgumentParser
 import LTXContract
+import LTXMedia
 import LTXPreflight
+import LTXReview
 import LTXWorkflow
 
 struct RetakeCommand: AsyncParsableCommand {
@@ -54,6 +56,7 @@ struct RetakeCommand: AsyncParsableCommand {
     @Option(help: "How the video reaches the API (default: upload; data-uri for Segmind).") var deliver: Delivery?
     @Option(help: "With --deliver url: the video's https URL, checked first (a domain name; a HEAD for status, redirects and size).") var url: String?
     @Flag(help: "Replace the output if it exists.") var force = false
+    @OptionGroup var review: ReviewOption
     @OptionGroup var serving: ProviderOption
     @OptionGroup var client: ClientOptions
     @OptionGroup var global: GlobalOptions
@@ -62,6 +65,8 @@ struct RetakeCommand: AsyncParsableCommand {
         try client.requireOutput(output)
         if windowOnly, try sections.sections().count > 1 { throw ValidationError("--window-only takes one section") }
         try Bounds.check("--context", context, 0...21, " seconds")
+        try review.check([input, output])
+        if windowOnly, review.path != nil { throw ValidationError("--review looks at the whole video put back: it takes no --window-only") }
         if let why = WholeRetakeRequest.refusal(provider: serving.provider, delivery: deliver, model: model, resolution: resolution) { throw ValidationError(why.commandLineText) }
     }
 
@@ -70,7 +75,10 @@ struct RetakeCommand: AsyncParsableCommand {
         let request = WholeRetakeRequest(input: input, sections: try sections.sections(), context: context, prompt: prompt, mode: mode, model: model,
                                          resolution: resolution,
                                          provider: serving.provider, delivery: deliver, url: url, output: output ?? "/dev/null")
-        guard windowOnly else { return try await APICall.performWholeRetake(request, options: client, force: force, logger: logger) }
+        guard windowOnly else {
+            let outcome = try await APICall.performWholeRetake(request, options: client, force: force, logger: logger)
+            return try await review.write { () async throws(MediaError) in try await EditReview.retake(outcome) }
+        }
         try await APICall.performWindowOnlyRetake(request, options: client, force: force, logger: logger)
     }
 }

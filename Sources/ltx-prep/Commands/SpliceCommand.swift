@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTXContract
 import LTXMedia
+import LTXReview
 import LTXWorkflow
 
 struct SpliceCommand: AsyncParsableCommand {
@@ -35,12 +36,14 @@ struct SpliceCommand: AsyncParsableCommand {
     @Option(help: "What the answer replaces (default: replace_audio_and_video).") var mode: RetakeMode?
     @Option(name: .shortAndLong, help: "Where to write the whole video.") var output: String
     @Flag(help: "Replace OUTPUT if it exists.") var force = false
+    @OptionGroup var review: ReviewOption
     @Flag(help: "Print what was written as JSON.") var json = false
     @Flag(help: "No status or progress lines on stderr (off a terminal they come every 5 s).") var quiet = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try Bounds.check("--window-start", windowStart, 0...1_000_000, " seconds")
+        try review.check([original, answer, output])
     }
 
     func run() async throws {
@@ -51,6 +54,7 @@ struct SpliceCommand: AsyncParsableCommand {
         try await reportingFailures(json: json) {
             let outcome = try await interruptibly(quiet: json || quiet) { bar throws(WorkflowError) in try await Splicer.splice(request) { bar.show($0) } }.get()
             Console.out(json ? JSONOutput.line(outcome) : outcome.text)
+            try await review.write { () async throws(MediaError) in try await EditReview.splice(outcome) }
         }
     }
 }

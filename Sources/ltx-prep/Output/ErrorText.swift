@@ -61,6 +61,8 @@ extension ReviewError {
     var commandLineText: String {
         switch self {
         case .cannotWrite(let path, let reason): "\(path): cannot write the page: \(reason.lowercased())"
+        case .unreadable(let error): error.description
+        case .journal(let error): error.description
         }
     }
 }
