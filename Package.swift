@@ -35,6 +35,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // ZIP reading and writing for the HDR answers (ZIPs of EXR frames, stored or deflated).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // FileDescriptor, FilePath, Stat and Errno: the system calls, typed (already swift-nio's).
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Double.pow, .log, .sin...: the colour curves' and test patterns' maths without importing the C library.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // FFmpeg's C libraries, reached through exactly one system-library target.
@@ -47,10 +51,14 @@ let package = Package(
                 .brew(["ffmpeg"]),
             ]
         ),
+        // System calls, once: swift-system plus the few calls it lacks; the only place that imports the C library.
+        .target(name: "LTXSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // The safe Swift layer over FFmpeg: owns every FFmpeg pointer; imports CFFmpeg internally only.
-        .target(name: "LTXMedia", dependencies: ["CFFmpeg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LTXMedia", dependencies: [
+            "CFFmpeg", "LTXSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "RealModule", package: "swift-numerics"),
+        ]),
         // Files written beside their final name and renamed into place; no media, no network.
-        .target(name: "LTXFiles"),
+        .target(name: "LTXFiles", dependencies: ["LTXSystem"]),
         // The API as one OpenAPI document (openapi.yaml): generated wire types, client and
         // server protocol (committed, `make openapi`), endpoints, errors, pricing.
         .target(
@@ -66,6 +74,7 @@ let package = Package(
             dependencies: [
                 "LTXContract",
                 "LTXFiles",
+                "LTXSystem",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -75,9 +84,9 @@ let package = Package(
             ]
         ),
         // Every paid request, in SQLite: what was sent, what came back, so nothing is paid twice.
-        .target(name: "LTXJournal", dependencies: ["LTXFiles", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        .target(name: "LTXJournal", dependencies: ["LTXFiles", "LTXSystem", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // What ltx-prep does, for any Swift program: check, fix, deliver, generate, put back.
-        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal"]),
+        .target(name: "LTXWorkflow", dependencies: ["LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXFiles", "LTXJournal", "LTXSystem"]),
         // One self-contained HTML page of pictures and reports, for a person to look at: `check --html`, an edit's review.
         .target(name: "LTXReview", dependencies: [
             "LTXMedia", "LTXPreflight", "LTXFiles", "LTXWorkflow", "LTXJournal", "LTXContract", .product(name: "Mustache", package: "swift-mustache"),
@@ -90,6 +99,7 @@ let package = Package(
                 "LTXFiles",
                 "LTXMedia",
                 "LTXPreflight",
+                "LTXSystem",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -107,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "ltx-prep",
             dependencies: [
-                "LTXWorkflow", "CCommandLine",
+                "LTXWorkflow", "CCommandLine", "LTXSystem",
                 "LTXSandbox", "LTXReview",
                 // Imported for their value types only (reports, media facts, errors, wire types).
                 "LTXMedia", "LTXPreflight", "LTXClient", "LTXContract", "LTXJournal",
@@ -117,6 +127,7 @@ let package = Package(
         ),
         // Where the tests find fixtures; shared by every test target.
         .target(name: "TestSupport", dependencies: ["LTXSandbox"], path: "Tests/TestSupport"),
+        .testTarget(name: "LTXSystemTests", dependencies: ["LTXSystem", "LTXFiles", "TestSupport"]),
         .testTarget(name: "LTXMediaTests", dependencies: ["LTXMedia", "TestSupport"]),
         .testTarget(name: "LTXPreflightTests", dependencies: ["LTXPreflight", "LTXMedia", "LTXContract", "TestSupport"]),
         .testTarget(name: "LTXClientTests", dependencies: [

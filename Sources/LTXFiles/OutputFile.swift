@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// The output's path and its temporary sibling. Results are written to the
 /// temporary file in the same folder and renamed into place, so a crash
@@ -23,22 +19,18 @@ public struct OutputFile: Sendable {
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let tag = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        return "\(dir.isEmpty ? "/" : dir)/.\(name).ltx-prep-\(getpid())-\(tag).\(suffix)"
+        return "\(dir.isEmpty ? "/" : dir)/.\(name).ltx-prep-\(ThisProcess.id)-\(tag).\(suffix)"
     }
 
-    public static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0
-    }
+    public static func exists(_ path: String) -> Bool { LocalFiles.exists(path) }
 
     /// Same file: same device and inode (hard links and other spellings included).
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
-    }
+    public static func sameFile(_ a: String, _ b: String) -> Bool { LocalFiles.sameFile(a, b) }
 
-    public static func folderExists(of path: String) -> Bool { unwritableFolder(of: path).map { $0.problem == .notWritable } ?? true }
+    public static func folderExists(of path: String) -> Bool {
+        do { try checkFolder(of: path) } catch { return error.problem == .notWritable }
+        return true
+    }
 
     /// Why a file cannot be made in a folder.
     public enum FolderProblem: Sendable, Equatable {
@@ -50,31 +42,35 @@ public struct OutputFile: Sendable {
         case notWritable
     }
 
-    /// The folder `path` would be written into and why nothing can be made
-    /// there; nil when a file can be. Asked before anything is paid for: the
-    /// one check of every command that writes a result.
-    public static func unwritableFolder(of path: String) -> (folder: String, problem: FolderProblem, errno: Int32)? {
+    /// Throws the folder `path` would be written into and why nothing can be
+    /// made there. Asked before anything is paid for: the one check of every
+    /// command that writes a result.
+    public static func checkFolder(of path: String) throws(OutputFolderError) {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let folder = dir.isEmpty ? "/" : dir
-        var st = stat()
-        if stat(folder, &st) != 0 {
-            let err = errno
-            return (folder, err == ENOTDIR ? .notAFolder : .missing, err)
+        let status: Stat
+        do { status = try LocalFiles.status(folder) } catch {
+            throw OutputFolderError(folder: folder, problem: error == .notDirectory ? .notAFolder : .missing, errno: error)
         }
-        if (st.st_mode & S_IFMT) != S_IFDIR { return (folder, .notAFolder, ENOTDIR) }
+        if status.type != .directory { throw OutputFolderError(folder: folder, problem: .notAFolder, errno: .notDirectory) }
         // A new file needs write and search permission on the folder (and a writable file system).
-        if access(folder, W_OK | X_OK) != 0 { return (folder, .notWritable, errno) }
-        return nil
+        do { try LocalFiles.checkCanCreate(in: folder) } catch {
+            throw OutputFolderError(folder: folder, problem: .notWritable, errno: error)
+        }
     }
 
-    /// `mkdir -p` of `folder`: nil when it is there (made or found), else why not.
-    public static func makeFolders(_ folder: String) -> String? {
-        var st = stat()
-        if stat(folder, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : "\(folder) is not a folder" }
+    /// `mkdir -p` of `folder`: returns when it is there (made or found).
+    public static func makeFolders(_ folder: String) throws(OutputFolderError) {
+        if let status = try? LocalFiles.status(folder) {
+            guard status.type == .directory else { throw OutputFolderError(folder: folder, problem: .notAFolder, errno: .notDirectory) }
+            return
+        }
         let parent = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
-        if !parent.isEmpty, let problem = makeFolders(parent) { return problem }
-        return mkdir(folder, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
+        if !parent.isEmpty { try makeFolders(parent) }
+        do { try LocalFiles.makeFolder(folder) } catch where error != .fileExists {
+            throw OutputFolderError(folder: folder, problem: error == .noSuchFileOrDirectory ? .missing : .notWritable, errno: error)
+        } catch {}
     }
 
     /// The folder `path` is written into, and whether it is missing.
@@ -83,50 +79,29 @@ public struct OutputFile: Sendable {
         return String(path[..<slash])
     }
 
-    public func discardTemporary() { unlink(temporary) }
+    public func discardTemporary() { try? LocalFiles.remove(temporary) }
 
     /// rename(2): atomic within one file system, replacing an existing file.
-    public func commit() -> Int32? {
-        rename(temporary, path) == 0 ? nil : errno
+    public func commit() throws(OutputFileError) {
+        do { try LocalFiles.rename(temporary, to: path) } catch { throw OutputFileError(path: path, errno: error) }
     }
 
     /// Writes `text` to a temporary file beside `path` and renames it into
-    /// place: nil when done, else why not (nothing is left behind).
-    public static func writeText(_ text: String, to path: String) -> String? {
+    /// place; on failure nothing is left behind.
+    public static func writeText(_ text: String, to path: String) throws(OutputFileError) {
         let file = OutputFile(path: path)
-        guard let f = fopen(file.temporary, "w") else { return String(cString: strerror(errno)) }
-        let wrote = fputs(text, f) >= 0
-        let closed = fclose(f) == 0
-        guard wrote, closed else {
+        do { try LocalFiles.write(text.utf8, to: file.temporary) } catch {
             file.discardTemporary()
-            return "cannot write the file"
+            throw OutputFileError(path: path, errno: error)
         }
-        if let err = file.commit() {
+        do { try file.commit() } catch {
             file.discardTemporary()
-            return String(cString: strerror(err))
+            throw error
         }
-        return nil
     }
 
     /// Copies `source` to the temporary path byte for byte.
-    public func copyIn(from source: String) -> Int32? {
-        let input = open(source, O_RDONLY)
-        guard input >= 0 else { return errno }
-        defer { close(input) }
-        let output = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard output >= 0 else { return errno }
-        defer { close(output) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if n == 0 { return nil }
-            if n < 0 { return errno }
-            var offset = 0
-            while offset < n {
-                let w = buffer.withUnsafeBytes { write(output, $0.baseAddress! + offset, n - offset) }
-                if w <= 0 { return errno }
-                offset += w
-            }
-        }
+    public func copyIn(from source: String) throws(OutputFileError) {
+        do { try LocalFiles.copy(source, to: temporary) } catch { throw OutputFileError(path: path, errno: error) }
     }
 }

@@ -8,12 +8,6 @@ import FoundationEssentials
 import Foundation
 #endif
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Every paid request, in one SQLite file: written before the request
 /// leaves, updated as answers come. Several processes may share the file:
 /// WAL, a busy time-out, and claims made by single atomic statements.
@@ -34,8 +28,8 @@ public final class Journal: Sendable {
 
     public static func open(_ path: String) async throws(JournalError) -> Journal {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        if !folder.isEmpty, let problem = OutputFile.makeFolders(folder) {
-            throw JournalError(path: path, message: "cannot make \(folder): \(problem)")
+        if !folder.isEmpty {
+            do { try OutputFile.makeFolders(folder) } catch { throw JournalError(path: path, message: "cannot make \(folder): \(error.reason)") }
         }
         var logger = Logger(label: "ltx-prep.journal")
         logger.logLevel = .critical

@@ -1,10 +1,5 @@
 import LTXFiles
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// The process that holds a request in flight, as the journal records it
 /// when the request is claimed: its id, and what makes that id mean one
@@ -20,7 +15,7 @@ public struct RequestOwner: Sendable, Equatable, CustomStringConvertible {
     public var started: String
 
     /// This process.
-    public static let current = RequestOwner(pid: getpid(), boot: bootID, started: startTime(of: getpid()) ?? "")
+    public static let current = RequestOwner(pid: ThisProcess.id, boot: bootID, started: startTime(of: ThisProcess.id) ?? "")
 
     /// As the journal's `owner` column holds it: `pid:boot:start`.
     public var description: String { "\(pid):\(boot):\(started)" }
@@ -39,18 +34,18 @@ public struct RequestOwner: Sendable, Equatable, CustomStringConvertible {
 
     /// The process is running now, on this machine (not a later process given its id).
     public var isAlive: Bool {
-        if pid == getpid() { return self == .current }
+        if pid == ThisProcess.id { return self == .current }
         #if os(Linux)
         guard boot == Self.bootID, !started.isEmpty else { return false }
         return Self.startTime(of: pid) == started
         #else
-        return kill(pid, 0) == 0 || errno == EPERM
+        return ThisProcess.isAlive(pid)
         #endif
     }
 
     private static let bootID: String = {
         #if os(Linux)
-        WholeFile.bytes("/proc/sys/kernel/random/boot_id").map { String(decoding: $0, as: UTF8.self).filter { $0.isHexDigit || $0 == "-" } } ?? ""
+        (try? WholeFile.bytes("/proc/sys/kernel/random/boot_id")).map { String(decoding: $0, as: UTF8.self).filter { $0.isHexDigit || $0 == "-" } } ?? ""
         #else
         ""
         #endif
@@ -59,7 +54,7 @@ public struct RequestOwner: Sendable, Equatable, CustomStringConvertible {
     /// Field 22 of /proc/PID/stat: when the process started, in ticks since boot.
     private static func startTime(of pid: Int32) -> String? {
         #if os(Linux)
-        guard let bytes = WholeFile.bytes("/proc/\(pid)/stat") else { return nil }
+        guard let bytes = try? WholeFile.bytes("/proc/\(pid)/stat") else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         // The command name (field 2) is in parentheses and may hold spaces: count from after it.
         guard let close = text.lastIndex(of: ")") else { return nil }

@@ -39,7 +39,7 @@ public enum BatchReview {
         let fileLink = output.map { BatchPage.Link(href: href(absolute($0)), text: "output") }
         guard result.isDone, let input = result.input, let output, !OutputFile.sameFile(input, output) else { return (fileLink, nil) }
         let name = "\(result.index)-\(stem(output)).html"
-        if let problem = OutputFile.makeFolders(folder) { return (fileLink, "no review: \(folder): \(problem)") }
+        do { try OutputFile.makeFolders(folder) } catch { return (fileLink, "no review: \(folder): \(error.reason)") }
         do throws(ReviewError) {
             try await EditReview.write(original: input, output: output, journal: journal, to: "\(folder)/\(name)")
         } catch {

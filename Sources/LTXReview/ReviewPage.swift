@@ -31,7 +31,7 @@ public struct ReviewPage: Sendable {
 
     /// Writes the page beside `path` and renames it into place.
     func write(_ content: Any, to path: String) throws(ReviewError) {
-        if let reason = OutputFile.writeText(html(content), to: path) { throw .cannotWrite(path: path, reason: reason) }
+        do { try OutputFile.writeText(html(content), to: path) } catch { throw .cannotWrite(path: path, reason: error.message) }
     }
 
     private static let shell = """

@@ -2,17 +2,12 @@ import HTTPTypes
 import Hummingbird
 import LTXContract
 import LTXFiles
+import LTXSystem
 import Logging
 import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A local server that behaves like the documented LTX API (and Segmind's
 /// retake route): the routes, auth, JSON fields, validation (by
@@ -80,8 +75,8 @@ public enum Sandbox {
 
     /// The sandbox's own folder: uploads, inline inputs and results, one level deep.
     private static func removeTree(_ directory: String) {
-        for name in FolderEntries.names(directory) ?? [] { unlink("\(directory)/\(name)") }
-        rmdir(directory)
+        for name in (try? FolderEntries.names(directory)) ?? [] { try? LocalFiles.remove("\(directory)/\(name)") }
+        try? LocalFiles.removeFolder(directory)
     }
 }
 

@@ -1,23 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 extension SandboxConfiguration {
     /// A new folder under /tmp for a sandbox's storage; pair it with
     /// `removeStorageOnExit`. Nil when none can be made.
     public static func temporaryStorage() -> String? {
-        var template = Array("/tmp/ltx-sandbox-XXXXXX".utf8CString)
-        return mkdtemp(&template).map { String(cString: $0) }
+        try? LocalFiles.makeTemporaryFolder(prefix: "/tmp/ltx-sandbox-")
     }
 
     /// Whether `path` is an existing folder: storage is checked at start,
     /// not found missing by the first upload (a 500 on every upload).
-    public static func isFolder(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-    }
+    public static func isFolder(_ path: String) -> Bool { LocalFiles.isFolder(path) }
 
     /// A generation fault script as written on a command line: `429, 429c, 529`
     /// (429c: the concurrency limit's 429); nil unless every item is one.

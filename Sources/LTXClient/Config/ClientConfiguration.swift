@@ -1,10 +1,5 @@
 import LTXContract
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Everything a client needs to reach one provider.
 public struct ClientConfiguration: Sendable {
@@ -37,18 +32,8 @@ public struct ClientConfiguration: Sendable {
 }
 
 extension ClientConfiguration {
-    /// This process's environment, read from `environ` (Foundation's
-    /// ProcessInfo would link Foundation and ICU for this alone).
-    public static var processEnvironment: [String: String] {
-        var result: [String: String] = [:]
-        var p = environ
-        while let entry = p.pointee {
-            let s = String(cString: entry)
-            if let eq = s.firstIndex(of: "=") { result[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
-            p += 1
-        }
-        return result
-    }
+    /// This process's environment.
+    public static var processEnvironment: [String: String] { ThisProcess.environment }
 }
 
 /// Why a call did not produce a result. Never contains the key.

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import LTXContract
 import LTXFiles
+import LTXSystem
 import Logging
 import NIOCore
 import NIOFileSystem
@@ -13,12 +14,6 @@ import OpenAPIRuntime
 import FoundationEssentials
 #else
 import Foundation
-#endif
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// A generation's result on disk.
@@ -446,9 +441,7 @@ public final class LTXAPIClient: Sendable {
     }
 
     private func fileSize(_ path: String) throws(ClientError) -> Int64 {
-        var st = stat()
-        guard stat(path, &st) == 0 else { throw .file("\(path): \(String(cString: strerror(errno)))") }
-        return Int64(st.st_size)
+        do { return try LocalFiles.status(path).size } catch { throw .file("\(path): \(error.message)") }
     }
 
     /// One generation call with retries; the answer goes to a temporary file
@@ -495,9 +488,9 @@ public final class LTXAPIClient: Sendable {
             file.discardTemporary()
             throw .cancelled
         }
-        if let err = file.commit() {
+        do { try file.commit() } catch {
             file.discardTemporary()
-            throw .writeFailed(path: file.path, errno: err, reason: String(cString: strerror(err)))
+            throw .writeFailed(path: file.path, errno: error.errno.rawValue, reason: error.message)
         }
     }
 
@@ -548,17 +541,17 @@ public final class LTXAPIClient: Sendable {
                 try await writer.flush()
             }
         } catch is BodyCut {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw DownloadDropped(received: received, expected: expected)
         } catch is CancellationError {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw CancellationError()
         } catch {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw ResultWriteFailed(error, path: temporary)
         }
         if let expected, received != expected {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             throw DownloadDropped(received: received, expected: expected)
         }
         return received
@@ -581,9 +574,9 @@ public final class LTXAPIClient: Sendable {
             self.path = path
             if let fs = error as? FileSystemError, let call = fs.cause as? FileSystemError.SystemCallError {
                 errno = call.errno.rawValue
-                reason = String(cString: strerror(call.errno.rawValue))
+                reason = call.errno.message
             } else {
-                errno = EIO
+                errno = Errno.ioError.rawValue
                 reason = String(describing: error)
             }
         }
@@ -666,11 +659,11 @@ public final class LTXAPIClient: Sendable {
         switch error {
         case let e as OpenAPIRuntime.ClientError: return connectionReason(e.underlyingError)
         case let e as NIOConnectionError:
-            if let io = e.connectionErrors.last?.error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
+            if let io = e.connectionErrors.last?.error as? IOError { return Errno(rawValue: io.errnoCode).message.lowercased() }
             if let dns = e.dnsAError ?? e.dnsAAAAError { return "\(e.host) did not resolve (\(dns))" }
             if let other = e.connectionErrors.last?.error { return connectionReason(other) }
             return String(describing: e)
-        case let e as IOError: return String(cString: strerror(e.errnoCode)).lowercased()
+        case let e as IOError: return Errno(rawValue: e.errnoCode).message.lowercased()
         case let e as HTTPClientError where e == .connectTimeout:
             return "no connection within \(RetryNotice.seconds(connectTimeout))"
         case let e as ChannelError:

@@ -1,24 +1,19 @@
+import LTXSystem
 import NIOCore
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file opened read-only for an upload; closed when the last reference goes.
 final class ReadOnlyFile: Sendable {
     let path: String
-    private let descriptor: CInt
+    private let descriptor: SystemPackage.FileDescriptor
 
     init(path: String) throws(ClientError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .file("\(path): \(String(cString: strerror(errno)))") }
+        do { descriptor = try Errno.catching { try SystemPackage.FileDescriptor.open(path, .readOnly, options: .closeOnExec) } } catch {
+            throw .file("\(path): \(error.message)")
+        }
         self.path = path
-        descriptor = fd
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
     /// Up to `count` bytes at `offset` (fewer only at the end of the file).
     /// Blocks: call it on a thread pool.
@@ -27,10 +22,13 @@ final class ReadOnlyFile: Sendable {
         try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { raw in
             var done = 0
             while done < count {
-                let n = pread(descriptor, raw.baseAddress! + done, count - done, off_t(offset) + off_t(done))
-                if n > 0 { done += n; continue }
+                let rest = UnsafeMutableRawBufferPointer(rebasing: raw[done..<count])
+                let n: Int
+                do throws(Errno) { n = try Errno.catching { try descriptor.read(fromAbsoluteOffset: offset + Int64(done), into: rest) } } catch {
+                    throw SourceFileError(path: path, kind: .readFailed(error))
+                }
                 if n == 0 { break }
-                if errno != EINTR { throw SourceFileError(path: path, kind: .readFailed(errno)) }
+                done += n
             }
             return done
         }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// The local file being sent failed, not the network: the call is not
 /// retried (`LTXAPIClient` turns this into `ClientError.file`).
@@ -11,7 +7,7 @@ struct SourceFileError: Error, CustomStringConvertible {
         /// The file ended before the length announced in Content-Length.
         case shrank(expected: Int64, read: Int64)
         /// A read failed with this errno.
-        case readFailed(CInt)
+        case readFailed(Errno)
     }
 
     var path: String
@@ -20,7 +16,7 @@ struct SourceFileError: Error, CustomStringConvertible {
     var description: String {
         switch kind {
         case .shrank(let expected, let read): "\(path): the file shrank while being sent (\(read) of \(expected) bytes)"
-        case .readFailed(let code): "\(path): \(String(cString: strerror(code)))"
+        case .readFailed(let code): "\(path): \(code.message)"
         }
     }
 }

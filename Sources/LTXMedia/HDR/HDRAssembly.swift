@@ -1,11 +1,5 @@
 internal import CFFmpeg
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Turns the API's HDR answers (ZIPs of EXR frames) into one HDR10 (PQ) or
 /// HLG video of the input's size, frame count, frame rate and rotation, with
 /// the input's audio copied packet for packet. HEVC Main 10 by libx265,

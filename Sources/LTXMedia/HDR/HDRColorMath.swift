@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// CIE 1931 xy chromaticities of a colour space's red, green and blue
 /// primaries and its white point: the eight floats of an EXR
@@ -101,11 +97,11 @@ public enum HDRColorMath {
     /// An ACEScct code value as linear ACES (AP1) light.
     public static func acescctToLinear(_ v: Double) -> Double {
         if v <= cctBreak { return (v - cctToeOffset) / cctToeSlope }
-        return min(65504, pow(2, v * 17.52 - 9.72))
+        return min(65504, Double.pow(2, v * 17.52 - 9.72))
     }
     /// Linear AP1 light as an ACEScct code value.
     public static func linearToACEScct(_ l: Double) -> Double {
-        l <= 0.0078125 ? cctToeSlope * l + cctToeOffset : (log2(l) + 9.72) / 17.52
+        l <= 0.0078125 ? cctToeSlope * l + cctToeOffset : (Double.log2(l) + 9.72) / 17.52
     }
 
     /// Linear light (1.0 = diffuse white) as the HDR signal 0...1, at BT.2408's

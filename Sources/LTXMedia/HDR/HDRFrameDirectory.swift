@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// `--exr DIR`: the output's frames as `frame_000001.exr`..., one per input
 /// frame, for grading. A frame from one piece is that piece's EXR file as
@@ -15,9 +11,9 @@ final class HDRFrameDirectory {
 
     init(path: String) throws(MediaError) {
         self.path = path
-        if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw MediaError(kind: .output, path: path, message: "cannot make the folder: \(String(cString: strerror(errno)))")
-        }
+        do { try LocalFiles.makeFolder(path) } catch where error != .fileExists {
+            throw MediaError(kind: .output, path: path, message: "cannot make the folder: \(error.message)")
+        } catch {}
     }
 
     /// Writes frame `i` (from 0); `picture` is its crossfade where pieces overlap.
@@ -35,12 +31,8 @@ final class HDRFrameDirectory {
             bytes = try encoder!.encode(EXRImageEncoder.pixel(of: p))
         }
         let file = path + "/" + EXRFrames.name(i + 1)
-        guard let f = fopen(file, "wb") else {
-            throw MediaError(kind: .output, path: file, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(f) }
-        guard fwrite(bytes, 1, bytes.count, f) == bytes.count, fflush(f) == 0 else {
-            throw MediaError(kind: .output, path: file, message: "cannot write: \(String(cString: strerror(errno)))")
+        do { try LocalFiles.write(bytes, to: file) } catch {
+            throw MediaError(kind: .output, path: file, message: "cannot write: \(error.message)")
         }
         written += 1
     }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// How close one video is to another, picture for picture.
 public enum VideoComparison {
     public struct Result: Sendable, Equatable {
@@ -25,7 +27,7 @@ public enum VideoComparison {
     /// Luma PSNR in dB of `pixels` pixels whose squared errors sum to `squaredError`; infinite when none differ.
     static func psnr(_ squaredError: Double, _ pixels: Int) -> Double {
         let mse = pixels > 0 ? squaredError / Double(pixels) : 0
-        return mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
+        return mse == 0 ? .infinity : 10 * Double.log10(255 * 255 / mse)
     }
 
     /// Reads both files' pictures in step (the reference's first `skip`
@@ -68,9 +70,3 @@ public enum VideoComparison {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Tells a cut-short MP4/MOV from one that is not media at all. With the
 /// `moov` (the index) at the end, a cut file has no index: FFmpeg only says
@@ -19,9 +15,8 @@ enum MP4Truncation {
     /// cut `moov` matters (a cut `mdat` is found by the sample table check),
     /// else any cut box with no whole `moov` before it.
     static func error(path: String, fileSize: Int64, opened: Bool) -> MediaError? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+        guard let fd = try? FileDescriptor.open(path, .readOnly) else { return nil }
+        defer { try? fd.close() }
         var offset: Int64 = 0
         var wholeMoov = false
         for n in 0..<boxLimit {
@@ -43,10 +38,9 @@ enum MP4Truncation {
     }
 
     /// A box's type and total size; size 0 means "to the end of the file".
-    private static func header(_ fd: Int32, at offset: Int64, fileSize: Int64) -> (String, Int64)? {
+    private static func header(_ fd: FileDescriptor, at offset: Int64, fileSize: Int64) -> (String, Int64)? {
         var bytes = [UInt8](repeating: 0, count: 16)
-        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 16, off_t(offset)) }
-        guard got >= 8 else { return nil }
+        guard let got = try? bytes.withUnsafeMutableBytes({ try fd.read(fromAbsoluteOffset: offset, into: $0) }), got >= 8 else { return nil }
         let size32 = bytes[0..<4].reduce(Int64(0)) { $0 << 8 | Int64($1) }
         let typeBytes = bytes[4..<8]
         // A box type is four printable characters; anything else is not a box.

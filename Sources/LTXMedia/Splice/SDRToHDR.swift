@@ -1,10 +1,5 @@
 internal import CFFmpeg
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// SDR pictures (the API's answers: 8-bit BT.709) put into an HDR video's
 /// colour (BT.2020 primaries, HLG or PQ) so that they neither look washed out
@@ -26,22 +21,22 @@ public enum SDRToHDR {
 
     // BT.2100 HLG OETF and its inverse (scene light 0...1 to signal 0...1).
     static let (a, b, c) = (0.178_832_77, 0.284_668_92, 0.559_910_73)
-    static func hlg(_ e: Double) -> Double { e <= 1.0 / 12 ? (3 * max(0, e)).squareRoot() : a * log(12 * e - b) + c }
-    static func hlgInverse(_ s: Double) -> Double { s <= 0.5 ? s * s / 3 : (exp((s - c) / a) + b) / 12 }
+    static func hlg(_ e: Double) -> Double { e <= 1.0 / 12 ? (3 * max(0, e)).squareRoot() : a * Double.log(12 * e - b) + c }
+    static func hlgInverse(_ s: Double) -> Double { s <= 0.5 ? s * s / 3 : (Double.exp((s - c) / a) + b) / 12 }
 
     // BT.2100 PQ inverse EOTF and EOTF (cd/m² over 10,000 to signal, and back).
     static let (m1, m2, c1, c2, c3) = (0.159_301_757_812_5, 78.843_75, 0.835_937_5, 18.851_562_5, 18.687_5)
     static func pq(_ y: Double) -> Double {
-        let p = pow(max(0, y), m1)
-        return pow((c1 + c2 * p) / (1 + c3 * p), m2)
+        let p = Double.pow(max(0, y), m1)
+        return Double.pow((c1 + c2 * p) / (1 + c3 * p), m2)
     }
     static func pqInverse(_ s: Double) -> Double {
-        let p = pow(max(0, s), 1 / m2)
-        return pow(max(0, p - c1) / (c2 - c3 * p), 1 / m1)
+        let p = Double.pow(max(0, s), 1 / m2)
+        return Double.pow(max(0, p - c1) / (c2 - c3 * p), 1 / m1)
     }
 
     /// An SDR signal (BT.709, 0...1) as linear light, 1.0 = diffuse white: BT.1886's gamma 2.4.
-    public static func sdrLinear(_ v: Double) -> Double { pow(min(1, max(0, v)), 2.4) }
+    public static func sdrLinear(_ v: Double) -> Double { Double.pow(min(1, max(0, v)), 2.4) }
 
     /// An SDR R'G'B' (BT.709, BT.1886 gamma 2.4, 0...1) as the HDR video's R'G'B'.
     public static func hdrSignal(fromSDR rgb: (Double, Double, Double), _ transfer: HDRTransfer) -> (Double, Double, Double) {
@@ -56,7 +51,7 @@ public enum SDRToHDR {
     public static func sdrSignal(fromHDR rgb: (Double, Double, Double), _ transfer: HDRTransfer) -> (Double, Double, Double) {
         func light(_ s: Double) -> Double { transfer == .hlg ? hlgInverse(s) / hlgWhite : pqInverse(s) * 10_000 / pqWhiteNits }
         let narrow = apply(toBT709, (light(rgb.0), light(rgb.1), light(rgb.2)))
-        func gamma(_ l: Double) -> Double { pow(min(1, max(0, l)), 1 / 2.4) }
+        func gamma(_ l: Double) -> Double { Double.pow(min(1, max(0, l)), 1 / 2.4) }
         return (gamma(narrow.0), gamma(narrow.1), gamma(narrow.2))
     }
 

@@ -1,10 +1,5 @@
 internal import CFFmpeg
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// SHA-256 by libavutil's `av_sha`, which every build already links: a
 /// journal fingerprints the files it pays for without a second crypto
@@ -46,23 +41,20 @@ public struct SHA256: ~Copyable {
     /// The digest of a file's bytes, read in 1 MiB chunks. Blocking: call it
     /// through `BlockingExecutor` from async code.
     public static func file(_ path: String) throws(MediaError) -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let code = errno
-            throw MediaError(kind: code == ENOENT ? .notFound : .unreadable, path: path, operation: "open", code: -code,
-                             message: String(cString: strerror(code)))
+        let fd: FileDescriptor
+        do { fd = try Errno.catching { try FileDescriptor.open(path, .readOnly) } } catch {
+            throw MediaError(kind: error == .noSuchFileOrDirectory ? .notFound : .unreadable, path: path, operation: "open", code: -error.rawValue,
+                             message: error.message)
         }
-        defer { close(fd) }
+        defer { try? fd.close() }
         var sha = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n == 0 { return sha.finalize() }
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                throw MediaError(kind: .unreadable, path: path, operation: "read", code: -code, message: String(cString: strerror(code)))
+            let n: Int
+            do { n = try Errno.catching { try buffer.withUnsafeMutableBytes { try fd.read(into: $0) } } } catch {
+                throw MediaError(kind: .unreadable, path: path, operation: "read", code: -error.rawValue, message: error.message)
             }
+            if n == 0 { return sha.finalize() }
             buffer.withUnsafeBytes { sha.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
     }

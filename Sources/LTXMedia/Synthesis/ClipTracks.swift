@@ -1,10 +1,5 @@
 internal import CFFmpeg
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// The clip's pictures: a moving pattern, or one still image throughout;
 /// with noise, the pattern's colour under grey and random luma.
@@ -70,11 +65,11 @@ final class PictureTrack: ClipTrack {
                 for x in 0..<Int(f.width) { row[x] = UInt8(truncatingIfNeeded: ((x + y + shift) / 8 % 2) * 140 + 50) }
             }
         }
-        let u = UInt8(truncatingIfNeeded: 128 + Int(60 * sin(Double(index) / 20)))
-        let v = UInt8(truncatingIfNeeded: 128 + Int(60 * cos(Double(index) / 20)))
+        let u = UInt8(truncatingIfNeeded: 128 + Int(60 * Double.sin(Double(index) / 20)))
+        let v = UInt8(truncatingIfNeeded: 128 + Int(60 * Double.cos(Double(index) / 20)))
         for y in 0..<Int((f.height + 1) / 2) {
-            memset(cb + y * Int(f.linesize.1), Int32(u), Int((f.width + 1) / 2))
-            memset(cr + y * Int(f.linesize.2), Int32(v), Int((f.width + 1) / 2))
+            (cb + y * Int(f.linesize.1)).update(repeating: u, count: Int((f.width + 1) / 2))
+            (cr + y * Int(f.linesize.2)).update(repeating: v, count: Int((f.width + 1) / 2))
         }
     }
 
@@ -127,7 +122,7 @@ final class ToneTrack: ClipTrack {
         for ch in 0..<2 {
             guard let plane = frame.pointer.pointee.extended_data[ch] else { continue }
             let samples = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
-            for i in 0..<Int(n) { samples[i] = Float(0.2 * sin(2 * Double.pi * frequency * Double(done + Int64(i)) / Double(Self.rate))) }
+            for i in 0..<Int(n) { samples[i] = Float(0.2 * Double.sin(2 * Double.pi * frequency * Double(done + Int64(i)) / Double(Self.rate))) }
         }
         frame.pointer.pointee.pts = done
         done += Int64(n)

@@ -1,11 +1,5 @@
 internal import CFFmpeg
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Random luma over a centred patch of a made-up clip, mid-grey around it:
 /// content that does not compress, in a chosen share of the picture. One
 /// field of random bytes, two patches' worth, is made once from a fixed
@@ -56,11 +50,11 @@ struct NoiseField {
     mutating func paint(luma frame: UnsafeMutablePointer<AVFrame>) {
         guard let luma = frame.pointee.data.0 else { return }
         let stride = Int(frame.pointee.linesize.0)
-        for y in 0..<Int(frame.pointee.height) { memset(luma + y * stride, 128, Int(frame.pointee.width)) }
+        for y in 0..<Int(frame.pointee.height) { (luma + y * stride).update(repeating: 128, count: Int(frame.pointee.width)) }
         let offset = Int(Self.splitMix(&state) % UInt64(width * height))
         field.withUnsafeBufferPointer { source in
             guard let base = source.baseAddress else { return }
-            for y in 0..<height { memcpy(luma + (top + y) * stride + left, base + offset + y * width, width) }
+            for y in 0..<height { (luma + (top + y) * stride + left).update(from: base + offset + y * width, count: width) }
         }
     }
 }

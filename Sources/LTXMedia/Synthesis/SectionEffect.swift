@@ -1,10 +1,5 @@
 internal import CFFmpeg
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// Marks a span of the output visibly and audibly: the sandbox's stand-in
 /// for a generated retake. Times are on the output's timeline.
@@ -59,7 +54,7 @@ extension SectionEffect {
             let samples = UnsafeMutableRawPointer(plane).assumingMemoryBound(to: Float.self)
             for i in 0..<Int(f.nb_samples) {
                 let t = Double(f.pts + Int64(i)) / rate
-                if contains(t) { samples[i] = Float(0.3 * sin(2 * Double.pi * toneFrequency * t)) }
+                if contains(t) { samples[i] = Float(0.3 * Double.sin(2 * Double.pi * toneFrequency * t)) }
             }
         }
     }

@@ -1,11 +1,5 @@
 internal import CFFmpeg
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A picture fitted inside a larger frame: scaled (aspect kept, by its
 /// sample aspect ratio) to the largest even size that fits, centred, and
 /// the rest of the frame filled with one colour. A reframe's answer, where
@@ -32,10 +26,10 @@ final class FittedScaler {
         guard let y = f.data.0, let u = f.data.1, let v = f.data.2 else {
             throw MediaError(kind: .unsupported, operation: "av_frame_get_buffer", message: "no picture planes")
         }
-        for row in 0..<Int(f.height) { memset(y + row * Int(f.linesize.0), Int32(fill.y), Int(f.width)) }
+        for row in 0..<Int(f.height) { (y + row * Int(f.linesize.0)).update(repeating: fill.y, count: Int(f.width)) }
         for row in 0..<Int((f.height + 1) / 2) {
-            memset(u + row * Int(f.linesize.1), Int32(fill.u), Int((f.width + 1) / 2))
-            memset(v + row * Int(f.linesize.2), Int32(fill.v), Int((f.width + 1) / 2))
+            (u + row * Int(f.linesize.1)).update(repeating: fill.u, count: Int((f.width + 1) / 2))
+            (v + row * Int(f.linesize.2)).update(repeating: fill.v, count: Int((f.width + 1) / 2))
         }
     }
 
@@ -64,7 +58,7 @@ final class FittedScaler {
             let width = Int(fitted.width) / step, height = Int(fitted.height) / step
             let x = Int(origin.x) / step, y = Int(origin.y) / step
             for row in 0..<height {
-                memcpy(out + (y + row) * Int(outStride) + x, src + row * Int(srcStride), width)
+                (out + (y + row) * Int(outStride) + x).update(from: src + row * Int(srcStride), count: width)
             }
         }
         av_frame_copy_props(output.pointer, picture)

@@ -1,10 +1,5 @@
 internal import CFFmpeg
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Turns the first picture of an image (or video) into a PNG, JPEG or WEBP
 /// file, optionally no larger than `maxSide` pixels on its long side.
@@ -67,13 +62,8 @@ public enum ImageConverter {
             if fits(encoding, bytes.count) { break }
         }
         // One packet of these encoders is a whole image file.
-        guard let file = fopen(output, "wb") else {
-            throw MediaError(kind: .output, path: output, operation: "fopen", code: -errno, message: String(cString: strerror(errno)))
-        }
-        let written = fwrite(bytes, 1, bytes.count, file)
-        let closed = fclose(file)
-        guard written == bytes.count, closed == 0 else {
-            throw MediaError(kind: .output, path: output, message: "could not write the image")
+        do { try LocalFiles.write(bytes, to: output) } catch {
+            throw MediaError(kind: .output, path: output, operation: "fopen", code: -error.rawValue, message: error.message)
         }
         return Result(width: Int(width), height: Int(height), bytes: bytes.count, encoding: chosen)
     }

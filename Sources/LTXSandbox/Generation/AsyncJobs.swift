@@ -1,10 +1,5 @@
 import LTXContract
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -56,7 +51,7 @@ struct AsyncJobs: Sendable {
     /// `exr_frames_url`, and `video_url` (its HLG video) when one was made (`Catalogue.HDR`).
     static func result(endpoint: String, url: String, path: String) -> Components.Schemas.JobResult {
         guard endpoint == Catalogue.HDR.route else { return .init(videoUrl: url) }
-        return .init(videoUrl: access(Producers.hdrVideo(of: path), F_OK) == 0 ? url + "/video" : nil, exrFramesUrl: url)
+        return .init(videoUrl: LocalFiles.exists(Producers.hdrVideo(of: path)) ? url + "/video" : nil, exrFramesUrl: url)
     }
 
     /// The result file of a completed job.

@@ -1,12 +1,7 @@
 import LTXContract
 import LTXMedia
 import LTXPreflight
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// The answer to an HDR conversion: EXR frames in a ZIP, and the HLG video beside it.
 extension Producers {
@@ -42,7 +37,7 @@ extension Producers {
             do throws(MediaError) {
                 frames = try await BlockingExecutor.run { () throws(MediaError) in try EXRFrames.write(from: input.path, to: output, colorSpace: space) }
             } catch {
-                unlink(output)
+                try? LocalFiles.remove(output)
                 throw .server(error.message)
             }
             // The HLG video is the API's convenience beside the frames: without it the job still answers its frames.
@@ -52,7 +47,7 @@ extension Producers {
             do throws(MediaError) {
                 _ = try await BlockingExecutor.run { () throws(MediaError) in try HDRAssembly.assemble(request) }
             } catch {
-                unlink(video)
+                try? LocalFiles.remove(video)
             }
             return output
         }

@@ -1,12 +1,7 @@
 import LTXContract
 import LTXMedia
 import LTXPreflight
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Makes a validated request's answer: a real MP4 written here. Validation
 /// happens first, so a bad request is answered before any work is queued;
@@ -21,7 +16,7 @@ struct Producers: Sendable {
         { () async throws(SandboxFailure) -> String in
             defer { input.discard() }
             do throws(MediaError) { _ = try await Transcoder.run(job) } catch {
-                unlink(job.output)
+                try? LocalFiles.remove(job.output)
                 throw .server(error.message)
             }
             return job.output
@@ -62,7 +57,7 @@ struct Producers: Sendable {
         do throws(MediaError) {
             _ = try await BlockingExecutor.run { () throws(MediaError) in try PatternClip.write(spec) }
         } catch {
-            unlink(spec.output)
+            try? LocalFiles.remove(spec.output)
             throw .server(error.message)
         }
         return spec.output

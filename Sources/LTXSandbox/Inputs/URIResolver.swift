@@ -1,6 +1,7 @@
 import LTXContract
 import LTXMedia
 import LTXPreflight
+import LTXSystem
 import NIOFileSystem
 
 #if canImport(FoundationEssentials)
@@ -9,17 +10,11 @@ import FoundationEssentials
 import Foundation
 #endif
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A request's media, on disk here.
 struct ResolvedInput: Sendable {
     var path: String
     var temporary: Bool
-    func discard() { if temporary { unlink(path) } }
+    func discard() { if temporary { try? LocalFiles.remove(path) } }
 }
 
 /// Turns a request's `*_uri` into a file: `ltx://uploads/ID` (uploaded

@@ -1,12 +1,7 @@
+import LTXSystem
 import NIOCore
 import NIOFileSystem
 import OpenAPIRuntime
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A result file as a response body of known length. With `dropAfter`, the
 /// body fails part-way, so the server closes the connection as a failing
@@ -15,12 +10,10 @@ enum ResultStream {
     struct DroppedConnection: Error {}
 
     static func body(_ path: String, dropAfter: Int?, bytesPerSecond: Int? = nil, deleteAfterwards: Bool) -> HTTPBody {
-        var st = stat()
-        stat(path, &st)
-        let size = Int64(st.st_size)
+        let size = LocalFiles.size(path)
         let (stream, continuation) = AsyncThrowingStream<ArraySlice<UInt8>, any Error>.makeStream()
         let producer = Task {
-            defer { if deleteAfterwards { unlink(path) } }
+            defer { if deleteAfterwards { try? LocalFiles.remove(path) } }
             do {
                 var sent = 0
                 try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(path)) { handle in

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import LTXContract
+import LTXSystem
 import NIOCore
 import NIOFileSystem
 
@@ -8,12 +9,6 @@ import NIOFileSystem
 import FoundationEssentials
 #else
 import Foundation
-#endif
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The signed-URL storage: tickets from `POST /v1/upload` (a contract
@@ -72,14 +67,14 @@ struct UploadStorage: Sendable {
                 try await writer.flush()
             }
         } catch is TooLarge {
-            unlink(path)
+            try? LocalFiles.remove(path)
             return APIErrorResponse.make(.contentTooLarge, "request_too_large", "Upload exceeds 200 MB")
         } catch is Malformed {
-            unlink(path)
+            try? LocalFiles.remove(path)
             return APIErrorResponse.make(.badRequest, "invalid_request_error",
                                          "the upload body could not be read: it is not valid HTTP/1.1 framing (chunked encoding or length)")
         } catch {
-            unlink(path)
+            try? LocalFiles.remove(path)
             return APIErrorResponse.make(.internalServerError, "api_error", "Upload failed: \(error)")
         }
         await state.markUploaded(id)

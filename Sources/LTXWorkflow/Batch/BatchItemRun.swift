@@ -29,9 +29,11 @@ extension Batch {
             if let folder, result.status == .wouldSend { result.message = (result.message ?? "") + "; would make the folder \(folder)" }
             return result
         }
-        if let folder, let problem = OutputFile.makeFolders(folder) {
-            result.message = "\(item.output): cannot make its folder: \(problem)"
-            return result
+        if let folder {
+            do { try OutputFile.makeFolders(folder) } catch {
+                result.message = "\(item.output): cannot make its folder: \(error.reason)"
+                return result
+            }
         }
 
         let estimate = Locked<Double?>(nil)

@@ -1,10 +1,5 @@
 import LTXFiles
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Where a batch's items come from: a manifest file, or a folder of videos
 /// all retaken the same way; and where its report goes.
@@ -32,11 +27,12 @@ public enum BatchSource {
     static let videoExtensions: Set<String> = ["mp4", "mov", "mkv", "webm", "m4v", "ts", "avi"]
 
     public static func load(_ source: String, folder: FolderRetake?) throws(WorkflowError) -> [(line: Int, item: Result<BatchItem, WorkflowError>)] {
-        var st = stat()
-        guard stat(source, &st) == 0 else { throw .cannotRead(path: source, reason: String(cString: strerror(errno))) }
-        if (st.st_mode & S_IFMT) == S_IFDIR {
+        let status: Stat
+        do { status = try LocalFiles.status(source) } catch { throw .cannotRead(path: source, reason: error.message) }
+        if status.type == .directory {
             guard let folder else { throw .folderBatchIncomplete(source) }
-            guard let entries = FolderEntries.names(source) else { throw .cannotRead(path: source, reason: "cannot list it: \(String(cString: strerror(errno)))") }
+            let entries: [String]
+            do { entries = try FolderEntries.names(source) } catch { throw .cannotRead(path: source, reason: "cannot list it: \(error.message)") }
             let names = entries.filter { name in
                 !name.hasPrefix(".") && videoExtensions.contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
             }
@@ -46,7 +42,8 @@ public enum BatchSource {
                                                   start: folder.start, duration: folder.duration, prompt: folder.prompt)))
             }
         }
-        guard let bytes = WholeFile.bytes(source) else { throw .cannotRead(path: source, reason: String(cString: strerror(errno))) }
+        let bytes: [UInt8]
+        do { bytes = try WholeFile.bytes(source) } catch { throw .cannotRead(path: source, reason: error.message) }
         return Batch.parse(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -57,6 +54,6 @@ public enum BatchSource {
 
     /// `text`, written beside its name and renamed into place.
     static func write(_ text: String, to path: String) throws(WorkflowError) {
-        if let reason = OutputFile.writeText(text, to: path) { throw .cannotWrite(path: path, reason: reason) }
+        do { try OutputFile.writeText(text, to: path) } catch { throw .cannotWrite(path: path, reason: error.message) }
     }
 }

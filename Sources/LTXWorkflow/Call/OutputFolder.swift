@@ -6,8 +6,8 @@ import LTXFiles
 enum OutputFolder {
     /// Throws when nothing can be made in `output`'s folder (missing, not a folder, read-only).
     static func require(_ output: String) throws(WorkflowError) {
-        if let (folder, problem, err) = OutputFile.unwritableFolder(of: output) {
-            throw .outputFolderUnusable(folder: folder, output: output, problem, errno: err)
+        do { try OutputFile.checkFolder(of: output) } catch {
+            throw .outputFolderUnusable(folder: error.folder, output: output, error.problem, errno: error.errno.rawValue)
         }
     }
 }

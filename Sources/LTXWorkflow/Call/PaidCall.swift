@@ -3,17 +3,12 @@ import LTXContract
 import LTXFiles
 import LTXJournal
 import LTXMedia
+import LTXSystem
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
-#endif
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// One paid request after it is built: sent synchronously (Segmind) or
@@ -188,9 +183,12 @@ struct PaidCall: Sendable {
                         throw .outputHoldsOther(output: output, result: out, journaled: when)
                     }
                     let file = OutputFile(path: output)
-                    if let err = file.copyIn(from: out) ?? file.commit() {
+                    do {
+                        try file.copyIn(from: out)
+                        try file.commit()
+                    } catch {
                         file.discardTemporary()
-                        throw .cannotWrite(path: output, reason: String(cString: strerror(err)))
+                        throw .cannotWrite(path: output, reason: error.message)
                     }
                 }
                 return GenerationOutcome(request: nil, estimate: nil, fixes: [],
@@ -264,20 +262,14 @@ struct PaidCall: Sendable {
 
     /// A ZIP starts with a local file header (or, empty, with its end record).
     static let isZip: LTXAPIClient.ResultCheck = { path in
-        guard let f = fopen(path, "rb") else { return "unreadable" }
-        defer { fclose(f) }
-        var magic = [UInt8](repeating: 0, count: 4)
-        let n = fread(&magic, 1, 4, f)
-        return n == 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2], magic[3]) == (3, 4) ? nil : "not a ZIP of EXR frames: \(Self.firstBytes(path))"
+        guard let magic = try? LocalFiles.prefix(of: path, count: 4) else { return "unreadable" }
+        return magic.count == 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2], magic[3]) == (3, 4) ? nil : "not a ZIP of EXR frames: \(Self.firstBytes(path))"
     }
 
     /// The start of a file, as text where it is text, for saying what came back.
     static func firstBytes(_ path: String) -> String {
-        guard let f = fopen(path, "rb") else { return "unreadable" }
-        defer { fclose(f) }
-        var buffer = [UInt8](repeating: 0, count: 48)
-        let n = fread(&buffer, 1, buffer.count, f)
-        let shown = buffer[0..<n].map { (32...126).contains($0) ? String(UnicodeScalar($0)) : "." }.joined()
+        guard let start = try? LocalFiles.prefix(of: path, count: 48) else { return "unreadable" }
+        let shown = start.map { (32...126).contains($0) ? String(UnicodeScalar($0)) : "." }.joined()
         return "\(size(path)) bytes starting \"\(shown)\""
     }
 
@@ -300,8 +292,5 @@ struct PaidCall: Sendable {
         }
     }
 
-    static func size(_ path: String) -> Int64 {
-        var st = stat()
-        return stat(path, &st) == 0 ? Int64(st.st_size) : 0
-    }
+    static func size(_ path: String) -> Int64 { LocalFiles.size(path) }
 }

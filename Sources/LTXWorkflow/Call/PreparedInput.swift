@@ -4,17 +4,12 @@ import LTXFiles
 import LTXJournal
 import LTXMedia
 import LTXPreflight
+import LTXSystem
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
-#endif
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// A file made ready to send: the input itself when it conforms, else a
@@ -27,7 +22,7 @@ public struct PreparedInput: Sendable {
     public var report: CheckReport
     public var fix: FixOutcome?
 
-    public func discard() { if temporary { unlink(path) } }
+    public func discard() { if temporary { try? LocalFiles.remove(path) } }
 
     public var mimeType: String { report.media.container.mimeType }
 
@@ -68,7 +63,7 @@ public struct PreparedInput: Sendable {
             let outcome = try await Fixer.fix(report, fixRequest, plan: plan) { events(.fixing(input: input, $0)) }
             return PreparedInput(path: temporary, temporary: true, report: outcome.report, fix: outcome)
         } catch {
-            unlink(temporary)
+            try? LocalFiles.remove(temporary)
             if case .cancelled = error { throw .cancelled }
             throw .unfixable(error)
         }
@@ -117,7 +112,7 @@ public struct PreparedInput: Sendable {
     /// The file as a whole `data:` URI, for a small second input (an image of
     /// at most 7 MB encoded) beside one that streams.
     public func dataURI() throws(WorkflowError) -> String {
-        guard let bytes = WholeFile.bytes(path) else { throw .cannotRead(path: path, reason: "cannot read") }
+        guard let bytes = try? WholeFile.bytes(path) else { throw .cannotRead(path: path, reason: "cannot read") }
         return "data:\(mimeType);base64," + Data(bytes).base64EncodedString()
     }
 }

@@ -4,12 +4,7 @@ import LTXFiles
 import LTXJournal
 import LTXMedia
 import LTXPreflight
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Why a workflow stopped. Each case maps to one exit status of the CLI.
 ///
@@ -250,7 +245,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
             case .missing: "\(folder): no such folder for the output \(Self.fileName(output))"
             case .notAFolder: "\(folder): not a folder, so the output \(Self.fileName(output)) cannot go there"
             case .notWritable:
-                "\(folder): the output \(Self.fileName(output)) cannot be written there (\(String(cString: strerror(err)).lowercased()))"
+                "\(folder): the output \(Self.fileName(output)) cannot be written there (\(Errno(rawValue: err).message.lowercased()))"
             }
         case .resultNotWritten(let path, _, let reason, let refetchable):
             "\(path): cannot write the result: \(reason.lowercased())"

@@ -3,12 +3,7 @@ import LTXContract
 import LTXFiles
 import LTXJournal
 import LTXMedia
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// One paid edit of the user's video, from the output's checks to the
 /// answers put back into it: what retake, extend and reframe (and hdr)
@@ -155,7 +150,7 @@ public struct PaidEdit: Sendable {
             }
             throw .answersKept(error, KeptAnswers(input: input, answers: jobs.map(\.output), pieces: keptPieces(outcomes)))
         }
-        for job in jobs { unlink(job.output) }
+        for job in jobs { try? LocalFiles.remove(job.output) }
         try await recordPlacement(outcomes, options: options)
         return .placed(outcomes, placed)
     }
@@ -200,7 +195,7 @@ public struct PaidEdit: Sendable {
     /// beside the output, where the rerun finds them.
     private func discardFetchable(_ jobs: [GenerationJob], _ outcomes: [GenerationOutcome]) {
         for (job, outcome) in zip(jobs, outcomes) where outcome.jobID != nil && outcome.resumed != .alreadyDownloaded {
-            unlink(job.output)
+            try? LocalFiles.remove(job.output)
         }
     }
 }

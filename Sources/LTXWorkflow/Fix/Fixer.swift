@@ -2,12 +2,6 @@ import LTXFiles
 import LTXMedia
 import LTXPreflight
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What to fix a file for, and where to put the result.
 public struct FixRequest: Sendable, Equatable {
     public var check: CheckRequest
@@ -173,9 +167,9 @@ public enum Fixer {
                     result = try await write(input, plan, report: report, request: request, to: file, progress: progress)
                 }
             }
-            if let err = file.commit() {
-                throw FixError.write(input: input, MediaError(kind: .output, path: request.output, operation: "rename", code: -err,
-                                                              message: String(cString: strerror(err))))
+            do { try file.commit() } catch {
+                throw FixError.write(input: input, MediaError(kind: .output, path: request.output, operation: "rename", code: -error.errno.rawValue,
+                                                              message: error.message))
             }
             return outcome
         } catch {
@@ -200,8 +194,8 @@ public enum Fixer {
                               progress: @escaping @Sendable (TranscodeProgress) -> Void) async throws(FixError) -> Written {
         switch plan.output {
         case .unchanged:
-            if let err = file.copyIn(from: input) {
-                throw .write(input: input, MediaError(kind: .output, path: file.path, code: -err, message: String(cString: strerror(err))))
+            do { try file.copyIn(from: input) } catch {
+                throw .write(input: input, MediaError(kind: .output, path: file.path, code: -error.errno.rawValue, message: error.message))
             }
             return Written()
         case .png:

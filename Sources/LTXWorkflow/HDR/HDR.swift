@@ -6,12 +6,6 @@ import LTXPreflight
 import Logging
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `ltx-prep hdr`: an SDR clip sent to `/v2/video-to-video-hdr` in pieces
 /// within its tier's frame limit, the EXR frames that come back assembled
 /// into one playable HDR video of the input's size, frames, rate and
@@ -147,8 +141,8 @@ public enum HDR {
                 throw WorkflowError.unusable("\(job.input): the HDR video holds \(written.primaryVideo?.frameCount ?? 0) frames, not the input's \(plan.clipFrames); nothing was written")
             }
             if Task.isCancelled { throw WorkflowError.cancelled }
-            if let err = file.commit() {
-                throw WorkflowError.cannotWrite(path: job.output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
+            do { try file.commit() } catch {
+                throw WorkflowError.cannotWrite(path: job.output, reason: "cannot rename into place: \(error.message)")
             }
             return (report, HDROutcome.Written(codec: v.codec, profile: v.profile, pixelFormat: v.pixelFormat, colorPrimaries: v.colorPrimaries,
                                                colorTransfer: v.colorTransfer, colorSpace: v.colorSpace, frames: v.frameCount,

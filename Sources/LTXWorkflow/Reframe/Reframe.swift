@@ -3,13 +3,8 @@ import LTXContract
 import LTXFiles
 import LTXMedia
 import LTXPreflight
+import LTXSystem
 import Logging
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `ltx-prep reframe`: the whole video at another aspect, the area the
 /// picture does not cover outpainted by the model, with the input's own
@@ -95,8 +90,8 @@ public enum Reframe {
                 throw WorkflowError.unusable("\(input): the answer is \(got), not the \(size.rawValue) asked; nothing was written")
             }
             if Task.isCancelled { throw WorkflowError.cancelled }
-            if let err = file.commit() {
-                throw WorkflowError.cannotWrite(path: output, reason: "cannot rename into place: \(String(cString: strerror(err)))")
+            do { try file.commit() } catch {
+                throw WorkflowError.cannotWrite(path: output, reason: "cannot rename into place: \(error.message)")
             }
             return ReframeOutcome.Written(width: v.displayWidth, height: v.displayHeight, frames: v.frameCount,
                                           inputFrames: inputMedia.primaryVideo?.frameCount ?? 0, audio: audio,
@@ -114,11 +109,11 @@ public enum Reframe {
         do throws(MediaError) {
             return (try await StreamMerge.run(StreamMergeJob(video: answer, audio: input, output: output)), "copied")
         } catch where error.kind == .unsupported {
-            unlink(output)
+            try? LocalFiles.remove(output)
             do throws(MediaError) {
                 return (try await StreamMerge.run(StreamMergeJob(video: answer, audio: answer, output: output)), "answer")
             } catch where error.kind == .noStreams {
-                unlink(output)
+                try? LocalFiles.remove(output)
                 return (try await StreamMerge.run(StreamMergeJob(video: answer, audio: nil, output: output)), nil)
             }
         }

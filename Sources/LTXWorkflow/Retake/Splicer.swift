@@ -3,12 +3,6 @@ import LTXFiles
 import LTXMedia
 import LTXPreflight
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What to put back where.
 public struct SpliceRequest: Sendable {
     public var original: String
@@ -103,8 +97,8 @@ public enum Splicer {
             }
             // A signal that came while the file was read back: it does not take the output's name.
             if Task.isCancelled { throw WorkflowError.cancelled }
-            if let err = file.commit() {
-                throw WorkflowError.cannotWrite(path: file.path, reason: "cannot rename into place: \(String(cString: strerror(err)))")
+            do { try file.commit() } catch {
+                throw WorkflowError.cannotWrite(path: file.path, reason: "cannot rename into place: \(error.message)")
             }
             return (result, out)
         } catch {

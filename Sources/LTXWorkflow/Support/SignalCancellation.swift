@@ -1,11 +1,6 @@
 import Dispatch
+import LTXSystem
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Ctrl-C, SIGTERM and SIGHUP cancel the work instead of killing the
 /// process, so a fix, a splice or a paid call can remove its temporary
@@ -18,8 +13,8 @@ public enum SignalCancellation {
     public static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> (value: T, signal: Int32?) {
         let received = Received()
         let task = Task { await work() }
-        let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
-            signal(number, SIG_IGN)
+        let sources = ThisProcess.stopSignals.map { number in
+            ThisProcess.ignore(signal: number)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 received.first.withLock { if $0 == nil { $0 = number } }

@@ -3,14 +3,9 @@ import LTXFiles
 import LTXMedia
 import LTXPreflight
 import LTXReview
+import LTXSystem
 import LTXWorkflow
 import Logging
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,8 +62,8 @@ struct CheckCommand: AsyncParsableCommand {
     func validate() throws {
         if let why = target.request(prompt: prompt).refusal { throw ValidationError(why.commandLineText) }
         if let html {
-            if let (folder, _, err) = OutputFile.unwritableFolder(of: html) {
-                throw ValidationError("--html \(html): cannot write in \(folder) (\(String(cString: strerror(err)).lowercased()))")
+            do { try OutputFile.checkFolder(of: html) } catch {
+                throw ValidationError("--html \(html): cannot write in \(error.folder) (\(error.errno.message.lowercased()))")
             }
             if let input = files.first(where: { OutputFile.sameFile($0, html) }) { throw ValidationError("--html \(html) is the input \(input)") }
         }

@@ -3,12 +3,6 @@ import LTXFiles
 import LTXMedia
 import LTXReview
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `--review FILE.html` on the commands that edit a video: the page is
 /// written once the output is in place; a page that cannot be written is
 /// refused before anything is read or paid.
@@ -27,8 +21,8 @@ struct ReviewOption: ParsableArguments {
 
     /// The page at `path` can be written, and is none of `files` (`flag` names it in the line).
     static func check(page path: String, flag: String, _ files: [String]) throws {
-        if let (folder, _, err) = OutputFile.unwritableFolder(of: path) {
-            throw ValidationError("\(flag) \(path): cannot write in \(folder) (\(String(cString: strerror(err)).lowercased()))")
+        do { try OutputFile.checkFolder(of: path) } catch {
+            throw ValidationError("\(flag) \(path): cannot write in \(error.folder) (\(error.errno.message.lowercased()))")
         }
         if let file = files.first(where: { $0 == path || OutputFile.sameFile($0, path) }) { throw ValidationError("\(flag) \(path) is \(file), a file of this edit") }
     }

@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LTXSystem
 
 /// Where output goes: results to stdout, problems to stderr, one line each.
-/// The one place the CLI reaches libc.
+/// The one place the CLI reaches the process's streams (through LTXSystem).
 enum Console {
     static func out(_ line: String) {
         print(line)
@@ -24,31 +20,19 @@ enum Console {
     static func prompt(_ text: String) { writeErr(text) }
 
     private static func writeErr(_ s: String) {
-        var bytes = Array(s.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
-        }
+        _ = try? FileDescriptor.standardError.writeAll(s.utf8)
     }
 
     /// What `out` has buffered, written now: for a line a pipe must see at once.
-    static func flush() { fflush(nil) }
+    static func flush() { ThisProcess.flushOutput() }
 
     /// Ends the process with `status`, stdout flushed.
-    static func exit(_ status: Int32) -> Never {
-        #if canImport(Glibc)
-        Glibc.exit(status)
-        #else
-        Darwin.exit(status)
-        #endif
-    }
+    static func exit(_ status: Int32) -> Never { ThisProcess.exit(status) }
 
-    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { ThisProcess.isTerminal(.standardInput) }
+    static var stdoutIsTerminal: Bool { ThisProcess.isTerminal(.standardOutput) }
+    static var stderrIsTerminal: Bool { ThisProcess.isTerminal(.standardError) }
 
     /// ANSI colour on a terminal, unless NO_COLOR is set.
-    static var useColor: Bool { stdoutIsTerminal && getenv("NO_COLOR") == nil }
+    static var useColor: Bool { stdoutIsTerminal && ThisProcess.variable("NO_COLOR") == nil }
 }
