@@ -149,7 +149,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "ReadmeExamplesTests", dependencies: [
-            "LTXWorkflow", "LTXClient", "LTXPreflight", "LTXMedia", "LTXSandbox", "TestSupport",
+            "LTXWorkflow", "LTXClient", "LTXPreflight", "LTXMedia", "LTXSandbox", "LTXReview", "LTXJournal", "TestSupport",
         ]),
         .testTarget(name: "ltx-prepTests", dependencies: [
             "ltx-prep", "LTXPreflight", "LTXMedia", "LTXClient", "LTXContract", "LTXJournal", "TestSupport",

@@ -13,7 +13,7 @@ import Foundation
 /// compiles what the README prints, and runs it.
 @Suite struct ReadmeExamplesTests {
     static let examples = ["CheckExample.swift", "FixExample.swift", "RetakeExample.swift", "ExtendExample.swift", "ReframeExample.swift",
-                           "HDRExample.swift"]
+                           "HDRExample.swift", "ReviewExample.swift"]
 
     @Test func readmePrintsEachExampleExactly() throws {
         let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
@@ -23,6 +23,16 @@ import Foundation
             #expect(blocks.contains(source), "README.md does not print \(name) as it is")
         }
         #expect(blocks.count == Self.examples.count, "README.md has a Swift block that no test compiles")
+    }
+
+    /// A clip against itself: every frame copied, one run, the page written.
+    @Test func reviewExampleWritesThePage() async throws {
+        let dir = TemporaryDirectory.make("readme-review")
+        let clip = Fixtures.path("h264_heaac.mp4")
+        try await writeReview(of: clip, edited: clip, journal: nil, to: dir + "/review.html")
+        let page = try String(contentsOfFile: dir + "/review.html", encoding: .utf8)
+        #expect(page.contains("<tr class=\"run copied\" data-first=\"0\" data-last=\"96\">"))
+        #expect(page.components(separatedBy: "<tr class=\"run ").count == 2)
     }
 
     @Test func checkExampleNamesTheBrokenRule() async throws {

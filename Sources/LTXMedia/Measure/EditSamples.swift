@@ -109,15 +109,7 @@ public enum EditSamples {
                 guard let la = lumaA, measured.contains(frame) else { return }
                 let lb = try b.luma(picture)
                 guard la.w == lb.w, la.h == lb.h else { return }
-                var squared = 0.0
-                la.bytes.withUnsafeBufferPointer { pa in
-                    lb.bytes.withUnsafeBufferPointer { pb in
-                        for i in 0..<pa.count {
-                            let d = Int(pa[i]) - Int(pb[i])
-                            squared += Double(d * d)
-                        }
-                    }
-                }
+                let squared = Double(squaredError(la.bytes, lb.bytes))
                 errors[frame] = (squared, la.bytes.count)
                 result.framePSNR[frame] = VideoComparison.psnr(squared, la.bytes.count)
             }
@@ -128,6 +120,23 @@ public enum EditSamples {
             return VideoComparison.psnr(parts.reduce(0) { $0 + $1.squared }, parts.reduce(0) { $0 + $1.pixels })
         }
         return result
+    }
+
+    /// The summed squared difference of two planes of the same size: integer
+    /// arithmetic on raw pointers, wrapping operators (no overflow check, a
+    /// row's sum fits easily), as this loop is most of a review's own work.
+    static func squaredError(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                var sum = 0
+                for i in 0..<min(pa.count, pb.count) {
+                    let d = Int32(truncatingIfNeeded: x[i]) &- Int32(truncatingIfNeeded: y[i])
+                    sum = sum &+ Int(truncatingIfNeeded: d &* d)
+                }
+                return sum
+            }
+        }
     }
 
     /// `pictures` on BlockingExecutor's threads.
