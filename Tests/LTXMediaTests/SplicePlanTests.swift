@@ -26,7 +26,7 @@ import Testing
     @Test func onlyTheGOPsASectionTouchesAreEncodedAgain() {
         let index = gops(10)
         let spans = [TimeWindow(start: 3.5, duration: 2)]
-        let plan = SplicePlan.make(index, spans: spans, whole: false, inSection: inside(spans))
+        let plan = SplicePlan.make(index, spans: spans, decision: SpliceDecision(strategy: .gops), inSection: inside(spans))
         // 3.5 s to 5.5 s touches the GOPs of seconds 3, 4 and 5; the one of second 4 is all answer.
         #expect(plan.reencoded == [3, 4, 5])
         #expect(plan.answerOnly == [4])
@@ -38,7 +38,7 @@ import Testing
     @Test func anOpenGOPAfterAnEncodedOneIsEncodedToo() {
         let index = gops(6, open: [3])
         let spans = [TimeWindow(start: 2.25, duration: 0.5)]
-        let plan = SplicePlan.make(index, spans: spans, whole: false, inSection: inside(spans))
+        let plan = SplicePlan.make(index, spans: spans, decision: SpliceDecision(strategy: .gops), inSection: inside(spans))
         #expect(plan.reencoded == [2, 3])
         #expect(plan.answerOnly.isEmpty)
     }
@@ -46,16 +46,16 @@ import Testing
     @Test func anOpenGOPEncodedAloneDecodesTheOneBeforeAsReference() {
         let index = gops(6, open: [3])
         let spans = [TimeWindow(start: 3.5, duration: 0.25)]
-        let plan = SplicePlan.make(index, spans: spans, whole: false, inSection: inside(spans))
+        let plan = SplicePlan.make(index, spans: spans, decision: SpliceDecision(strategy: .gops), inSection: inside(spans))
         #expect(plan.reencoded == [3])
         #expect(plan.references == [2])
     }
 
     @Test func aWholeReencodeTakesEveryGOPAndCopiesNoPrefix() {
         let index = gops(4)
-        let plan = SplicePlan.make(index, spans: [], whole: true, inSection: { _ in false })
+        let plan = SplicePlan.make(index, spans: [], decision: SpliceDecision(strategy: .wholeVideo(.timestampsMissing)), inSection: { _ in false })
         #expect(plan.reencoded == [0, 1, 2, 3] && plan.prefixes.isEmpty && plan.answerOnly.isEmpty)
         // No section and not whole (an extend of an H.264 clip): nothing is encoded again.
-        #expect(SplicePlan.make(index, spans: [], whole: false, inSection: { _ in false }).reencoded.isEmpty)
+        #expect(SplicePlan.make(index, spans: [], decision: SpliceDecision(strategy: .gops), inSection: { _ in false }).reencoded.isEmpty)
     }
 }

@@ -28,12 +28,8 @@ final class StreamDecoder {
     }
 
     /// The stream's frame rate as the container states it (average, else
-    /// real base), or `fallback`.
-    func frameRate(or fallback: AVRational) -> AVRational {
-        input.withStream(index) { st in
-            [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? fallback
-        }
-    }
+    /// real base), else `StreamFrameRate.assumed`.
+    var frameRate: AVRational { input.withStream(index) { StreamFrameRate.of($0) } }
 
     /// The clockwise turn a player gives the pictures (0, 90, 180, 270).
     var rotation: Int { input.withStream(index) { StreamReader.clockwiseRotation($0) } }

@@ -20,6 +20,7 @@ final class EXRImageEncoder {
             ctx.pointee.width = Int32(width)
             ctx.pointee.height = Int32(height)
             ctx.pointee.pix_fmt = AV_PIX_FMT_GBRPF32LE
+            // Each packet is a still image of its own: the time base times nothing (an encoder needs one); no frame-rate fallback (StreamFrameRate).
             ctx.pointee.time_base = AVRational(num: 1, den: 25)
         }
         let f = frame.pointer

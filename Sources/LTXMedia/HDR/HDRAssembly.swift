@@ -48,7 +48,7 @@ public enum HDRAssembly {
             throw MediaError(kind: .noStreams, path: request.input, message: "has no video frames")
         }
         let rate = input.withStream(videoIndex) { st in
-            [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+            StreamFrameRate.of(st)
         }
         let (width, height) = (video.codedWidth, video.codedHeight)
         let frames = try HDRPieceFrames(pieces: request.pieces, frameCount: video.frameCount, size: (width, height),

@@ -36,7 +36,6 @@ public struct HEVCTrack: Sendable, Equatable {
                 configuration.units(of: bytes).map { Int(HEVCConfiguration.type(bytes[$0.lowerBound])) }
             })
         }
-        let fourcc = tag == 0 ? nil : String(decoding: (0..<4).map { UInt8(truncatingIfNeeded: tag >> (8 * $0)) }, as: UTF8.self)
-        return HEVCTrack(sampleEntry: fourcc, configurationSets: counts, arraysComplete: complete, sampleNALTypes: samples)
+        return HEVCTrack(sampleEntry: FourCC.text(tag), configurationSets: counts, arraysComplete: complete, sampleNALTypes: samples)
     }
 }

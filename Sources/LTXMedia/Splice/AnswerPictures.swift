@@ -37,7 +37,7 @@ final class AnswerPictures {
             throw MediaError(kind: .noStreams, path: path, message: "the answer has no video stream")
         }
         self.stream = stream
-        let rate = stream.frameRate(or: AVRational(num: 25, den: 1))
+        let rate = stream.frameRate
         halfFrame = 0.5 * Double(rate.den) / Double(rate.num)
         target = (width, height, format)
         turn = (360 - rotation) % 360

@@ -45,7 +45,7 @@ struct GOPIndex {
     init(_ input: FormatContext, stream: Int) throws(MediaError) {
         input.keepOnly(streams: [stream])
         (timeBase, frameDuration) = input.withStream(stream) { st in
-            let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+            let rate = StreamFrameRate.of(st)
             return (st.pointee.time_base, max(1, av_rescale_q(1, AVRational(num: rate.den, den: rate.num), st.pointee.time_base)))
         }
         let packet = Packet()

@@ -35,7 +35,7 @@ struct MatchingEncoder {
         // Another codec's level (MPEG-4 Part 2's, say) means nothing to libx264, which refuses it.
         level = par.codec_id == codec ? par.level : 0
         timeBase = st.pointee.time_base
-        frameRate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+        frameRate = StreamFrameRate.of(st)
         self.crf = crf
         self.preset = preset
         self.parameterSetID = parameterSetID

@@ -18,12 +18,13 @@ struct SplicePlan: Equatable {
     /// CRA leaves them whole; otherwise such a GOP is re-encoded whole.
     var leadingOnly: Set<Int> = []
 
-    /// `spans` are the replaced video sections (seconds); `whole` encodes
-    /// every GOP (a codec or stream that cannot take new GOPs beside its
-    /// own); `inSection` says whether a picture (by timestamp) is replaced.
-    static func make(_ gops: GOPIndex, spans: [TimeWindow], whole: Bool, leadingInRun: Bool = false,
-                     inSection: (Int64) -> Bool) -> SplicePlan {
+    /// `spans` are the replaced video sections (seconds); `decision` says
+    /// whether every GOP is encoded (a codec or stream that cannot take new
+    /// GOPs beside its own) and whether a run takes the next open GOP's
+    /// leading pictures; `inSection` says whether a picture (by timestamp) is replaced.
+    static func make(_ gops: GOPIndex, spans: [TimeWindow], decision: SpliceDecision, inSection: (Int64) -> Bool) -> SplicePlan {
         let all = gops.gops
+        let whole = decision.wholeVideo != nil, leadingInRun = decision.leadingInRun
         let reencoded: Set<Int> = whole ? Set(all.indices) : spans.isEmpty ? [] : gops.overlapping(spans, followingOpen: !leadingInRun)
         let leadingOnly: Set<Int> = whole || !leadingInRun ? [] : Set(reencoded.compactMap { g in
             g + 1 < all.count && !reencoded.contains(g + 1) && all[g + 1].isOpen ? g + 1 : nil

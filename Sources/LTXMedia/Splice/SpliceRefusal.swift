@@ -13,3 +13,27 @@ public enum SpliceRefusal: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension SpliceRefusal {
+    /// The muxer that writes `container`; nil for one a splice cannot write.
+    static func muxer(for container: ContainerFormat) -> String? {
+        switch container {
+        case .mp4: "mp4"
+        case .mov: "mov"
+        case .mkv: "matroska"
+        case .threeGP: "3gp"
+        case .avi: "avi"
+        case .mpegts: "mpegts"
+        case .flv: "flv"
+        default: nil
+        }
+    }
+
+    /// Why a video in `container` cannot be spliced, before anything is paid
+    /// for it; nil when it can. The splice writes H.264 (or HEVC) and AAC-LC,
+    /// which a WebM cannot hold.
+    static func of(_ container: ContainerFormat) -> SpliceRefusal? {
+        if container == .webm { return .webm }
+        return muxer(for: container) == nil ? .unwritable(container) : nil
+    }
+}

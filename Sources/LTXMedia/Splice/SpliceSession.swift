@@ -6,87 +6,67 @@ internal import CFFmpeg
 /// consecutive GOPs, each run flushed before the next copied packet.
 final class SpliceSession {
     /// The caller's job, its sections moved onto the original's own clock.
-    private let job: SpliceJob
+    let job: SpliceJob
     /// The original's clock at its first instant (`FormatContext.clockStart`):
     /// a result counts from there again.
-    private let clockStart: Double
-    private let input: FormatContext
-    private let output: OutputContext
-    private let videoIndex: Int
-    private let outVideo: Int
-    private let videoTimeBase: AVRational
-    private let gops: GOPIndex
+    let clockStart: Double
+    let input: FormatContext
+    let output: OutputContext
+    let videoIndex: Int
+    let outVideo: Int
+    let videoTimeBase: AVRational
+    let gops: GOPIndex
     /// The B-frame delay, for a re-encoded packet whose replaced dts cannot be used.
-    private let maxDelay: Int64
-    /// GOPs re-encoded; every GOP when `whole` says why.
-    private let reencoded: Set<Int>
+    let maxDelay: Int64
+    /// GOPs re-encoded; every GOP when the decision is the whole video.
+    let reencoded: Set<Int>
     /// Copied GOPs fed to the decoder too: a following open GOP refers to them.
-    private let references: Set<Int>
+    let references: Set<Int>
     /// Packets copied at the start of a run's first GOP, before its section
     /// (`GOPIndex.copyablePrefix`): decoded as references, not encoded again.
-    private let prefixes: [Int: Int]
+    let prefixes: [Int: Int]
     /// Re-encoded GOPs whose every picture comes from an answer: their
     /// packets are not decoded at all.
-    private let answerOnly: Set<Int>
+    let answerOnly: Set<Int>
     /// Open GOPs after a run whose leading pictures end it (`SplicePlan.leadingOnly`).
-    private let leadingOnly: Set<Int>
+    let leadingOnly: Set<Int>
     /// Such a GOP's IRAP, held while its leading pictures go to the run: written right after it.
-    private var heldIRAP: HeldPacket?
-    private let whole: String?
-    private let encoderSpec: MatchingEncoder?
+    var heldIRAP: HeldPacket?
+    /// GOPs or the whole video, the decoder's threads, the sound's lane: decided once.
+    let decision: SpliceDecision
+    let encoderSpec: MatchingEncoder?
     /// The encoder opened to learn the track's parameters, kept for the first
     /// run: a second libx264 at the same settings would allocate and zero its
     /// buffers again for nothing.
-    private var spareEncoder: Encoder?
+    var spareEncoder: Encoder?
     /// How re-encoded runs become samples beside the copied GOPs; nil when the
     /// encoder owns the whole track.
-    private let form: SampleForm?
+    let form: SampleForm?
     /// HEVC: a run just ended, so the next copied sample starts a sequence again (a CRA made a BLA).
-    private var resumeAfterRun = false
-    private let decoder: Decoder?
-    private let rotation: Int
-    private let audioIndex: Int?
-    private var audioCopy: (timeBase: AVRational, out: Int)?
-    private let audioSplice: (any SplicedSound)?
-    private var answers: [Int: AnswerPictures] = [:]
-    private var run: VideoRun?
-    private let frame = Frame()
-    private var converter: Scaler?
-    private var fromAnswer = Set<Int64>()
-    private var videoPackets = 0
+    var resumeAfterRun = false
+    let decoder: Decoder?
+    let rotation: Int
+    let audioIndex: Int?
+    let audioCopy: (timeBase: AVRational, out: Int)?
+    let audioSplice: (any SplicedSound)?
+    var answers: [Int: AnswerPictures] = [:]
+    var run: VideoRun?
+    let frame = Frame()
+    var converter: Scaler?
+    var fromAnswer = Set<Int64>()
+    var videoPackets = 0
     /// How far the original's packets move later (in the video's time base):
     /// the extension's length when it comes first, else 0.
-    private let shift: Int64
+    let shift: Int64
     /// The latest decode time written for a copied picture, which an
     /// extension's first packet must follow.
-    private var lastCopiedDts: Int64 = .min
-
-    /// The muxer that writes `container`; nil for one a splice cannot write.
-    static func muxer(for container: ContainerFormat) -> String? {
-        switch container {
-        case .mp4: "mp4"
-        case .mov: "mov"
-        case .mkv: "matroska"
-        case .threeGP: "3gp"
-        case .avi: "avi"
-        case .mpegts: "mpegts"
-        case .flv: "flv"
-        default: nil
-        }
-    }
-
-    /// Why a video in `container` cannot be spliced, before anything is paid
-    /// for it; nil when it can. The splice writes H.264 (or HEVC) and AAC-LC,
-    /// which a WebM cannot hold.
-    static func refusal(_ container: ContainerFormat) -> SpliceRefusal? {
-        if container == .webm { return .webm }
-        return muxer(for: container) == nil ? .unwritable(container) : nil
-    }
+    var lastCopiedDts: Int64 = .min
 
     init(job: SpliceJob) throws(MediaError) {
         guard job.original != job.output else {
             throw MediaError(kind: .output, path: job.output, message: "refusing to write over the input")
         }
+        // Opened twice: the GOP index reads every packet of the first; the second is read from its start.
         let scan = try FormatContext(path: job.original, timeout: nil)
         try scan.findStreamInfo()
         // The job's sections count from the original's start; its packets, on its own clock (1.4 s ahead in an MPEG-TS).
@@ -110,143 +90,34 @@ final class SpliceSession {
         let input = try FormatContext(path: job.original, timeout: nil)
         self.input = input
         try input.findStreamInfo()
-        if let why = Self.refusal(job.container) { throw MediaError(kind: .unsupported, path: job.original, message: "cannot splice into it: \(why)") }
-        let output = try OutputContext(path: job.output, format: Self.muxer(for: job.container) ?? "mp4")
+        if let why = SpliceRefusal.of(job.container) { throw MediaError(kind: .unsupported, path: job.original, message: "cannot splice into it: \(why)") }
+        let output = try OutputContext(path: job.output, format: SpliceRefusal.muxer(for: job.container) ?? "mp4")
         self.output = output
 
-        let videoSpans = job.replaceVideo ? job.pieces.map(\.section) : []
         let extended = job.extended
         shift = extended?.edge == .start ? Int64(extended?.frames ?? 0) * gops.frameDuration : 0
-        let (codec, tag, extradata) = input.withStream(videoIndex) { st in
-            (st.pointee.codecpar.pointee.codec_id, st.pointee.codecpar.pointee.codec_tag,
-             st.pointee.codecpar.pointee.extradata.map { Array(UnsafeBufferPointer(start: $0, count: Int(st.pointee.codecpar.pointee.extradata_size))) } ?? [])
-        }
-        // An hev1 original may carry its sets in band: it keeps that form; an hvc1 one says none are.
-        let inBandSampleEntry = (job.container == .mp4 || job.container == .mov) && tag == OutputContext.hev1Tag
-        let original = codec == AV_CODEC_ID_H264 ? AVCConfiguration(extradata) : nil
-        let hevc = codec == AV_CODEC_ID_HEVC ? HEVCConfiguration(extradata) : nil
-        let hevcIDs = hevc.flatMap { HEVCParameterSetIDs(avoiding: $0.parameterSets) }
-        var reason: String?
-        if !videoSpans.isEmpty || extended != nil {
-            if codec == AV_CODEC_ID_HEVC {
-                if hevc == nil { reason = "the original's HEVC carries no hvcC to splice beside: the whole video is encoded once" }
-                else if !gops.complete { reason = "some of the original's packets have no timestamps: the whole video is encoded once" }
-                else if hevcIDs == nil {
-                    reason = "the original's HEVC parameter sets leave no ids for the re-encoded pictures' own: the whole video is encoded once"
-                }
-            } else if codec != AV_CODEC_ID_H264 {
-                reason = "the original's codec cannot be copied into its own container beside new pictures: the whole video is encoded once as H.264"
-            } else if original == nil {
-                reason = "the original's H.264 carries its parameter sets in band: the whole video is encoded once"
-            } else if !gops.complete {
-                reason = "some of the original's packets have no timestamps: the whole video is encoded once"
-            }
-        }
-        whole = reason
-        let plan = SplicePlan.make(gops, spans: videoSpans, whole: reason != nil, leadingInRun: reason == nil && hevc != nil) {
+        let source = input.withStream(videoIndex) { SpliceVideoSource($0) }
+        let decision = SpliceDecision(original: source.described(container: job.container, timestampsComplete: gops.complete, hasAudio: audioIndex != nil),
+                                      job: job)
+        self.decision = decision
+        let plan = SplicePlan.make(gops, spans: job.replaceVideo ? job.pieces.map(\.section) : [], decision: decision) {
             Self.piece(at: gops.seconds($0), in: job) != nil
         }
         (reencoded, references, answerOnly, prefixes, leadingOnly) = (plan.reencoded, plan.references, plan.answerOnly, plan.prefixes, plan.leadingOnly)
-        let reencoded = self.reencoded
 
         // The video stream: copied with both encoders' parameter sets, or the encoder's own.
-        let needsEncoder = !reencoded.isEmpty || extended != nil
-        var form: SampleForm?
-        var spec: MatchingEncoder?
-        var spare: Encoder?
-        let outVideo: Int
-        if needsEncoder && whole == nil, let original {
-            let taken = original.sequenceParameterSetIDs.union(original.pictureParameterSets.compactMap {
-                AVCConfiguration.firstExpGolomb(in: $0, skippingBytes: 1)
-            })
-            let id = (1...31).first { !taken.contains($0) } ?? 31
-            let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: id, bFrames: false) }
-            // An encoder opened to read its parameter sets, for the track's avcC.
-            let probe = try matching.open(for: output)
-            spare = probe
-            let units = probe.extradata.withUnsafeBufferPointer { buffer in
-                AVCConfiguration.annexBUnits(buffer).map { Array(buffer[$0]) }
-            }
-            let added = AVCConfiguration(profile: original.profile, compatibility: original.compatibility, level: original.level,
-                                         lengthSize: original.lengthSize,
-                                         sequenceParameterSets: units.filter { ($0.first ?? 0) & 0x1f == 7 },
-                                         pictureParameterSets: units.filter { ($0.first ?? 0) & 0x1f == 8 }, trailer: [])
-            guard !added.sequenceParameterSets.isEmpty, !added.pictureParameterSets.isEmpty else {
-                throw MediaError(kind: .unsupported, path: job.original, message: "libx264 gave no parameter sets to splice with")
-            }
-            let merged = original.adding(added)
-            form = .avc(merged)
-            spec = matching
-            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st, extradata: merged.bytes) }
-        } else if needsEncoder && whole == nil, let hevc, let hevcIDs {
-            let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: false) }
-            // An encoder opened to read its parameter sets, for the track's hvcC under ids of their own.
-            let probe = try matching.open(for: output)
-            spare = probe
-            let sets = HEVCConfiguration.parameterSets(annexB: probe.extradata)
-            let moved = sets.compactMap(hevcIDs.rewrite)
-            guard sets.count >= 3, moved.count == sets.count,
-                  let merged = HEVCConfiguration.adding(moved, to: extradata, complete: !inBandSampleEntry) else {
-                throw MediaError(kind: .unsupported, path: job.original, message: "libx265 gave no parameter sets to splice with")
-            }
-            form = .hevc(hevc, ids: hevcIDs)
-            spec = matching
-            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
-                try output.addCopiedStream(of: st, extradata: merged, inBandParameterSets: inBandSampleEntry)
-            }
-        } else if needsEncoder {
-            let matching = input.withStream(videoIndex) { MatchingEncoder(stream: $0, crf: job.crf, preset: job.preset, parameterSetID: nil, bFrames: true) }
-            spec = matching
-            let encoder = try matching.open(for: output)
-            spare = encoder
-            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in
-                try output.addStream(for: encoder) { out in cffmpeg_copy_display_matrix(st, out) }
-            }
-        } else {
-            outVideo = try input.withStream(videoIndex) { st throws(MediaError) in try output.addCopiedStream(of: st) }
+        let needsEncoder = !plan.reencoded.isEmpty || extended != nil
+        let track = try input.withStream(videoIndex) { st throws(MediaError) in
+            try SpliceVideoTrack(source, decision: decision, needsEncoder: needsEncoder, stream: st, output: output, job: job)
         }
-        self.outVideo = outVideo
-        self.form = form
-        encoderSpec = spec
-        spareEncoder = spare
+        (outVideo, form, encoderSpec, spareEncoder) = (track.outIndex, track.form, track.encoder, track.spare)
         decoder = needsEncoder ? try input.withStream(videoIndex) { st throws(MediaError) in
-            // Frame threads each hold pictures: past 1440p one thread keeps the splice under 1 GB (see MatchingEncoder.x265Above1440p).
-            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: Int(st.pointee.codecpar.pointee.width) * Int(st.pointee.codecpar.pointee.height) > 2560 * 1440 ? 1 : 0,
-                        timeBase: st.pointee.time_base)
+            try Decoder(parameters: st.pointee.codecpar, path: job.original, threads: Int32(decision.decoderThreads), timeBase: st.pointee.time_base)
         } : nil
         videoTimeBase = input.withStream(videoIndex) { $0.pointee.time_base }
 
-        var audioCopy: (timeBase: AVRational, out: Int)?
-        if let a = audioIndex, let extended {
-            // The original's sound, then (or after) the answer's for the extension, crossfaded at the seam.
-            let added = Double(extended.frames) * gops.seconds(gops.frameDuration)
-            let videoEnd = gops.seconds((gops.sortedPts.last ?? 0) + gops.frameDuration)
-            let videoStart = gops.seconds(gops.sortedPts.first ?? 0)
-            let span = extended.edge == .end ? TimeWindow(start: videoEnd, duration: added + 1) : TimeWindow(start: videoStart - 1, duration: 1 + added)
-            let answerStart = extended.edge == .end ? videoEnd - extended.answerStart : videoStart - extended.answerStart
-            let piece = SpliceJob.Piece(answer: extended.answer, answerStart: answerStart, section: span)
-            if job.soundInPlace, extended.edge == .end,
-               let lane = try AudioExtendLane(a, from: input, to: output, piece: piece, seam: videoEnd, until: videoEnd + added, crossfade: job.crossfade) {
-                audioSplice = lane
-            } else {
-                audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: [piece], crossfade: job.crossfade,
-                                                  shift: extended.edge == .start ? added : 0, until: extended.edge == .end ? videoEnd + added : nil)
-            }
-        } else if let a = audioIndex, job.replaceAudio, !job.pieces.isEmpty {
-            // In place when it can be: the sound outside the sections stays the original's, bit for bit.
-            if job.soundInPlace, let patch = try AudioPatchLane(a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade,
-                                              duration: input.durationSeconds ?? 0) {
-                audioSplice = patch
-            } else {
-                audioSplice = try AudioSpliceLane(encoding: a, from: input, to: output, pieces: job.pieces, crossfade: job.crossfade)
-            }
-        } else {
-            audioSplice = nil
-            if let a = audioIndex {
-                audioCopy = try input.withStream(a) { st throws(MediaError) in (st.pointee.time_base, try output.addCopiedStream(of: st)) }
-            }
-        }
-        self.audioCopy = audioCopy
+        let sound = try SpliceSound(decision.audio, stream: audioIndex, job: job, gops: gops, input: input, output: output)
+        (audioSplice, audioCopy) = (sound.lane, sound.copy)
         input.keepOnly(streams: Set([videoIndex] + (audioIndex.map { [$0] } ?? [])))
     }
 
@@ -256,9 +127,9 @@ final class SpliceSession {
         let total = gops.sortedPts.count + (job.extended?.frames ?? 0)
         if job.extended?.edge == .start {
             // The extension first, on the original's first timestamps; then the original, shifted.
-            try startRun(at: whole != nil ? 0 : nil)
+            try startRun(at: decision.wholeVideo != nil ? 0 : nil)
             try encodeExtension(isCancelled: isCancelled)
-            if whole == nil { try endRun() }
+            if decision.wholeVideo == nil { try endRun() }
         }
         while try input.readPacket(into: packet) {
             if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
@@ -278,7 +149,7 @@ final class SpliceSession {
             }
         }
         if job.extended?.edge == .end {
-            if whole != nil {
+            if decision.wholeVideo != nil {
                 // The same encoder goes on past the original's last picture.
                 try decoder?.flush()
                 try drainDecoder()
@@ -294,243 +165,5 @@ final class SpliceSession {
         try output.finish()
         progress(TranscodeProgress(framesDone: total, framesExpected: total, secondsDone: gops.seconds(gops.sortedPts.last ?? 0) - clockStart))
         return result()
-    }
-
-    private func takeVideo(_ packet: borrowing Packet) throws(MediaError) {
-        let n = videoPackets
-        videoPackets += 1
-        let g = gops.gop(ofPacket: n)
-        if let g, leadingOnly.contains(g), run != nil, try takeLeading(packet, of: g, position: n - gops.gops[g].packets.lowerBound) { return }
-        guard let g, reencoded.contains(g) else {
-            try endRun()
-            if let g, references.contains(g) {
-                try decoder?.send(packet)
-                try drainDecoder()  // pictures no run owns are dropped
-            }
-            if let dts = packet.dts { lastCopiedDts = max(lastCopiedDts, dts + shift) }
-            try writeCopied(packet)
-            return
-        }
-        if run == nil { try startRun(at: g) }
-        let position = n - gops.gops[g].packets.lowerBound
-        if answerOnly.contains(g) {
-            if position == 0 { try encodeAnswerOnly(g) }
-            return
-        }
-        try decoder?.send(packet)
-        try drainDecoder()
-        if position < prefixes[g, default: 0] { try writeCopied(packet) }
-    }
-
-    /// An open GOP after a run: its IRAP and leading pictures are decoded for
-    /// the run, which encodes the leading ones and ends with the last; the IRAP
-    /// is then copied, taking the last leading picture's decode time (the run
-    /// took the earlier ones). False for a trailing packet: copied as any.
-    private func takeLeading(_ packet: borrowing Packet, of g: Int, position: Int) throws(MediaError) -> Bool {
-        let leading = gops.gops[g].leading
-        guard position == 0 || leading.contains(position) else { return false }
-        try decoder?.send(packet)
-        try drainDecoder()
-        if position == 0 { heldIRAP = HeldPacket(packet) }
-        guard position == leading.last, let held = heldIRAP else { return true }
-        heldIRAP = nil
-        try endRun()
-        let dts = gops.gops[g].dts[position]
-        held.packet.pointer.pointee.dts = dts
-        lastCopiedDts = max(lastCopiedDts, dts + shift)
-        try writeCopied(held.packet)
-        return true
-    }
-
-    /// The section that holds `t` (seconds in the original), when the video is replaced.
-    private static func piece(at t: Double, in job: SpliceJob) -> Int? {
-        guard job.replaceVideo else { return nil }
-        return job.pieces.firstIndex { $0.section.start <= t + 1e-9 && t < $0.section.end - 1e-9 }
-    }
-
-    /// The answer's picture for `ts` (in the original's time base), when `ts` is in a section.
-    private func answerPicture(at ts: Int64) throws(MediaError) -> UnsafeMutablePointer<AVFrame>? {
-        let t = gops.seconds(ts)
-        guard let i = Self.piece(at: t, in: job), let spec = encoderSpec else { return nil }
-        let piece = job.pieces[i]
-        if answers[i] == nil {
-            answers[i] = try AnswerPictures(path: piece.answer, width: spec.width, height: spec.height, format: spec.pixelFormat, rotation: rotation,
-                                            hdr: spec.hdr)
-        }
-        return try answers[i]?.picture(at: t - piece.answerStart)
-    }
-
-    /// A GOP wholly inside a section: the pictures before it leave the decoder
-    /// first (it restarts at the next keyframe), then the answer's pictures
-    /// are encoded on the GOP's timestamps, without decoding its packets.
-    private func encodeAnswerOnly(_ g: Int) throws(MediaError) {
-        if let decoder {
-            try decoder.flush()
-            try drainDecoder()
-            decoder.reset()
-        }
-        guard let run else { return }
-        for ts in gops.gops[g].pts.sorted() {
-            guard let picture = try answerPicture(at: ts) else {
-                throw MediaError(kind: .unreadable, path: job.pieces.first?.answer ?? job.original, message: "the answer has no pictures")
-            }
-            fromAnswer.insert(ts)
-            try run.encode(picture, timestamp: ts, output: output)
-        }
-    }
-
-    /// A run covers the consecutive re-encoded GOPs from `g` on; with `g`
-    /// nil, an extension's pictures alone, after every copied packet.
-    private func startRun(at g: Int?) throws(MediaError) {
-        guard let encoderSpec else { return }
-        guard let g else {
-            let encoder: Encoder
-            if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
-            spareEncoder = nil
-            run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase, pts: [], dts: [], maxDelay: maxDelay,
-                           frameDuration: gops.frameDuration, form: form, after: lastCopiedDts)
-            return
-        }
-        var last = g
-        while reencoded.contains(last + 1) { last += 1 }
-        // The copied prefix keeps its own decode times; the run takes the rest.
-        let skip = prefixes[g, default: 0]
-        let members = gops.gops[g...last]
-        // An open GOP after the run lends it its leading pictures, and their decode times from its IRAP's on.
-        let next = leadingOnly.contains(last + 1) ? gops.gops[last + 1] : nil
-        let lent = next.map { n in n.leading.map { n.pts[$0] } } ?? []
-        let lentDts = next.map { Array($0.dts.prefix($0.leading.count)) } ?? []
-        let encoder: Encoder
-        if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
-        spareEncoder = nil
-        run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase,
-                       pts: Set(members.flatMap(\.pts) + lent).subtracting(gops.gops[g].pts.prefix(skip)),
-                       dts: Array(members.flatMap(\.dts).dropFirst(skip)) + lentDts, maxDelay: maxDelay,
-                       frameDuration: gops.frameDuration, form: form)
-    }
-
-    private func drainDecoder() throws(MediaError) {
-        guard let decoder else { return }
-        while try decoder.receive(into: frame) {
-            defer { frame.unref() }
-            let ts = frame.timestamp
-            guard let run, run.owns(ts) else { continue }
-            var picture = frame.pointer
-            if let answered = try answerPicture(at: ts) {
-                picture = answered
-                fromAnswer.insert(ts)
-            }
-            if picture == frame.pointer, let spec = encoderSpec, frame.pointer.pointee.format != spec.pixelFormat.rawValue {
-                // A whole re-encode of a format the encoder does not take (ProRes 4:2:2 10-bit...).
-                if converter == nil {
-                    let f = frame.pointer.pointee
-                    converter = try Scaler(from: (f.width, f.height, AVPixelFormat(rawValue: f.format)),
-                                           to: (spec.width, spec.height, spec.pixelFormat))
-                }
-                picture = try converter!.scale(frame.pointer)
-            }
-            try run.encode(picture, timestamp: ts + shift, output: output)
-        }
-    }
-
-    /// The extension's pictures from its answer, into the open run: after
-    /// the original's last picture, or on its first timestamps (the original
-    /// then moves later by as many frames).
-    private func encodeExtension(isCancelled: () -> Bool) throws(MediaError) {
-        guard let extended = job.extended, let spec = encoderSpec, let run else { return }
-        let pictures = try AnswerPictures(path: extended.answer, width: spec.width, height: spec.height, format: spec.pixelFormat,
-                                          rotation: rotation, crop: extended.crop, hdr: spec.hdr)
-        let base = extended.edge == .end ? (gops.sortedPts.last ?? 0) + gops.frameDuration : (gops.sortedPts.first ?? 0)
-        let step = gops.seconds(gops.frameDuration)
-        for k in 0..<extended.frames {
-            // Each picture is decoded, scaled and encoded: seconds in all, so a signal is heard between them.
-            if isCancelled() { throw MediaError(kind: .cancelled, path: job.output, message: "cancelled") }
-            guard let picture = try pictures.picture(at: extended.answerStart + Double(k) * step) else {
-                throw MediaError(kind: .unreadable, path: extended.answer, message: "the answer has no pictures")
-            }
-            try run.encode(picture, timestamp: base + Int64(k) * gops.frameDuration, output: output)
-        }
-    }
-
-    /// Flushes the decoder and the run's encoder; the decoder starts clean
-    /// for the next run.
-    private func endRun() throws(MediaError) {
-        guard run != nil else { return }
-        try decoder?.flush()
-        try drainDecoder()
-        try finishRun()
-        decoder?.reset()
-    }
-
-    /// The run's encoder flushed; the next copied sample resumes the original's stream.
-    private func finishRun() throws(MediaError) {
-        try run?.finish(output: output)
-        run = nil
-        resumeAfterRun = true
-    }
-
-    /// A copied video packet, shifted when an extension comes first; after an
-    /// HEVC run, its CRA made a BLA.
-    private func writeCopied(_ packet: borrowing Packet) throws(MediaError) {
-        if resumeAfterRun, let bytes = form?.resuming(packet.withBytes { Array($0) }) {
-            resumeAfterRun = false
-            let joined = Packet()
-            try FFmpegError.check(av_new_packet(joined.pointer, Int32(bytes.count)), "av_new_packet")
-            bytes.withUnsafeBufferPointer { joined.pointer.pointee.data.update(from: $0.baseAddress!, count: bytes.count) }
-            try FFmpegError.check(av_packet_copy_props(joined.pointer, packet.pointer), "av_packet_copy_props")
-            return try output.writeCopy(joined, shiftedBy: -shift, from: videoTimeBase, to: outVideo)
-        }
-        resumeAfterRun = false
-        try output.writeCopy(packet, shiftedBy: -shift, from: videoTimeBase, to: outVideo)
-    }
-
-    private func result() -> SpliceResult {
-        let copiedPrefixes = prefixes.flatMap { g, k in gops.gops[g].pts.prefix(k) }
-        let lentPts = leadingOnly.flatMap { g in gops.gops[g].leading.map { gops.gops[g].pts[$0] } }
-        let reencodedPts = Set(reencoded.flatMap { gops.gops[$0].pts } + lentPts).subtracting(copiedPrefixes)
-        var ranges: [SpliceResult.FrameRange] = []
-        for (i, ts) in gops.sortedPts.enumerated() {
-            let source: SpliceResult.Source = fromAnswer.contains(ts) ? .answer : reencodedPts.contains(ts) ? .reencoded : .copied
-            let end = gops.seconds(ts + gops.frameDuration)
-            if var last = ranges.last, last.source == source {
-                last.lastFrame = i
-                last.end = end
-                ranges[ranges.count - 1] = last
-            } else {
-                ranges.append(SpliceResult.FrameRange(source: source, firstFrame: i, lastFrame: i, start: gops.seconds(ts), end: end))
-            }
-        }
-        var frames = gops.sortedPts.count
-        if let extended = job.extended, extended.frames > 0 {
-            let step = gops.seconds(gops.frameDuration), added = Double(extended.frames) * step
-            if extended.edge == .end {
-                let start = ranges.last?.end ?? 0
-                ranges.append(SpliceResult.FrameRange(source: .answer, firstFrame: frames, lastFrame: frames + extended.frames - 1,
-                                                      start: start, end: start + added))
-            } else {
-                let first = gops.seconds(gops.sortedPts.first ?? 0)
-                ranges = [SpliceResult.FrameRange(source: .answer, firstFrame: 0, lastFrame: extended.frames - 1, start: first, end: first + added)]
-                    + ranges.map { r in
-                        var r = r
-                        (r.firstFrame, r.lastFrame, r.start, r.end) = (r.firstFrame + extended.frames, r.lastFrame + extended.frames,
-                                                                       r.start + added, r.end + added)
-                        return r
-                    }
-            }
-            frames += extended.frames
-        }
-        ranges = ranges.map { r in
-            var r = r
-            (r.start, r.end) = (r.start - clockStart, r.end - clockStart)
-            return r
-        }
-        var seams = ranges.dropFirst().map(\.start)
-        if audioSplice != nil { seams += job.pieces.flatMap { [$0.section.start - clockStart, $0.section.end - clockStart] } }
-        let hdrNote = encoderSpec?.hdr.map { t in
-            "the answer's SDR BT.709 pictures were converted to the original's BT.2020 \(t == .hlg ? "HLG (SDR white at 75 % signal, BT.2408)" : "PQ (SDR white at 203 cd/m², BT.2408)") and 10 bits"
-        }
-        return SpliceResult(ranges: ranges, videoFrames: frames, wholeVideoReencoded: whole,
-                            audio: audioIndex == nil ? nil : audioSplice?.summary ?? "copied",
-                            seams: Array(Set(seams)).sorted(), convertedFromSDR: fromAnswer.isEmpty && job.extended == nil ? nil : hdrNote)
     }
 }

@@ -3,7 +3,7 @@
 public enum SpliceWriter {
     /// Why a video in `container` cannot be spliced (a WebM, a container no
     /// muxer here writes), or nil: ask before paying for an answer.
-    public static func refusal(for container: ContainerFormat) -> SpliceRefusal? { SpliceSession.refusal(container) }
+    public static func refusal(for container: ContainerFormat) -> SpliceRefusal? { SpliceRefusal.of(container) }
 
     /// Blocks the calling thread; `isCancelled` is polled between packets.
     public static func runBlocking(_ job: SpliceJob, progress: (TranscodeProgress) -> Void = { _ in },

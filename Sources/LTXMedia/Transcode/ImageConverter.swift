@@ -97,6 +97,7 @@ public enum ImageConverter {
             ctx.pointee.width = width
             ctx.pointee.height = height
             ctx.pointee.pix_fmt = format
+            // Each packet is a still image of its own: the time base times nothing (an encoder needs one); no frame-rate fallback (StreamFrameRate).
             ctx.pointee.time_base = AVRational(num: 1, den: 25)
             if lambda > 0 {
                 ctx.pointee.flags |= AV_CODEC_FLAG_QSCALE

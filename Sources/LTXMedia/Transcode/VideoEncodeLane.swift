@@ -60,7 +60,7 @@ final class VideoEncodeLane: Lane {
             // yuv420p needs even sizes.
             let width = Int32(settings.width ?? Int(par.width)) & ~1
             let height = Int32(settings.height ?? Int(par.height)) & ~1
-            let rate = [st.pointee.avg_frame_rate, st.pointee.r_frame_rate].first { $0.num > 0 && $0.den > 0 } ?? AVRational(num: 25, den: 1)
+            let rate = StreamFrameRate.of(st)
             let cfr: AVRational? = settings.frameRate.map { AVRational(num: Int32($0), den: 1) } ?? (settings.constantFrameRate ? rate : nil)
             let encoderTimeBase = cfr.map { AVRational(num: $0.den, den: $0.num) } ?? inTimeBase
             var options = ["preset": settings.preset, "profile": "high"]
