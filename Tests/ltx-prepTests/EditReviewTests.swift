@@ -124,6 +124,46 @@ import TestSupport
         await browser.close()
     }
 
+    /// The other kinds of edit page: an extend (a seam at the end, the
+    /// added frames from the answer) and a reframe (the whole output from the
+    /// answer, shown beside the input). Each opens without a console error,
+    /// with every picture loaded, and the extend's runs are its report's.
+    @Test func extendAndReframePagesOpenWithEveryPicture() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let dir = TemporaryDirectory.make("edit-review-kinds")
+        let extend = try BinaryRunner.run(["extend", Fixtures.path("h264_aac_sine_6s.mp4"), "--duration", "2", "-o", "extended.mp4",
+                                           "--yes", "--review", "extend.html"], environment: sandbox.environment, in: dir)
+        try #require(extend.status == 0, "\(extend.stderr)")
+        let reported = Self.reportedRuns(extend.stdoutLines)
+        #expect(reported.map(\.[0]).last == "answer", "\(extend.stdout)")
+        let reframe = try BinaryRunner.run(["reframe", Fixtures.path("h264_aac_sine_6s.mp4"), "--to", "9:16", "-o", "vertical.mp4",
+                                            "--yes", "--review", "reframe.html"], environment: sandbox.environment, in: dir)
+        try #require(reframe.status == 0, "\(reframe.stderr)")
+
+        let browser = try await HeadlessBrowser(log: "\(dir)/chromedriver.log")
+        do {
+            try await browser.open(file: "\(dir)/extend.html")
+            let page = try #require(try await browser.run(Self.pageScript) as? [String: Any])
+            #expect(Self.runs(page) == reported)
+            #expect((page["seams"] as? Int ?? 0) >= 1)
+            let images = page["images"] as? [[Int]] ?? []
+            #expect(!images.isEmpty && images.allSatisfy { $0[0] == 1 && $0[1] > 0 && $0[2] > 0 }, "\(images)")
+
+            try await browser.open(file: "\(dir)/reframe.html")
+            let reframed = try #require(try await browser.run(Self.pageScript) as? [String: Any])
+            #expect((reframed["summary"] as? String ?? "").contains("reframe"), "\(reframed)")
+            let pictures = reframed["images"] as? [[Int]] ?? []
+            #expect(!pictures.isEmpty && pictures.allSatisfy { $0[0] == 1 && $0[1] > 0 && $0[2] > 0 }, "\(pictures)")
+            let severe = try await browser.consoleLog().filter { $0.level == "SEVERE" }
+            #expect(severe.isEmpty, "\(severe)")
+        } catch {
+            await browser.close()
+            throw error
+        }
+        await browser.close()
+    }
+
     @Test func reviewPageThatCannotBeWrittenIsRefusedBeforeAnyCall() throws {
         let dir = TemporaryDirectory.make("edit-review-refused")
         let input = "\(dir)/clip.mp4"

@@ -93,11 +93,11 @@ extension CallSettings {
     public typealias Approval = @Sendable (Pricing.Estimate?) async throws(WorkflowError) -> Void
 
     /// Runs `body` with the client and the journal these settings name, and
-    /// an approval that applies `check` (the cost limit) before `confirm`. The
-    /// journal is opened before anything is paid (none on a dry run) and
-    /// closed after, however `body` ends: what every `run(_:settings:...)` shares.
-    public func running<T: Sendable>(logger: Logger, check: @escaping @Sendable (Pricing.Estimate?) throws(WorkflowError) -> Void,
-                                     confirm: @escaping Approval,
+    /// an approval that applies the cost limit to what `summary` names (the
+    /// total of a whole edit) before `confirm`. The journal is opened before
+    /// anything is paid (none on a dry run) and closed after, however `body`
+    /// ends: what every `run(_:settings:...)` shares.
+    public func running<T: Sendable>(_ summary: String, provider: Provider, logger: Logger, confirm: @escaping Approval,
                                      _ body: (LTXAPIClient, GenerationOptions, @escaping Approval) async throws(WorkflowError) -> T)
         async throws(WorkflowError) -> T {
         let client = try client(logger: logger)
@@ -105,7 +105,7 @@ extension CallSettings {
         let result: Result<T, WorkflowError>
         do throws(WorkflowError) {
             result = .success(try await body(client, options) { estimate throws(WorkflowError) in
-                try check(estimate)
+                try checkCost(estimate, summary: summary, provider: provider)
                 try await confirm(estimate)
             })
         } catch { result = .failure(error) }
@@ -121,8 +121,7 @@ extension Generation {
     public static func run(_ job: GenerationJob, settings: CallSettings, logger: Logger,
                            confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> GenerationOutcome {
-        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in try settings.checkCost(estimate, of: job) },
-                                   confirm: confirm) { client, options, approve throws(WorkflowError) in
+        try await settings.running(job.summary, provider: job.provider, logger: logger, confirm: confirm) { client, options, approve throws(WorkflowError) in
             try await run(job, client: client, options: options, approve: approve, events: events)
         }
     }

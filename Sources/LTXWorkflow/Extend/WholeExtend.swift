@@ -134,9 +134,7 @@ extension WholeExtend {
     public static func run(_ request: WholeExtendRequest, settings: CallSettings, logger: Logger,
                            confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ExtendOutcome {
-        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in
-            try settings.checkCost(estimate, summary: "this extend", provider: .ltx)
-        }, confirm: confirm) { client, options, approve throws(WorkflowError) in
+        try await settings.running("this extend", provider: .ltx, logger: logger, confirm: confirm) { client, options, approve throws(WorkflowError) in
             try await run(request, client: client, options: options, approve: approve, events: events)
         }
     }

@@ -160,9 +160,7 @@ extension HDR {
     public static func run(_ job: HDRJob, settings: CallSettings, logger: Logger,
                            confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> HDROutcome {
-        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in
-            try settings.checkCost(estimate, summary: "this HDR", provider: .ltx)
-        }, confirm: confirm) { client, options, approve throws(WorkflowError) in
+        try await settings.running("this HDR", provider: .ltx, logger: logger, confirm: confirm) { client, options, approve throws(WorkflowError) in
             try await run(job, client: client, options: options, approve: approve, events: events)
         }
     }

@@ -126,9 +126,7 @@ extension Reframe {
     public static func run(_ job: ReframeJob, settings: CallSettings, logger: Logger,
                            confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> ReframeOutcome {
-        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in
-            try settings.checkCost(estimate, summary: "this reframe", provider: .ltx)
-        }, confirm: confirm) { client, options, approve throws(WorkflowError) in
+        try await settings.running("this reframe", provider: .ltx, logger: logger, confirm: confirm) { client, options, approve throws(WorkflowError) in
             try await run(job, client: client, options: options, approve: approve, events: events)
         }
     }

@@ -136,9 +136,7 @@ extension WholeRetake {
     public static func run(_ request: WholeRetakeRequest, settings: CallSettings, logger: Logger,
                            confirm: @escaping CallSettings.Approval = { _ in },
                            events: @escaping @Sendable (WorkflowEvent) -> Void = { _ in }) async throws(WorkflowError) -> RetakeOutcome {
-        try await settings.running(logger: logger, check: { estimate throws(WorkflowError) in
-            try settings.checkCost(estimate, summary: "this retake", provider: request.provider)
-        }, confirm: confirm) { client, options, approve throws(WorkflowError) in
+        try await settings.running("this retake", provider: request.provider, logger: logger, confirm: confirm) { client, options, approve throws(WorkflowError) in
             try await run(request, client: client, options: options, approve: approve, events: events)
         }
     }
