@@ -91,14 +91,8 @@ import TestSupport
             #expect(page["job"] as? [String] == [entry.jobID ?? "?"])
             let severe = try await browser.consoleLog().filter { $0.level == "SEVERE" }
             #expect(severe.isEmpty, "\(severe)")
-            try await browser.resize(width: 1200, height: 1500)
-            let png = try await browser.screenshot()
+            let png = try await browser.keepScreenshot("retake-review.png", in: dir, width: 1200, height: 1500)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-            try png.write(to: URL(fileURLWithPath: "\(dir)/retake-review.png"))
-            // The README's picture is made again only when asked, so that a test run leaves the work tree as it was.
-            if ProcessInfo.processInfo.environment["LTX_PREP_WRITE_DOCS"] == "1" {
-                try png.write(to: URL(fileURLWithPath: Fixtures.repositoryRoot + "/docs/retake-review.png"))
-            }
 
             // The same boundaries from the two files, said to be inferred; no call known.
             try await browser.open(file: "\(dir)/alone.html")
