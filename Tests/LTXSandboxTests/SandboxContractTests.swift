@@ -27,7 +27,9 @@ import TestSupport
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: json))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        // A guard, not a measure: on 2 cores the suite's tests that wait on a child process can hold
+        // both cooperative threads, and the in-process server answers only once one is free.
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(300))
         let body = try await response.body.collect(upTo: 64 << 20)
         var fields: [String: String] = [:]
         for (name, value) in response.headers { fields[name.lowercased()] = value }
