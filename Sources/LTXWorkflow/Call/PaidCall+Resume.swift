@@ -42,11 +42,7 @@ extension PaidCall {
                                          generated: Generated(output: output, bytes: Self.size(output), requestID: nil, attempts: 0),
                                          jobID: entry.jobID, resumed: .alreadyDownloaded)
             }
-            if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {
-                var outcome = try await fetch(url, jobID: entry.jobID)
-                outcome.resumed = .downloadedAgain
-                return outcome
-            }
+            if let outcome = try await fetchedAgain(entry) { return outcome }
             if options.again { return nil }
             throw .sentBefore(.downloadedAndGone(output: entry.output, journaled: when))
         case .accepted:
@@ -56,11 +52,7 @@ extension PaidCall {
             outcome.resumed = .polled
             return outcome
         case .completed:
-            if let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention {
-                var outcome = try await fetch(url, jobID: entry.jobID)
-                outcome.resumed = .downloadedAgain
-                return outcome
-            }
+            if let outcome = try await fetchedAgain(entry) { return outcome }
             if options.again { return nil }
             throw .sentBefore(.resultExpired(jobID: entry.jobID, journaled: when))
         case .submitting:
@@ -74,6 +66,15 @@ extension PaidCall {
         case .expired:
             throw .sentBefore(.jobExpired(jobID: entry.jobID, journaled: when))
         }
+    }
+
+    /// The result downloaded again from the entry's URL while the API still
+    /// keeps it (`retention` after the entry last changed); nil when it may be gone.
+    private func fetchedAgain(_ entry: JournalEntry) async throws(WorkflowError) -> GenerationOutcome? {
+        guard let url = entry.resultURL, Self.now - entry.updatedAt < Self.retention else { return nil }
+        var outcome = try await fetch(url, jobID: entry.jobID)
+        outcome.resumed = .downloadedAgain
+        return outcome
     }
 
     /// The entry once the live process that sent it has its answer (or has
