@@ -29,16 +29,16 @@ import TestSupport
     }
 
     /// libde265 decodes `out`'s bitstream to the same `bytes` of raw `pixelFormat` pictures as FFmpeg.
-    func expectLibde265DecodesAsFFmpeg(_ out: String, pixelFormat: String, bytes: Int) throws {
+    func expectLibde265DecodesAsFFmpeg(_ out: String, pixelFormat: String, bytes: Int) async throws {
         let bitstream = "\(out).hevc", theirs = "\(out).de265.yuv", ours = "\(out).ffmpeg.yuv"
-        let annexB = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-c:v", "copy", "-bsf:v", "hevc_mp4toannexb", "-f", "hevc", bitstream])
+        let annexB = try await ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-c:v", "copy", "-bsf:v", "hevc_mp4toannexb", "-f", "hevc", bitstream])
         #expect(annexB.status == 0, "\(annexB.stderr)")
         // With a worker thread: libde265 1.0.11 decoding sequentially (-t 0) finishes the last picture before
         // a run's IDR after reading that IDR's header, and gets it wrong (1 of 150 in the closed-GOP splice;
         // FFmpeg and libde265 threaded agree on all); with the runs' sets in band it failed at the first run.
-        let de265 = try ChildProcess.tool(Self.dec265, ["-q", "-t", "1", "-o", theirs, bitstream])
+        let de265 = try await ChildProcess.tool(Self.dec265, ["-q", "-t", "1", "-o", theirs, bitstream])
         #expect(de265.status == 0, "\(de265.stderr)")
-        let raw = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-f", "rawvideo", "-pix_fmt", pixelFormat, ours])
+        let raw = try await ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-f", "rawvideo", "-pix_fmt", pixelFormat, ours])
         #expect(raw.status == 0, "\(raw.stderr)")
         let a = try Data(contentsOf: URL(fileURLWithPath: theirs)), b = try Data(contentsOf: URL(fileURLWithPath: ours))
         #expect(b.count == bytes && a == b, "libde265 \(a.count) bytes, FFmpeg \(b.count)")
@@ -56,14 +56,14 @@ import TestSupport
     }
 
     /// `ffmpeg -c copy` into MPEG-TS and into MP4: every picture as the output's, no decoder error.
-    func expectRemuxesKeepEveryPicture(_ out: String) throws {
+    func expectRemuxesKeepEveryPicture(_ out: String) async throws {
         let pictures = try StreamDigests.pictures(out)
         for container in ["ts", "mp4"] {
             let copy = "\(out).copy.\(container)"
-            let r = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-map", "0:v", "-c", "copy", copy])
+            let r = try await ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-y", "-i", out, "-map", "0:v", "-c", "copy", copy])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(try StreamDigests.pictures(copy) == pictures, "\(container)")
-            let decoded = try ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-i", copy, "-f", "null", "-"])
+            let decoded = try await ChildProcess.tool(Self.ffmpeg, ["-v", "error", "-i", copy, "-f", "null", "-"])
             #expect(decoded.status == 0 && decoded.stderr.isEmpty, "\(container): \(decoded.stderr)")
         }
     }
@@ -80,7 +80,7 @@ import TestSupport
         // The fixture's MP4 and MOV are hvc1, and so is the splice.
         try expectSetsOnlyInTheConfiguration(out, like: original)
         #expect(try HEVCTrack.read(out)?.sampleEntry == (container == "mkv" ? nil : "hvc1"))
-        try expectRemuxesKeepEveryPicture(out)
+        try await expectRemuxesKeepEveryPicture(out)
 
         let media = try MediaProbe.probeBlocking(out)
         #expect(media.primaryVideo?.codec == "hevc" && media.primaryVideo?.frameCount == 300 && media.primaryVideo?.codedWidth == 320)
@@ -104,7 +104,7 @@ import TestSupport
     /// pictures wrong even in libx265's own files, so closed GOPs.)
     @Test func libde265DecodesAClosedGOPSpliceAndExtendAsFFmpegDoes() async throws {
         let original = "\(dir)/phone.mov"
-        let made = try ChildProcess.tool(Self.ffmpeg, [
+        let made = try await ChildProcess.tool(Self.ffmpeg, [
             "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=6", "-c:v", "libx265", "-preset", "ultrafast",
             "-crf", "34", "-pix_fmt", "yuv420p10le",
             "-x265-params", "log-level=error:keyint=25:min-keyint=25:scenecut=0:open-gop=0:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc",
@@ -119,7 +119,7 @@ import TestSupport
         for (out, frames) in [(retaken, 150), (extended, 200)] {
             try expectSetsOnlyInTheConfiguration(out, like: original)
             #expect(try HEVCTrack.read(out)?.sampleEntry == "hvc1")
-            try expectRemuxesKeepEveryPicture(out)
+            try await expectRemuxesKeepEveryPicture(out)
             let after = try StreamDigests.pictures(out)
             #expect(after.count == frames)
             // GOPs of 25: a retake encodes the section's two (frames 50-99) again, an extend none.
@@ -128,7 +128,7 @@ import TestSupport
             } else {
                 #expect(Array(after.prefix(50)) == Array(before.prefix(50)) && Array(after.suffix(50)) == Array(before.suffix(50)))
             }
-            try expectLibde265DecodesAsFFmpeg(out, pixelFormat: "yuv420p10le", bytes: frames * 320 * 180 * 3)
+            try await expectLibde265DecodesAsFFmpeg(out, pixelFormat: "yuv420p10le", bytes: frames * 320 * 180 * 3)
         }
     }
 
@@ -137,7 +137,7 @@ import TestSupport
     /// FFmpeg, in libde265 and after a remux to MPEG-TS and MP4.
     @Test func anHev1OriginalWithSetsInBandKeepsItsForm() async throws {
         let original = "\(dir)/camera.mp4"
-        let made = try ChildProcess.tool(Self.ffmpeg, [
+        let made = try await ChildProcess.tool(Self.ffmpeg, [
             "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=6", "-c:v", "libx265", "-preset", "ultrafast",
             "-crf", "34", "-x265-params", "log-level=error:keyint=25:min-keyint=25:scenecut=0:open-gop=0:repeat-headers=1",
             "-tag:v", "hev1", original])
@@ -154,10 +154,10 @@ import TestSupport
         #expect(after.sampleEntry == "hev1")
         // The copied keyframes (0, 25, 50, 100, 125: GOP 75-99 is encoded again) keep their sets in band.
         for keyframe in [0, 25, 50, 100, 125] { #expect(after.sampleNALTypes[keyframe].contains(32), "frame \(keyframe)") }
-        try expectRemuxesKeepEveryPicture(out)
+        try await expectRemuxesKeepEveryPicture(out)
         let before = try StreamDigests.pictures(original), pictures = try StreamDigests.pictures(out)
         #expect(pictures.count == 150 && Array(pictures.prefix(50)) == Array(before.prefix(50)) && Array(pictures.suffix(50)) == Array(before.suffix(50)))
-        try expectLibde265DecodesAsFFmpeg(out, pixelFormat: "yuv420p", bytes: 150 * 320 * 180 * 3 / 2)
+        try await expectLibde265DecodesAsFFmpeg(out, pixelFormat: "yuv420p", bytes: 150 * 320 * 180 * 3 / 2)
     }
 
     /// An extend's join at the start of an HEVC clip: the extension's own sets before it, the clip's
@@ -174,7 +174,7 @@ import TestSupport
         #expect(Array(after.suffix(300)) == before)
         #expect(try MediaProbe.probeBlocking(out).primaryVideo?.codec == "hevc")
         try expectSetsOnlyInTheConfiguration(out, like: original)
-        try expectRemuxesKeepEveryPicture(out)
+        try await expectRemuxesKeepEveryPicture(out)
     }
 
     /// A phone's 10-bit HLG clip: the answer's SDR made HLG (not washed out, not clipped), the output

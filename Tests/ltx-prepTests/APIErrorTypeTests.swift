@@ -9,7 +9,8 @@ import TestSupport
 @Suite struct APIErrorTypeTests {
     let dir = TemporaryDirectory.make("ltx-errors")
 
-    static let textToVideo = ["text-to-video", "--prompt", "an eagle", "--duration", "6", "--no-audio", "--yes"]
+    /// 720p: the smallest answer the API makes; what is checked is the errors' handling.
+    static let textToVideo = ["text-to-video", "--prompt", "an eagle", "--duration", "6", "--resolution", "1280x720", "--no-audio", "--yes"]
 
     /// Never retried: one request reached the sandbox, exit 3, one line.
     @Test(arguments: [("400", "HTTP 400 invalid_request_error: Invalid request parameters"),
@@ -20,7 +21,7 @@ import TestSupport
     func permanentErrorsAreOneLineAndOneRequest(_ script: String, _ expected: String) async throws {
         let sandbox = try SandboxProcess(["--script", script])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(Self.textToVideo + ["-o", "\(dir)/\(script).mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(Self.textToVideo + ["-o", "\(dir)/\(script).mp4"], environment: sandbox.environment)
         #expect(r.status == 3, "\(r.stderr)")
         let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep: ") }
         #expect(errors.count == 1 && errors[0].contains(expected), "\(r.stderr)")
@@ -35,7 +36,7 @@ import TestSupport
     func transientErrorsAreRetried(_ script: String, _ logged: String) async throws {
         let sandbox = try SandboxProcess(["--script", script])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(Self.textToVideo + ["-o", "\(dir)/\(script).mp4", "--verbose"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(Self.textToVideo + ["-o", "\(dir)/\(script).mp4", "--verbose"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains(logged), "\(r.stderr)")
         if script.hasPrefix("429") { #expect(r.stderr.contains("retrying in 1.0 seconds"), "\(r.stderr)") }
@@ -48,7 +49,7 @@ import TestSupport
     @Test func persistentOverloadEndsInOneLine() async throws {
         let sandbox = try SandboxProcess(["--script", "529,529,529,529,529"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(Self.textToVideo + ["-o", "\(dir)/overloaded.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(Self.textToVideo + ["-o", "\(dir)/overloaded.mp4"], environment: sandbox.environment)
         #expect(r.status == 3, "\(r.stderr)")
         let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep: ") }
         #expect(errors.count == 1 && errors[0].contains("HTTP 529 overloaded_error") && errors[0].contains("after 5 attempts")

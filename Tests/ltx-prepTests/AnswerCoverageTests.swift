@@ -20,52 +20,52 @@ import TestSupport
     }
 
     /// `splice` of `answer`, whose first instant sits at 1 s, into the section 2 s to 5 s.
-    func splice(_ answer: String, _ extra: [String] = [], output: String) throws -> BinaryRunner.Output {
-        try BinaryRunner.run(["splice", original, answer, "--window-start", "1", "--start", "2", "--duration", "3", "-o", "\(dir)/\(output)"] + extra)
+    func splice(_ answer: String, _ extra: [String] = [], output: String) async throws -> BinaryRunner.Output {
+        try await BinaryRunner.run(["splice", original, answer, "--window-start", "1", "--start", "2", "--duration", "3", "-o", "\(dir)/\(output)"] + extra)
     }
 
     func written(_ name: String) -> Bool { FileManager.default.fileExists(atPath: "\(dir)/\(name)") }
 
-    @Test func anAnswerEndingBeforeItsSectionIsRefused() throws {
+    @Test func anAnswerEndingBeforeItsSectionIsRefused() async throws {
         // 2 s of answer from 1 s: it covers 1 s to 3 s of a section that runs to 5 s.
         let short = try clip("short.mp4", seconds: 2, sound: .tone(frequency: 660))
-        let r = try splice(short, output: "out.mp4")
+        let r = try await splice(short, output: "out.mp4")
         #expect(r.status == 2)
         #expect(r.stderrLines == ["ltx-prep: \(short): its pictures cover 1 s to 3 s of \(original); the section 2 s to 5 s needs its pictures throughout; nothing was written"],
                 "\(r.stderr)")
         #expect(!written("out.mp4"))
         // An answer a frame short of the section's end (95 frames at 24 fps, to 4.958 s) is taken.
         let frameShort = try clip("frame-short.mp4", seconds: 95.0 / 24, sound: .tone(frequency: 660))
-        let ok = try splice(frameShort, output: "ok.mp4")
+        let ok = try await splice(frameShort, output: "ok.mp4")
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("72 from the answer"), "\(ok.stdout)")
     }
 
-    @Test func aStillImageIsNoAnswer() throws {
+    @Test func aStillImageIsNoAnswer() async throws {
         let still = "\(dir)/still.mp4"
         try FileManager.default.copyItem(atPath: Fixtures.path("image.png"), toPath: still)
-        let r = try splice(still, output: "out.mp4")
+        let r = try await splice(still, output: "out.mp4")
         #expect(r.status == 2)
         #expect(r.stderrLines == ["ltx-prep: \(still): it is a still image: one picture, at 1 s of \(original); the section 2 s to 5 s needs its pictures throughout; nothing was written"],
                 "\(r.stderr)")
         #expect(!written("out.mp4"))
     }
 
-    @Test func anAnswerWithoutSoundIsRefusedWhereItsSoundIsTaken() throws {
+    @Test func anAnswerWithoutSoundIsRefusedWhereItsSoundIsTaken() async throws {
         let silent = try clip("silent.mp4", seconds: 5, sound: .none)
-        let r = try splice(silent, output: "out.mp4")
+        let r = try await splice(silent, output: "out.mp4")
         #expect(r.status == 2)
         #expect(r.stderrLines == ["ltx-prep: \(silent): it has no sound; the section 2 s to 5 s needs its sound throughout; nothing was written"], "\(r.stderr)")
         #expect(!written("out.mp4"))
         // Its pictures alone are what replace_video takes.
-        let pictures = try splice(silent, ["--mode", "replace_video"], output: "pictures.mp4")
+        let pictures = try await splice(silent, ["--mode", "replace_video"], output: "pictures.mp4")
         #expect(pictures.status == 0, "\(pictures.stderr)")
         #expect(try MediaProbe.probeBlocking("\(dir)/pictures.mp4").primaryVideo?.frameCount == 144)
     }
 
-    @Test func anExtendsAnswerMustHoldTheAddedPictures() throws {
+    @Test func anExtendsAnswerMustHoldTheAddedPictures() async throws {
         let short = try clip("short-extension.mp4", seconds: 2, sound: .tone(frequency: 660))
-        let r = try BinaryRunner.run(["extend", original, "--duration", "4", "--answer", short, "-o", "\(dir)/longer.mp4"])
+        let r = try await BinaryRunner.run(["extend", original, "--duration", "4", "--answer", short, "-o", "\(dir)/longer.mp4"])
         #expect(r.status == 2)
         #expect(r.stderrLines == ["ltx-prep: \(short): its pictures cover 0 s to 2 s; the extension needs 4 s of pictures (96 frames); nothing was written"],
                 "\(r.stderr)")
@@ -78,8 +78,8 @@ import TestSupport
     @Test func aPaidRetakesShortAnswerIsKeptNotSplicedIn() async throws {
         let sandbox = try SandboxProcess(["--short-answers", "2"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["retake", original, "--start", "2", "--duration", "3", "--prompt", "x", "--yes", "-o", "\(dir)/whole.mp4"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["retake", original, "--start", "2", "--duration", "3", "--prompt", "x", "--yes", "-o", "\(dir)/whole.mp4"],
+                                           environment: sandbox.environment)
         #expect(r.status == 2)
         let answer = "\(dir)/.whole.mp4.answer-1.mp4"
         #expect(r.stderr.hasSuffix("ltx-prep: \(answer): its pictures cover 0 s to 4 s of \(original); the section 2 s to 5 s needs its pictures throughout; "

@@ -35,7 +35,7 @@ import TestSupport
         let list = try manifest()
         let seconds = try #require(try MediaProbe.probeBlocking(Fixtures.path("conformant_h264_aac.mp4")).primaryVideo?.duration)
 
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 1)  // two items cannot be sent
         let planned = try report("\(dir)/dry.jsonl")
         #expect(planned.count == 8)
@@ -47,7 +47,7 @@ import TestSupport
         #expect(outputs().isEmpty)
         #expect(try await sandbox.paidFor().jobs == 0)
 
-        let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/run.jsonl", "--yes"], environment: sandbox.environment)
+        let run = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/run.jsonl", "--yes"], environment: sandbox.environment)
         #expect(run.status == 1)
         #expect(outputs() == ["1.mp4", "2.mp4", "3.mp4", "4.mp4", "5.mp4"])
         let results = try report("\(dir)/run.jsonl")
@@ -57,7 +57,7 @@ import TestSupport
         #expect(try await sandbox.paidFor().jobs == 5)
 
         // Again: the five are done (nothing paid), the refused one is retried (not billed) and refused again.
-        let again = try BinaryRunner.run(["batch", list, "--report", "\(dir)/again.jsonl", "--yes"], environment: sandbox.environment)
+        let again = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/again.jsonl", "--yes"], environment: sandbox.environment)
         #expect(again.status == 1)
         #expect(try report("\(dir)/again.jsonl").filter { $0["status"] as? String == "resumed" }.count == 5)
         #expect(try await sandbox.paidFor().jobs == 5)
@@ -69,8 +69,8 @@ import TestSupport
         let list = try manifest()
         let seconds = try #require(try MediaProbe.probeBlocking(Fixtures.path("conformant_h264_aac.mp4")).primaryVideo?.duration)
         let limit = String(2.5 * seconds * 0.10)
-        let r = try BinaryRunner.run(["batch", list, "--max-cost", limit, "--concurrency", "1", "--report", "\(dir)/cost.jsonl", "--yes"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["batch", list, "--max-cost", limit, "--concurrency", "1", "--report", "\(dir)/cost.jsonl", "--yes"],
+                                           environment: sandbox.environment)
         #expect(r.status == 1)
         #expect(try await sandbox.paidFor().jobs == 2)
         #expect(try report("\(dir)/cost.jsonl").filter { ($0["message"] as? String)?.contains("--max-cost") == true }.count >= 3)
@@ -81,17 +81,10 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let list = try manifest()
-        let shards = try (0..<2).map { i -> Process in
-            let p = Process()
-            p.executableURL = BinaryRunner.binary
-            p.arguments = ["batch", list, "--shard", "\(i)/2", "--report", "\(dir)/shard\(i).jsonl", "--yes"]
-            p.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
+        let shards = try (0..<2).map { i in
+            try BinaryRunner.start(["batch", list, "--shard", "\(i)/2", "--report", "\(dir)/shard\(i).jsonl", "--yes"], environment: sandbox.environment)
         }
-        for p in shards { p.waitUntilExit() }
+        for shard in shards { _ = await shard.finished() }
         let indices = try (0..<2).flatMap { try report("\(dir)/shard\($0).jsonl").compactMap { $0["index"] as? Int } }
         #expect(indices.sorted() == Array(0..<8))
         #expect(outputs() == ["1.mp4", "2.mp4", "3.mp4", "4.mp4", "5.mp4"])
@@ -111,7 +104,7 @@ import TestSupport
         let list = "\(dir)/self.jsonl"
         try #"{"command":"retake","input":"\#(input)","start":1,"duration":2,"output":"\#(dir)/./in.mp4"}"#
             .write(toFile: list, atomically: true, encoding: .utf8)
-        let r = try BinaryRunner.run(["batch", list, "--report", "\(dir)/self-report.jsonl", "--yes"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/self-report.jsonl", "--yes"], environment: sandbox.environment)
         #expect(r.status == 1)
         let line = try #require(try report("\(dir)/self-report.jsonl").first)
         #expect(line["status"] as? String == "unusable" && (line["message"] as? String)?.contains("is the input") == true)
@@ -132,7 +125,7 @@ import TestSupport
              #"{"command":"retake","input":"\#(clip)","start":29,"duration":4,"prompt":"x","output":"\#(dir)/new/b.mp4"}"#]
             .joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
 
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/whole-dry.jsonl"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/whole-dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 1)
         let planned = try report("\(dir)/whole-dry.jsonl")
         #expect(planned.map { $0["status"] as? String } == ["would-send", "unusable"])
@@ -140,19 +133,19 @@ import TestSupport
         #expect(planned[0]["estimated_dollars"] as? Double == 0.8433)
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/new"))
 
-        let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/whole-run.jsonl", "--yes"], environment: sandbox.environment)
+        let run = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/whole-run.jsonl", "--yes"], environment: sandbox.environment)
         #expect(run.status == 1)
         #expect(try report("\(dir)/whole-run.jsonl").map { $0["status"] as? String } == ["written", "unusable"])
         let out = try MediaProbe.probeBlocking("\(dir)/new/a.mp4")
         #expect(out.primaryVideo?.frameCount == 900 && out.primaryVideo?.codedWidth == 1280 && out.primaryAudio?.codec == "aac")
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/new") == ["a.mp4"])
 
-        let again = try BinaryRunner.run(["batch", list, "--report", "\(dir)/whole-again.jsonl", "--yes"], environment: sandbox.environment)
+        let again = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/whole-again.jsonl", "--yes"], environment: sandbox.environment)
         #expect(again.status == 1)
         #expect(try report("\(dir)/whole-again.jsonl").first?["status"] as? String == "resumed")
         #expect(try await sandbox.paidFor().jobs == 1)
 
-        let jobs = try BinaryRunner.run(["jobs", "list", "--json"], environment: sandbox.environment)
+        let jobs = try await BinaryRunner.run(["jobs", "list", "--json"], environment: sandbox.environment)
         let entry = try JSONSerialization.jsonObject(with: Data(jobs.stdout.utf8)) as? [String: Any] ?? [:]
         #expect(entry["endpoint"] as? String == "/v2/retake" && entry["placed_into"] as? String == "\(dir)/new/a.mp4")
         #expect((entry["request"] as? [String: Any])?["duration"] as? Double == 4 && (entry["inputs"] as? [[String: Any]])?.count == 1, "\(jobs.stdout)")
@@ -167,13 +160,13 @@ import TestSupport
              #"{"command":"extend","input":"\#(clip)","duration":2,"at":"start","prompt":"x","output":"\#(dir)/edits/extended.mp4"}"#,
              #"{"command":"reframe","input":"\#(clip)","to":"9:16","resolution":"720x1280","output":"\#(dir)/edits/vertical.mp4"}"#]
             .joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/edits-dry.jsonl"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/edits-dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 0, "\(dry.stderr)")
         let planned = try report("\(dir)/edits-dry.jsonl")
         #expect(planned.map { $0["status"] as? String } == ["would-send", "would-send", "would-send"])
         #expect((planned[1]["message"] as? String)?.hasPrefix("send 0 s to 3.042 s, add 2 s at the start") == true, "\(planned[1])")
 
-        let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/edits-run.jsonl", "--yes"], environment: sandbox.environment)
+        let run = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/edits-run.jsonl", "--yes"], environment: sandbox.environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try report("\(dir)/edits-run.jsonl").map { $0["status"] as? String } == ["written", "written", "written"])
         let before = try StreamDigests.pictures(clip)
@@ -187,14 +180,14 @@ import TestSupport
     }
 
     /// `"duration": "auto"` asks a 2.5 model for an automatic length, as `--duration auto` does; priced at the longest.
-    @Test func automaticDurationLines() throws {
+    @Test func automaticDurationLines() async throws {
         let list = "\(dir)/auto.jsonl"
         try [#"{"command":"text-to-video","prompt":"an eagle","model":"ltx-2-5-fast","duration":"auto","resolution":"1920x1080","output":"\#(dir)/auto.mp4"}"#,
              #"{"command":"text-to-video","prompt":"an eagle","model":"ltx-2-3-fast","duration":"auto","resolution":"1920x1080","output":"\#(dir)/auto23.mp4"}"#,
              #"{"command":"text-to-video","prompt":"an eagle","model":"ltx-2-5-fast","duration":"long","output":"\#(dir)/long.mp4"}"#]
             .joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/auto-dry.jsonl"],
-                                       environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://127.0.0.1:9"])
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/auto-dry.jsonl"],
+                                             environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": "http://127.0.0.1:9"])
         let planned = try report("\(dir)/auto-dry.jsonl")
         #expect(planned.map { $0["status"] as? String } == ["would-send", "unusable", "unusable"], "\(planned)")
         // The longest the API may choose for ltx-2-5-fast at 1080p and 24 fps: 20 s at $0.13.

@@ -33,7 +33,7 @@ import TestSupport
         let list = try manifest()
         let unpriced = "not counting 1 of unknown price (#1 reframe \(dir)/r1080.mp4)"
 
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--json"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--json"], environment: sandbox.environment)
         #expect(dry.status == 1)
         let planned = lines(dry.stdout)
         #expect(planned.map { $0["index"] as? Int } == [0, 1, 2, 3])
@@ -42,7 +42,7 @@ import TestSupport
         #expect(planned[2]["estimated_dollars"] as? Double == 0.4042 && planned[2]["price_unknown"] == nil)
         #expect(dry.stderrLines.last == "dry run: 3 of 4 item(s) would be sent; estimated $1.00 for 2 priced item(s), \(unpriced)")
 
-        let run = try BinaryRunner.run(["batch", list, "--yes"], environment: sandbox.environment.merging(["LTX_PREP_PROGRESS_INTERVAL": "0"]) { $1 })
+        let run = try await BinaryRunner.run(["batch", list, "--yes"], environment: sandbox.environment.merging(["LTX_PREP_PROGRESS_INTERVAL": "0"]) { $1 })
         #expect(run.status == 1)
         // The unusable last item ends first, and is still printed last.
         #expect(run.stdoutLines.map { String($0.prefix(3)) } == ["#0 ", "#1 ", "#2 ", "#3 "], "\(run.stdout)")
@@ -59,20 +59,20 @@ import TestSupport
                 "\(progress)")
 
         // The journal's totals: the unpriced reframe is counted as a request and said, not summed as $0.
-        let totals = try BinaryRunner.run(["jobs", "totals"], environment: sandbox.environment)
+        let totals = try await BinaryRunner.run(["jobs", "totals"], environment: sandbox.environment)
         #expect(totals.stdoutLines.contains { $0.hasSuffix("/v2/video-to-video-reframe  2 request(s)  $0.40 for 1, 1 of unknown price not counted") },
                 "\(totals.stdout)")
-        let totalsJSON = try BinaryRunner.run(["jobs", "totals", "--json"], environment: sandbox.environment)
+        let totalsJSON = try await BinaryRunner.run(["jobs", "totals", "--json"], environment: sandbox.environment)
         let byEndpoint = Dictionary(uniqueKeysWithValues: lines(totalsJSON.stdout).map { ($0["endpoint"] as? String ?? "", $0) })
         #expect(byEndpoint["/v2/video-to-video-reframe"]?["unpriced_requests"] as? Int == 1)
         #expect(byEndpoint["/v2/video-to-video-reframe"]?["estimated_dollars"] as? Double == 0.4042)
         #expect(byEndpoint["/v2/retake"]?["unpriced_requests"] as? Int == 0)
-        let list2 = try BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment)
+        let list2 = try await BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment)
         #expect(totalsJSON.stdout.contains(#""estimated_dollars":0.6,"#) && !(totalsJSON.stdout + list2.stdout).contains("00000000"),
                 "\(totalsJSON.stdout)\(list2.stdout)")
 
         // A rerun is said in words.
-        let again = try BinaryRunner.run(["batch", list, "--yes"], environment: sandbox.environment)
+        let again = try await BinaryRunner.run(["batch", list, "--yes"], environment: sandbox.environment)
         #expect(again.stdoutLines.first == "#0 resumed: \(dir)/retake.mp4: already done, nothing paid", "\(again.stdout)")
         #expect(!again.stdout.contains("already-downloaded"))
     }
@@ -81,11 +81,11 @@ import TestSupport
     /// download of a few milliseconds was left at its first chunk's
     /// "downloading 0 MB of 2.5 MB" while the work went on. Its last bytes
     /// are drawn, whenever they come.
-    @Test func aDownloadShowsItsLastBytesOnATerminal() throws {
+    @Test func aDownloadShowsItsLastBytesOnATerminal() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try TerminalRun.run(["text-to-video", "--prompt", "a tree", "--duration", "6", "--resolution", "1280x720", "--yes",
-                                     "-o", "\(dir)/t.mp4"], environment: sandbox.environment)
+        let r = try await TerminalRun.run(["text-to-video", "--prompt", "a tree", "--duration", "6", "--resolution", "1280x720", "--yes",
+                                           "-o", "\(dir)/t.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.terminal)")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: "\(dir)/t.mp4")[.size] as? Int)
         let mb = String(format: "%.1f", Double(size) / 1e6).replacingOccurrences(of: ".0", with: "")
@@ -97,7 +97,14 @@ import TestSupport
 
 /// The binary with stderr on a pseudo-terminal, as a user at a terminal runs it.
 enum TerminalRun {
-    static func run(_ arguments: [String], environment extra: [String: String]) throws -> (status: Int32, terminal: String) {
+    /// Read and waited for on a thread of its own, not the cooperative pool's.
+    static func run(_ arguments: [String], environment extra: [String: String]) async throws -> (status: Int32, terminal: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try runHere(arguments, environment: extra) }) }
+        }
+    }
+
+    private static func runHere(_ arguments: [String], environment extra: [String: String]) throws -> (status: Int32, terminal: String) {
         var controller: Int32 = -1, terminal: Int32 = -1
         guard openpty(&controller, &terminal, nil, nil, nil) == 0 else { throw CocoaError(.fileReadUnknown) }
         let process = Process()
@@ -158,10 +165,10 @@ enum TerminalRun {
         Case(arguments: ["fix", missing, "--json", "-o", dir + "/i.mp4"], status: 2, kind: "not-found", file: missing),
     ]
 
-    @Test(arguments: cases) func aFailureIsOneJSONObjectOnStdout(_ c: Case) throws {
+    @Test(arguments: cases) func aFailureIsOneJSONObjectOnStdout(_ c: Case) async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(c.arguments, environment: sandbox.environment)
+        let r = try await BinaryRunner.run(c.arguments, environment: sandbox.environment)
         #expect(r.status == c.status, "\(r.stderr)")
         #expect(r.stdoutLines.count == 1, "\(r.stdout)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

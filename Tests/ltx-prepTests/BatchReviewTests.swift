@@ -39,8 +39,8 @@ import TestSupport
         ]
         try lines.joined(separator: "\n").write(toFile: "\(dir)/batch.jsonl", atomically: true, encoding: .utf8)
 
-        let r = try BinaryRunner.run(["batch", "batch.jsonl", "--report", "report.jsonl", "--review", "batch.html", "--yes"],
-                                     environment: sandbox.environment, in: dir)
+        let r = try await BinaryRunner.run(["batch", "batch.jsonl", "--report", "report.jsonl", "--review", "batch.html", "--yes"],
+                                           environment: sandbox.environment, in: dir)
         #expect(r.status == 1, "\(r.stderr)")  // one item is not done
         let report = try String(contentsOfFile: "\(dir)/report.jsonl", encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
@@ -48,8 +48,7 @@ import TestSupport
         try #require(report.map { $0["status"] as? String } == ["written", "written", "failed"])
         let summary = try #require(r.stderrLines.last)
 
-        let browser = try await HeadlessBrowser(log: "\(dir)/chromedriver.log")
-        do {
+        try await HeadlessBrowser.session(log: "\(dir)/chromedriver.log") { browser in
             try await browser.open(file: "\(dir)/batch.html")
             let rows = try #require(try await browser.run(Self.rowsScript) as? [[String: Any]])
             try #require(rows.count == 3)
@@ -98,11 +97,7 @@ import TestSupport
             #expect(try await browser.run(order) as? [String] == ["0", "1", "2"])
             let severe = try await browser.consoleLog().filter { $0.level == "SEVERE" }
             #expect(severe.isEmpty, "\(severe)")
-        } catch {
-            await browser.close()
-            throw error
         }
-        await browser.close()
     }
 
     @Test func pageInAMissingFolderIsRefusedBeforeAnyCall() async throws {
@@ -111,7 +106,7 @@ import TestSupport
         defer { sandbox.stop() }
         let line = #"{"command":"retake","input":"\#(Fixtures.path("conformant_h264_aac.mp4"))","start":1,"duration":2,"output":"\#(dir)/out.mp4"}"#
         try line.write(toFile: "\(dir)/batch.jsonl", atomically: true, encoding: .utf8)
-        let r = try BinaryRunner.run(["batch", "\(dir)/batch.jsonl", "--review", "/nonexistent-ltx/batch.html", "--yes"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["batch", "\(dir)/batch.jsonl", "--review", "/nonexistent-ltx/batch.html", "--yes"], environment: sandbox.environment)
         #expect(r.status == 2)
         #expect(r.stderr.contains("--review /nonexistent-ltx/batch.html: cannot write in /nonexistent-ltx (no such file or directory)"))
         #expect(try await sandbox.paidFor().jobs == 0)

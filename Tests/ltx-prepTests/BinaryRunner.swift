@@ -18,17 +18,22 @@ struct BinaryRunner {
     }()
 
     /// `directory`: where it runs (the test process's own folder when nil).
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: String? = nil) async throws -> Output {
+        try await start(arguments, environment: extra, in: directory).finished()
+    }
+
+    /// Started and left running, for a test that watches it or signals it.
+    static func start(_ arguments: [String], environment extra: [String: String] = [:], in directory: String? = nil) throws -> ChildProcess.Running {
         var env = ProcessInfo.processInfo.environment
         for name in ["LTXV_API_KEY", "LTX_API_BASE_URL", "SEGMIND_API_KEY", "SEGMIND_API_BASE_URL"] { env[name] = nil }
         env.merge(extra) { $1 }
         env["NO_COLOR"] = "1"
-        return try ChildProcess.run(binary, arguments, environment: env, directory: directory)
+        return try ChildProcess.Running(binary, arguments, environment: env, directory: directory)
     }
 
     /// Another program a test checks the binary's output with (the ffmpeg
     /// CLI, libde265's decoder), by its path.
-    static func runTool(_ path: String, _ arguments: [String]) throws -> Output {
-        try ChildProcess.tool(path, arguments)
+    static func runTool(_ path: String, _ arguments: [String]) async throws -> Output {
+        try await ChildProcess.tool(path, arguments)
     }
 }

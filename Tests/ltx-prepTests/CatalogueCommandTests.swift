@@ -12,8 +12,8 @@ import TestSupport
 @Suite struct CatalogueCommandTests {
     let dir = TemporaryDirectory.make("ltx-catalogue")
 
-    @Test func modelsJSONListsTheCatalogue() throws {
-        let r = try BinaryRunner.run(["models", "--json"])
+    @Test func modelsJSONListsTheCatalogue() async throws {
+        let r = try await BinaryRunner.run(["models", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["date"] as? String == "2026-10-09")
@@ -46,8 +46,8 @@ import TestSupport
         #expect(json["automatic_duration_models"] as? [String] == ["ltx-2-5-fast", "ltx-2-5-pro"])
     }
 
-    @Test func modelsTextNamesRemovedModelsAndPrices() throws {
-        let r = try BinaryRunner.run(["models"])
+    @Test func modelsTextNamesRemovedModelsAndPrices() async throws {
+        let r = try await BinaryRunner.run(["models"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("ltx-2-pro: deprecated 2026-07-15, removed 2026-08-15; use ltx-2-3-pro"))
         #expect(r.stdout.contains("/v2/retake                  ltx-2-3-pro*"))
@@ -60,18 +60,18 @@ import TestSupport
     @Test func aRemovedModelIsRefusedBeforeAnythingIsSent() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let i2v = try BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--prompt", "p", "--duration", "6", "--model", "ltx-2-pro",
-                                        "--yes", "-o", "\(dir)/i2v.mp4"], environment: sandbox.environment)
+        let i2v = try await BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--prompt", "p", "--duration", "6", "--model", "ltx-2-pro",
+                                              "--yes", "-o", "\(dir)/i2v.mp4"], environment: sandbox.environment)
         #expect(i2v.status == 2)
         #expect(i2v.stderrLines.count == 1 && i2v.stderr.contains("ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro"), "\(i2v.stderr)")
-        let retake = try BinaryRunner.run(["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--model", "ltx-2-pro",
-                                           "--yes", "-o", "\(dir)/retake.mp4"], environment: sandbox.environment)
+        let retake = try await BinaryRunner.run(["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--model", "ltx-2-pro",
+                                                 "--yes", "-o", "\(dir)/retake.mp4"], environment: sandbox.environment)
         #expect(retake.status == 2)
         #expect(retake.stderrLines.count == 1 && retake.stderr.contains("ltx-2-pro was removed on 2026-08-15; use ltx-2-3-pro"), "\(retake.stderr)")
         let manifest = "\(dir)/batch.jsonl"
         try #"{"command":"text-to-video","prompt":"p","duration":6,"model":"ltx-2-fast","output":"\#(dir)/b.mp4"}"#
             .write(toFile: manifest, atomically: true, encoding: .utf8)
-        let batch = try BinaryRunner.run(["batch", manifest, "--yes"], environment: sandbox.environment)
+        let batch = try await BinaryRunner.run(["batch", manifest, "--yes"], environment: sandbox.environment)
         #expect(batch.status != 0)
         #expect((batch.stdout + batch.stderr).contains("ltx-2-fast was removed on 2026-08-15; use ltx-2-3-fast"), "\(batch.stdout)\(batch.stderr)")
         let paid = try await sandbox.paidFor()
@@ -84,8 +84,8 @@ import TestSupport
     @Test func aCellOutsideTheMatrixIsRefusedByBoth() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-3-pro", "--duration", "12", "--yes", "-o", "\(dir)/x.mp4"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-3-pro", "--duration", "12", "--yes", "-o", "\(dir)/x.mp4"],
+                                           environment: sandbox.environment)
         #expect(r.status == 2)
         let required = "1920x1080@24 with ltx-2-3-pro: 6, 8 or 10 s"
         #expect(r.stderr.contains("generation.combination: 1920x1080 at 24 fps for 12 s; required: \(required); fix: use a duration of 10 s"), "\(r.stderr)")
@@ -105,8 +105,8 @@ import TestSupport
     @Test func syncIsRefusedWithTheReason() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--duration", "6", "--sync", "--yes", "-o", "\(dir)/s.mp4"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["text-to-video", "--prompt", "p", "--duration", "6", "--sync", "--yes", "-o", "\(dir)/s.mp4"],
+                                           environment: sandbox.environment)
         #expect(r.status == 2)
         #expect(r.stderrLines.count == 1 && r.stderr.contains("retired its sync v1 generation endpoints after 2026-10-26"), "\(r.stderr)")
         let paid = try await sandbox.paidFor()
@@ -120,14 +120,14 @@ import TestSupport
     @Test func automaticDuration() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-5-fast", "--duration", "auto", "--resolution", "1280x720",
-                                      "--no-audio", "--yes", "-o", "\(dir)/auto.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-5-fast", "--duration", "auto", "--resolution", "1280x720",
+                                            "--no-audio", "--yes", "-o", "\(dir)/auto.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         // 20 s at 720p, $0.09/s: the most the API may choose.
         #expect(r.stderr.contains("$1.80"), "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(dir)/auto.mp4"))
-        let refused = try BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-3-pro", "--duration", "auto", "--yes", "-o", "\(dir)/no.mp4"],
-                                           environment: sandbox.environment)
+        let refused = try await BinaryRunner.run(["text-to-video", "--prompt", "p", "--model", "ltx-2-3-pro", "--duration", "auto", "--yes", "-o", "\(dir)/no.mp4"],
+                                                 environment: sandbox.environment)
         #expect(refused.status == 2 && refused.stderr.contains("automatic duration with ltx-2-5-fast or ltx-2-5-pro"), "\(refused.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
 
@@ -150,17 +150,17 @@ import TestSupport
     @Test func audioToVideoModelsTiersAndFPS() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-3-pro",
-                                      "--resolution", "720x1280", "--fps", "48", "--yes", "-o", "\(dir)/a2v.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-3-pro",
+                                            "--resolution", "720x1280", "--fps", "48", "--yes", "-o", "\(dir)/a2v.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("$0.06/s"), "\(r.stderr)")  // ltx-2-3-pro at 720p, per second of audio
         let v = try #require(try MediaProbe.probeBlocking("\(dir)/a2v.mp4").primaryVideo)
         #expect(v.displayWidth == 720 && v.displayHeight == 1280 && v.frameRate == 48)
-        let fast = try BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-3-fast", "--yes",
-                                         "-o", "\(dir)/no.mp4"], environment: sandbox.environment)
+        let fast = try await BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-3-fast", "--yes",
+                                               "-o", "\(dir)/no.mp4"], environment: sandbox.environment)
         #expect(fast.status == 2 && fast.stderrLines.count == 1 && fast.stderr.contains("ltx-2-3-fast"), "\(fast.stderr)")
-        let unknown = try BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-5-pro",
-                                            "--resolution", "3840x2160", "--max-cost", "10", "--yes", "-o", "\(dir)/unknown.mp4"],
+        let unknown = try await BinaryRunner.run(["audio-to-video", Fixtures.path("aac_lc_5s.m4a"), "--prompt", "p", "--model", "ltx-2-5-pro",
+                                                  "--resolution", "3840x2160", "--max-cost", "10", "--yes", "-o", "\(dir)/unknown.mp4"],
                                            environment: sandbox.environment)
         #expect(unknown.status == 2 && unknown.stderr.contains("--max-cost cannot be honoured"), "\(unknown.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
@@ -171,12 +171,12 @@ import TestSupport
     @Test func lastFrame() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let auto = try BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--last-frame", Fixtures.path("image.jpg"), "--prompt", "p",
-                                         "--model", "ltx-2-5-fast", "--duration", "auto", "--yes", "-o", "\(dir)/auto.mp4"], environment: sandbox.environment)
+        let auto = try await BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--last-frame", Fixtures.path("image.jpg"), "--prompt", "p",
+                                               "--model", "ltx-2-5-fast", "--duration", "auto", "--yes", "-o", "\(dir)/auto.mp4"], environment: sandbox.environment)
         #expect(auto.status == 2 && auto.stderr.contains("with a last frame") && auto.stderr.contains("fix: give a duration"), "\(auto.stderr)")
         #expect(try await sandbox.paidFor().uploadTickets == 0)
-        let r = try BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--last-frame", Fixtures.path("image.jpg"), "--prompt", "p",
-                                      "--duration", "6", "--resolution", "1280x720", "--no-audio", "--yes", "--json", "-o", "\(dir)/last.mp4"],
+        let r = try await BinaryRunner.run(["image-to-video", Fixtures.path("image.png"), "--last-frame", Fixtures.path("image.jpg"), "--prompt", "p",
+                                            "--duration", "6", "--resolution", "1280x720", "--no-audio", "--yes", "--json", "-o", "\(dir)/last.mp4"],
                                      environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let paid = try await sandbox.paidFor()

@@ -33,16 +33,15 @@ import TestSupport
         try FileManager.default.copyItem(atPath: Fixtures.path("conformant_h264_aac.mp4"), toPath: "\(dir)/\(Self.htmlName)")
         let files = [Self.htmlName] + Self.fixtures
 
-        let text = try BinaryRunner.run(["check", "--quiet"] + files, in: dir)
-        let paged = try BinaryRunner.run(["check", "--quiet", "--html", "check.html"] + files, in: dir)
+        let text = try await BinaryRunner.run(["check", "--quiet"] + files, in: dir)
+        let paged = try await BinaryRunner.run(["check", "--quiet", "--html", "check.html"] + files, in: dir)
         // The page changes nothing else: same report, same status (2: a file cannot be read).
         #expect(paged.status == 2)
         #expect(paged.status == text.status)
         #expect(paged.stdout == text.stdout)
         #expect(paged.stderr == text.stderr)
 
-        let browser = try await HeadlessBrowser(log: "\(dir)/chromedriver.log")
-        do {
+        try await HeadlessBrowser.session(log: "\(dir)/chromedriver.log") { browser in
             try await browser.open(file: "\(dir)/check.html")
             let rows = try #require(try await browser.run(Self.rowsScript) as? [[String: Any]])
             try #require(rows.count == files.count)
@@ -61,7 +60,7 @@ import TestSupport
                 let block = Self.reportBlock(of: file, in: text.stdoutLines)
                 #expect(row["verdict"] as? String == block.verdict, "\(file)")
                 #expect(row["rules"] as? [String] == block.rules, "\(file)")
-                let plan = try BinaryRunner.run(["fix", file, "--plan"], in: dir)
+                let plan = try await BinaryRunner.run(["fix", file, "--plan"], in: dir)
                 #expect(row["plan"] as? String == (plan.status == 0 ? plan.stdout : plan.stderr).trimmingCharacters(in: .newlines), "\(file)")
                 if file == "aac_lc_5s.m4a" {
                     #expect(images.isEmpty)
@@ -82,11 +81,7 @@ import TestSupport
 
             let png = try await browser.keepScreenshot("check-html.png", in: dir, width: 1200, height: 760)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        } catch {
-            await browser.close()
-            throw error
         }
-        await browser.close()
     }
 
     /// The verdict (after `file: `) and the rules' lines, spaces collapsed, of
@@ -100,19 +95,19 @@ import TestSupport
         return (verdict, Array(rules))
     }
 
-    @Test func pageInAMissingFolderIsRefusedBeforeAnyCheck() throws {
-        let r = try BinaryRunner.run(["check", "--html", "/nonexistent-ltx/check.html", Fixtures.path("conformant_h264_aac.mp4")])
+    @Test func pageInAMissingFolderIsRefusedBeforeAnyCheck() async throws {
+        let r = try await BinaryRunner.run(["check", "--html", "/nonexistent-ltx/check.html", Fixtures.path("conformant_h264_aac.mp4")])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("--html /nonexistent-ltx/check.html: cannot write in /nonexistent-ltx (no such file or directory)"))
     }
 
-    @Test func pageOverAnInputIsRefused() throws {
+    @Test func pageOverAnInputIsRefused() async throws {
         let dir = TemporaryDirectory.make("check-html-input")
         let input = "\(dir)/clip.mp4"
         try FileManager.default.copyItem(atPath: Fixtures.path("conformant_h264_aac.mp4"), toPath: input)
         let before = try Data(contentsOf: URL(fileURLWithPath: input))
-        let r = try BinaryRunner.run(["check", "--html", input, input])
+        let r = try await BinaryRunner.run(["check", "--html", input, input])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--html \(input) is the input \(input)"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)

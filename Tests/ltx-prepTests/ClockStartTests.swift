@@ -17,9 +17,9 @@ import TestSupport
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 
-    @Test func aWindowCountsFromTheClipsStartAndBeginsOnAKeyframe() throws {
+    @Test func aWindowCountsFromTheClipsStartAndBeginsOnAKeyframe() async throws {
         let out = "\(dir)/window.mp4"
-        let r = try BinaryRunner.run(["fix", clip, "--start", "12", "--duration", "4", "-o", out, "--json"])
+        let r = try await BinaryRunner.run(["fix", clip, "--start", "12", "--duration", "4", "-o", out, "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let window = try json(r.stdout)["window"] as? [String: Any]
         let sectionStart = try #require(window?["section_start_frame"] as? Int)
@@ -35,21 +35,21 @@ import TestSupport
 
     /// The clip's picture starts 21 ms after its sound: a section at 0 starts on the window's first
     /// picture, not 21 ms before it (a negative start_time, which the API refuses).
-    @Test func aSectionAtTheVeryStartStartsOnTheFirstPicture() throws {
+    @Test func aSectionAtTheVeryStartStartsOnTheFirstPicture() async throws {
         let out = "\(dir)/first.mp4"
-        let r = try BinaryRunner.run(["fix", clip, "--start", "0", "--duration", "2", "-o", out, "--json"])
+        let r = try await BinaryRunner.run(["fix", clip, "--start", "0", "--duration", "2", "-o", out, "--json"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let window = try json(r.stdout)["window"] as? [String: Any]
         #expect(window?["section_start"] as? Double == 0 && window?["section_start_frame"] as? Int == 0, "\(window ?? [:])")
         #expect(try StreamDigests.pictures(out).first == (try StreamDigests.pictures(clip)).first)
     }
 
-    @Test func aRetakeReplacesTheSecondsTheUserNamed() throws {
+    @Test func aRetakeReplacesTheSecondsTheUserNamed() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let out = "\(dir)/retaken.ts"
-        let r = try BinaryRunner.run(["retake", clip, "--start", "12", "--duration", "4", "--prompt", "x", "-o", out, "--yes", "--json"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["retake", clip, "--start", "12", "--duration", "4", "--prompt", "x", "-o", out, "--yes", "--json"],
+                                           environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let result = (try json(r.stdout)["splice"] as? [String: Any])?["result"] as? [String: Any]
         let ranges = result?["ranges"] as? [[String: Any]] ?? []

@@ -10,7 +10,9 @@ import TestSupport
 @Suite(.serialized) struct DurableJobTests {
     let dir = TemporaryDirectory.make("ltx-durable")
 
-    static let t2v = ["text-to-video", "--prompt", "an eagle", "--model", "ltx-2-3-fast", "--duration", "6", "--no-audio", "--yes"]
+    /// 720p: the smallest answer the API makes ($0.03 a second).
+    static let t2v = ["text-to-video", "--prompt", "an eagle", "--model", "ltx-2-3-fast", "--duration", "6", "--resolution", "1280x720", "--no-audio",
+                      "--yes"]
     /// The one synchronous call left: Segmind's retake (LTX retired its sync v1 routes after 2026-10-26).
     static let segmind = ["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--provider", "segmind",
                           "--window-only", "--yes"]
@@ -23,35 +25,25 @@ import TestSupport
 
     /// Starts the command, waits (bounded) until `ready` says so, kills it.
     func kill(_ args: [String], _ sandbox: SandboxProcess, when ready: () async -> Bool) async throws {
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = args
-        process.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Bounded in time, not in polls: each poll waits for the sandbox's latency.
-        let deadline = ContinuousClock.now + .seconds(30)
-        while process.isRunning && ContinuousClock.now < deadline {
-            if await ready() { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Darwin_kill(process.processIdentifier)
-        process.waitUntilExit()
+        let run = try BinaryRunner.start(args, environment: sandbox.environment)
+        _ = await run.wait { _ in await ready() }
+        _ = await run.finished(signal: SIGKILL)
     }
 
-    /// The reference: one uninterrupted run against its own sandbox.
-    func uninterrupted(_ args: [String], output: String) throws -> Data {
+    /// The reference: one uninterrupted run against its own sandbox, made
+    /// once for the suite (each stage's rerun writes its bytes).
+    static let uninterrupted = MadeOnce { (args: [String]) -> Data in
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(args + ["-o", output], environment: sandbox.environment)
+        let output = TemporaryDirectory.make("ltx-durable-reference") + "/reference.mp4"
+        let r = try await BinaryRunner.run(args + ["-o", output], environment: sandbox.environment)
         #expect(r.status == 0)
         return try Data(contentsOf: URL(fileURLWithPath: output))
     }
 
     @Test(arguments: ["accepted", "polling", "completed"])
     func killedTextToVideoResumesWithoutPayingAgain(_ stage: String) async throws {
-        let reference = try uninterrupted(Self.t2v, output: "\(dir)/reference-\(stage).mp4")
+        let reference = try await Self.uninterrupted.value(Self.t2v)
         let sandbox = try SandboxProcess(["--job-seconds", stage == "polling" ? "1.5" : "0.3"])
         defer { sandbox.stop() }
         let output = "\(dir)/t2v-\(stage).mp4"
@@ -66,12 +58,12 @@ import TestSupport
             default: return state == .completed || state == .downloaded
             }
         }
-        let rerun = try BinaryRunner.run(args, environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(args, environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == reference)
         // A third run finds the result on disk, unchanged: nothing paid, exit 0.
-        let third = try BinaryRunner.run(args, environment: sandbox.environment)
+        let third = try await BinaryRunner.run(args, environment: sandbox.environment)
         #expect(third.status == 0 && third.stdout.contains("already done"))
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(await journalState(sandbox) == .downloaded)
@@ -90,7 +82,7 @@ import TestSupport
         // The upload URL was handed out; its PUT is then in flight.
         try await kill(args, sandbox) { ((try? await sandbox.paidFor().uploadTickets) ?? 0) >= 1 }
         #expect(try await sandbox.paidFor().jobs == 0)
-        let rerun = try BinaryRunner.run(args, environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(args, environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(FileManager.default.fileExists(atPath: output))
@@ -99,7 +91,7 @@ import TestSupport
     @Test func resultCut504IsFetchedAgainNotResubmitted() async throws {
         let sandbox = try SandboxProcess(["--result-script", "504", "--poll-script", "503"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(Self.t2v + ["-o", "\(dir)/504.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(Self.t2v + ["-o", "\(dir)/504.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
     }
@@ -107,7 +99,7 @@ import TestSupport
     @Test func failedJobPrintsItsErrorAndExitsThree() async throws {
         let sandbox = try SandboxProcess(["--fail-jobs"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(Self.t2v + ["-o", "\(dir)/failed.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(Self.t2v + ["-o", "\(dir)/failed.mp4"], environment: sandbox.environment)
         #expect(r.status == 3)
         let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep: ") }
         #expect(errors.count == 1 && errors[0].contains("could not render"))
@@ -120,7 +112,7 @@ import TestSupport
         defer { sandbox.stop() }
         var env = sandbox.environment
         env["LTX_PREP_POLL_INTERVAL"] = "0.6"
-        let r = try BinaryRunner.run(Self.t2v + ["-o", "\(dir)/expired.mp4"], environment: env)
+        let r = try await BinaryRunner.run(Self.t2v + ["-o", "\(dir)/expired.mp4"], environment: env)
         #expect(r.status == 3)
         #expect(r.stderr.contains("expired"))
         #expect(await journalState(sandbox) == .expired)
@@ -132,13 +124,13 @@ import TestSupport
         let sandbox = try SandboxProcess(["--drop-after-bytes", "1000"])
         defer { sandbox.stop() }
         let args = Self.segmind + ["-o", "\(dir)/sync.mp4"]
-        let first = try BinaryRunner.run(args, environment: sandbox.environment)
+        let first = try await BinaryRunner.run(args, environment: sandbox.environment)
         #expect(first.status == 4)
-        let second = try BinaryRunner.run(args, environment: sandbox.environment)
+        let second = try await BinaryRunner.run(args, environment: sandbox.environment)
         #expect(second.status == 2)
         #expect(second.stderr.contains("may have been billed") && second.stderr.contains("--again"))
         #expect(try await sandbox.paidFor().sync == 1)
-        _ = try BinaryRunner.run(args + ["--again"], environment: sandbox.environment)
+        _ = try await BinaryRunner.run(args + ["--again"], environment: sandbox.environment)
         #expect(try await sandbox.paidFor().sync == 2)
     }
 
@@ -147,7 +139,7 @@ import TestSupport
         defer { sandbox.stop() }
         let file = "\(dir)/not-a-folder"
         #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
-        let r = try BinaryRunner.run(Self.t2v + ["-o", "\(dir)/j.mp4", "--journal", file + "/journal.sqlite"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(Self.t2v + ["-o", "\(dir)/j.mp4", "--journal", file + "/journal.sqlite"], environment: sandbox.environment)
         #expect(r.status == 2 && r.stderrLines.count == 1 && r.stderr.contains("journal"))
         #expect(try await sandbox.paidFor().jobs == 0)
     }
@@ -155,34 +147,32 @@ import TestSupport
     @Test func jobsListsAndTotals() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        _ = try BinaryRunner.run(Self.t2v + ["-o", "\(dir)/list.mp4"], environment: sandbox.environment)
-        let list = try BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment)
+        _ = try await BinaryRunner.run(Self.t2v + ["-o", "\(dir)/list.mp4"], environment: sandbox.environment)
+        let list = try await BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment)
         #expect(list.status == 0 && list.stdout.contains(#""state":"downloaded""#))
-        let totals = try BinaryRunner.run(["jobs", "totals", "--json"], environment: sandbox.environment)
-        #expect(totals.stdout.contains(#""estimated_dollars":0.36"#) && totals.stdout.contains(#""requests":1"#))
+        let totals = try await BinaryRunner.run(["jobs", "totals", "--json"], environment: sandbox.environment)
+        #expect(totals.stdout.contains(#""estimated_dollars":0.18"#) && totals.stdout.contains(#""requests":1"#))
     }
 }
-
-private func Darwin_kill(_ pid: Int32) { _ = Foundation.kill(pid, SIGKILL) }
 
 /// A 200 is not always the video: JSON naming a URL is followed (without the
 /// key); a body that is no video is one line and exit 3, never a "video" file.
 @Suite struct SyncAnswerTests {
     let dir = TemporaryDirectory.make("ltx-answers")
 
-    @Test func aJSONLinkIsFollowed() throws {
+    @Test func aJSONLinkIsFollowed() async throws {
         let sandbox = try SandboxProcess(["--answer", "link"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(DurableJobTests.segmind + ["-o", "\(dir)/link.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(DurableJobTests.segmind + ["-o", "\(dir)/link.mp4"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let frames = try MediaProbe.probeBlocking(Fixtures.path("conformant_h264_aac.mp4")).primaryVideo?.frameCount
         #expect(try MediaProbe.probeBlocking("\(dir)/link.mp4").primaryVideo?.frameCount == frames)
     }
 
-    @Test func aBodyThatIsNoVideoIsRefused() throws {
+    @Test func aBodyThatIsNoVideoIsRefused() async throws {
         let sandbox = try SandboxProcess(["--answer", "not-video"])
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(DurableJobTests.segmind + ["-o", "\(dir)/html.mp4"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(DurableJobTests.segmind + ["-o", "\(dir)/html.mp4"], environment: sandbox.environment)
         #expect(r.status == 3)
         let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep: ") }
         #expect(errors.count == 1 && errors[0].contains("<html>") && errors[0].contains("not a readable video"))

@@ -50,19 +50,19 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: "\(dir)/<b>clip<", withIntermediateDirectories: false)
         try FileManager.default.copyItem(atPath: Fixtures.path("h264_heaac.mp4"), toPath: "\(dir)/\(Self.htmlName)")
 
-        let r = try BinaryRunner.run(["retake", Self.htmlName, "--start", "1", "--duration", "2", "--prompt", "the light flickers",
-                                      "-o", "retake.mp4", "--yes", "--review", "retake.html"], environment: sandbox.environment, in: dir)
+        let r = try await BinaryRunner.run(["retake", Self.htmlName, "--start", "1", "--duration", "2", "--prompt", "the light flickers",
+                                            "-o", "retake.mp4", "--yes", "--review", "retake.html"], environment: sandbox.environment, in: dir)
         try #require(r.status == 0, "\(r.stderr)")
         let reported = Self.reportedRuns(r.stdoutLines)
         // The README example's runs: copied, re-encoded, answer, re-encoded.
         #expect(reported.map(\.[0]) == ["copied", "reencoded", "answer", "reencoded"], "\(r.stdout)")
 
         // From the files alone: another journal folder, with no journal in it.
-        let alone = try BinaryRunner.run(["review", Self.htmlName, "retake.mp4", "-o", "alone.html"],
-                                         environment: ["XDG_STATE_HOME": "\(dir)/no-state"], in: dir)
+        let alone = try await BinaryRunner.run(["review", Self.htmlName, "retake.mp4", "-o", "alone.html"],
+                                               environment: ["XDG_STATE_HOME": "\(dir)/no-state"], in: dir)
         #expect(alone.status == 0, "\(alone.stderr)")
         #expect(alone.stdout == "alone.html\n")
-        let journaled = try BinaryRunner.run(["review", Self.htmlName, "retake.mp4", "-o", "journal.html"], environment: sandbox.environment, in: dir)
+        let journaled = try await BinaryRunner.run(["review", Self.htmlName, "retake.mp4", "-o", "journal.html"], environment: sandbox.environment, in: dir)
         #expect(journaled.status == 0, "\(journaled.stderr)")
         let journal = try await Journal.open(sandbox.journal)
         let entries = try await journal.all()
@@ -70,8 +70,7 @@ import TestSupport
         let entry = try #require(entries.first)
         #expect(entries.count == 1)
 
-        let browser = try await HeadlessBrowser(log: "\(dir)/chromedriver.log")
-        do {
+        try await HeadlessBrowser.session(log: "\(dir)/chromedriver.log") { browser in
             try await browser.open(file: "\(dir)/retake.html")
             let page = try #require(try await browser.run(Self.pageScript) as? [String: Any])
             #expect(Self.runs(page) == reported)
@@ -111,11 +110,7 @@ import TestSupport
             #expect(r.stdout.contains("estimated cost: $" + String(format: "%.2f", cost)))
             let severeLater = try await browser.consoleLog().filter { $0.level == "SEVERE" }
             #expect(severeLater.isEmpty, "\(severeLater)")
-        } catch {
-            await browser.close()
-            throw error
         }
-        await browser.close()
     }
 
     /// The other kinds of edit page: an extend (a seam at the end, the
@@ -126,17 +121,16 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let dir = TemporaryDirectory.make("edit-review-kinds")
-        let extend = try BinaryRunner.run(["extend", Fixtures.path("h264_aac_sine_6s.mp4"), "--duration", "2", "-o", "extended.mp4",
-                                           "--yes", "--review", "extend.html"], environment: sandbox.environment, in: dir)
+        let extend = try await BinaryRunner.run(["extend", Fixtures.path("h264_aac_sine_6s.mp4"), "--duration", "2", "-o", "extended.mp4",
+                                                 "--yes", "--review", "extend.html"], environment: sandbox.environment, in: dir)
         try #require(extend.status == 0, "\(extend.stderr)")
         let reported = Self.reportedRuns(extend.stdoutLines)
         #expect(reported.map(\.[0]).last == "answer", "\(extend.stdout)")
-        let reframe = try BinaryRunner.run(["reframe", Fixtures.path("h264_aac_sine_6s.mp4"), "--to", "9:16", "-o", "vertical.mp4",
-                                            "--yes", "--review", "reframe.html"], environment: sandbox.environment, in: dir)
+        let reframe = try await BinaryRunner.run(["reframe", Fixtures.path("h264_aac_sine_6s.mp4"), "--to", "9:16", "-o", "vertical.mp4",
+                                                  "--yes", "--review", "reframe.html"], environment: sandbox.environment, in: dir)
         try #require(reframe.status == 0, "\(reframe.stderr)")
 
-        let browser = try await HeadlessBrowser(log: "\(dir)/chromedriver.log")
-        do {
+        try await HeadlessBrowser.session(log: "\(dir)/chromedriver.log") { browser in
             try await browser.open(file: "\(dir)/extend.html")
             let page = try #require(try await browser.run(Self.pageScript) as? [String: Any])
             #expect(Self.runs(page) == reported)
@@ -151,33 +145,29 @@ import TestSupport
             #expect(!pictures.isEmpty && pictures.allSatisfy { $0[0] == 1 && $0[1] > 0 && $0[2] > 0 }, "\(pictures)")
             let severe = try await browser.consoleLog().filter { $0.level == "SEVERE" }
             #expect(severe.isEmpty, "\(severe)")
-        } catch {
-            await browser.close()
-            throw error
         }
-        await browser.close()
     }
 
-    @Test func reviewPageThatCannotBeWrittenIsRefusedBeforeAnyCall() throws {
+    @Test func reviewPageThatCannotBeWrittenIsRefusedBeforeAnyCall() async throws {
         let dir = TemporaryDirectory.make("edit-review-refused")
         let input = "\(dir)/clip.mp4"
         try FileManager.default.copyItem(atPath: Fixtures.path("h264_heaac.mp4"), toPath: input)
         // No key and no sandbox: a call would fail otherwise; the refusal comes first.
-        let missing = try BinaryRunner.run(["retake", input, "--start", "1", "--duration", "2", "-o", "\(dir)/out.mp4", "--yes",
-                                            "--review", "/nonexistent-ltx/r.html"])
+        let missing = try await BinaryRunner.run(["retake", input, "--start", "1", "--duration", "2", "-o", "\(dir)/out.mp4", "--yes",
+                                                  "--review", "/nonexistent-ltx/r.html"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--review /nonexistent-ltx/r.html: cannot write in /nonexistent-ltx (no such file or directory)"), "\(missing.stderr)")
-        let overInput = try BinaryRunner.run(["splice", input, input, "--window-start", "0", "--start", "1", "--duration", "1",
-                                              "-o", "\(dir)/out.mp4", "--review", input])
+        let overInput = try await BinaryRunner.run(["splice", input, input, "--window-start", "0", "--start", "1", "--duration", "1",
+                                                    "-o", "\(dir)/out.mp4", "--review", input])
         #expect(overInput.status == 2)
         #expect(overInput.stderr.contains("--review \(input) is \(input), a file of this edit"), "\(overInput.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.mp4"))
     }
 
-    @Test func reviewOfAMissingFileIsOneLine() throws {
+    @Test func reviewOfAMissingFileIsOneLine() async throws {
         let dir = TemporaryDirectory.make("edit-review-missing")
-        let r = try BinaryRunner.run(["review", Fixtures.path("h264_heaac.mp4"), "\(dir)/gone.mp4", "-o", "\(dir)/r.html"],
-                                     environment: ["XDG_STATE_HOME": "\(dir)/state"])
+        let r = try await BinaryRunner.run(["review", Fixtures.path("h264_heaac.mp4"), "\(dir)/gone.mp4", "-o", "\(dir)/r.html"],
+                                           environment: ["XDG_STATE_HOME": "\(dir)/state"])
         #expect(r.status == 2)
         #expect(r.stderrLines == ["ltx-prep: \(dir)/gone.mp4: no such file"], "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/r.html"))

@@ -16,8 +16,8 @@ import TestSupport
         return path
     }
 
-    func extend(_ sandbox: SandboxProcess, _ input: String, _ args: [String], output: String) throws -> BinaryRunner.Output {
-        try BinaryRunner.run(["extend", input, "--prompt", "on", "-o", "\(dir)/\(output)", "--yes", "--json"] + args, environment: sandbox.environment)
+    func extend(_ sandbox: SandboxProcess, _ input: String, _ args: [String], output: String) async throws -> BinaryRunner.Output {
+        try await BinaryRunner.run(["extend", input, "--prompt", "on", "-o", "\(dir)/\(output)", "--yes", "--json"] + args, environment: sandbox.environment)
     }
 
     func json(_ text: String) throws -> [String: Any] {
@@ -34,7 +34,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = try clip("long.mp4", width: 1280, height: 720, fps: 30, seconds: 45, sound: .tone(frequency: 440))
-        let r = try extend(sandbox, input, ["--duration", "4"], output: "longer.mp4")
+        let r = try await extend(sandbox, input, ["--duration", "4"], output: "longer.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try MediaProbe.probeBlocking("\(dir)/longer.mp4")
         #expect(out.primaryVideo?.codedWidth == 1280 && out.primaryVideo?.codedHeight == 720)
@@ -73,7 +73,7 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["long.mp4", "longer.mp4"])
 
         // Run again: the journal knows the output is this extend's result.
-        let again = try extend(sandbox, input, ["--duration", "4"], output: "longer.mp4")
+        let again = try await extend(sandbox, input, ["--duration", "4"], output: "longer.mp4")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try json(again.stdout)["already_done"] as? Bool == true)
         #expect(try await sandbox.paidFor().jobs == 1)
@@ -83,7 +83,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = try clip("start.mp4", width: 1280, height: 720, fps: 30, seconds: 8, sound: .tone(frequency: 440))
-        let r = try extend(sandbox, input, ["--duration", "3", "--at", "start"], output: "earlier.mp4")
+        let r = try await extend(sandbox, input, ["--duration", "3", "--at", "start"], output: "earlier.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         let before = try StreamDigests.pictures(input), after = try StreamDigests.pictures("\(dir)/earlier.mp4")
         #expect(after.count == 240 + 90)
@@ -101,7 +101,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = try clip("square.mp4", width: 640, height: 480, fps: 24, seconds: 4, sound: .tone(frequency: 440))
-        let r = try extend(sandbox, input, ["--duration", "2"], output: "wider.mp4")
+        let r = try await extend(sandbox, input, ["--duration", "2"], output: "wider.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         let call = (try json(r.stdout)["plan"] as? [String: Any])?["call"] as? [String: Any]
         let canvas = call?["canvas"] as? [String: Any]
@@ -110,7 +110,7 @@ import TestSupport
         #expect(out.primaryVideo?.codedWidth == 640 && out.primaryVideo?.codedHeight == 480 && out.primaryVideo?.frameCount == 96 + 48)
         #expect(Array(try StreamDigests.pictures("\(dir)/wider.mp4").prefix(96)) == (try StreamDigests.pictures(input)))
         // What the API got, kept as it came: 16:9 (the sandbox refuses any other shape, as the API does).
-        let raw = try extend(sandbox, input, ["--duration", "2", "--window-only"], output: "raw.mp4")
+        let raw = try await extend(sandbox, input, ["--duration", "2", "--window-only"], output: "raw.mp4")
         #expect(raw.status == 0, "\(raw.stderr)")
         let answer = try MediaProbe.probeBlocking("\(dir)/raw.mp4")
         #expect(answer.primaryVideo?.codedWidth == 854 && answer.primaryVideo?.codedHeight == 480)
@@ -121,7 +121,7 @@ import TestSupport
         defer { sandbox.stop() }
         // 48 frames of 128x64 (2:1): padded to the API's 73 frames and to 16:9.
         let input = Fixtures.path("h264_48f.mp4")
-        let r = try extend(sandbox, input, ["--duration", "2"], output: "short.mp4")
+        let r = try await extend(sandbox, input, ["--duration", "2"], output: "short.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try MediaProbe.probeBlocking("\(dir)/short.mp4")
         #expect(out.primaryVideo?.frameCount == 96 && out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64)
@@ -138,11 +138,11 @@ import TestSupport
         defer { sandbox.stop() }
         let input = Fixtures.path("h264_aac_sine_6s.mp4")
         // Longer than the API adds, and a context that with the extension passes 505 frames.
-        let long = try extend(sandbox, input, ["--duration", "25"], output: "x.mp4")
+        let long = try await extend(sandbox, input, ["--duration", "25"], output: "x.mp4")
         #expect(long.status == 2 && long.stderr.contains("--duration must be from 2 to 20"), "\(long.stderr)")
-        let frames = try extend(sandbox, input, ["--duration", "20", "--context", "6"], output: "x.mp4")
+        let frames = try await extend(sandbox, input, ["--duration", "20", "--context", "6"], output: "x.mp4")
         #expect(frames.status == 2 && frames.stderr.contains("extend takes at most 505"), "\(frames.stderr)")
-        let removed = try extend(sandbox, input, ["--duration", "4", "--model", "ltx-2-pro"], output: "x.mp4")
+        let removed = try await extend(sandbox, input, ["--duration", "4", "--model", "ltx-2-pro"], output: "x.mp4")
         #expect(removed.status == 2 && removed.stderr.contains("ltx-2-pro was removed on 2026-08-15"), "\(removed.stderr)")
         let stats = try await sandbox.paidFor()
         #expect(stats.jobs == 0 && stats.uploadTickets == 0)
@@ -154,8 +154,8 @@ import TestSupport
         let input = Fixtures.path("h264_aac_sine_6s.mp4")
         // An answer as the API gives one for this clip: its 16:9 context, then the 2 s added.
         let answer = try clip("answer.mp4", width: 1280, height: 720, fps: 24, seconds: 5, sound: .tone(frequency: 660))
-        let r = try BinaryRunner.run(["extend", input, "--duration", "2", "--answer", answer, "-o", "\(dir)/joined.mp4", "--json"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["extend", input, "--duration", "2", "--answer", answer, "-o", "\(dir)/joined.mp4", "--json"],
+                                           environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let out = try MediaProbe.probeBlocking("\(dir)/joined.mp4")
         #expect(out.primaryVideo?.frameCount == 144 + 48 && out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64)
@@ -172,7 +172,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = Fixtures.path("h264_vfr.mkv")
-        let r = try extend(sandbox, input, ["--duration", "2"], output: "vfr.mkv")
+        let r = try await extend(sandbox, input, ["--duration", "2"], output: "vfr.mkv")
         #expect(r.status == 0, "\(r.stderr)")
         // 36 pictures in the span, 37 held: the 73 sent are the 73 billed.
         let call = (try json(r.stdout)["plan"] as? [String: Any])?["call"] as? [String: Any]

@@ -33,7 +33,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = Fixtures.path(fixture)
-        let r = try BinaryRunner.run(["hdr", input, "-o", "\(dir)/\(fixture).hdr.mp4", "--yes"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["hdr", input, "-o", "\(dir)/\(fixture).hdr.mp4", "--yes"], environment: sandbox.environment)
         #expect(r.status == 2)
         #expect(r.stderr == "ltx-prep: \(input): \(reason)\n", "\(r.stderr)")
         #expect(try await sandbox.generationRequests() == 0)
@@ -44,7 +44,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = try clip()
-        let r = try BinaryRunner.run(["hdr", input, "-o", input, "--yes"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["hdr", input, "-o", input, "--yes"], environment: sandbox.environment)
         #expect(r.status == 2)
         #expect(r.stderr == "ltx-prep: \(input): is the input \(input); the input is never modified, so name another output\n", "\(r.stderr)")
         #expect(try await sandbox.generationRequests() == 0)
@@ -55,7 +55,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let output = "\(dir)/hdr.avi"
-        let r = try BinaryRunner.run(["hdr", try clip(), "-o", output, "--yes"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["hdr", try clip(), "-o", output, "--yes"], environment: sandbox.environment)
         #expect(r.status == 2)
         #expect(r.stderr == "ltx-prep: \(output): an HDR video is written as .mp4, .mov or .mkv\n", "\(r.stderr)")
         #expect(try await sandbox.generationRequests() == 0)
@@ -64,12 +64,12 @@ import TestSupport
     @Test func aDryRunShowsThePiecesAndTheirPriceAndMaxCostRefusesThem() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let dry = try BinaryRunner.run(["hdr", try clip(), "--dry-run"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["hdr", try clip(), "--dry-run"], environment: sandbox.environment)
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("would send 2 pieces of at most 181 frames (1080p) of 200"), "\(dry.stdout)")
         #expect(dry.stdout.contains("piece 2: frames 101 to 200 (100)"), "\(dry.stdout)")
         #expect(dry.stdout.contains("estimated cost: $1.33 (6.667 s of input at $0.20/s)"), "\(dry.stdout)")
-        let over = try BinaryRunner.run(["hdr", try clip(), "-o", "\(dir)/over.mp4", "--max-cost", "1", "--yes"], environment: sandbox.environment)
+        let over = try await BinaryRunner.run(["hdr", try clip(), "-o", "\(dir)/over.mp4", "--max-cost", "1", "--yes"], environment: sandbox.environment)
         #expect(over.status == 2)
         #expect(over.stderr.split(separator: "\n").last == "ltx-prep: the estimate ($1.33) is above --max-cost ($1.00); nothing was sent", "\(over.stderr)")
         #expect(try await sandbox.generationRequests() == 0)
@@ -83,7 +83,7 @@ import TestSupport
         let lines = [#"{"command":"hdr","input":"\#(try clip())","output":"\#(dir)/out/hdr.mp4"}"#,
                      #"{"command":"hdr","input":"\#(try clip())","transfer":"sdr","output":"\#(dir)/out/bad.mp4"}"#]
         try lines.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 1, "\(dry.stderr)")
         let planned = try String(contentsOfFile: "\(dir)/dry.jsonl", encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
@@ -96,8 +96,8 @@ import TestSupport
         #expect(try await sandbox.generationRequests() == 0)
     }
 
-    @Test func helpTeachesPiecesCostAndWhatComesBack() throws {
-        let r = try BinaryRunner.run(["hdr", "--help"])
+    @Test func helpTeachesPiecesCostAndWhatComesBack() async throws {
+        let r = try await BinaryRunner.run(["hdr", "--help"])
         #expect(r.status == 0)
         for text in ["181 (1080p)", "41 (4K)", "5 pieces", "$0.20/s", "$0.80/s", "OpenEXR", "HEVC Main 10", "PQ", "--transfer", "--exr", "--overlap",
                      "already HDR", "pays nothing"] {

@@ -21,7 +21,7 @@ import TestSupport
         defer { sandbox.stop() }
         let input = try clip()
         let output = "\(dir)/hdr.mp4"
-        let r = try BinaryRunner.run(["hdr", input, "-o", output, "--yes", "--json"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["hdr", input, "-o", output, "--yes", "--json"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try await sandbox.paidFor().jobs == 2)
         let report = try json(r.stdout)
@@ -45,7 +45,7 @@ import TestSupport
         // The pieces' ZIPs, kept beside the output until the video was written, are gone.
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir)).contains { $0.hasPrefix(".hdr.mp4") })
 
-        let again = try BinaryRunner.run(["hdr", input, "-o", output, "--yes"], environment: sandbox.environment)
+        let again = try await BinaryRunner.run(["hdr", input, "-o", output, "--yes"], environment: sandbox.environment)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.hasPrefix("already done"), "\(again.stdout)")
         #expect(try await sandbox.paidFor().jobs == 2)
@@ -58,12 +58,12 @@ import TestSupport
         defer { sandbox.stop() }
         let folder = dir + "/interrupted"
         let command = ["hdr", try clip()]
-        let ended = try InterruptTests().interrupt(sandbox, into: folder, command: command) {
+        let ended = try await InterruptTests().interrupt(sandbox, into: folder, command: command) {
             $0.components(separatedBy: "submitted: job").count == 3
         }
         #expect(ended.status == 130, "\(ended.stderr)")
         #expect(try await sandbox.paidFor().jobs == 2)
-        let rerun = try BinaryRunner.run(command + ["--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(command + ["--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.mp4"])

@@ -7,7 +7,7 @@ import TestSupport
 /// Debian's headless Chromium driven by its chromedriver over WebDriver HTTP
 /// on 127.0.0.1: opens a page as a person's browser would, runs a script in
 /// it, reads the browser's console log and takes screenshots. One session per
-/// instance; `close()` ends it and the driver.
+/// instance; `close()` ends it and the driver, `session` does both for a test.
 final class HeadlessBrowser {
     static let chromium = "/usr/bin/chromium"
     static let chromedriver = "/usr/bin/chromedriver"
@@ -54,6 +54,19 @@ final class HeadlessBrowser {
             session = id
         } catch {
             kill(driver.processIdentifier, SIGKILL)
+            throw error
+        }
+    }
+
+    /// A browser for `body`, closed after it whether it returned or threw.
+    static func session<T>(log: String, _ body: (HeadlessBrowser) async throws -> T) async throws -> T {
+        let browser = try await HeadlessBrowser(log: log)
+        do {
+            let result = try await body(browser)
+            await browser.close()
+            return result
+        } catch {
+            await browser.close()
             throw error
         }
     }

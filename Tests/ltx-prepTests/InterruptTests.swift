@@ -10,43 +10,17 @@ import TestSupport
 @Suite struct InterruptTests {
     let dir = TemporaryDirectory.make("ltx-interrupt")
 
-    struct Ended {
-        var status: Int32
-        var stderr: String
-    }
-
     /// Starts a retake into `folder`, sends SIGINT once `ready` says so, given
-    /// what it printed to stderr so far (bounded: 60 s), and waits for it to
-    /// end. The wait blocks its thread on purpose: other tests' runs of the
-    /// binary hold the cooperative pool, where an async poll would starve.
-    func interrupt(_ sandbox: SandboxProcess, into folder: String, command: [String]? = nil, when ready: @escaping (String) -> Bool) throws -> Ended {
+    /// what it printed to stderr so far (bounded: 60 s), and awaits its end.
+    func interrupt(_ sandbox: SandboxProcess, into folder: String, command: [String]? = nil, when ready: (String) -> Bool) async throws
+        -> ChildProcess.Output {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = (command ?? ["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x"])
+        let arguments = (command ?? ["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x"])
             + ["--yes", "-o", "\(folder)/out.mp4"]
-        process.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
-        let err = Pipe()
-        let printed = Printed()
-        err.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        let deadline = Date.now.addingTimeInterval(60)
-        while process.isRunning && Date.now < deadline && !ready(printed.text) { usleep(10_000) }
-        #expect(process.isRunning, "ended before it could be interrupted")
-        process.interrupt()
-        process.waitUntilExit()
-        err.fileHandleForReading.readabilityHandler = nil
-        printed.append(err.fileHandleForReading.readDataToEndOfFile())
-        return Ended(status: process.terminationStatus, stderr: printed.text)
-    }
-
-    final class Printed: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func append(_ more: Data) { lock.withLock { data.append(more) } }
-        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+        let run = try BinaryRunner.start(arguments, environment: sandbox.environment)
+        _ = await run.wait { ready($0) }
+        #expect(run.isRunning, "ended before it could be interrupted")
+        return await run.finished(signal: SIGINT)
     }
 
     func state(_ sandbox: SandboxProcess) async -> JournalEntry.State? {
@@ -61,7 +35,7 @@ import TestSupport
         defer { sandbox.stop() }
         let folder = dir + "/polling"
         // The job is journaled as accepted before "submitted: job" is printed.
-        let ended = try interrupt(sandbox, into: folder) { $0.contains("submitted: job") }
+        let ended = try await interrupt(sandbox, into: folder) { $0.contains("submitted: job") }
         #expect(ended.status == 130)
         let lines = ended.stderr.split(separator: "\n").filter { $0.hasPrefix("ltx-prep:") || $0.contains("Assertion") || $0.contains("Fatal") }
         #expect(lines == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
@@ -75,15 +49,15 @@ import TestSupport
         defer { sandbox.stop() }
         let folder = dir + "/splicing"
         // The answer is renamed into place once downloaded; the splice starts then (it takes seconds).
-        let ended = try interrupt(sandbox, into: folder) { _ in FileManager.default.fileExists(atPath: "\(folder)/.out.mp4.answer-1.mp4") }
+        let ended = try await interrupt(sandbox, into: folder) { _ in FileManager.default.fileExists(atPath: "\(folder)/.out.mp4.answer-1.mp4") }
         #expect(ended.status == 130)
         #expect(ended.stderr.split(separator: "\n").filter { $0.hasPrefix("ltx-prep:") } == ["ltx-prep: interrupted: nothing was written"],
                 "\(ended.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
         #expect(await state(sandbox) == .downloaded)
         // Run again: the job's result is fetched again, not paid again, and the whole video written.
-        let rerun = try BinaryRunner.run(["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x",
-                                          "--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x",
+                                                "--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.mp4"])
@@ -94,11 +68,11 @@ import TestSupport
         defer { sandbox.stop() }
         let folder = dir + "/extend"
         let extend = ["extend", Fixtures.path("h264_aac_720p30_30s.mp4"), "--duration", "2", "--prompt", "x"]
-        let ended = try interrupt(sandbox, into: folder, command: extend) { $0.contains("submitted: job") }
+        let ended = try await interrupt(sandbox, into: folder, command: extend) { $0.contains("submitted: job") }
         #expect(ended.status == 130)
         #expect(await state(sandbox) == .accepted)
         // Run again: the journal's job is polled and fetched, not submitted again, and the whole video written.
-        let rerun = try BinaryRunner.run(extend + ["--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(extend + ["--yes", "-o", "\(folder)/out.mp4"], environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.mp4"])

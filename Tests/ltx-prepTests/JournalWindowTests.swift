@@ -13,9 +13,9 @@ import TestSupport
     let dir = TemporaryDirectory.make("ltx-window")
     static let clip = Fixtures.path("h264_aac_720p30_30s.mp4")
 
-    func retake(_ sandbox: SandboxProcess, _ args: [String], output: String) throws -> BinaryRunner.Output {
-        try BinaryRunner.run(["retake", Self.clip, "--start", "13", "--duration", "4", "--prompt", "x", "--yes", "-o", "\(dir)/\(output)"] + args,
-                             environment: sandbox.environment)
+    func retake(_ sandbox: SandboxProcess, _ args: [String], output: String) async throws -> BinaryRunner.Output {
+        try await BinaryRunner.run(["retake", Self.clip, "--start", "13", "--duration", "4", "--prompt", "x", "--yes", "-o", "\(dir)/\(output)"] + args,
+                                   environment: sandbox.environment)
     }
 
     func entries(_ sandbox: SandboxProcess) async throws -> [JournalEntry] {
@@ -28,9 +28,9 @@ import TestSupport
     @Test func moreContextIsANewRequestPaidForAndPutBackAtItsOwnWindow() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let first = try retake(sandbox, ["--context", "2"], output: "two.mp4")
+        let first = try await retake(sandbox, ["--context", "2"], output: "two.mp4")
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try retake(sandbox, ["--context", "5"], output: "five.mp4")
+        let second = try await retake(sandbox, ["--context", "5"], output: "five.mp4")
         #expect(second.status == 0, "\(second.stderr)")
         // Paid for, and said so: not "nothing paid this run".
         #expect(try await sandbox.paidFor().jobs == 2)
@@ -44,13 +44,13 @@ import TestSupport
         // The same command against a fresh journal and sandbox: the same pictures, frame for frame.
         let fresh = try SandboxProcess()
         defer { fresh.stop() }
-        let alone = try retake(fresh, ["--context", "5"], output: "alone.mp4")
+        let alone = try await retake(fresh, ["--context", "5"], output: "alone.mp4")
         #expect(alone.status == 0, "\(alone.stderr)")
         let rerun = try StreamDigests.pictures("\(dir)/five.mp4"), reference = try StreamDigests.pictures("\(dir)/alone.mp4")
         #expect(rerun.count == 900 && rerun == reference)
 
         // Run once more: now the journal answers, and the window is its own.
-        let third = try retake(sandbox, ["--context", "5"], output: "again.mp4")
+        let third = try await retake(sandbox, ["--context", "5"], output: "again.mp4")
         #expect(third.status == 0 && third.stdout.contains("nothing paid this run"), "\(third.stdout)")
         #expect(try await sandbox.paidFor().jobs == 2)
         #expect(try StreamDigests.pictures("\(dir)/again.mp4") == reference)
@@ -61,9 +61,9 @@ import TestSupport
     @Test func aRawWindowIsTheWholeRetakesRequest() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let whole = try retake(sandbox, [], output: "whole.mp4")
+        let whole = try await retake(sandbox, [], output: "whole.mp4")
         #expect(whole.status == 0, "\(whole.stderr)")
-        let raw = try retake(sandbox, ["--window-only"], output: "raw.mp4")
+        let raw = try await retake(sandbox, ["--window-only"], output: "raw.mp4")
         #expect(raw.status == 0, "\(raw.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(raw.stdout.hasPrefix("fetched the finished job's result again: wrote \(dir)/raw.mp4"), "\(raw.stdout)")
@@ -80,14 +80,14 @@ import TestSupport
     @Test func thePriceShownIsThePriceJournaledForWhatIsSent() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let short = try BinaryRunner.run(["retake", Fixtures.path("h264_48f.mp4"), "--start", "0", "--duration", "2", "--prompt", "x", "--yes",
-                                          "-o", "\(dir)/short.mp4"], environment: sandbox.environment)
+        let short = try await BinaryRunner.run(["retake", Fixtures.path("h264_48f.mp4"), "--start", "0", "--duration", "2", "--prompt", "x", "--yes",
+                                                "-o", "\(dir)/short.mp4"], environment: sandbox.environment)
         #expect(short.status == 0, "\(short.stderr)")
         #expect(short.stderr.contains("estimated cost of this retake: $0.30 (3.042 s of input"), "\(short.stderr)")
         // A copied window ends at the first packet shown past its end (B-frames): 253 of the 255
         // frames from 18 s to 26.5 s are sent, and billed.
-        let long = try BinaryRunner.run(["retake", Self.clip, "--start", "20.5", "--duration", "4", "--prompt", "x", "--yes",
-                                         "-o", "\(dir)/long.mp4"], environment: sandbox.environment)
+        let long = try await BinaryRunner.run(["retake", Self.clip, "--start", "20.5", "--duration", "4", "--prompt", "x", "--yes",
+                                               "-o", "\(dir)/long.mp4"], environment: sandbox.environment)
         #expect(long.status == 0, "\(long.stderr)")
         #expect(long.stdout.contains("estimated cost: $0.84 (8.433 s of input"), "\(long.stdout)")
         let costs = try await entries(sandbox).compactMap(\.estimatedCost).map { ($0 * 1000).rounded() / 1000 }.sorted()

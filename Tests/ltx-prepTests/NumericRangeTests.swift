@@ -53,8 +53,8 @@ import TestSupport
         Case(arguments: ["jobs", "measure", "--count", "-1"], line: "--count must be from 1 to 100000"),
     ]
 
-    @Test(arguments: negative) func aNegativeValueGetsTheRange(_ c: Case) throws {
-        let r = try BinaryRunner.run(c.arguments)
+    @Test(arguments: negative) func aNegativeValueGetsTheRange(_ c: Case) async throws {
+        let r = try await BinaryRunner.run(c.arguments)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderrLines.count == 1 && r.stderrLines.first?.hasPrefix("ltx-prep: \(c.line) (see 'ltx-prep ") == true, "\(r.stderr)")
@@ -62,21 +62,21 @@ import TestSupport
 
     /// 1e308 is finite: it is held to the same range, before any sum of it
     /// (a section's end) overflows to inf; a manifest line's start too.
-    @Test func aHugeStartGetsTheRange() throws {
-        let retake = try BinaryRunner.run(["retake", Self.clip, "--start", "1e308", "--duration", "2", "-o", Self.out])
+    @Test func aHugeStartGetsTheRange() async throws {
+        let retake = try await BinaryRunner.run(["retake", Self.clip, "--start", "1e308", "--duration", "2", "-o", Self.out])
         #expect(retake.status == 2)
         #expect(retake.stderr == "ltx-prep: --start must be from 0 to 86400 seconds (see 'ltx-prep retake --help')\n")
-        let section = try BinaryRunner.run(["splice", Self.clip, Self.clip, "--window-start", "0", "--section", "2:1e308", "-o", Self.out])
+        let section = try await BinaryRunner.run(["splice", Self.clip, Self.clip, "--window-start", "0", "--section", "2:1e308", "-o", Self.out])
         #expect(section.status == 2)
         #expect(section.stderr == "ltx-prep: --section 2:1e308: its duration must be from 0.001 to 86400 seconds (see 'ltx-prep splice --help')\n")
-        let check = try BinaryRunner.run(["check", Self.clip, "--start", "1e308", "--duration", "2"])
+        let check = try await BinaryRunner.run(["check", Self.clip, "--start", "1e308", "--duration", "2"])
         #expect(check.status == 2 && check.stderr.hasPrefix("ltx-prep: --start must be from 0 to 86400 seconds"), "\(check.stderr)")
 
         let dir = TemporaryDirectory.make("ltx-range-batch")
         let manifest = "\(dir)/m.jsonl"
         try #"{"command":"retake","input":"\#(Self.clip)","start":1e308,"duration":2,"prompt":"p","output":"\#(dir)/a.mp4"}"#
             .write(toFile: manifest, atomically: true, encoding: .utf8)
-        let batch = try BinaryRunner.run(["batch", manifest, "--dry-run"], environment: ["LTXV_API_KEY": "sk-test", "XDG_STATE_HOME": dir])
+        let batch = try await BinaryRunner.run(["batch", manifest, "--dry-run"], environment: ["LTXV_API_KEY": "sk-test", "XDG_STATE_HOME": dir])
         #expect(batch.status == 1)
         #expect(batch.stdout == "#0 unusable: \(dir)/a.mp4: start must be from 0 to 86400 seconds and duration from 0.001 to 86400 seconds\n")
         #expect(!(batch.stdout + batch.stderr).contains("inf"))
@@ -100,7 +100,7 @@ import TestSupport
                         "-o", "\(dir)/s.mp4"]),
         ]
         for (command, arguments) in runs {
-            let r = try BinaryRunner.run(arguments, environment: sandbox.environment)
+            let r = try await BinaryRunner.run(arguments, environment: sandbox.environment)
             #expect(r.status == 2, "\(command)")
             #expect(r.stderr == "ltx-prep: \(still): a still image (png), not a video: \(command) needs a video\n", "\(command): \(r.stderr)")
         }

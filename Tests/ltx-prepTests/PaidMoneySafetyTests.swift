@@ -31,12 +31,12 @@ import TestSupport
     @Test(arguments: commands) func theOutputsFolderIsCheckedBeforeAnythingIsSent(_ command: [String]) async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let missing = try BinaryRunner.run(command + ["-o", "\(dir)/nodir/sub/x.mp4"], environment: sandbox.environment)
+        let missing = try await BinaryRunner.run(command + ["-o", "\(dir)/nodir/sub/x.mp4"], environment: sandbox.environment)
         #expect(missing.status == 2)
         #expect(missing.stderrLines == ["ltx-prep: \(dir)/nodir/sub: no such folder for the output x.mp4"], "\(missing.stderr)")
         let file = "\(dir)/a-file"
         _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
-        let throughFile = try BinaryRunner.run(command + ["-o", "\(file)/x.mp4"], environment: sandbox.environment)
+        let throughFile = try await BinaryRunner.run(command + ["-o", "\(file)/x.mp4"], environment: sandbox.environment)
         #expect(throughFile.status == 2)
         #expect(throughFile.stderrLines == ["ltx-prep: \(file): not a folder, so the output x.mp4 cannot go there"], "\(throughFile.stderr)")
         #expect(try await sandbox.generationRequests() == 0)
@@ -53,16 +53,16 @@ import TestSupport
         let folder = dir + "/removed"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let command = ["text-to-video", "--prompt", "x", "--duration", "6", "--yes", "-o", "\(folder)/x.mp4"]
-        let run = try Started(command, sandbox)
-        #expect(run.wait { $0.contains("submitted: job") })
+        let run = try Self.started(command, sandbox)
+        #expect(await run.wait { $0.contains("submitted: job") })
         try FileManager.default.removeItem(atPath: folder)
-        let ended = run.finish()
+        let ended = await run.finished()
         #expect(ended.status == 2)
-        #expect(ended.lines == ["ltx-prep: \(folder)/x.mp4: cannot write the result: no such file or directory; it was paid for and stays "
-                                + "fetchable for 24 hours: a rerun fetches it without paying"], "\(ended.stderr)")
+        #expect(Self.said(ended) == ["ltx-prep: \(folder)/x.mp4: cannot write the result: no such file or directory; it was paid for and stays "
+                                     + "fetchable for 24 hours: a rerun fetches it without paying"], "\(ended.stderr)")
         #expect(await Self.state(sandbox) == .completed)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let rerun = try BinaryRunner.run(command, environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(command, environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(try await sandbox.generationRequests() == 1)
@@ -79,14 +79,14 @@ import TestSupport
         defer { sandbox.stop() }
         let folder = dir + "/download"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let run = try Started(Self.extend + ["-o", "\(folder)/out.mp4"], sandbox)
-        #expect(run.wait { $0.contains("downloading ") })
-        let ended = run.finish(signal: SIGINT)
+        let run = try Self.started(Self.extend + ["-o", "\(folder)/out.mp4"], sandbox)
+        #expect(await run.wait { $0.contains("downloading ") })
+        let ended = await run.finished(signal: SIGINT)
         #expect(ended.status == 130, "\(ended.stderr)")
-        #expect(ended.lines == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
+        #expect(Self.said(ended) == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
         #expect(Self.names(folder) == [])
         #expect(await Self.state(sandbox) == .completed)
-        let rerun = try BinaryRunner.run(Self.extend + ["-o", "\(folder)/out.mp4"], environment: sandbox.environment)
+        let rerun = try await BinaryRunner.run(Self.extend + ["-o", "\(folder)/out.mp4"], environment: sandbox.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(Self.names(folder) == ["out.mp4"])
@@ -101,12 +101,12 @@ import TestSupport
         let folder = dir + "/join"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let command = ["extend", Self.clip, "--duration", "8", "--prompt", "x", "--yes", "-o", "\(folder)/out.mp4"]
-        let run = try Started(command, sandbox)
+        let run = try Self.started(command, sandbox)
         // The input's 900 pictures copied: the extension's are being encoded.
-        #expect(run.wait { $0.contains("splicing: frame 900 of") })
-        let ended = run.finish(signal: SIGTERM)
+        #expect(await run.wait { $0.contains("splicing: frame 900 of") })
+        let ended = await run.finished(signal: SIGTERM)
         #expect(ended.status == 143, "\(ended.stderr)")
-        #expect(ended.lines == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
+        #expect(Self.said(ended) == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
         #expect(Self.names(folder) == [])
         #expect(await Self.state(sandbox) == .downloaded)
         #expect(try await sandbox.paidFor().jobs == 1)
@@ -118,10 +118,10 @@ import TestSupport
     @Test func aSecondRunFollowsTheFirstsJobInsteadOfPaying() async throws {
         let sandbox = try SandboxProcess(["--accept-delay-ms", "4000"])
         defer { sandbox.stop() }
-        let first = try Started(Self.extend + ["-o", "\(dir)/first.mp4"], sandbox)
-        #expect(first.wait { _ in Self.stateNow(sandbox) == .submitting })
-        let second = try BinaryRunner.run(Self.extend + ["-o", "\(dir)/second.mp4"], environment: sandbox.environment)
-        let ended = first.finish()
+        let first = try Self.started(Self.extend + ["-o", "\(dir)/first.mp4"], sandbox)
+        #expect(await first.wait { _ in await Self.stateNow(sandbox) == .submitting })
+        let second = try await BinaryRunner.run(Self.extend + ["-o", "\(dir)/second.mp4"], environment: sandbox.environment)
+        let ended = await first.finished()
         #expect(ended.status == 0, "\(ended.stderr)")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("another ltx-prep (pid \(first.process.processIdentifier)) is sending this request"), "\(second.stderr)")
@@ -142,7 +142,7 @@ import TestSupport
         let folder = dir + "/placed-\(command[0])"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for name in ["a.mp4", "b.mp4", "a.mp4"] {
-            let r = try BinaryRunner.run(command + ["-o", "\(folder)/\(name)"], environment: sandbox.environment)
+            let r = try await BinaryRunner.run(command + ["-o", "\(folder)/\(name)"], environment: sandbox.environment)
             #expect(r.status == 0, "\(name): \(r.stderr)")
         }
         #expect(try await sandbox.generationRequests() == 1)
@@ -161,65 +161,19 @@ import TestSupport
         return state
     }
 
-    /// The journal's first entry's state as `ltx-prep jobs --json` says it
-    /// (a blocking read, for a wait loop on the test's own thread).
-    static func stateNow(_ sandbox: SandboxProcess) -> JournalEntry.State? {
-        guard let r = try? BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment), r.status == 0,
+    /// The journal's first entry's state as `ltx-prep jobs --json` says it.
+    static func stateNow(_ sandbox: SandboxProcess) async -> JournalEntry.State? {
+        guard let r = try? await BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment), r.status == 0,
               let line = r.stdoutLines.first,
               let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
         return (entry["state"] as? String).flatMap(JournalEntry.State.init(rawValue:))
     }
 
-    /// The binary running, its stderr gathered as it comes. Waits block the
-    /// test's thread on purpose: other tests' runs hold the cooperative pool.
-    final class Started: @unchecked Sendable {
-        let process = Process()
-        private let err = Pipe()
-        private let lock = NSLock()
-        private var data = Data()
-
-        init(_ arguments: [String], _ sandbox: SandboxProcess) throws {
-            process.executableURL = BinaryRunner.binary
-            process.arguments = arguments
-            // Progress lines at once, off a terminal: what the waits watch for.
-            process.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
-                .merging(["LTX_PREP_PROGRESS_INTERVAL": "0"]) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = err
-            err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let more = handle.availableData
-                self?.lock.withLock { self?.data.append(more) }
-            }
-            try process.run()
-        }
-
-        var stderr: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
-
-        /// True once `ready` holds of what was printed so far, while the run
-        /// goes on (bounded: 60 s).
-        func wait(_ ready: (String) -> Bool) -> Bool {
-            let deadline = Date.now.addingTimeInterval(60)
-            while process.isRunning && Date.now < deadline {
-                if ready(stderr) { return true }
-                usleep(5_000)
-            }
-            return false
-        }
-
-        struct Ended {
-            var status: Int32
-            var stderr: String
-            /// The lines ltx-prep says (not a status line's redraws).
-            var lines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("ltx-prep:") } }
-        }
-
-        func finish(signal: Int32? = nil) -> Ended {
-            if let signal { kill(process.processIdentifier, signal) }
-            process.waitUntilExit()
-            err.fileHandleForReading.readabilityHandler = nil
-            let rest = err.fileHandleForReading.readDataToEndOfFile()
-            lock.withLock { data.append(rest) }
-            return Ended(status: process.terminationStatus, stderr: stderr)
-        }
+    /// The binary running, with progress lines at once off a terminal: what the waits watch for.
+    static func started(_ arguments: [String], _ sandbox: SandboxProcess) throws -> ChildProcess.Running {
+        try BinaryRunner.start(arguments, environment: sandbox.environment.merging(["LTX_PREP_PROGRESS_INTERVAL": "0"]) { $1 })
     }
+
+    /// The lines ltx-prep says (not a status line's redraws).
+    static func said(_ ended: ChildProcess.Output) -> [String] { ended.stderrLines.filter { $0.hasPrefix("ltx-prep:") } }
 }

@@ -42,11 +42,11 @@ import TestSupport
     /// them to ArgumentParser): the same lines, the same exit status. Three
     /// files go through the concurrent path, one alone through `runOnThisThread`.
     @Test(arguments: ["probe", "check"], [["vp9_opus.webm", "garbage.mp4", "h264.ts"], ["garbage.mp4"]])
-    func printsWhatArgumentParsersPathPrints(_ command: String, _ names: [String]) throws {
+    func printsWhatArgumentParsersPathPrints(_ command: String, _ names: [String]) async throws {
         let files = names.map(Fixtures.path)
         for json in [["--json"], []] {
-            let plain = try BinaryRunner.run([command] + json + files)
-            let parsed = try BinaryRunner.run([command, "--timeout", "30"] + json + files)
+            let plain = try await BinaryRunner.run([command] + json + files)
+            let parsed = try await BinaryRunner.run([command, "--timeout", "30"] + json + files)
             #expect(plain.status == 2 && parsed.status == 2)
             #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr)
             // The unreadable file's line on stderr; with --json its error object on stdout too.
@@ -57,10 +57,10 @@ import TestSupport
     /// `check`'s other two statuses: 0 when every file conforms, 1 when one
     /// does not (one file: the plain path's `runOnThisThread`).
     @Test(arguments: [("conformant_h264_aac.mp4", Int32(0)), ("h264_heaac.mp4", Int32(1))])
-    func checkExitsAsArgumentParsersPathDoes(_ file: String, _ status: Int32) throws {
+    func checkExitsAsArgumentParsersPathDoes(_ file: String, _ status: Int32) async throws {
         for json in [["--json"], []] {
-            let plain = try BinaryRunner.run(["check"] + json + [Fixtures.path(file)])
-            let parsed = try BinaryRunner.run(["check", "--timeout", "30"] + json + [Fixtures.path(file)])
+            let plain = try await BinaryRunner.run(["check"] + json + [Fixtures.path(file)])
+            let parsed = try await BinaryRunner.run(["check", "--timeout", "30"] + json + [Fixtures.path(file)])
             #expect(plain.status == status && parsed.status == status)
             #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr)
         }

@@ -27,7 +27,7 @@ import TestSupport
         defer { sandbox.stop() }
         let input = try landscapeClip()
         let output = "\(dir)/vertical.mp4"
-        let r = try BinaryRunner.run(["reframe", input, "--to", "9:16", "-o", output, "--yes", "--json"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["reframe", input, "--to", "9:16", "-o", output, "--yes", "--json"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let before = try MediaProbe.probeBlocking(input), after = try MediaProbe.probeBlocking(output)
         #expect(after.primaryVideo?.displayWidth == 1080 && after.primaryVideo?.displayHeight == 1920)
@@ -61,8 +61,8 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let output = "\(dir)/square.mp4"
-        let r = try BinaryRunner.run(["reframe", try landscapeClip(), "--to", "1:1", "--resolution", "720x720", "-o", output, "--yes"],
-                                     environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["reframe", try landscapeClip(), "--to", "1:1", "--resolution", "720x720", "-o", output, "--yes"],
+                                           environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("wrote \(output): 720x720, 240 frames"), "\(r.stdout)")
         #expect(r.stdout.contains("every frame kept"))
@@ -75,7 +75,7 @@ import TestSupport
         defer { sandbox.stop() }
         let input = "\(dir)/long.mp4"
         try PatternClip.write(PatternClipSpec(output: input, width: 160, height: 90, frameRate: 24, duration: 70, sound: .none))
-        let r = try BinaryRunner.run(["reframe", input, "--to", "9:16", "-o", "\(dir)/long-vertical.mp4", "--yes"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["reframe", input, "--to", "9:16", "-o", "\(dir)/long-vertical.mp4", "--yes"], environment: sandbox.environment)
         #expect(r.status == 2, "\(r.stderr)")
         let lines = r.stderr.split(separator: "\n").filter { !$0.hasPrefix("estimated") }
         #expect(lines.count == 1, "\(r.stderr)")
@@ -87,15 +87,15 @@ import TestSupport
     }
 
     @Test(arguments: [["--to", "9:16", "--resolution", "1920x1080"], ["--to", "3:2"], ["--resolution", "1000x1000"]])
-    func aSizeNotOfTheAspectIsExitTwo(_ args: [String]) throws {
-        let r = try BinaryRunner.run(["reframe", Fixtures.path("conformant_h264_aac.mp4"), "-o", "\(dir)/x.mp4", "--yes"] + args)
+    func aSizeNotOfTheAspectIsExitTwo(_ args: [String]) async throws {
+        let r = try await BinaryRunner.run(["reframe", Fixtures.path("conformant_h264_aac.mp4"), "-o", "\(dir)/x.mp4", "--yes"] + args)
         #expect(r.status == 2)
         #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         if args.first == "--to", args.count == 4 { #expect(r.stderr.contains("720x1280 or 1080x1920"), "\(r.stderr)") }
     }
 
-    @Test func helpTeachesSizesLimitsPriceAndAudio() throws {
-        let r = try BinaryRunner.run(["reframe", "--help"])
+    @Test func helpTeachesSizesLimitsPriceAndAudio() async throws {
+        let r = try await BinaryRunner.run(["reframe", "--help"])
         #expect(r.status == 0)
         for text in ["1080x1350", "60 s", "1800 frames", "200 MB", "per second of input", "audio", "--to"] {
             #expect(r.stdout.contains(text), "\(text)")
@@ -110,7 +110,7 @@ import TestSupport
         let lines = [#"{"command":"reframe","input":"\#(input)","to":"1:1","resolution":"720x720","output":"\#(dir)/out/square.mp4"}"#,
                      #"{"command":"reframe","input":"\#(input)","to":"9:16","resolution":"1080x1080","output":"\#(dir)/out/bad.mp4"}"#]
         try lines.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 1)
         let planned = try String(contentsOfFile: "\(dir)/dry.jsonl", encoding: .utf8).split(separator: "\n").map { try json(String($0)) }
         #expect(planned.first?["status"] as? String == "would-send")
@@ -118,7 +118,7 @@ import TestSupport
         #expect(planned.last?["status"] as? String == "unusable")
         #expect(try await sandbox.paidFor().jobs == 0)
 
-        let run = try BinaryRunner.run(["batch", list, "--report", "\(dir)/run.jsonl", "--yes"], environment: sandbox.environment)
+        let run = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/run.jsonl", "--yes"], environment: sandbox.environment)
         #expect(run.status == 1, "\(run.stderr)")
         let results = try String(contentsOfFile: "\(dir)/run.jsonl", encoding: .utf8).split(separator: "\n").map { try json(String($0)) }
         #expect(results.first?["status"] as? String == "written", "\(results)")
@@ -128,7 +128,7 @@ import TestSupport
         #expect(try await sandbox.paidFor().jobs == 1)
 
         // Again: done, nothing paid.
-        let again = try BinaryRunner.run(["batch", list, "--report", "\(dir)/again.jsonl", "--yes"], environment: sandbox.environment)
+        let again = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/again.jsonl", "--yes"], environment: sandbox.environment)
         #expect(again.status == 1)
         let second = try String(contentsOfFile: "\(dir)/again.jsonl", encoding: .utf8).split(separator: "\n").map { try json(String($0)) }
         #expect(second.first?["status"] as? String == "resumed", "\(second)")

@@ -20,12 +20,12 @@ import TestSupport
         (["--poll-script", "400"], nil, textToVideo, "polling the job: HTTP 400"),
         (["--result-script", "404"], nil, textToVideo, "the result's download: HTTP 404"),
     ])
-    func errorLineNamesTheStep(_ faults: [String], _ key: String?, _ command: [String], _ expected: String) throws {
+    func errorLineNamesTheStep(_ faults: [String], _ key: String?, _ command: [String], _ expected: String) async throws {
         let sandbox = try SandboxProcess(faults)
         defer { sandbox.stop() }
         var environment = sandbox.environment
         if let key { environment["LTXV_API_KEY"] = key }
-        let r = try BinaryRunner.run(command + ["-o", "\(dir)/out.mp4"], environment: environment)
+        let r = try await BinaryRunner.run(command + ["-o", "\(dir)/out.mp4"], environment: environment)
         #expect(r.status == 3, "\(r.stderr)")
         let errors = r.stderrLines.filter { $0.hasPrefix("ltx-prep:") }
         #expect(errors.count == 1, "\(r.stderr)")
@@ -34,16 +34,16 @@ import TestSupport
     }
 
     /// `upload` alone: the same line for its two steps.
-    @Test func uploadNamesItsSteps() throws {
+    @Test func uploadNamesItsSteps() async throws {
         let expired = try SandboxProcess(["--upload-url-lifetime", "0"])
         defer { expired.stop() }
-        let put = try BinaryRunner.run(["upload", Fixtures.path("image.png")], environment: expired.environment)
+        let put = try await BinaryRunner.run(["upload", Fixtures.path("image.png")], environment: expired.environment)
         #expect(put.status == 3)
         #expect(put.stderr.hasPrefix("ltx-prep: the upload's PUT: HTTP 403") && put.stderrLines.count == 1, "\(put.stderr)")
 
         var wrongKey = expired.environment
         wrongKey["LTXV_API_KEY"] = "another-key"
-        let ticket = try BinaryRunner.run(["upload", Fixtures.path("image.png")], environment: wrongKey)
+        let ticket = try await BinaryRunner.run(["upload", Fixtures.path("image.png")], environment: wrongKey)
         #expect(ticket.status == 3)
         #expect(ticket.stderr.hasPrefix("ltx-prep: getting the upload URL: HTTP 401") && ticket.stderrLines.count == 1, "\(ticket.stderr)")
     }
@@ -51,10 +51,10 @@ import TestSupport
     /// `upload --json` says when the signed upload URL stops working (the
     /// ticket's 1 h) and until when the storage URI may be used (24 h after
     /// the upload): the two are about 23 hours apart.
-    @Test func uploadJSONSaysHowLongEachURLWorks() throws {
+    @Test func uploadJSONSaysHowLongEachURLWorks() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["upload", Fixtures.path("image.png"), "--json"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["upload", Fixtures.path("image.png"), "--json"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let format = ISO8601DateFormatter()

@@ -27,39 +27,32 @@ import TestSupport
     }
 
     /// Runs `test` of this suite in a child test process; its status and stderr.
-    func child(_ test: String, tmp: String, keep: Bool = false) throws -> (status: Int32, pid: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--testing-library", "swift-testing", "--filter", "TestFilesCleanupTests.\(test)"]
+    func child(_ test: String, tmp: String, keep: Bool = false) async throws -> (status: Int32, pid: Int32, stderr: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = tmp
         environment[Self.childVariable] = "1"
         environment["LTX_KEEP_TEST_FILES"] = keep ? "1" : nil
-        process.environment = environment
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, process.processIdentifier, text)
+        let run = try ChildProcess.Running(URL(fileURLWithPath: CommandLine.arguments[0]),
+                                           ["--testing-library", "swift-testing", "--filter", "TestFilesCleanupTests.\(test)"], environment: environment)
+        let ended = await run.finished()
+        return (ended.status, run.process.processIdentifier, ended.stderr)
     }
 
-    @Test(.enabled(if: !inChild)) func aTestProcessLeavesNothingInTMPDIR() throws {
+    @Test(.enabled(if: !inChild)) func aTestProcessLeavesNothingInTMPDIR() async throws {
         let tmp = TemporaryDirectory.make("ltx-cleanup-tmpdir")
-        let removed = try child("childWritesATemporaryFile", tmp: tmp)
+        let removed = try await child("childWritesATemporaryFile", tmp: tmp)
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
         // Kept when asked: the child's one folder, with its file (so the child did write one).
-        let kept = try child("childWritesATemporaryFile", tmp: tmp, keep: true)
+        let kept = try await child("childWritesATemporaryFile", tmp: tmp, keep: true)
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp) == ["ltx-tests-\(kept.pid)"])
         #expect(try FileManager.default.subpathsOfDirectory(atPath: "\(tmp)/ltx-tests-\(kept.pid)").contains { $0.hasSuffix("/file.bin") })
     }
 
-    @Test(.enabled(if: !inChild)) func aStoppedSandboxLogsNoError() throws {
+    @Test(.enabled(if: !inChild)) func aStoppedSandboxLogsNoError() async throws {
         let tmp = TemporaryDirectory.make("ltx-cleanup-tmpdir")
-        let r = try child("childStopsASandbox", tmp: tmp)
+        let r = try await child("childStopsASandbox", tmp: tmp)
         #expect(r.status == 0, "\(r.stderr)")
         // The child ran the test (Swift Testing reports it on stderr), and no line logged an error.
         #expect(r.stderr.contains("childStopsASandbox()"), "\(r.stderr)")

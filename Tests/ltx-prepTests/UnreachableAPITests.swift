@@ -42,10 +42,10 @@ import Glibc
         }
     }
 
-    @Test func retakeSaysEachRetryAndGivesUpWithExit4() throws {
+    @Test func retakeSaysEachRetryAndGivesUpWithExit4() async throws {
         let base = "http://127.0.0.1:\(try Self.closedPort())"
-        let r = try BinaryRunner.run(["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--prompt", "x",
-                                      "-o", "\(dir)/out.mp4", "--yes", "--journal", "\(dir)/journal.sqlite"],
+        let r = try await BinaryRunner.run(["retake", Fixtures.path("conformant_h264_aac.mp4"), "--start", "1", "--duration", "2", "--prompt", "x",
+                                            "-o", "\(dir)/out.mp4", "--yes", "--journal", "\(dir)/journal.sqlite"],
                                      environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": base])
         #expect(r.status == 4, "\(r.stderr)")
         // One line before each of attempts 2 to 5, in order, then the failure naming the step and the count.
@@ -55,19 +55,19 @@ import Glibc
     }
 
     /// `upload` prints the same lines (it drew only its progress before).
-    @Test func uploadSaysEachRetry() throws {
+    @Test func uploadSaysEachRetry() async throws {
         let base = "http://127.0.0.1:\(try Self.closedPort())"
-        let r = try BinaryRunner.run(["upload", Fixtures.path("image.png")], environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": base])
+        let r = try await BinaryRunner.run(["upload", Fixtures.path("image.png")], environment: ["LTXV_API_KEY": "k", "LTX_API_BASE_URL": base])
         #expect(r.status == 4, "\(r.stderr)")
         #expect(Self.retryLines(r.stderr, base) == [2, 3, 4, 5], "\(r.stderr)")
     }
 
     /// The bound in --help is the policy's: 5 connects of 5 s and backoffs of at most 0.5 + 1 + 2 + 4 s.
-    @Test func helpSaysTheBound() throws {
+    @Test func helpSaysTheBound() async throws {
         #expect(RetryPolicy().longestUnreachableWait(connectTimeout: .seconds(5)) == .milliseconds(32_500))
         #expect(LTXAPIClient.unreachableBound == .milliseconds(32_500))
         for command in ["retake", "upload", "text-to-video"] {
-            let help = try BinaryRunner.run([command, "--help"])
+            let help = try await BinaryRunner.run([command, "--help"])
             let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(text.contains("An API that cannot be reached (a refused connection, or none within 5 s) is tried 5 times"), "\(command)")
             #expect(text.contains("given up (exit 4) within 33 s in all"), "\(command)")

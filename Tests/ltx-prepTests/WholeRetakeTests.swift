@@ -10,9 +10,9 @@ import TestSupport
 @Suite struct WholeRetakeTests {
     let dir = TemporaryDirectory.make("ltx-whole")
 
-    func retake(_ sandbox: SandboxProcess, _ fixture: String, _ args: [String], output: String) throws -> BinaryRunner.Output {
-        try BinaryRunner.run(["retake", Fixtures.path(fixture), "--prompt", "x", "-o", "\(dir)/\(output)", "--yes"] + args,
-                             environment: sandbox.environment)
+    func retake(_ sandbox: SandboxProcess, _ fixture: String, _ args: [String], output: String) async throws -> BinaryRunner.Output {
+        try await BinaryRunner.run(["retake", Fixtures.path(fixture), "--prompt", "x", "-o", "\(dir)/\(output)", "--yes"] + args,
+                                   environment: sandbox.environment)
     }
 
     func probe(_ name: String) throws -> MediaInfo { try MediaProbe.probeBlocking("\(dir)/\(name)") }
@@ -30,7 +30,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = Fixtures.path("h264_aac_720p30_30s.mp4")
-        let r = try retake(sandbox, "h264_aac_720p30_30s.mp4", ["--start", "20.5", "--duration", "4", "--json"], output: "whole.mp4")
+        let r = try await retake(sandbox, "h264_aac_720p30_30s.mp4", ["--start", "20.5", "--duration", "4", "--json"], output: "whole.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try probe("whole.mp4")
         #expect(out.primaryVideo?.codedWidth == 1280 && out.primaryVideo?.codedHeight == 720)
@@ -95,8 +95,8 @@ import TestSupport
         #expect(try probe("noise.mp4").sizeBytes > Int64(limit) * 3)
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["retake", input, "--start", "14", "--duration", "4", "--prompt", "x", "--provider", "segmind",
-                                      "-o", "\(dir)/whole.mp4", "--yes", "--json"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["retake", input, "--start", "14", "--duration", "4", "--prompt", "x", "--provider", "segmind",
+                                            "-o", "\(dir)/whole.mp4", "--yes", "--json"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
 
         // The window sent: 12 s to 20 s (2 s of context each side, starting on a keyframe),
@@ -135,8 +135,8 @@ import TestSupport
         #expect(try probe("noise-360p.mp4").sizeBytes > 11_250_000)
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try BinaryRunner.run(["retake", input, "--start", "2", "--duration", "2", "--prompt", "x", "--provider", "segmind", "--window-only",
-                                      "-o", "\(dir)/raw.mp4", "--yes", "--json"], environment: sandbox.environment)
+        let r = try await BinaryRunner.run(["retake", input, "--start", "2", "--duration", "2", "--prompt", "x", "--provider", "segmind", "--window-only",
+                                            "-o", "\(dir)/raw.mp4", "--yes", "--json"], environment: sandbox.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let fix = try json(r.stdout)["fix"] as? [String: Any]
         let operations = fix?["operations"] as? [[String: Any]] ?? []
@@ -148,28 +148,28 @@ import TestSupport
     @Test func aTwoSecondClipComesBackAtItsOwnFortyEightFramesAndARerunPaysNothing() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2"], output: "short.mp4")
+        let r = try await retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2"], output: "short.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try probe("short.mp4")
         #expect(out.primaryVideo?.frameCount == 48)
         #expect(out.primaryVideo?.codedWidth == 128 && out.primaryVideo?.codedHeight == 64)
         // The same command again: the journal answers the call, the splice is redone, nothing is paid.
-        let again = try retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2", "--force"], output: "short.mp4")
+        let again = try await retake(sandbox, "h264_48f.mp4", ["--start", "0", "--duration", "2", "--force"], output: "short.mp4")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("nothing paid this run"))
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(try probe("short.mp4").primaryVideo?.frameCount == 48)
     }
 
-    @Test func uhdComesBackUHDAndARotatedClipComesBackRotated() throws {
+    @Test func uhdComesBackUHDAndARotatedClipComesBackRotated() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let uhd = try retake(sandbox, "h264_3840x2160.mp4", ["--start", "1", "--duration", "2"], output: "uhd.mp4")
+        let uhd = try await retake(sandbox, "h264_3840x2160.mp4", ["--start", "1", "--duration", "2"], output: "uhd.mp4")
         #expect(uhd.status == 0, "\(uhd.stderr)")
         let big = try probe("uhd.mp4")
         #expect(big.primaryVideo?.codedWidth == 3840 && big.primaryVideo?.codedHeight == 2160 && big.primaryVideo?.frameCount == 97)
 
-        let turned = try retake(sandbox, "h264_rotated.mp4", ["--start", "1", "--duration", "2"], output: "rotated.mp4")
+        let turned = try await retake(sandbox, "h264_rotated.mp4", ["--start", "1", "--duration", "2"], output: "rotated.mp4")
         #expect(turned.status == 0, "\(turned.stderr)")
         let out = try probe("rotated.mp4")
         let input = try MediaProbe.probeBlocking(Fixtures.path("h264_rotated.mp4"))
@@ -187,21 +187,21 @@ import TestSupport
     @Test func anMPEG4AVIIsEncodedOnceAndAWebMIsRefusedBeforePaying() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try retake(sandbox, "mpeg4.avi", ["--start", "1", "--duration", "2", "--json"], output: "mpeg4.avi")
+        let r = try await retake(sandbox, "mpeg4.avi", ["--start", "1", "--duration", "2", "--json"], output: "mpeg4.avi")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try probe("mpeg4.avi")
         #expect(out.container == .avi && out.primaryVideo?.codec == "h264" && out.primaryVideo?.frameCount == 97)
         let result = (try json(r.stdout)["splice"] as? [String: Any])?["result"] as? [String: Any]
         #expect((result?["whole_video_reencoded"] as? String)?.contains("encoded once as H.264") == true)
 
-        let webm = try retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.webm")
+        let webm = try await retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.webm")
         #expect(webm.status == 2 && webm.stderrLines.count == 1 && webm.stderr.contains("cannot splice into it: a WebM")
                 && webm.stderr.contains("name the output .mp4, .mov or .mkv"), "\(webm.stderr)")
         #expect(try await sandbox.paidFor().jobs == 1)
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/vp9.webm"))
 
         // Named .mp4, the WebM's retake is fixed, sent, and the whole video comes back as H.264 in MP4.
-        let asMP4 = try retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.mp4")
+        let asMP4 = try await retake(sandbox, "vp9_opus.webm", ["--start", "1", "--duration", "2"], output: "vp9.mp4")
         #expect(asMP4.status == 0, "\(asMP4.stderr)")
         let mp4 = try probe("vp9.mp4")
         #expect(mp4.container == .mp4 && mp4.primaryVideo?.codec == "h264" && mp4.primaryVideo?.frameCount == 97 && mp4.primaryAudio?.codec == "aac")
@@ -210,10 +210,10 @@ import TestSupport
 
     /// The HEVC splice's runs have parameter sets of their own beside the original's in the `hvcC`,
     /// none in band, so an `hvc1` MOV comes back `hvc1`.
-    @Test func hevcInMOVComesBackAsHEVCTaggedHvc1InMOV() throws {
+    @Test func hevcInMOVComesBackAsHEVCTaggedHvc1InMOV() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let r = try retake(sandbox, "hevc_aac.mov", ["--start", "1", "--duration", "2"], output: "hevc.mov")
+        let r = try await retake(sandbox, "hevc_aac.mov", ["--start", "1", "--duration", "2"], output: "hevc.mov")
         #expect(r.status == 0, "\(r.stderr)")
         let out = try probe("hevc.mov")
         #expect(out.container == .mov && out.primaryVideo?.codec == "hevc" && out.primaryVideo?.frameCount == 97)
@@ -223,11 +223,11 @@ import TestSupport
         #expect(!r.stdout.contains("the whole video is encoded once") && r.stdout.contains(" copied "), "\(r.stdout)")
     }
 
-    @Test func replaceAudioKeepsEveryVideoPacketAndCrossfadesItsSeams() throws {
+    @Test func replaceAudioKeepsEveryVideoPacketAndCrossfadesItsSeams() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = Fixtures.path("h264_aac_sine_6s.mp4")
-        let r = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--mode", "replace_audio"], output: "audio.mp4")
+        let r = try await retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--mode", "replace_audio"], output: "audio.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try StreamDigests.videoPackets("\(dir)/audio.mp4") == StreamDigests.videoPackets(input))
         // The sound is patched in place: only the AAC packets of a zone around the section (its
@@ -256,7 +256,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = Fixtures.path("h264_aac_720p30_30s.mp4")
-        let r = try retake(sandbox, "h264_aac_720p30_30s.mp4", ["--section", "3:2", "--section", "20.5:4", "--mode", "replace_video"], output: "two.mp4")
+        let r = try await retake(sandbox, "h264_aac_720p30_30s.mp4", ["--section", "3:2", "--section", "20.5:4", "--mode", "replace_video"], output: "two.mp4")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try await sandbox.paidFor().jobs == 2)
         let changed = changedFrames(try StreamDigests.pictures(input), try StreamDigests.pictures("\(dir)/two.mp4"))
@@ -265,24 +265,24 @@ import TestSupport
         #expect(try probe("two.mp4").primaryVideo?.frameCount == 900)
     }
 
-    @Test func spliceTakesAnAnswerFromElsewhere() throws {
+    @Test func spliceTakesAnAnswerFromElsewhere() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         // The raw answer, as the web console would give it, and where its window starts.
-        let raw = try retake(sandbox, "h264_aac_720p30_30s.mp4", ["--start", "10", "--duration", "2", "--window-only", "--json"], output: "raw.mp4")
+        let raw = try await retake(sandbox, "h264_aac_720p30_30s.mp4", ["--start", "10", "--duration", "2", "--window-only", "--json"], output: "raw.mp4")
         #expect(raw.status == 0, "\(raw.stderr)")
         let window = try json(raw.stdout)["window"] as? [String: Any]
         let start = try #require(window?["input_start"] as? Double)
         let input = Fixtures.path("h264_aac_720p30_30s.mp4")
-        let r = try BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "10:2", "-o", "\(dir)/spliced.mp4"])
+        let r = try await BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "10:2", "-o", "\(dir)/spliced.mp4"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("frames 300-359  answer"))
         #expect(try probe("spliced.mp4").primaryVideo?.frameCount == 900)
 
         // The input is never the output, and a section outside the clip is refused, nothing written.
-        let same = try BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "10:2", "-o", input])
+        let same = try await BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "10:2", "-o", input])
         #expect(same.status == 2 && same.stderrLines.count == 1 && same.stderr.contains("is the input"))
-        let outside = try BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "29:4", "-o", "\(dir)/no.mp4"])
+        let outside = try await BinaryRunner.run(["splice", input, "\(dir)/raw.mp4", "--window-start", "\(start)", "--section", "29:4", "-o", "\(dir)/no.mp4"])
         #expect(outside.status == 2 && outside.stderr.contains("not inside the video"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/no.mp4"))
     }
@@ -298,13 +298,13 @@ import TestSupport
         _ = try PatternClip.write(PatternClipSpec(output: input, width: 128, height: 64, frameRate: 24, duration: 12, sound: .tone(frequency: 440),
                                                   keyframeInterval: 12))
         let section = ["--start", "7.5", "--duration", "2.5"]
-        let planned = try BinaryRunner.run(["retake", input, "--prompt", "x", "--dry-run", "--json", "-o", "\(dir)/whole.mp4"] + section,
-                                           environment: sandbox.environment)
+        let planned = try await BinaryRunner.run(["retake", input, "--prompt", "x", "--dry-run", "--json", "-o", "\(dir)/whole.mp4"] + section,
+                                                 environment: sandbox.environment)
         #expect(planned.status == 0, "\(planned.stderr)")
         #expect(try json(planned.stdout)["estimated_cost"] as? Double == 0.65)
 
-        let raw = try BinaryRunner.run(["retake", input, "--prompt", "x", "--yes", "--window-only", "--json", "-o", "\(dir)/raw.mp4"] + section,
-                                       environment: sandbox.environment)
+        let raw = try await BinaryRunner.run(["retake", input, "--prompt", "x", "--yes", "--window-only", "--json", "-o", "\(dir)/raw.mp4"] + section,
+                                             environment: sandbox.environment)
         #expect(raw.status == 0, "\(raw.stderr)")
         // Priced as the whole retake is: 6.5 s sent, not the 12 s clip ($1.20).
         #expect(raw.stderr.contains("estimated cost of this retake: $0.65 (6.500 s of input"), "\(raw.stderr)")
@@ -330,34 +330,34 @@ import TestSupport
         let list = "\(dir)/raw.jsonl"
         try #"{"command":"retake","input":"\#(input)","start":7.5,"duration":2.5,"prompt":"x","window_only":true,"output":"\#(dir)/batch-raw.mp4"}"#
             .write(toFile: list, atomically: true, encoding: .utf8)
-        let dry = try BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/raw-dry.jsonl"], environment: sandbox.environment)
+        let dry = try await BinaryRunner.run(["batch", list, "--dry-run", "--report", "\(dir)/raw-dry.jsonl"], environment: sandbox.environment)
         #expect(dry.status == 0, "\(dry.stderr)")
         let batchPlan = try json(String(contentsOfFile: "\(dir)/raw-dry.jsonl", encoding: .utf8))
         #expect(batchPlan["estimated_dollars"] as? Double == 0.65, "\(batchPlan)")
-        let batch = try BinaryRunner.run(["batch", list, "--report", "\(dir)/raw-run.jsonl", "--yes"], environment: sandbox.environment)
+        let batch = try await BinaryRunner.run(["batch", list, "--report", "\(dir)/raw-run.jsonl", "--yes"], environment: sandbox.environment)
         #expect(batch.status == 0, "\(batch.stderr)")
         #expect(try probe("batch-raw.mp4").primaryVideo?.frameCount == 156)
         #expect(try await sandbox.paidFor().jobs == 1)
     }
 
     /// `--resolution` asks the API for the answer's size; the whole video still comes back at the input's.
-    @Test func resolutionAsksTheAnswersSize() throws {
+    @Test func resolutionAsksTheAnswersSize() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
-        let raw = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--resolution", "1080x1920", "--window-only"],
-                             output: "portrait-answer.mp4")
+        let raw = try await retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--resolution", "1080x1920", "--window-only"],
+                                   output: "portrait-answer.mp4")
         #expect(raw.status == 0, "\(raw.stderr)")
         let answer = try probe("portrait-answer.mp4").primaryVideo
         #expect(answer?.codedWidth == 1080 && answer?.codedHeight == 1920)
-        let whole = try retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--resolution", "1080x1920"], output: "whole-portrait.mp4")
+        let whole = try await retake(sandbox, "h264_aac_sine_6s.mp4", ["--start", "2", "--duration", "2", "--resolution", "1080x1920"], output: "whole-portrait.mp4")
         #expect(whole.status == 0, "\(whole.stderr)")
         let out = try probe("whole-portrait.mp4").primaryVideo
         #expect(out?.codedWidth == 128 && out?.codedHeight == 64 && out?.frameCount == 144)
-        let segmind = try BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--provider", "segmind",
-                                            "--resolution", "1080x1920", "--dry-run"], environment: sandbox.environment)
+        let segmind = try await BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--provider", "segmind",
+                                                  "--resolution", "1080x1920", "--dry-run"], environment: sandbox.environment)
         #expect(segmind.status == 2 && segmind.stderr.contains("takes no --resolution"), "\(segmind.stderr)")
-        let odd = try BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--resolution", "1280x720",
-                                        "--dry-run"], environment: sandbox.environment)
+        let odd = try await BinaryRunner.run(["retake", Fixtures.path("h264_aac_sine_6s.mp4"), "--start", "2", "--duration", "2", "--resolution", "1280x720",
+                                              "--dry-run"], environment: sandbox.environment)
         #expect(odd.status == 2, "\(odd.stderr)")
     }
 
@@ -367,7 +367,7 @@ import TestSupport
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let input = Fixtures.path("h264_vfr.mkv")
-        let r = try retake(sandbox, "h264_vfr.mkv", ["--start", "4", "--duration", "2", "--context", "0"], output: "vfr.mkv")
+        let r = try await retake(sandbox, "h264_vfr.mkv", ["--start", "4", "--duration", "2", "--context", "0"], output: "vfr.mkv")
         #expect(r.status == 2)
         #expect(r.stderr.contains("ltx-prep: \(input): the result still breaks video.frame-count (36 frames at 12.169 fps; required: 73 to 505 frames)"),
                 "\(r.stderr)")
