@@ -206,12 +206,19 @@ phone_case() {
 # upright, 1080x1920, 8-bit SDR H.264. ltx-prep re-encodes the GOPs around the section with
 # libx265 (fast, CRF 17, 10-bit, the answer's pictures converted to HLG; past 1440p held under
 # 1 GB, see MatchingEncoder); the reference re-encodes the whole clip at the preset's own settings.
-phone_clip phone_hevc_hlg10_1080p30_60s.mov 1920x1080
-phone_clip phone_hevc_hlg10_2160p30_60s.mov 3840x2160
-make_once phone_answer_1080x1920_8s.mp4 -f lavfi -i testsrc2=size=1080x1920:rate=30 -t 8 -vf negate -c:v libx264 -preset ultrafast -crf 23 -pix_fmt yuv420p
-echo "timing the HEVC 10-bit HLG splice of a phone clip, 1080p and 4K" >&2
-phone_case phone phone_hevc_hlg10_1080p30_60s.mov
-phone_case phone4k phone_hevc_hlg10_2160p30_60s.mov
+# BENCH_PHONE=0 leaves them out (the 4K reference alone runs for many minutes on two cores);
+# their rows then are not printed, rather than printed from an earlier run.
+if [ "${BENCH_PHONE:-1}" = 0 ]; then
+  echo "leaving out the phone clips (BENCH_PHONE=0)" >&2
+  rm -f "$OUT"/phone.json "$OUT"/phone4k.json "$OUT"/phone.out.json "$OUT"/phone4k.out.json "$OUT"/rss.phone.json "$OUT"/rss.phone4k.json
+else
+  phone_clip phone_hevc_hlg10_1080p30_60s.mov 1920x1080
+  phone_clip phone_hevc_hlg10_2160p30_60s.mov 3840x2160
+  make_once phone_answer_1080x1920_8s.mp4 -f lavfi -i testsrc2=size=1080x1920:rate=30 -t 8 -vf negate -c:v libx264 -preset ultrafast -crf 23 -pix_fmt yuv420p
+  echo "timing the HEVC 10-bit HLG splice of a phone clip, 1080p and 4K" >&2
+  phone_case phone phone_hevc_hlg10_1080p30_60s.mov
+  phone_case phone4k phone_hevc_hlg10_2160p30_60s.mov
+fi
 
 echo "timing the journal and a 200-item batch" >&2
 "$BIN" jobs measure --count 200 --journal "$OUT/journal-bench.sqlite" > "$OUT/journal.json"

@@ -3,15 +3,15 @@ import LTXJournal
 import LTXMedia
 
 /// How a review becomes its page: which frames are shown (each seam's last
-/// before and first after; a quarter, half and three quarters into each
-/// answer run), which are measured (the re-encoded runs only), and the
-/// sound around each seam. Nothing else is decoded.
+/// before and first after; a few inside each answer run, InsideFrames),
+/// which are measured (the re-encoded runs only), and the sound around each
+/// seam. Nothing else is decoded.
 extension EditReview {
     /// The page of this review; reads the pictures and the sound it shows.
     public func page() async throws(ReviewError) -> EditReviewPage {
         do throws(MediaError) {
             let (a, b) = try await filePackets()
-            let shown = pictureFrames()
+            let shown = pictureFrames(originalKeyframes: a.keyframes, outputKeyframes: b.keyframes)
             let measured = reshaped ? [] : runs.filter { $0.source == .reencoded }.map { $0.firstFrame...$0.lastFrame }
             let request = EditSamples.Request(pictures: shown.flatMap(\.frames), measured: measured, maxSide: EditReviewPage.pictureSide)
             let seamTimes = runs.dropFirst().map(\.start)
@@ -22,7 +22,7 @@ extension EditReview {
                 try await Concurrently.both({ () async throws(MediaError) in try await EditSamples.sound(original, around: seamTimes, span: EditReviewPage.soundSpan, columns: EditReviewPage.soundColumns) },
                                             { () async throws(MediaError) in try await EditSamples.sound(output, around: seamTimes, span: EditReviewPage.soundSpan, columns: EditReviewPage.soundColumns) })
             })
-            return layout(pictures, measured: measured, sound: sound)
+            return layout(shown, pictures, measured: measured, sound: sound)
         } catch {
             throw .unreadable(error)
         }
@@ -51,7 +51,7 @@ extension EditReview {
     }
 
     /// The frames each part of the page shows, in page order.
-    private func pictureFrames() -> [(title: String, frames: [Int], seam: Int?)] {
+    private func pictureFrames(originalKeyframes: [Bool], outputKeyframes: [Bool]) -> [(title: String, frames: [Int], seam: Int?)] {
         var parts: [(String, [Int], Int?)] = []
         for (i, run) in runs.enumerated().dropFirst() {
             let before = runs[i - 1]
@@ -59,14 +59,14 @@ extension EditReview {
                           [run.firstFrame - 1, run.firstFrame], i - 1))
         }
         for run in runs where run.source == .answer {
-            let count = run.lastFrame - run.firstFrame + 1
-            let frames = Array(Set([1, 2, 3].map { run.firstFrame + count * $0 / 4 })).sorted()
+            let frames = InsideFrames.chosen(first: run.firstFrame, last: run.lastFrame, originalKeyframes: originalKeyframes, outputKeyframes: outputKeyframes)
+            guard !frames.isEmpty else { continue }
             parts.append(("Answer frames \(run.firstFrame)-\(run.lastFrame) (\(Format.seconds(run.start)) to \(Format.seconds(run.end)))", frames, nil))
         }
         return parts
     }
 
-    private func layout(_ pictures: EditSamples.Pictures, measured: [ClosedRange<Int>],
+    private func layout(_ shown: [(title: String, frames: [Int], seam: Int?)], _ pictures: EditSamples.Pictures, measured: [ClosedRange<Int>],
                         sound: ([EditSamples.SoundStrip]?, [EditSamples.SoundStrip]?)) -> EditReviewPage {
         let total = max(1, output.frames, (runs.last?.lastFrame ?? 0) + 1)
         let duration = runs.last?.end ?? output.duration ?? 0
@@ -99,7 +99,7 @@ extension EditReview {
         }
         var parts: [EditReviewPage.Seam] = []
         var inside: [EditReviewPage.Section] = []
-        for part in pictureFrames() {
+        for part in shown {
             let pairs = part.frames.map { pair($0, pictures) }
             guard let seam = part.seam else {
                 inside.append(EditReviewPage.Section(title: part.title, pairs: pairs))

@@ -25,16 +25,21 @@ import Testing
         #expect(AssumedFrameRate.of(29.97) == 29.97)
     }
 
-    /// The planner's margin for a copied window is 8 frames at 24 fps (0.333 s): a keyframe at
-    /// 12.33 s leaves an 8 s window 0.003 s short of the section's end, so it is re-encoded;
-    /// at 25 fps (0.32 s) the same keyframe would do.
+    /// A copied window holds the section when its last picture starts at most 1.5 frames before the
+    /// section's end: 0.0625 s at 24 fps, 0.06 s at 25. A copy whose last picture starts at 19.939 s
+    /// holds a section ending at 20 s at 24 fps, and not at 25 (19.94 s at the latest).
     @Test func thePlannerCountsAnUnknownRateAsTwentyFour() {
         let plan = FixPlan(output: .mp4, operations: [], video: .copy, audio: .copy, window: TimeWindow(start: 12, duration: 8),
                            section: RetakeSection(start: 16, duration: 4))
-        let unknown = FixPlanner.placeWindow(plan, keyframe: 12.33, frameRate: nil)
-        #expect(unknown.video == .encode(VideoEncoding()))
-        #expect(FixPlanner.placeWindow(plan, keyframe: 12.33, frameRate: 24) == unknown)
-        #expect(FixPlanner.placeWindow(plan, keyframe: 12.33, frameRate: 25).video == .copy)
+        let cut = WindowCut(keyframe: 11.9, copiedFrames: 192, exactFrames: 192, copiedUntil: 19.939)
+        let unknown = FixPlanner.placeWindow(plan, cut: cut, frameRate: nil)
+        #expect(unknown.video == .copy)
+        #expect(FixPlanner.placeWindow(plan, cut: cut, frameRate: 24) == unknown)
+        #expect(FixPlanner.placeWindow(plan, cut: cut, frameRate: 25).video == .encode(VideoEncoding()))
+        // Measured, not guessed: a copy that ends one frame earlier (19.897 s) is re-encoded at 24 fps too.
+        var short = cut
+        short.copiedUntil = 19.897
+        #expect(FixPlanner.placeWindow(plan, cut: short, frameRate: 24).video == .encode(VideoEncoding()))
     }
 
     /// The fixer agrees: 2.5 s is 60 frames, and 12 frames of padding are 0.5 s.

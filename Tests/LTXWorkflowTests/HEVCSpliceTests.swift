@@ -95,6 +95,9 @@ import TestSupport
         #expect(copied.allSatisfy { before[$0] == after[$0] })
         // The section is the answer's, not the original's.
         #expect((187..<237).allSatisfy { before[$0] != after[$0] })
+        // The original's keyframes stay keyframes, 200 (inside the re-encoded run) among them.
+        let keysBefore = try await EditSamples.packets(original, digests: false).keyframes, keysAfter = try await EditSamples.packets(out, digests: false).keyframes
+        #expect(keysBefore[200] && keysAfter.count == 300 && keysBefore.indices.filter { keysBefore[$0] && !keysAfter[$0] }.isEmpty)
         // replace_video: the sound's packets are the original's.
         #expect(try StreamDigests.audioPackets(out) == (try StreamDigests.audioPackets(original)))
     }

@@ -19,6 +19,7 @@ import TestSupport
           images: Array.from(document.images).map(i => [i.complete ? 1 : 0, i.naturalWidth, i.naturalHeight]),
           sounds: document.querySelectorAll('figure.sound svg path').length,
           seams: document.querySelectorAll('section.seam').length,
+          inside: Array.from(document.querySelectorAll('section.inside .pair-label')).map(p => Number(p.textContent.replace('frame ', ''))),
           summary: document.querySelector('p.summary').textContent,
           note: (document.querySelector('p.note') || {}).textContent || '',
           job: Array.from(document.querySelectorAll('td.job')).map(td => td.textContent),
@@ -75,10 +76,14 @@ import TestSupport
             let page = try #require(try await browser.run(Self.pageScript) as? [String: Any])
             #expect(Self.runs(page) == reported)
             #expect(page["bars"] as? Int == reported.count)
-            // Each seam: the last frame before and the first after, original and output; three frames inside the answer, both files.
+            // Each seam: the last frame before and the first after, original and output; one to three frames
+            // strictly inside the answer run (InsideFrames picks them), both files.
             let images = page["images"] as? [[Int]] ?? []
-            let seamPictures = 3 * 4, answerPictures = 3 * 2
-            #expect(images.count == seamPictures + answerPictures)
+            let inside = page["inside"] as? [Int] ?? []
+            let answer = try #require(reported.first { $0[0] == "answer" }.flatMap { r in Int(r[1]).flatMap { a in Int(r[2]).map { a...$0 } } })
+            #expect((1...3).contains(inside.count) && inside.allSatisfy { $0 > answer.lowerBound && $0 < answer.upperBound }, "\(inside) in \(answer)")
+            let seamPictures = 3 * 4
+            #expect(images.count == seamPictures + 2 * inside.count)
             #expect(images.allSatisfy { $0[0] == 1 && $0[1] > 0 && $0[2] > 0 }, "\(images)")
             #expect(page["seams"] as? Int == 3)
             let strips = 3 * 2

@@ -92,6 +92,24 @@ final class HeadlessBrowser {
         _ = try await command("POST", "/element/\(id)/click", [:])
     }
 
+    /// A browser for `body`, closed after it whether it returns or throws.
+    static func session<T>(log: String, _ body: (HeadlessBrowser) async throws -> T) async throws -> T {
+        let browser = try await HeadlessBrowser(log: log)
+        do {
+            let result = try await body(browser)
+            await browser.close()
+            return result
+        } catch {
+            await browser.close()
+            throw error
+        }
+    }
+
+    /// The console's SEVERE entries (errors: a picture or script that failed) since the last read.
+    func severeConsoleEntries() async throws -> [(level: String, message: String)] {
+        try await consoleLog().filter { $0.level == "SEVERE" }
+    }
+
     /// The browser console's entries since the last call: (level, message).
     func consoleLog() async throws -> [(level: String, message: String)] {
         let entries = try await command("POST", "/se/log", ["type": "browser"]) as? [[String: Any]] ?? []

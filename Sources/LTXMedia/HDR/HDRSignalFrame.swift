@@ -6,35 +6,20 @@ internal import CFFmpeg
 final class HDRSignalFrame {
     private let transfer: HDRTransfer
     private let output = Frame()
-    /// The signal at linear light `top × (i / (steps − 1))²`: squared steps
-    /// put more of them in the dark, where PQ and HLG are steepest; read
-    /// with linear interpolation between neighbours.
-    let table: [Float]
-    let top: Float
+    /// The signal at linear light 0...the signal's top (1.0 = diffuse white).
+    let signal: CurveTable
     static let steps = 65_536
 
     init(width: Int, height: Int, transfer: HDRTransfer) throws(MediaError) {
         self.transfer = transfer
         // Past these the signal is 1: 10,000 cd/m² in PQ, scene light 1 in HLG.
         let top = transfer == .pq ? 10_000 / SDRToHDR.pqWhiteNits : 1 / SDRToHDR.hlgWhite
-        self.top = Float(top)
-        table = (0..<Self.steps).map { i in
-            let u = Double(i) / Double(Self.steps - 1)
-            return Float(HDRColorMath.signal(top * u * u, transfer))
-        }
+        signal = CurveTable(top: top, steps: Self.steps) { HDRColorMath.signal($0, transfer) }
         let f = output.pointer
         f.pointee.width = Int32(width)
         f.pointee.height = Int32(height)
         f.pointee.format = AV_PIX_FMT_YUV420P10LE.rawValue
         try FFmpegError.check(av_frame_get_buffer(f, 0), "av_frame_get_buffer")
-    }
-
-    /// The signal (0...1) of linear light `l` (1.0 = diffuse white).
-    func signal(_ l: Float) -> Float {
-        let t = (max(0, min(1, l / top))).squareRoot() * Float(Self.steps - 1)
-        let i = min(Int(t), Self.steps - 2)
-        let f = t - Float(i)
-        return table[i] + (table[i + 1] - table[i]) * f
     }
 
     /// `picture` (this frame's size) as a yuv420p10le frame with timestamp

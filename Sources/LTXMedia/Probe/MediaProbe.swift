@@ -102,14 +102,6 @@ extension MediaProbe {
         return (container, size)
     }
 
-    /// Where a stream copy of the first video stream starting at `seconds`
-    /// would really start: the time of the keyframe at or before it.
-    public static func keyframeTime(atOrBefore seconds: Double, in path: String) throws(MediaError) -> Double? {
-        guard let (input, stream) = try firstVideo(path) else { return nil }
-        let clock = input.clockStart
-        return try input.keyframeTime(atOrBefore: clock + seconds, stream: stream).map { $0 - clock }
-    }
-
     /// `path` opened for reading packets, and the index of its first video stream
     /// (not a still image); nil without one.
     static func firstVideo(_ path: String) throws(MediaError) -> (FormatContext, stream: Int)? {
@@ -126,14 +118,17 @@ extension MediaProbe {
     /// ends at the first packet in decode order shown at or after `end`, as
     /// the copy itself does (`CopyLane`), so with B-frames it can hold a few
     /// pictures fewer than the window's length; the exact cut holds every
-    /// picture shown in `start..<end`. Nil without a video stream.
-    public static func windowCut(from start: Double, to end: Double, in path: String) throws(MediaError) -> WindowCut? {
+    /// picture shown in `start..<end`. With `copying`, the copy keeps that
+    /// length from its keyframe (a single call's window moved onto it) and
+    /// ends there. Nil without a video stream.
+    public static func windowCut(from start: Double, to end: Double, copying length: Double? = nil, in path: String) throws(MediaError) -> WindowCut? {
         guard let (input, stream) = try firstVideo(path) else { return nil }
         // Times here are on the file's own clock; the caller's and the answer's count from its start.
         let clock = input.clockStart
         let (start, end) = (clock + start, clock + end)
         let keyframe = try input.keyframeTime(atOrBefore: start, stream: stream)
         let origin = keyframe ?? start
+        let copyEnd = length.map { origin + $0 } ?? end
         let timeBase = input.withStream(stream) { $0.pointee.time_base }
         var cut = WindowCut(keyframe: keyframe.map { $0 - clock }, copiedFrames: 0, exactFrames: 0)
         var copying = true
@@ -141,7 +136,7 @@ extension MediaProbe {
         while try input.readPacket(into: packet) {
             guard packet.streamIndex == stream, let pts = packet.pts ?? packet.dts, let t = FFmpegTime.seconds(pts, timeBase) else { continue }
             if copying {
-                if t >= end - 1e-6 { copying = false } else if t >= origin - 1e-6 {
+                if t >= copyEnd - 1e-6 { copying = false } else if t >= origin - 1e-6 {
                     cut.copiedFrames += 1
                     cut.copiedUntil = max(cut.copiedUntil ?? t - clock, t - clock)
                 }

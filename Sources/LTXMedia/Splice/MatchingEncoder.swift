@@ -80,7 +80,8 @@ struct MatchingEncoder {
     static let x265Above1440p = ":frame-threads=1:rc-lookahead=0:bframes=0:no-cutree=1:ref=1"
 
     func open(for output: OutputContext) throws(MediaError) -> Encoder {
-        var options = ["preset": preset, "crf": String(crf)]
+        // A picture sent as I (the original's keyframes, VideoRun) becomes an IDR, not an open-GOP I.
+        var options = ["preset": preset, "crf": String(crf), "forced-idr": "1"]
         if let profile { options["profile"] = profile }
         let configure = { (ctx: UnsafeMutablePointer<AVCodecContext>) in
             ctx.pointee.pix_fmt = pixelFormat

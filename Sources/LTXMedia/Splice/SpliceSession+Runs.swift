@@ -29,7 +29,7 @@ extension SpliceSession {
         if let spareEncoder { encoder = spareEncoder } else { encoder = try encoderSpec.open(for: output) }
         spareEncoder = nil
         run = VideoRun(encoder: encoder, outIndex: outVideo, timeBase: videoTimeBase,
-                       pts: Set(members.flatMap(\.pts) + lent).subtracting(gops.gops[g].pts.prefix(skip)),
+                       pts: Set(members.flatMap(\.pts) + lent).subtracting(gops.gops[g].pts.prefix(skip)), keyframes: Set(members.map(\.keyPts)),
                        dts: Array(members.flatMap(\.dts).dropFirst(skip)) + lentDts, maxDelay: maxDelay,
                        frameDuration: gops.frameDuration, form: form)
     }
@@ -73,7 +73,7 @@ extension SpliceSession {
                 }
                 picture = try converter!.scale(frame.pointer)
             }
-            try run.encode(picture, timestamp: ts + shift, output: output)
+            try run.encode(picture, timestamp: ts, shift: shift, output: output)
         }
     }
 

@@ -10,6 +10,11 @@ final class VideoRun {
     private let timeBase: AVRational
     /// The run's pictures, by presentation time: only these are encoded.
     private let pts: Set<Int64>
+    /// The original's keyframes among them: each is encoded as a keyframe
+    /// again, so the output keeps the original's seek points (a player or an
+    /// editor scrubbing it, and a review decoding one picture, start where
+    /// they started in the original) instead of one keyframe per run.
+    private let keyframes: Set<Int64>
     /// The replaced packets' decode times, in order: the new packets take them,
     /// so the copied GOPs around the run keep rising decode times.
     private let dts: [Int64]
@@ -32,8 +37,9 @@ final class VideoRun {
     private var lastDts: Int64
     private(set) var framesEncoded = 0
 
-    init(encoder: Encoder, outIndex: Int, timeBase: AVRational, pts: Set<Int64>, dts: [Int64], maxDelay: Int64,
+    init(encoder: Encoder, outIndex: Int, timeBase: AVRational, pts: Set<Int64>, keyframes: Set<Int64> = [], dts: [Int64], maxDelay: Int64,
          frameDuration: Int64, form: SampleForm?, after lastDts: Int64 = .min) {
+        self.keyframes = keyframes.intersection(pts)
         self.lastDts = lastDts
         self.frameDuration = frameDuration
         self.encoder = encoder
@@ -47,10 +53,12 @@ final class VideoRun {
 
     func owns(_ timestamp: Int64) -> Bool { pts.contains(timestamp) }
 
-    /// Encodes `picture` at the original timestamp `timestamp`.
-    func encode(_ picture: UnsafeMutablePointer<AVFrame>, timestamp: Int64, output: OutputContext) throws(MediaError) {
-        picture.pointee.pts = timestamp
-        picture.pointee.pict_type = AV_PICTURE_TYPE_NONE
+    /// Encodes `picture` at the original timestamp `timestamp`, plus `shift`
+    /// (an extension at the start moves the original later).
+    func encode(_ picture: UnsafeMutablePointer<AVFrame>, timestamp: Int64, shift: Int64 = 0, output: OutputContext) throws(MediaError) {
+        picture.pointee.pts = timestamp + shift
+        // The encoders take a forced I picture as a keyframe (`forced-idr`, MatchingEncoder).
+        picture.pointee.pict_type = keyframes.contains(timestamp) ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE
         try encoder.send(picture)
         framesEncoded += 1
         try drain(output)

@@ -4,6 +4,7 @@ internal import CFFmpeg
 /// picture shown at a moment, upright (the stream's rotation applied, so a
 /// phone clip stands as a player shows it), in its display shape (the
 /// sample aspect ratio applied), no larger than `maxSide` on its long side,
+/// an HDR (PQ or HLG) picture tone-mapped for an SDR screen (`HDRToSDR`),
 /// and encoded in memory by libavcodec's PNG or JPEG encoder.
 public struct Thumbnail: Sendable, Equatable {
     /// Which picture: the first shown at or after a time (seconds after the
@@ -95,11 +96,18 @@ public struct Thumbnail: Sendable, Equatable {
         let shownSide = Int32(max(Double(p.width) * sar, Double(p.height)).rounded())
         let side = max(2, min(Int32(maxSide), shownSide))
         let stored = FittedScaler.fittedSize(width: p.width, height: p.height, aspect: p.sample_aspect_ratio, inside: (side, side))
-        let scaler = try Scaler(from: (p.width, p.height, AVPixelFormat(rawValue: p.format)), to: (stored.width, stored.height, AV_PIX_FMT_YUV420P))
+        // A PQ or HLG picture is shrunk as it is (10 bits, 4:4:4 for the pixel
+        // loop) and then tone-mapped for an SDR screen, as a player shows it;
+        // shown as SDR it would look washed out.
+        let hdr = HDRTransfer(p.color_trc)
+        let scaler = try Scaler(from: (p.width, p.height, AVPixelFormat(rawValue: p.format)),
+                                to: (stored.width, stored.height, hdr == nil ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_YUV444P10LE))
+        let toSDR = try hdr.map { t throws(MediaError) in try HDRToSDRPicture(width: stored.width, height: stored.height, transfer: t) }
         let turn = [90, 180, 270].contains(rotation) ? try PictureRotation(degrees: rotation, width: stored.width, height: stored.height) : nil
-        // Both kept alive to the end: the picture encoded is the frame of one of them.
-        let (bytes, size) = try withExtendedLifetime((scaler, turn)) { () throws(MediaError) -> ([UInt8], (Int32, Int32)) in
+        // All kept alive to the end: the picture encoded is the frame of one of them.
+        let (bytes, size) = try withExtendedLifetime((scaler, toSDR, turn)) { () throws(MediaError) -> ([UInt8], (Int32, Int32)) in
             var made = try scaler.scale(picture)
+            if let toSDR { made = try toSDR.convert(made) }
             if let turn { made = try turn.rotate(made) }
             let size = (made.pointee.width, made.pointee.height)
             return (try ImageConverter.encode(made, width: size.0, height: size.1, as: encoding, path: path), size)

@@ -121,13 +121,21 @@ public enum RetakeWindow {
         var call = call
         let fps = AssumedFrameRate.of(frameRate)
         let longest = APILimits.maxWindow(frameRate: fps)
-        let holdsSection = copiedUntil.map { $0 >= call.section.end - 1.5 / fps } ?? true
-        if let k = keyframe, k <= call.window.start + 1e-6, call.window.start - k <= maxSnap, call.window.end - k <= longest + 1e-9, holdsSection {
+        if let k = keyframe, k <= call.window.start + 1e-6, call.window.start - k <= maxSnap, call.window.end - k <= longest + 1e-9,
+           holdsSection(copiedUntil: copiedUntil, sectionEnd: call.section.end, frameRate: fps) {
             call.window = TimeWindow(start: k, duration: call.window.end - k)
             call.exact = false
         } else {
             call.exact = true
         }
         return call
+    }
+
+    /// Whether a stream copy whose last picture is shown at `copiedUntil`
+    /// (nil: not measured, taken as whole) still holds a section ending at
+    /// `sectionEnd`: that picture may start up to 1.5 frames before it (the
+    /// last frame's own length, and rounding of the container's times).
+    public static func holdsSection(copiedUntil: Double?, sectionEnd: Double, frameRate: Double?) -> Bool {
+        copiedUntil.map { $0 >= sectionEnd - 1.5 / AssumedFrameRate.of(frameRate) } ?? true
     }
 }

@@ -65,11 +65,11 @@ public enum Fixer {
             throw .write(input: input, MediaError(kind: .output, path: request.output, message: "its folder does not exist"))
         }
         if FixPlanner.needsKeyframe(plan, options: request.options), let window = plan.window {
-            let keyframe: Double?
-            do throws(MediaError) { keyframe = try await BlockingExecutor.run { () throws(MediaError) in
-                try MediaProbe.keyframeTime(atOrBefore: window.start, in: input)
+            let cut: WindowCut?
+            do throws(MediaError) { cut = try await BlockingExecutor.run { () throws(MediaError) in
+                try MediaProbe.windowCut(from: window.start, to: window.end, copying: window.duration, in: input)
             } } catch { throw .input(error) }
-            plan = FixPlanner.placeWindow(plan, keyframe: keyframe, frameRate: report.media.primaryVideo?.frameRate, options: request.options)
+            plan = FixPlanner.placeWindow(plan, cut: cut, frameRate: report.media.primaryVideo?.frameRate, options: request.options)
         }
         starting(plan)
         let file = OutputFile(path: request.output)
