@@ -55,7 +55,7 @@ import TestSupport
         let input = "\(dir)/bars.mp4"
         try PatternClip.write(PatternClipSpec(output: input, width: 160, height: 90, frameRate: 30, duration: 200.0 / 30,
                                               image: Fixtures.path("image.png"), sound: .none, keyframeInterval: 100))
-        let r = try BinaryRunner.run(["hdr", input, "-o", "hdr.mp4", "--yes", "--review", "hdr.html"], environment: sandbox.environment, in: dir)
+        let r = try await BinaryRunner.run(["hdr", input, "-o", "hdr.mp4", "--yes", "--review", "hdr.html"], environment: sandbox.environment, in: dir)
         try #require(r.status == 0, "\(r.stderr)")
         let reported = Self.reportedPieces(r.stdoutLines)
         #expect(reported == [["answer", "0", "99"], ["answer", "100", "199"]], "\(r.stdout)")

@@ -58,19 +58,6 @@ final class HeadlessBrowser {
         }
     }
 
-    /// A browser for `body`, closed after it whether it returned or threw.
-    static func session<T>(log: String, _ body: (HeadlessBrowser) async throws -> T) async throws -> T {
-        let browser = try await HeadlessBrowser(log: log)
-        do {
-            let result = try await body(browser)
-            await browser.close()
-            return result
-        } catch {
-            await browser.close()
-            throw error
-        }
-    }
-
     /// Opens `path` as a file:// URL and waits for it to load.
     func open(file path: String) async throws {
         var url = URLComponents()
