@@ -71,6 +71,19 @@ public enum ChildProcess {
 
         public var isRunning: Bool { process.isRunning }
 
+        /// True once `ready` holds of its stderr so far, while it runs (bounded:
+        /// 60 s), checked every 5 ms on the calling thread: for a signal that must
+        /// land at a moment, as an async poll can wait behind the other tests' work
+        /// on the cooperative pool past the child's end (seen in a whole-suite run).
+        public func waitHere(until ready: (String) -> Bool) -> Bool {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while process.isRunning && ContinuousClock.now < deadline {
+                if ready(stderr) { return true }
+                usleep(5_000)
+            }
+            return false
+        }
+
         /// True once `ready` holds of its stderr so far, while it runs (bounded: 60 s).
         public func wait(until ready: (String) async -> Bool) async -> Bool {
             let deadline = ContinuousClock.now + .seconds(60)
@@ -81,13 +94,23 @@ public enum ChildProcess {
             return false
         }
 
+        /// Its end, waited for on the calling thread (see `waitHere`), and all it wrote.
+        public func finishedHere() -> Output {
+            ended.wait()
+            return output
+        }
+
         /// Its end, after `signal` when one is given, and all it wrote.
         public func finished(signal: Int32? = nil) async -> Output {
             if let signal { kill(process.processIdentifier, signal) }
             await withCheckedContinuation { continuation in
                 ended.notify(queue: .global()) { continuation.resume() }
             }
-            return lock.withLock {
+            return output
+        }
+
+        private var output: Output {
+            lock.withLock {
                 Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
             }
         }

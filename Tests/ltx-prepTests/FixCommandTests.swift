@@ -79,7 +79,7 @@ import TestSupport
         let output = "\(dir)/slow-\(signal).mp4"
         let run = try BinaryRunner.start(["fix", Fixtures.path("h264_4096x2160.mp4"), "-o", output, "--crf", "1", "--preset", "veryslow"])
         // Wait (bounded) until the temporary file exists: work is under way.
-        #expect(await run.wait { _ in files().contains { $0.hasSuffix(".tmp") } })
+        #expect(run.waitHere { _ in files().contains { $0.hasSuffix(".tmp") } })
         #expect(await run.finished(signal: signal).status == 128 + signal)
         #expect(files().isEmpty)
     }

@@ -18,7 +18,7 @@ import TestSupport
         let arguments = (command ?? ["retake", Fixtures.path("h264_aac_720p30_30s.mp4"), "--start", "20.5", "--duration", "4", "--prompt", "x"])
             + ["--yes", "-o", "\(folder)/out.mp4"]
         let run = try BinaryRunner.start(arguments, environment: sandbox.environment)
-        _ = await run.wait { ready($0) }
+        _ = run.waitHere(until: ready)
         #expect(run.isRunning, "ended before it could be interrupted")
         return await run.finished(signal: SIGINT)
     }

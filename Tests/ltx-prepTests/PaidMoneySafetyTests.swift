@@ -54,7 +54,7 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let command = ["text-to-video", "--prompt", "x", "--duration", "6", "--yes", "-o", "\(folder)/x.mp4"]
         let run = try Self.started(command, sandbox)
-        #expect(await run.wait { $0.contains("submitted: job") })
+        #expect(run.waitHere { $0.contains("submitted: job") })
         try FileManager.default.removeItem(atPath: folder)
         let ended = await run.finished()
         #expect(ended.status == 2)
@@ -80,7 +80,7 @@ import TestSupport
         let folder = dir + "/download"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let run = try Self.started(Self.extend + ["-o", "\(folder)/out.mp4"], sandbox)
-        #expect(await run.wait { $0.contains("downloading ") })
+        #expect(run.waitHere { $0.contains("downloading ") })
         let ended = await run.finished(signal: SIGINT)
         #expect(ended.status == 130, "\(ended.stderr)")
         #expect(Self.said(ended) == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
@@ -103,7 +103,7 @@ import TestSupport
         let command = ["extend", Self.clip, "--duration", "8", "--prompt", "x", "--yes", "-o", "\(folder)/out.mp4"]
         let run = try Self.started(command, sandbox)
         // The input's 900 pictures copied: the extension's are being encoded.
-        #expect(await run.wait { $0.contains("splicing: frame 900 of") })
+        #expect(run.waitHere { $0.contains("splicing: frame 900 of") })
         let ended = await run.finished(signal: SIGTERM)
         #expect(ended.status == 143, "\(ended.stderr)")
         #expect(Self.said(ended) == ["ltx-prep: interrupted: nothing was written"], "\(ended.stderr)")
@@ -119,7 +119,7 @@ import TestSupport
         let sandbox = try SandboxProcess(["--accept-delay-ms", "4000"])
         defer { sandbox.stop() }
         let first = try Self.started(Self.extend + ["-o", "\(dir)/first.mp4"], sandbox)
-        #expect(await first.wait { _ in await Self.stateNow(sandbox) == .submitting })
+        #expect(first.waitHere { _ in Self.stateNow(sandbox) == .submitting })
         let second = try await BinaryRunner.run(Self.extend + ["-o", "\(dir)/second.mp4"], environment: sandbox.environment)
         let ended = await first.finished()
         #expect(ended.status == 0, "\(ended.stderr)")
@@ -161,9 +161,10 @@ import TestSupport
         return state
     }
 
-    /// The journal's first entry's state as `ltx-prep jobs --json` says it.
-    static func stateNow(_ sandbox: SandboxProcess) async -> JournalEntry.State? {
-        guard let r = try? await BinaryRunner.run(["jobs", "--json"], environment: sandbox.environment), r.status == 0,
+    /// The journal's first entry's state as `ltx-prep jobs --json` says it
+    /// (waited for on this thread, for a `waitHere` loop).
+    static func stateNow(_ sandbox: SandboxProcess) -> JournalEntry.State? {
+        guard let r = try? BinaryRunner.start(["jobs", "--json"], environment: sandbox.environment).finishedHere(), r.status == 0,
               let line = r.stdoutLines.first,
               let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
         return (entry["state"] as? String).flatMap(JournalEntry.State.init(rawValue:))
