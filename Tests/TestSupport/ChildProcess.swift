@@ -21,10 +21,13 @@ public enum ChildProcess {
         try await run(URL(fileURLWithPath: path), arguments, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Runs it to its end. `directory`: where it runs (the test process's own folder when nil).
+    /// Runs it to its end, once one of `ChildSlots`' few slots is free.
+    /// `directory`: where it runs (the test process's own folder when nil).
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String], directory: String? = nil)
         async throws -> Output {
-        try await Running(executable, arguments, environment: environment, directory: directory).finished()
+        try await ChildSlots.shared.holding {
+            try await Running(executable, arguments, environment: environment, directory: directory).finished()
+        }
     }
 
     /// A started child, left to run while the test watches what it prints,
