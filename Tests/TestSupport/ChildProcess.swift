@@ -25,7 +25,7 @@ public enum ChildProcess {
     /// `directory`: where it runs (the test process's own folder when nil).
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String], directory: String? = nil)
         async throws -> Output {
-        try await ChildSlots.shared.holding {
+        try await ChildSlots.holding {
             try await Running(executable, arguments, environment: environment, directory: directory).finished()
         }
     }

@@ -1,6 +1,7 @@
 import LTXClient
 import LTXContract
 import LTXFiles
+import LTXMedia
 
 extension Batch {
     /// One item; `holding` says whether it took a slot for a paid call (and runs it until it returns).

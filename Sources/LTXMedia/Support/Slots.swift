@@ -1,11 +1,12 @@
-/// At most `count` holders at once; the rest wait in order.
-actor Slots {
+/// At most `count` holders at once; the rest wait in order (a batch's
+/// items, a test suite's child processes).
+package actor Slots {
     private var free: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(_ count: Int) { free = count }
+    package init(_ count: Int) { free = count }
 
-    func acquire() async {
+    package func acquire() async {
         if free > 0 {
             free -= 1
             return
@@ -13,7 +14,7 @@ actor Slots {
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    func release() {
+    package func release() {
         if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
