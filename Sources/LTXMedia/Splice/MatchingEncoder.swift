@@ -47,11 +47,7 @@ struct MatchingEncoder {
     /// The original's HDR transfer, when its pictures are 10-bit 4:2:0 HLG or PQ: an answer's SDR is converted to it.
     var hdr: HDRTransfer? {
         guard pixelFormat == AV_PIX_FMT_YUV420P10LE else { return nil }
-        switch colour.3 {
-        case AVCOL_TRC_ARIB_STD_B67: return .hlg
-        case AVCOL_TRC_SMPTE2084: return .pq
-        default: return nil
-        }
+        return HDRTransfer(colour.3)
     }
 
     var codecName: String { codec == AV_CODEC_ID_HEVC ? "HEVC (libx265)" : "H.264 (libx264)" }
